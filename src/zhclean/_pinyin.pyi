@@ -1,0 +1,3 @@
+from typing import Literal
+
+def strip_pinyin(text: str, *, verify: Literal["reading", "syllable"] = "reading") -> str: ...
