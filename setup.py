@@ -9,7 +9,7 @@ import warnings
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
-KERNELS = ["_pinyin"]
+KERNELS = ["_pinyin", "_mojibake"]
 
 DIRECTIVES = {
     "language_level": 3,

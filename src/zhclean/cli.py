@@ -37,20 +37,22 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _blocks(stream: BinaryIO, name: str) -> Iterator[str]:
-    """Decode ``stream`` as UTF-8 in blocks that end at a newline."""
+    """Decode ``stream`` as UTF-8 in blocks of whole lines.
+
+    A line longer than a block is read whole: cutting inside it could cut
+    an annotation in two.
+    """
     offset = 0  # bytes of the file decoded so far, for error messages
     pending = b""
     first = True
     while True:
         chunk = stream.read(BLOCK_BYTES)
-        data = pending + chunk
+        data = pending + chunk if pending else chunk
         if chunk:
             cut = data.rfind(b"\n") + 1
-            if cut == 0 and len(data) < 4 * BLOCK_BYTES:
-                pending = data  # no newline yet: read on, up to a bound
-                continue
             if cut == 0:
-                cut = _utf8_boundary(data)
+                pending = data
+                continue
             block, pending = data[:cut], data[cut:]
         else:
             block, pending = data, b""
@@ -68,18 +70,6 @@ def _blocks(stream: BinaryIO, name: str) -> Iterator[str]:
         yield text
         if not chunk:
             return
-
-
-def _utf8_boundary(data: bytes) -> int:
-    """The last index in ``data`` that does not split a UTF-8 sequence."""
-    cut = len(data)
-    for back in range(1, 4):
-        if cut - back < 0:
-            break
-        byte = data[cut - back]
-        if byte & 0xC0 != 0x80:  # not a continuation byte: a sequence starts here
-            return cut - back if byte >= 0xC0 else cut
-    return cut
 
 
 def _clean_stream(stream: BinaryIO, name: str, out: BinaryIO, verify: str) -> None:

@@ -1,0 +1,222 @@
+"""Cython kernel: find mojibake in Chinese text (see ``_mojibake_py.py``).
+
+The two per-character loops, the scan for regions worth a look and the
+statistics the plausibility test reads, run here over the string's own
+PEP 393 storage with a 64 KiB table, without the GIL on long inputs.  What
+to do with a region found is shared with the twin (``_mojibake_repair``).
+Clean text, the common case, costs one table lookup per character and
+comes back as the very object given.
+"""
+from cpython.unicode cimport PyUnicode_Check
+from libc.stdint cimport uint8_t, uint16_t, uint32_t
+from libc.stdlib cimport free, realloc
+
+from ._charfreq import RARE, class_table
+from ._mojibake_repair import TextStats, _scanners, check_text, fix_with, report
+
+cdef extern from "Python.h":
+    int PyUnicode_READY(object) except -1
+    int PyUnicode_KIND(object)
+    void* PyUnicode_DATA(object)
+    Py_ssize_t PyUnicode_GET_LENGTH(object)
+    int PyUnicode_IS_ASCII(object)
+
+ctypedef fused ucs_t:
+    uint8_t
+    uint16_t
+    uint32_t
+
+cdef enum:
+    MAX_GAP = 2         # _mojibake_py.MAX_GAP
+    MIN_SUSPECTS = 2    # _mojibake_py.MIN_SUSPECTS
+    PAD_BEFORE = 6      # _mojibake_py.PAD_BEFORE
+    PAD_AFTER = 7       # _mojibake_py.PAD_AFTER
+    NOGIL_THRESHOLD = 1 << 15
+
+cdef uint8_t _suspicious[0x10000]  # 1 where _mojibake_py._suspicious is true
+cdef uint8_t _classes[0x10000]
+cdef bint _ready = False
+
+
+cdef int _load_tables() except -1:
+    global _ready
+    cdef Py_ssize_t cp
+    cdef uint8_t rare = RARE
+    table = class_table()
+    cdef const uint8_t[:] view = table
+    for cp in range(0x10000):
+        _classes[cp] = view[cp]
+        _suspicious[cp] = cp >= 0x80 and (
+            cp == 0xFFFD or 0xE000 <= cp <= 0xF8FF or 0xFF61 <= cp <= 0xFF9F or view[cp] <= rare
+        )
+    _ready = True
+    return 0
+
+
+cdef struct Regions:
+    Py_ssize_t* data
+    Py_ssize_t count
+    Py_ssize_t capacity
+    bint failed
+
+
+cdef inline void _push(Regions* r, Py_ssize_t first, Py_ssize_t last, Py_ssize_t n) noexcept nogil:
+    cdef Py_ssize_t start = first - PAD_BEFORE, end = last + PAD_AFTER
+    cdef Py_ssize_t* grown
+    if start < 0:
+        start = 0
+    if end > n:
+        end = n
+    if r.count and start <= r.data[2 * r.count - 1]:
+        r.data[2 * r.count - 1] = end
+        return
+    if r.count == r.capacity:
+        r.capacity = 16 if r.capacity == 0 else 2 * r.capacity
+        grown = <Py_ssize_t*>realloc(r.data, r.capacity * 2 * sizeof(Py_ssize_t))
+        if grown == NULL:
+            r.failed = True
+            return
+        r.data = grown
+    r.data[2 * r.count] = start
+    r.data[2 * r.count + 1] = end
+    r.count += 1
+
+
+cdef void _scan(const ucs_t* s, Py_ssize_t n, Regions* r) noexcept nogil:
+    cdef Py_ssize_t i = 0, first = -1, last = -1, count = 0, k
+    cdef uint32_t c
+    cdef int any_flag
+    while i < n:
+        # Clean text: test 16 characters at a time without branching.
+        if count == 0:
+            while i + 16 <= n:
+                any_flag = 0
+                for k in range(16):
+                    c = s[i + k]
+                    any_flag |= (c >= 0x80) & (c < 0x10000) & _suspicious[c & 0xFFFF]
+                if any_flag:
+                    break
+                i += 16
+            if i >= n:
+                break
+        c = s[i]
+        if c >= 0x80 and c < 0x10000 and _suspicious[c]:
+            if count and i - last - 1 > MAX_GAP:
+                if count >= MIN_SUSPECTS:
+                    _push(r, first, last, n)
+                count = 0
+            if count == 0:
+                first = i
+            last = i
+            count += 1
+        elif count and i - last - 1 > MAX_GAP:
+            if count >= MIN_SUSPECTS:
+                _push(r, first, last, n)
+            count = 0
+        i += 1
+    if count >= MIN_SUSPECTS:
+        _push(r, first, last, n)
+
+
+cdef void _stats(const ucs_t* s, Py_ssize_t n, Py_ssize_t* out) noexcept nogil:
+    cdef Py_ssize_t i, non_ascii = 0, class_sum = 0, controls = 0, losses = 0
+    cdef uint32_t c
+    for i in range(n):
+        c = s[i]
+        if c < 0x80:
+            if c < 0x20 and c != 0x09 and c != 0x0A and c != 0x0D:
+                controls += 1
+        elif c == 0xFFFD:
+            losses += 1
+        else:
+            non_ascii += 1
+            if c < 0x10000:
+                class_sum += _classes[c]
+            if c < 0xA0:
+                controls += 1
+    out[0] = non_ascii
+    out[1] = class_sum
+    out[2] = controls
+    out[3] = losses
+
+
+cdef void _dispatch_scan(const void* data, int kind, Py_ssize_t n, Regions* r) noexcept nogil:
+    if kind == 1:
+        _scan(<const uint8_t*>data, n, r)
+    elif kind == 2:
+        _scan(<const uint16_t*>data, n, r)
+    else:
+        _scan(<const uint32_t*>data, n, r)
+
+
+def find_regions(text):
+    """Regions of ``text`` that may hold mojibake, sorted and disjoint."""
+    if not _ready:
+        _load_tables()
+    PyUnicode_READY(text)
+    if PyUnicode_IS_ASCII(text):
+        return []
+    cdef Regions r
+    r.data = NULL
+    r.count = 0
+    r.capacity = 0
+    r.failed = False
+    cdef int kind = PyUnicode_KIND(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    if n >= NOGIL_THRESHOLD:
+        with nogil:
+            _dispatch_scan(data, kind, n, &r)
+    else:
+        _dispatch_scan(data, kind, n, &r)
+    try:
+        if r.failed:
+            raise MemoryError()
+        return [(r.data[2 * i], r.data[2 * i + 1]) for i in range(r.count)]
+    finally:
+        free(r.data)
+
+
+def text_stats(text):
+    if not _ready:
+        _load_tables()
+    PyUnicode_READY(text)
+    cdef Py_ssize_t out[4]
+    cdef int kind = PyUnicode_KIND(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    if kind == 1:
+        _stats(<const uint8_t*>data, n, out)
+    elif kind == 2:
+        _stats(<const uint16_t*>data, n, out)
+    else:
+        _stats(<const uint32_t*>data, n, out)
+    return TextStats(out[0], out[1], out[2], out[3])
+
+
+_scanners[text_stats] = find_regions
+
+
+def fix_mojibake(text):
+    """Repair Chinese text that was decoded with the wrong codec.
+
+    Returns ``text`` itself when there is nothing to repair.
+
+    >>> fix_mojibake("鍙戝竷浜嗘柊闂")
+    '发布了新�'
+    >>> fix_mojibake("·¢²¼ÁËÐÂÎÅ")
+    '发布了新闻'
+    >>> fix_mojibake("马丁·路德·金, 25°C±2, café")
+    '马丁·路德·金, 25°C±2, café'
+    """
+    if not PyUnicode_Check(text):
+        check_text(text, "fix_mojibake")
+    return fix_with(text, text_stats)
+
+
+def mojibake_report(text):
+    """What ``fix_mojibake`` would repair in ``text``, and what loss it cannot undo.
+
+    Positions are indices into ``text``.
+    """
+    return report(text, text_stats)

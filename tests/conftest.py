@@ -1,0 +1,39 @@
+"""Every kernel test runs over both implementations, Cython and pure Python."""
+from __future__ import annotations
+
+import importlib
+import json
+import pathlib
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+# Real texts beside the repository in the development setup (not shipped
+# with the project); tests that use them skip cleanly when it is absent.
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+
+IMPLEMENTATIONS = {"cython": "zhclean._pinyin", "python": "zhclean._pinyin_py"}
+
+
+def _load(module_name: str):
+    try:
+        return importlib.import_module(module_name)
+    except ImportError as exc:
+        pytest.skip(f"{module_name} is not built ({exc}); test_package checks that it is")
+
+
+@pytest.fixture(params=sorted(IMPLEMENTATIONS), scope="session")
+def pinyin(request):
+    """The pinyin kernel module: compiled, then its pure-Python twin."""
+    return _load(IMPLEMENTATIONS[request.param])
+
+
+@pytest.fixture(scope="session")
+def both_pinyin():
+    return _load(IMPLEMENTATIONS["cython"]), _load(IMPLEMENTATIONS["python"])
+
+
+def read_jsonl(path: pathlib.Path) -> list[dict]:
+    with path.open(encoding="utf-8") as stream:
+        return [json.loads(line) for line in stream if line.strip()]

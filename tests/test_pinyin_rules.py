@@ -1,0 +1,202 @@
+"""The annotation rules, one by one, with the text that must NOT change beside them."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+REMOVED = [
+    # toneless, repeated, v for ü: the shapes of sample 004
+    ("省(sheng)委(wei)書(shu)(shu)記", "省委書記"),
+    ("疫(yi)(yi)(yi)情", "疫情"),
+    ("率(lv)", "率"),
+    # tone marks (sample 000), precomposed and decomposed
+    ("結(jié)束", "結束"),
+    ("結(" + unicodedata.normalize("NFD", "jié") + ")束", "結束"),
+    ("會(huì)議", "會議"),
+    ("女(nǚ)士", "女士"),
+    ("女(" + unicodedata.normalize("NFD", "nǚ") + ")士", "女士"),
+    ("把(bă)握", "把握"),  # breve standing in for the caron
+    # tone digits, ü spelled three ways, any capitalisation
+    ("結(jie2)束", "結束"),
+    ("女(nü3)", "女"),
+    ("女(nu:3)", "女"),
+    ("綠(lu:)", "綠"),
+    ("書(Shu)", "書"),
+    ("書(SHU)", "書"),
+    ("書(sHū)", "書"),
+    # the Latin look-alikes of pinyin fonts
+    ("阿(ɑ)", "阿"),
+    ("個(ɡè)", "個"),
+    # full-width parentheses
+    ("書（shu）記", "書記"),
+    ("書（shū）（shū）記", "書記"),
+    # a run stops at the first group that is not an annotation
+    ("以縣(xian)(xian)(市、區)為單位", "以縣(市、區)為單位"),
+    ("以縣(xian)(市、區)為單位", "以縣(市、區)為單位"),
+    ("書(shu)(zhong)", "書(zhong)"),
+    # the flattener's space between annotated characters
+    ("社(she) 會(hui) 變遷", "社會變遷"),
+    ("社(she) 會(hui) 變(bian) 遷", "社會變遷"),
+    # zhuyin, with tone marks before or after
+    ("書(ㄕㄨ)", "書"),
+    ("結(ㄐㄧㄝˊ)束", "結束"),
+    ("們(˙ㄇㄣ)", "們"),
+    ("恩(ㄣ)", "恩"),
+    # rare and astral Han, the compatibility block
+    ("㐀(qiu)", "㐀"),
+    ("〇(líng)", "〇"),
+    ("\U00020001(qi)", "\U00020001"),
+    ("\uf900(qi)", "\uf900"),  # read as its unified form 豈
+    # at the very start and end, before punctuation and newlines
+    ("書(shu)", "書"),
+    ("書(shu)。\n記(ji)\n", "書。\n記\n"),
+    ("啊(a)", "啊"),  # a one-letter syllable that is the character's reading
+]
+
+KEPT = [
+    "(記者 張冰)",
+    "(责编:王艳、赵怡)",
+    "本報訊(通訊員 瀟湘平)",
+    "方案(a)",
+    "方案(b)",
+    "维生素(e)",
+    "北京(Beijing)",
+    "世界卫生组织(WHO)",
+    "(2020)",
+    "2020年(2020)",
+    "會議室(B)",
+    "ABC(shu)",
+    "1(yi)",
+    "。(shi)",
+    "「(zhong)",
+    "書(shu",
+    "書shu)",
+    "((書",
+    "書((shu)",
+    "書(shu）",  # mixed widths do not pair
+    "書（shu)",
+    "書(shu1x)",
+    "書(sh1u)",
+    "書(:shu)",
+    "書(shuu:)",
+    "書()",
+    "書( )",
+    "書( shu)",
+    "書(shu )",
+    "書 (shu)",
+    "書(zhuangzhuang)",
+    "漢字(かんじ)",
+    "한국어(韓國語)",
+    "持續 三項",
+    "書(ˊ)",
+    "書(ㄕㄨˊˊ)",
+    "",
+    "書",
+    "(",
+    ")",
+]
+
+
+# Syllables, but not readings of the character before them: kept by the
+# default mode; syllable mode removes them (see the syllable-mode test).
+KEPT_BY_READING = ["钢笔(pen)", "書(zhong)", "中(shu)", "書(ㄓㄨㄥ)"]
+
+
+@pytest.mark.parametrize(("text", "expected"), REMOVED)
+def test_annotation_is_removed(pinyin, text, expected):
+    assert pinyin.strip_pinyin(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), REMOVED)
+def test_removal_is_idempotent(pinyin, text, expected):
+    once = pinyin.strip_pinyin(text)
+    assert pinyin.strip_pinyin(once) == once
+
+
+@pytest.mark.parametrize("text", KEPT)
+@pytest.mark.parametrize("verify", ["reading", "syllable"])
+def test_real_text_is_returned_as_the_same_object(pinyin, text, verify):
+    assert pinyin.strip_pinyin(text, verify=verify) is text
+
+
+@pytest.mark.parametrize("text", KEPT_BY_READING)
+def test_non_readings_are_kept_by_default(pinyin, text):
+    assert pinyin.strip_pinyin(text) is text
+
+
+def test_space_after_a_single_annotation_is_the_texts_own(pinyin):
+    # Sample 000: 持續(xù) 三項 -> 持續 三項 (the gold keeps that space).
+    assert pinyin.strip_pinyin("持續(xù) 三項") == "持續 三項"
+    assert pinyin.strip_pinyin("社(she) 會") == "社 會"
+    assert pinyin.strip_pinyin("書(shu) abc") == "書 abc"
+    assert pinyin.strip_pinyin("書(shu) (shu)") == "書 (shu)"
+
+
+def test_space_before_a_following_annotation_goes(pinyin):
+    assert pinyin.strip_pinyin("書(shu) 記(ji)") == "書記"
+
+
+def test_syllable_mode_removes_syllables_that_are_not_readings(pinyin):
+    assert pinyin.strip_pinyin("書(zhong)", verify="syllable") == "書"
+    assert pinyin.strip_pinyin("钢笔(pen)", verify="syllable") == "钢笔"
+    assert pinyin.strip_pinyin("书(shū)(zhōng)", verify="syllable") == "书"
+    assert pinyin.strip_pinyin("书(ㄓㄨㄥ)", verify="syllable") == "书"
+    # A bare toneless letter is a list marker or a vitamin, not a reading.
+    assert pinyin.strip_pinyin("方案(a)", verify="syllable") == "方案(a)"
+    assert pinyin.strip_pinyin("方案(ā)", verify="syllable") == "方案"
+    # Not syllables at all:
+    for text in ("北京(Beijing)", "會議室(B)", "書(xyz)"):
+        assert pinyin.strip_pinyin(text, verify="syllable") is text
+
+
+def test_clean_text_is_returned_itself(pinyin):
+    text = "2月19日下午,省委書記李錦斌主持召開會議(記者 張冰)。" * 100
+    assert pinyin.strip_pinyin(text) is text
+    latin = "café (shu) naïve" * 10
+    assert pinyin.strip_pinyin(latin) is latin
+
+
+def test_str_subclass_is_accepted(pinyin):
+    class Text(str):
+        pass
+
+    assert pinyin.strip_pinyin(Text("書(shu)")) == "書"
+    assert type(pinyin.strip_pinyin(Text("書(shu)"))) is str
+
+
+@pytest.mark.parametrize("bad", [b"\xe6\x9b\xb8(shu)", bytearray(b"x"), None, 3, ["書(shu)"]])
+def test_non_str_input_says_what_to_pass(pinyin, bad):
+    with pytest.raises(TypeError, match=r"expects str, not .*decode"):
+        pinyin.strip_pinyin(bad)
+
+
+def test_unknown_verify_mode_is_an_error(pinyin):
+    with pytest.raises(ValueError, match="verify must be"):
+        pinyin.strip_pinyin("書(shu)", verify="strict")
+    with pytest.raises(TypeError):
+        pinyin.strip_pinyin("書(shu)", "reading")  # keyword-only
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("\ud800書(shu)\udfff", "\ud800書\udfff"),
+        ("\x00書(shu)\x00", "\x00書\x00"),
+        ("😀書(shu)😀", "😀書😀"),
+        ("\U0010ffff書(shu)", "\U0010ffff書"),
+        ("書(\ud800)", "書(\ud800)"),
+        ("書(shu\x00)", "書(shu\x00)"),
+    ],
+)
+def test_any_str_is_valid_input(pinyin, text, expected):
+    assert pinyin.strip_pinyin(text) == expected
+
+
+def test_all_storage_widths(pinyin):
+    # 1-byte (Latin-1), 2-byte (BMP) and 4-byte (astral) strings.
+    assert pinyin.strip_pinyin("abc(shu)") == "abc(shu)"
+    assert pinyin.strip_pinyin("書(shu)é") == "書é"
+    assert pinyin.strip_pinyin("書(shu)\U00020000") == "書\U00020000"
+    result = pinyin.strip_pinyin("\U00020000書(shu)")
+    assert result == "\U00020000書" and len(result) == 2
