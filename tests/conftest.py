@@ -13,7 +13,10 @@ CORPUS = ROOT / "corpus"
 # with the project); tests that use them skip cleanly when it is absent.
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 
-IMPLEMENTATIONS = {"cython": "zhclean._pinyin", "python": "zhclean._pinyin_py"}
+IMPLEMENTATIONS = {
+    "pinyin": {"cython": "zhclean._pinyin", "python": "zhclean._pinyin_py"},
+    "mojibake": {"cython": "zhclean._mojibake", "python": "zhclean._mojibake_py"},
+}
 
 
 def _load(module_name: str):
@@ -23,15 +26,26 @@ def _load(module_name: str):
         pytest.skip(f"{module_name} is not built ({exc}); test_package checks that it is")
 
 
-@pytest.fixture(params=sorted(IMPLEMENTATIONS), scope="session")
+@pytest.fixture(params=["cython", "python"], scope="session")
 def pinyin(request):
     """The pinyin kernel module: compiled, then its pure-Python twin."""
-    return _load(IMPLEMENTATIONS[request.param])
+    return _load(IMPLEMENTATIONS["pinyin"][request.param])
 
 
 @pytest.fixture(scope="session")
 def both_pinyin():
-    return _load(IMPLEMENTATIONS["cython"]), _load(IMPLEMENTATIONS["python"])
+    return _load(IMPLEMENTATIONS["pinyin"]["cython"]), _load(IMPLEMENTATIONS["pinyin"]["python"])
+
+
+@pytest.fixture(params=["cython", "python"], scope="session")
+def mojibake(request):
+    """The mojibake kernel module: compiled, then its pure-Python twin."""
+    return _load(IMPLEMENTATIONS["mojibake"][request.param])
+
+
+@pytest.fixture(scope="session")
+def both_mojibake():
+    return _load(IMPLEMENTATIONS["mojibake"]["cython"]), _load(IMPLEMENTATIONS["mojibake"]["python"])
 
 
 def read_jsonl(path: pathlib.Path) -> list[dict]:

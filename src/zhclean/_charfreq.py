@@ -20,6 +20,34 @@ _table: bytes | None = None
 # together.
 RARE = 4
 
+# Latin-1 characters clean Chinese text uses on its own (no-break spaces from
+# &nbsp;, 25°C±2, 3×4, 马丁·路德·金, ©, ®).  They may sit inside mojibake, but
+# they are no evidence of it.
+PLAIN_LATIN1 = frozenset(map(ord, "\xa0°±×÷·©®"))
+
+
+def suspicious_table() -> bytes:
+    """65,536 bytes: 1 where a BMP character is evidence of mojibake.
+
+    Rare characters (mojibake is mostly made of them: 鍙戝竷 for 发布), and
+    the ones wrong decoders leave behind: U+FFFD, private use (GB18030's
+    stand-ins for what GBK lacks), half-width katakana (Shift-JIS), Latin-1.
+    """
+    global _suspicious
+    if _suspicious is None:
+        classes = class_table()
+        table = bytearray(0x10000)
+        for cp in range(0x80, 0x10000):
+            if cp in PLAIN_LATIN1:
+                continue
+            if cp == 0xFFFD or 0xE000 <= cp <= 0xF8FF or 0xFF61 <= cp <= 0xFF9F or classes[cp] <= RARE:
+                table[cp] = 1
+        _suspicious = bytes(table)
+    return _suspicious
+
+
+_suspicious: bytes | None = None
+
 
 def class_table() -> bytes:
     """65,536 bytes: the frequency class of every BMP code point."""

@@ -11,8 +11,8 @@ from cpython.unicode cimport PyUnicode_Check
 from libc.stdint cimport uint8_t, uint16_t, uint32_t
 from libc.stdlib cimport free, realloc
 
-from ._charfreq import RARE, class_table
-from ._mojibake_repair import TextStats, _scanners, check_text, fix_with, report
+from ._charfreq import class_table, suspicious_table
+from ._mojibake_repair import CP1252_EXTRAS, Kernel, TextStats, check_text, fix_with, report
 
 cdef extern from "Python.h":
     int PyUnicode_READY(object) except -1
@@ -20,6 +20,8 @@ cdef extern from "Python.h":
     void* PyUnicode_DATA(object)
     Py_ssize_t PyUnicode_GET_LENGTH(object)
     int PyUnicode_IS_ASCII(object)
+    uint32_t PyUnicode_MAX_CHAR_VALUE(object)
+    object PyUnicode_New(Py_ssize_t size, uint32_t maxchar)
 
 ctypedef fused ucs_t:
     uint8_t
@@ -35,20 +37,21 @@ cdef enum:
 
 cdef uint8_t _suspicious[0x10000]  # 1 where _mojibake_py._suspicious is true
 cdef uint8_t _classes[0x10000]
+cdef uint8_t _single_byte[0x10000]  # 1 for U+0080-U+00FF and CP1252_EXTRAS
 cdef bint _ready = False
 
 
 cdef int _load_tables() except -1:
     global _ready
     cdef Py_ssize_t cp
-    cdef uint8_t rare = RARE
-    table = class_table()
-    cdef const uint8_t[:] view = table
+    cdef const uint8_t[:] classes = class_table()
+    cdef const uint8_t[:] suspicious = suspicious_table()
     for cp in range(0x10000):
-        _classes[cp] = view[cp]
-        _suspicious[cp] = cp >= 0x80 and (
-            cp == 0xFFFD or 0xE000 <= cp <= 0xF8FF or 0xFF61 <= cp <= 0xFF9F or view[cp] <= rare
-        )
+        _classes[cp] = classes[cp]
+        _suspicious[cp] = suspicious[cp]
+        _single_byte[cp] = 0x80 <= cp <= 0xFF
+    for ch in CP1252_EXTRAS:
+        _single_byte[ord(ch)] = 1
     _ready = True
     return 0
 
@@ -120,24 +123,34 @@ cdef void _scan(const ucs_t* s, Py_ssize_t n, Regions* r) noexcept nogil:
 
 cdef void _stats(const ucs_t* s, Py_ssize_t n, Py_ssize_t* out) noexcept nogil:
     cdef Py_ssize_t i, non_ascii = 0, class_sum = 0, controls = 0, losses = 0
-    cdef uint32_t c
+    cdef Py_ssize_t single_byte = 0, wide = 0
+    cdef uint32_t c, previous = 0
     for i in range(n):
         c = s[i]
         if c < 0x80:
             if c < 0x20 and c != 0x09 and c != 0x0A and c != 0x0D:
                 controls += 1
         elif c == 0xFFFD:
-            losses += 1
+            losses += previous != 0xFFFD
         else:
             non_ascii += 1
-            if c < 0x10000:
-                class_sum += _classes[c]
             if c < 0xA0:
                 controls += 1
+            if c < 0x10000:
+                class_sum += _classes[c]
+                if _single_byte[c]:
+                    single_byte += 1
+                else:
+                    wide += 1
+            else:
+                wide += 1
+        previous = c
     out[0] = non_ascii
     out[1] = class_sum
     out[2] = controls
     out[3] = losses
+    out[4] = single_byte
+    out[5] = wide
 
 
 cdef void _dispatch_scan(const void* data, int kind, Py_ssize_t n, Regions* r) noexcept nogil:
@@ -181,7 +194,7 @@ def text_stats(text):
     if not _ready:
         _load_tables()
     PyUnicode_READY(text)
-    cdef Py_ssize_t out[4]
+    cdef Py_ssize_t out[6]
     cdef int kind = PyUnicode_KIND(text)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
     cdef const void* data = PyUnicode_DATA(text)
@@ -191,10 +204,51 @@ def text_stats(text):
         _stats(<const uint16_t*>data, n, out)
     else:
         _stats(<const uint32_t*>data, n, out)
-    return TextStats(out[0], out[1], out[2], out[3])
+    return TextStats(out[0], out[1], out[2], out[3], out[4], out[5])
 
 
-_scanners[text_stats] = find_regions
+cdef Py_ssize_t _collapse(const ucs_t* src, Py_ssize_t n, ucs_t* dst) noexcept nogil:
+    """Copy ``src`` without the second and later U+FFFD of each run; count what
+    is kept (``dst`` may be NULL to count only)."""
+    cdef Py_ssize_t i, kept = 0
+    cdef bint after_loss = False
+    for i in range(n):
+        if src[i] == 0xFFFD:
+            if after_loss:
+                continue
+            after_loss = True
+        else:
+            after_loss = False
+        if dst != NULL:
+            dst[kept] = src[i]
+        kept += 1
+    return kept
+
+
+def collapse_losses(text):
+    """One U+FFFD for each run of them; ``text`` itself when there is no run."""
+    PyUnicode_READY(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), kept
+    cdef const void* data = PyUnicode_DATA(text)
+    if kind == 1:
+        return text  # no U+FFFD in a one-byte string
+    if kind == 2:
+        kept = _collapse(<const uint16_t*>data, n, <uint16_t*>NULL)
+    else:
+        kept = _collapse(<const uint32_t*>data, n, <uint32_t*>NULL)
+    if kept == n:
+        return text
+    # Only repeated U+FFFD go and one of each run stays: same storage width.
+    result = PyUnicode_New(kept, PyUnicode_MAX_CHAR_VALUE(text))
+    if kind == 2:
+        _collapse(<const uint16_t*>data, n, <uint16_t*>PyUnicode_DATA(result))
+    else:
+        _collapse(<const uint32_t*>data, n, <uint32_t*>PyUnicode_DATA(result))
+    return result
+
+
+KERNEL = Kernel(find_regions, text_stats, collapse_losses)
 
 
 def fix_mojibake(text):
@@ -211,7 +265,7 @@ def fix_mojibake(text):
     """
     if not PyUnicode_Check(text):
         check_text(text, "fix_mojibake")
-    return fix_with(text, text_stats)
+    return fix_with(text, KERNEL)
 
 
 def mojibake_report(text):
@@ -219,4 +273,4 @@ def mojibake_report(text):
 
     Positions are indices into ``text``.
     """
-    return report(text, text_stats)
+    return report(text, KERNEL)

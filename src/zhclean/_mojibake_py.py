@@ -7,8 +7,16 @@ their own, with the same results.  What to do with a region found is shared
 """
 from __future__ import annotations
 
-from ._charfreq import RARE, class_table
-from ._mojibake_repair import TextStats, _scanners, check_text, fix_with, report
+from ._charfreq import class_table, suspicious_table
+from ._mojibake_repair import (
+    CP1252_EXTRAS,
+    Kernel,
+    TextStats,
+    check_text,
+    collapse_losses,
+    fix_with,
+    report,
+)
 from ._mojibake_types import MojibakeFinding
 
 __all__ = ["fix_mojibake", "mojibake_report"]
@@ -23,19 +31,9 @@ PAD_BEFORE = 6
 PAD_AFTER = 7
 
 
-def _suspicious(cp: int, table: bytes) -> bool:
-    """Rare characters, and the ones wrong decoders leave: U+FFFD,
-    private-use (GB18030's stand-ins), half-width katakana, Latin-1."""
-    if cp < 0x80 or cp >= 0x10000:
-        return False
-    if cp == 0xFFFD or 0xE000 <= cp <= 0xF8FF or 0xFF61 <= cp <= 0xFF9F:
-        return True
-    return table[cp] <= RARE
-
-
 def find_regions(text: str) -> list[tuple[int, int]]:
     """Regions of ``text`` that may hold mojibake, sorted and disjoint."""
-    table = class_table()
+    table = suspicious_table()
     regions: list[tuple[int, int]] = []
     n = len(text)
     first = last = -1
@@ -51,7 +49,8 @@ def find_regions(text: str) -> list[tuple[int, int]]:
                 regions.append((start, end))
 
     for i, ch in enumerate(text):
-        if _suspicious(ord(ch), table):
+        cp = ord(ch)
+        if cp < 0x10000 and table[cp]:
             if count and i - last - 1 > MAX_GAP:
                 flush()
                 count = 0
@@ -65,24 +64,31 @@ def find_regions(text: str) -> list[tuple[int, int]]:
 
 def text_stats(text: str) -> TextStats:
     table = class_table()
-    non_ascii = class_sum = controls = losses = 0
+    non_ascii = class_sum = controls = losses = single_byte = wide = 0
+    previous = 0
     for ch in text:
         cp = ord(ch)
         if cp < 0x80:
             if cp < 0x20 and ch not in "\t\n\r":
                 controls += 1
         elif cp == 0xFFFD:
-            losses += 1
+            losses += previous != 0xFFFD
         else:
             non_ascii += 1
             if cp < 0x10000:
                 class_sum += table[cp]
             if cp < 0xA0:
                 controls += 1
-    return TextStats(non_ascii, class_sum, controls, losses)
+            if cp < 0x100 or cp in _CP1252_EXTRAS:
+                single_byte += 1
+            else:
+                wide += 1
+        previous = cp
+    return TextStats(non_ascii, class_sum, controls, losses, single_byte, wide)
 
 
-_scanners[text_stats] = find_regions
+_CP1252_EXTRAS = frozenset(map(ord, CP1252_EXTRAS))
+KERNEL = Kernel(find_regions, text_stats, collapse_losses)
 
 
 def fix_mojibake(text: str) -> str:
@@ -98,7 +104,7 @@ def fix_mojibake(text: str) -> str:
     '马丁·路德·金, 25°C±2, café'
     """
     check_text(text, "fix_mojibake")
-    return fix_with(text, text_stats)
+    return fix_with(text, KERNEL)
 
 
 def mojibake_report(text: str) -> list[MojibakeFinding]:
@@ -106,4 +112,4 @@ def mojibake_report(text: str) -> list[MojibakeFinding]:
 
     Positions are indices into ``text``.
     """
-    return report(text, text_stats)
+    return report(text, KERNEL)

@@ -101,7 +101,9 @@ class _Piece(NamedTuple):
     gap_after: int  # how many just after it
 
 
-_NOT_SINGLE_BYTE = re.compile(f"[^\x00-\xff{CP1252_EXTRAS}]+")
+# Runs of U+FFFD (gaps) apart from runs of other characters no single-byte
+# decoder makes (breaks).
+_NOT_SINGLE_BYTE = re.compile(f"\ufffd+|[^\x00-\xff\ufffd{CP1252_EXTRAS}]+")
 
 
 def _pieces(region: str, codec: str) -> list[_Piece]:
@@ -121,7 +123,7 @@ def _pieces(region: str, codec: str) -> list[_Piece]:
                 part = b""
             if not part or len(part) > 2:
                 # Nothing a two-byte decoder made (a four-byte GB18030 code).
-                if bad and bad[-1][1] == k:
+                if bad and bad[-1][1] == k and (ch == "\ufffd") == (region[k - 1] == "\ufffd"):
                     bad[-1] = (bad[-1][0], k + 1)
                 else:
                     bad.append((k, k + 1))
@@ -223,9 +225,13 @@ def _stretches(region: str, wrong: str, right: str) -> list[Stretch]:
 
     def close() -> None:
         nonlocal tokens
+        # Correct text beside the mojibake can re-decode without an error
+        # (always with a two-byte codec; with UTF-8 where bytes were dropped):
+        # cut what does not gain off both ends.
+        _trim_edges(region, tokens, wrong, right)
         if any(token[0] for token in tokens):
             text = "".join("\ufffd" if t[0] is None else t[0] for t in tokens)
-            text = _LOSS_RUN.sub("\ufffd", text)
+            text = collapse_losses(text)
             result.append(Stretch(tokens[0][1], tokens[-1][2], text, wrong, right))
         tokens = []
 
@@ -278,10 +284,11 @@ def _stretches(region: str, wrong: str, right: str) -> list[Stretch]:
         lost = [
             not ok
             and (
-                (piece.gap_before and seg_end <= edge + skip)
-                or (piece.gap_after and seg_start >= len(data) - edge)
+                (piece.gap_before and seg_end <= edge + skip and _tail_of_lost(data, seg_start, seg_end, right))
+                or (piece.gap_after and seg_start >= len(data) - edge and _head_of_lost(data, seg_start, seg_end, right))
+                or (right == "utf-8" and _dropped(data, seg_start, seg_end, segments, index))
             )
-            for seg_start, seg_end, ok in segments
+            for index, (seg_start, seg_end, ok) in enumerate(segments)
         ]
         for index, (seg_start, seg_end, ok) in enumerate(segments):
             first_char = bisect.bisect_right(bounds, seg_start) - 1
@@ -332,13 +339,206 @@ def _stretches(region: str, wrong: str, right: str) -> list[Stretch]:
     return result
 
 
-_LOSS_RUN = re.compile("\ufffd+")
+_LOSS_RUN = re.compile("\ufffd{2,}")
+
+
+def collapse_losses(text: str) -> str:
+    """One U+FFFD for each run of them."""
+    if "\ufffd\ufffd" not in text:
+        return text
+    return _LOSS_RUN.sub("\ufffd", text)
+
+
+def _tail_of_lost(data: bytes, start: int, end: int, right: str) -> bool:
+    """Whether bytes right after a loss are the rest of a lost character: in
+    UTF-8, continuation bytes only (a correct character there would start
+    with a lead byte)."""
+    return right != "utf-8" or all(0x80 <= byte <= 0xBF for byte in data[start:end])
+
+
+def _head_of_lost(data: bytes, start: int, end: int, right: str) -> bool:
+    """Whether bytes right before a loss begin a lost character: in UTF-8, a
+    lead byte and fewer continuation bytes than it needs, up to the loss."""
+    if right != "utf-8":
+        return True
+    head = data[start:end]
+    return end == len(data) and 0xC2 <= head[0] <= 0xF4 and all(0x80 <= b <= 0xBF for b in head[1:])
+
+
+def _trim_edges(region: str, tokens: list[list], wrong: str, right: str) -> None:
+    """Cut correct text a two-byte decoder re-decoded without error off both
+    ends of a stretch (see ``_best_cut``)."""
+    for end in (0, -1):
+        if not tokens or tokens[end][0] is None:
+            continue
+        text, in_start, in_end = tokens[end]
+        alone = len(tokens) == 1
+        cut = _best_cut(
+            region[in_start:in_end], wrong, text, right,
+            keep_start=end == -1 and not alone, keep_end=end == 0 and not alone,
+        )
+        if cut == _UNALIGNED:
+            continue
+        if cut is None:
+            del tokens[end]
+            continue
+        cut_in_start, cut_in_end, out_start, out_end = cut
+        tokens[end] = [text[out_start:out_end], in_start + cut_in_start, in_start + cut_in_end]
+
+
+def _dropped(data: bytes, start: int, end: int, segments: list, index: int) -> bool:
+    """Whether a UTF-8 error is where a wrong decoder silently dropped bytes.
+
+    A decoder run with errors="ignore" leaves no U+FFFD, only a cut sequence:
+    a lead byte with some but not all of its continuation bytes (å‘ from
+    E5 8F 91 less its 8F), or continuation bytes whose lead went.  A lone
+    lead byte is no such evidence (é in café is one).  It must stand beside
+    recovered text.
+    """
+    cut = data[start:end]
+    lead = cut[0]
+    continuation = all(0x80 <= byte <= 0xBF for byte in cut[1:])
+    truncated = 0xC2 <= lead <= 0xF4 and len(cut) >= 2 and continuation
+    orphaned = 0x80 <= lead <= 0xBF and continuation and len(cut) <= 3
+    if not (truncated or orphaned):
+        return False
+    beside = [
+        0 <= k < len(segments) and segments[k][2] and segments[k][1] - segments[k][0] >= 3
+        for k in (index - 1, index + 1)
+    ]
+    # Orphaned continuation bytes are also what correct text beside the
+    # mojibake looks like (，is A3 AC in GBK): only between recovered text.
+    return all(beside) if orphaned else any(beside)
 
 
 def _next_bound(bounds: tuple[int, ...], offset: int) -> int:
     """The first character boundary at or after ``offset``."""
     k = bisect.bisect_left(bounds, offset)
     return bounds[k] if k < len(bounds) else bounds[-1] + 1
+
+
+# For each wrong codec, a character it encodes to bytes no UTF-8 text can
+# hold (0xF8-0xFF): standing in for a lost character (U+FFFD), it makes the
+# UTF-8 decoder report a loss exactly there.
+_LOSS_STAND_INS = {SINGLE_BYTE: "\xff", "gb18030": "\ue28b", "big5": "\u77d8", "cp932": "\ue697"}
+
+
+def _bulk(
+    region: str, wrong: str, right: str, losses_in: int, kernel: Kernel, known: dict[int, TextStats]
+) -> list[Stretch] | None:
+    """The whole region decoded in one pass, or None when that is not exact.
+
+    Whole texts and long spans of mojibake are the common case of real
+    damage; decoding them in one C-speed pass is exact when every loss the
+    right decoder finds stands where the wrong one already lost something:
+    then there are no more runs of U+FFFD out than went in.  Anything else
+    goes to the piece-by-piece ``_stretches``.
+    """
+    if losses_in and right != "utf-8":
+        return None  # two-byte codecs may resume after a loss out of step
+    if losses_in:
+        region = region.replace("\ufffd", _LOSS_STAND_INS[wrong])
+    try:
+        data = _encode(region, wrong)
+    except UnicodeEncodeError:
+        return None
+    text = kernel.collapse_losses(data.decode(right, "replace"))
+    after = kernel.text_stats(text)
+    # U+FFFD written as UTF-8 (EF BF BD) is a character, not a loss of this
+    # layer: double-encoded text carries the first layer's losses that way.
+    if after.losses > losses_in + (data.count(b"\xef\xbf\xbd") if right == "utf-8" else 0):
+        return None
+    # A loss at an end the input does not have is correct text beside the
+    # mojibake that did not decode: the region is wider than the damage.
+    if text[:1] == "\ufffd" != region[:1] or text[-1:] == "\ufffd" != region[-1:]:
+        return None
+    if right != "utf-8":
+        # A two-byte decoder also turns correct text beside the mojibake into
+        # other characters, without an error: keep the part that gains.
+        return _gaining_part(region, wrong, text, right)
+    known[id(text)] = after
+    return [Stretch(0, len(region), text, wrong, right)]
+
+
+def _byte_bounds(text: str, codec: str) -> list[int]:
+    bounds = [0]
+    if codec == SINGLE_BYTE:
+        return list(range(len(text) + 1))
+    for ch in text:
+        bounds.append(bounds[-1] + len(_encode(ch, codec)))
+    return bounds
+
+
+_UNALIGNED = (-1, -1, -1, -1)
+
+
+def _gaining_part(region: str, wrong: str, text: str, right: str) -> list[Stretch]:
+    """The part of a whole-region re-decoding that gains in plausibility."""
+    cut = _best_cut(region, wrong, text, right, keep_start=False, keep_end=False)
+    if cut is None or cut == _UNALIGNED:
+        return []
+    in_start, in_end, out_start, out_end = cut
+    return [Stretch(in_start, in_end, text[out_start:out_end], wrong, right)]
+
+
+def _best_cut(
+    region: str, wrong: str, text: str, right: str, keep_start: bool, keep_end: bool
+) -> tuple[int, int, int, int] | None:
+    """Where to cut a re-decoding so that it gains most in plausibility.
+
+    ``text`` is ``region`` re-encoded with ``wrong`` and decoded with
+    ``right``; a two-byte decoder also turns correct text beside mojibake
+    into other characters, without an error.  Each character out is scored
+    against the characters in whose bytes it stands (據報道 as Big5 gives
+    據報耋ㄛ, a loss; 祇穝籇 gives 發佈了新聞, a gain), and the cut is made
+    at the character boundaries both sides share that maximise the gain
+    between them.  ``keep_start``/``keep_end`` pin an end that joins more
+    repaired text.  Returns (in_start, in_end, out_start, out_end) or None
+    when nothing gains.
+    """
+    try:
+        if _encode(region, wrong) != text.encode(right):
+            return _UNALIGNED  # text is not exactly the region re-decoded
+    except UnicodeEncodeError:
+        return _UNALIGNED
+    table = class_table()
+    in_bounds = _byte_bounds(region, wrong)
+    out_bounds = _byte_bounds(text, right)
+    in_at = {offset: k for k, offset in enumerate(in_bounds)}
+    # Cumulative gain at each boundary both sides share.
+    shared: list[tuple[int, int, float]] = [(0, 0, 0.0)]  # (in index, out index, gain so far)
+    total = 0.0
+    for k, ch in enumerate(text):
+        first = bisect.bisect_right(in_bounds, out_bounds[k]) - 1
+        past = bisect.bisect_left(in_bounds, out_bounds[k + 1])
+        # Against the mean of the characters it was made of: mojibake mixes
+        # common punctuation in (闻 read as Windows-1252 is é—»).
+        before = sum(_class_of(table, region[x]) for x in range(first, past)) / (past - first)
+        total += _class_of(table, ch) - before
+        if out_bounds[k + 1] in in_at:
+            shared.append((in_at[out_bounds[k + 1]], k + 1, total))
+    if shared[-1][1] != len(text):
+        return _UNALIGNED
+    last = len(shared) - 1
+    best = None
+    lowest = 0  # index of the lowest cumulative gain among the allowed starts
+    for e in range(1, last + 1):
+        if not keep_start and shared[e - 1][2] < shared[lowest][2]:
+            lowest = e - 1
+        if keep_end and e != last:
+            continue
+        gain = shared[e][2] - shared[lowest][2]
+        if best is None or gain > best[0]:
+            best = (gain, shared[lowest], shared[e])
+    if best is None or best[0] <= 0:
+        return None
+    _, start, end = best
+    return start[0], end[0], start[1], end[1]
+
+
+def _class_of(table: bytes, ch: str) -> int:
+    cp = ord(ch)
+    return table[cp] if 0x80 <= cp < 0x10000 else 0
 
 
 # --- plausibility ---------------------------------------------------------------
@@ -348,7 +548,17 @@ class TextStats(NamedTuple):
     non_ascii: int  # characters outside ASCII, U+FFFD excepted
     class_sum: int  # sum of their frequency classes
     controls: int  # C0 (but tab and newlines) and C1 controls
-    losses: int  # U+FFFD
+    losses: int  # runs of U+FFFD
+    single_byte: int  # characters a single-byte decoder makes (U+0080-U+00FF, CP1252_EXTRAS)
+    wide: int  # other characters, U+FFFD excepted
+
+
+class Kernel(NamedTuple):
+    """The per-character loops a kernel module supplies to the shared repair."""
+
+    find_regions: Callable[[str], list[tuple[int, int]]]
+    text_stats: Callable[[str], TextStats]
+    collapse_losses: Callable[[str], str]  # one U+FFFD for each run of them
 
 
 def plausible_gain(before: TextStats, after: TextStats) -> bool:
@@ -359,7 +569,7 @@ def plausible_gain(before: TextStats, after: TextStats) -> bool:
         return False  # more lost than recovered: no evidence of a repair
     mean_after = after.class_sum / after.non_ascii
     mean_before = before.class_sum / before.non_ascii if before.non_ascii else 0.0
-    return mean_after >= 7.0 and mean_after - mean_before >= 3.0
+    return _reads_well(after) and mean_after - mean_before >= 3.0
 
 
 # --- the whole repair -----------------------------------------------------------
@@ -373,56 +583,41 @@ class Repair(NamedTuple):
     decoded_as: str  # the codec it was wrongly decoded with
 
 
-def _wrong_codecs(region: str) -> list[str]:
+def _codec_pairs(stats: TextStats) -> list[tuple[str, str]]:
+    """(wrong, right) codec pairs that could have made the characters counted,
+    UTF-8 first: it is the likeliest and its repairs are the surest."""
     wrong = []
-    if any(ord(ch) in _SINGLE_BYTE_CHARS for ch in region):
+    if stats.single_byte:
         wrong.append(SINGLE_BYTE)
-    if any(ord(ch) >= 0x100 and ch != "\ufffd" and ord(ch) not in _SINGLE_BYTE_CHARS for ch in region):
+    if stats.wide:
         wrong.extend(("gb18030", "big5", "cp932"))
-    return wrong
+    pairs = [(w, r) for w in wrong for r in _RIGHT_CODECS[w]]
+    pairs.sort(key=lambda pair: pair[1] != "utf-8")
+    return pairs
 
 
 def repair_regions(
     text: str,
     regions: list[tuple[int, int]],
-    stats: Callable[[str], TextStats],
+    kernel: Kernel,
     depth: int = 0,
 ) -> list[Repair]:
     """The repairs to make in ``text``, given the regions a scan found."""
     repairs: list[Repair] = []
     for region_start, region_end in regions:
         region = text[region_start:region_end]
-        candidates = []
-        for wrong in _wrong_codecs(region):
-            for right in _RIGHT_CODECS[wrong]:
-                for stretch in _stretches(region, wrong, right):
-                    if stretch.end - stretch.start < 3:
-                        continue
-                    before = region[stretch.start : stretch.end]
-                    after = stretch.text
-                    layers = [_CODEC_NAMES[right]]
-                    if wrong == SINGLE_BYTE and right == "utf-8" and depth < 2:
-                        # Double encoding: the first layer off may be mojibake again.
-                        again = fix_with(after, stats, depth + 1)
-                        if again is not after:
-                            after = again
-                            layers.append("utf-8")
-                    gain_before, gain_after = stats(before), stats(after)
-                    if not plausible_gain(gain_before, gain_after):
-                        continue
-                    mean = gain_after.class_sum / gain_after.non_ascii
-                    candidates.append(
-                        (
-                            mean * gain_after.non_ascii,
-                            Repair(
-                                region_start + stretch.start,
-                                region_start + stretch.end,
-                                after,
-                                _CODEC_NAMES[right],
-                                " then ".join(["windows-1252" if wrong == SINGLE_BYTE else _CODEC_NAMES[wrong]] * len(layers)),
-                            ),
-                        )
-                    )
+        candidates: list[tuple[float, Repair]] = []
+        region_stats = kernel.text_stats(region)
+        # Statistics already computed, by id() of the text (alive meanwhile).
+        known = {id(region): region_stats}
+        for wrong, right in _codec_pairs(region_stats):
+            bulk = _bulk(region, wrong, right, region_stats.losses, kernel, known)
+            if bulk is None:
+                bulk = _stretches(region, wrong, right)
+            found = _judge(region, region_start, bulk, kernel, depth, known)
+            candidates.extend(found)
+            if right == "utf-8" and any(r.start == region_start and r.end == region_end for _, r in found):
+                break  # the whole region is exact UTF-8 that reads well: settled
         # Best first; keep those that do not overlap one kept already.
         candidates.sort(key=lambda c: (-c[0], c[1].start))
         taken: list[Repair] = []
@@ -432,6 +627,64 @@ def repair_regions(
         repairs.extend(taken)
     repairs.sort(key=lambda r: r.start)
     return repairs
+
+
+def _judge(
+    region: str,
+    offset: int,
+    stretches: list[Stretch],
+    kernel: Kernel,
+    depth: int,
+    known: dict[int, TextStats],
+) -> list[tuple[float, Repair]]:
+    """The stretches worth making into repairs, each with its weight."""
+    judged = []
+    for stretch in stretches:
+        if stretch.end - stretch.start < 3:
+            continue
+        before = region[stretch.start : stretch.end]
+        after = stretch.text
+        if after == before:
+            continue
+        layers = 1
+
+        def stats(text: str) -> TextStats:
+            found = known.get(id(text))
+            return found if found is not None else kernel.text_stats(text)
+
+        gain_after = stats(after)
+        if (
+            stretch.wrong == SINGLE_BYTE
+            and stretch.right == "utf-8"
+            and depth < 2
+            and not _reads_well(gain_after)
+        ):
+            # Double encoding: the first layer off may be mojibake again.
+            again = fix_with(after, kernel, depth + 1)
+            if again is not after:
+                after = again
+                layers = 2
+                gain_after = stats(after)
+        if not plausible_gain(stats(before), gain_after):
+            continue
+        wrong = "windows-1252" if stretch.wrong == SINGLE_BYTE else _CODEC_NAMES[stretch.wrong]
+        judged.append(
+            (
+                gain_after.class_sum,
+                Repair(
+                    offset + stretch.start,
+                    offset + stretch.end,
+                    after,
+                    _CODEC_NAMES[stretch.right],
+                    " then ".join([wrong] * layers),
+                ),
+            )
+        )
+    return judged
+
+
+def _reads_well(stats: TextStats) -> bool:
+    return stats.non_ascii > 0 and stats.class_sum >= 7 * stats.non_ascii
 
 
 def apply(text: str, repairs: list[Repair]) -> str:
@@ -447,17 +700,22 @@ def apply(text: str, repairs: list[Repair]) -> str:
     return "".join(pieces)
 
 
-# Each kernel module registers its scan for its statistics function, so
-# that a second layer of double encoding is found with the same scan.
-_scanners: dict[Callable, Callable] = {}
+# Repairs can uncover more: two kinds of mojibake side by side compete for
+# one region, and the loser is found again once the winner is repaired.
+MAX_PASSES = 4
 
 
-def fix_with(text: str, stats: Callable[[str], TextStats], depth: int = 0) -> str:
-    scan = _scanners[stats]
-    regions = scan(text)
-    if not regions:
-        return text
-    return apply(text, repair_regions(text, regions, stats, depth))
+def fix_with(text: str, kernel: Kernel, depth: int = 0) -> str:
+    """``fix_mojibake`` with a kernel's loops: repair until nothing is left."""
+    for _ in range(MAX_PASSES if depth == 0 else 1):
+        regions = kernel.find_regions(text)
+        if not regions:
+            break
+        repaired = apply(text, repair_regions(text, regions, kernel, depth))
+        if repaired is text:
+            break
+        text = repaired
+    return text
 
 
 def check_text(text: object, name: str) -> None:
@@ -469,13 +727,12 @@ def check_text(text: object, name: str) -> None:
         )
 
 
-def report(text: str, stats: Callable[[str], TextStats]) -> list[MojibakeFinding]:
-    """The findings of ``mojibake_report``, with a kernel's scan and statistics."""
+def report(text: str, kernel: Kernel) -> list[MojibakeFinding]:
+    """``mojibake_report`` with a kernel's loops."""
     check_text(text, "mojibake_report")
-    scan = _scanners[stats]
     findings = [
         MojibakeFinding("repaired", r.start, r.end, text[r.start : r.end], r.text, r.encoding, r.decoded_as)
-        for r in repair_regions(text, scan(text), stats)
+        for r in repair_regions(text, kernel.find_regions(text), kernel)
     ]
     for start, end, kind in find_losses(text):
         findings.append(MojibakeFinding("loss", start, end, text[start:end], None, None, LOSS_KINDS[kind]))

@@ -1,0 +1,179 @@
+"""Mojibake repair, family by family, beside the text that must NOT change."""
+from __future__ import annotations
+
+import pytest
+
+SIMPLIFIED = "发布了新闻，今天天气很好。中华人民共和国"  # decodes cleanly as GBK
+TRADITIONAL = "發佈了新聞，今天天氣很好。中華民國行政院新聞局舉行記者會說明"
+
+# (right codec, wrong codec) pairs that lose nothing on these sentences.
+LOSSLESS = [
+    ("utf-8", "gbk", SIMPLIFIED),
+    ("utf-8", "gb18030", SIMPLIFIED),
+    ("utf-8", "latin-1", SIMPLIFIED),
+    ("gbk", "latin-1", SIMPLIFIED),
+    ("gbk", "cp1252", SIMPLIFIED),
+    ("big5", "latin-1", TRADITIONAL),
+    ("big5", "cp1252", TRADITIONAL),
+    ("big5", "gb18030", TRADITIONAL),
+]
+
+
+@pytest.mark.parametrize(("right", "wrong", "original"), LOSSLESS)
+def test_whole_text_is_repaired_exactly(mojibake, right, wrong, original):
+    broken = original.encode(right).decode(wrong)
+    assert broken != original
+    assert mojibake.fix_mojibake(broken) == original
+
+
+@pytest.mark.parametrize(("right", "wrong", "original"), LOSSLESS)
+def test_span_inside_correct_text_is_repaired(mojibake, right, wrong, original):
+    before, after = "據報道，", "。以上內容不變，謝謝閱讀。"
+    broken = before + original.encode(right).decode(wrong) + after
+    assert mojibake.fix_mojibake(broken) == before + original + after
+
+
+def test_the_examples_of_the_issue(mojibake):
+    assert mojibake.fix_mojibake("鍙戝竷浜嗘柊闂伙紝") == "发布了新闻，"
+    assert mojibake.fix_mojibake("·¢²¼ÁËÐÂÎÅ") == "发布了新闻"
+    # 发 is E5 8F 91; Windows-1252 has no 0x8F.  Browsers keep it as U+008F:
+    assert mojibake.fix_mojibake("今天å\x8f‘å¸ƒäº†æ–°é—»") == "今天发布了新闻"
+    # A decoder run with errors="ignore" drops it: 发 is lost, the rest is not.
+    assert mojibake.fix_mojibake("今天å‘å¸ƒäº†æ–°é—»") == "今天\ufffd布了新闻"
+
+
+def test_browsers_windows_1252_keeps_c1_controls(mojibake):
+    # 发 is E5 8F 91: 0x8F is undefined in Windows-1252; browsers keep it as U+008F.
+    original = "发布了新闻，今天天气很好"
+    broken = original.encode("utf-8").decode("latin-1").translate(
+        {b: original.encode("utf-8").decode("cp1252", "replace")[0] for b in ()}
+    )
+    whatwg = "".join(
+        chr(byte) if 0x80 <= byte <= 0x9F and bytes([byte]).decode("cp1252", "replace") == "\ufffd"
+        else bytes([byte]).decode("cp1252", "replace") if byte >= 0x80 else chr(byte)
+        for byte in original.encode("utf-8")
+    )
+    assert "\x8f" in whatwg
+    assert mojibake.fix_mojibake(whatwg) == original
+    assert mojibake.fix_mojibake(broken) == original
+
+
+def test_python_strict_windows_1252_loses_one_character(mojibake):
+    # The same 0x8F becomes U+FFFD with errors="replace": 发 is lost, nothing else.
+    original = "今天我们发布了新闻"
+    broken = original.encode("utf-8").decode("cp1252", "replace")
+    assert mojibake.fix_mojibake(broken) == "今天我们\ufffd布了新闻"
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252"])
+def test_double_encoding_is_undone(mojibake, codec):
+    original = "今天天气很好，发布了新闻"
+    once = original.encode("utf-8").decode(codec, "replace")
+    twice = once.encode("utf-8").decode(codec, "replace")
+    fixed = mojibake.fix_mojibake(twice)
+    if codec == "latin-1":
+        assert fixed == original
+    else:
+        # Strict Windows-1252 loses a byte now and then, at each layer: what
+        # comes back is the original with U+FFFD where characters were lost.
+        assert set(fixed) <= set(original) | {"\ufffd"}
+        assert fixed.replace("\ufffd", "") != "" and len(fixed) <= len(original)
+
+
+def test_lossy_gbk_keeps_what_survived(mojibake):
+    # 闻 is E9 97 BB: GBK reads E9 97 as 闂 and BB is a lone lead byte at the end.
+    broken = "发布了新闻".encode("utf-8").decode("gbk", "replace")
+    assert broken.endswith("\ufffd")
+    assert mojibake.fix_mojibake(broken) == "发布了新\ufffd"
+
+
+def test_big5_read_as_gbk_with_losses(mojibake):
+    original = "發佈了新聞，今天天氣很好。"
+    broken = original.encode("big5").decode("gbk", "replace")
+    fixed = mojibake.fix_mojibake(broken)
+    assert "新聞" in fixed and "今天天" in fixed
+    assert "G" not in fixed  # an orphaned trail byte is part of the loss
+
+
+MUST_NOT_CHANGE = [
+    "发布了新闻，今天天气很好。",
+    "發佈了新聞，今天天氣很好。",
+    "世說新語 卷上 德行第一 陳仲舉言為士則，行為世範",
+    "浣溪沙 锟铻 龘 鍙 涓",
+    "马丁·路德·金于1963年发表演说",
+    "今天气温25°C±2，面积3×4米",
+    "我在café喝咖啡，©2020 版权所有 ®",
+    "東京で新しい発表がありました。明日は雨が降るでしょう。逃げる",
+    "한국어는 아름다운 언어입니다. 서울에서 만나요",
+    "Müller traf Øresund in São Paulo, naïve Ærø, prix 5 € ½",
+    "Les élèves étaient déjà là, à côté de l'église.",
+    "emoji 😀🎉 and astral \U00020000 text",
+    'def f(x):\n    return {"key": [1, 2, 3]}  # 注释',
+    "<p>&nbsp;新闻&amp;资讯</p>",
+    "数学：α² + β² = γ²，∑∫√∞≠≤≥",
+    "引号“你好”和‘再见’……——《书名》【注】",
+    "\xa0\xa0新闻\xa0\xa0",
+    "",
+    "a",
+    "\ufffd",
+    "ASCII only text with no problems at all.",
+]
+
+
+@pytest.mark.parametrize("text", MUST_NOT_CHANGE)
+def test_correct_text_is_returned_itself(mojibake, text):
+    assert mojibake.fix_mojibake(text) is text
+
+
+def test_short_spans_are_not_enough_evidence(mojibake):
+    # One or two characters that happen to re-decode are left alone.
+    for text in ("発", "他説発", "é", "Ã©", "ä½"):
+        assert mojibake.fix_mojibake(text) is text
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("文件内容：锟斤拷锟斤拷", "锟斤拷"),
+        ("内存：烫烫烫烫烫", "烫"),
+        ("内存：屯屯屯屯", "屯"),
+        ("新\ufffd\ufffd闻", "U+FFFD"),
+        ("今天??天气", "'?'"),
+    ],
+)
+def test_irrecoverable_loss_is_reported_and_kept(mojibake, text, kind):
+    assert mojibake.fix_mojibake(text) == text
+    losses = [f for f in mojibake.mojibake_report(text) if f.kind == "loss"]
+    assert len(losses) == 1
+    assert kind in losses[0].decoded_as
+    assert text[losses[0].start : losses[0].end] == losses[0].text
+
+
+def test_report_says_what_was_repaired_and_where(mojibake):
+    text = "據報道，" + "发布了新闻".encode("utf-8").decode("gbk", "replace") + "。"
+    findings = mojibake.mojibake_report(text)
+    repaired = [f for f in findings if f.kind == "repaired"]
+    assert len(repaired) == 1
+    finding = repaired[0]
+    assert finding.encoding == "utf-8" and finding.decoded_as == "gbk"
+    assert text[finding.start : finding.end] == finding.text
+    assert finding.replacement == "发布了新\ufffd"
+    assert [f for f in findings if f.kind == "loss"]  # the U+FFFD is reported too
+
+
+@pytest.mark.parametrize("bad", [b"\xe5\x8f\x91", None, 1.5, bytearray(b"a")])
+def test_non_str_input_says_what_to_pass(mojibake, bad):
+    with pytest.raises(TypeError, match="expects str, not .*decode"):
+        mojibake.fix_mojibake(bad)
+    with pytest.raises(TypeError, match="expects str"):
+        mojibake.mojibake_report(bad)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\ud800鍙戝竷浜嗘柊闂\udfff", "\x00·¢²¼ÁËÐÂÎÅ\x00", "😀鍙戝竷浜嗘柊闂😀", "\U0010ffff" * 3],
+)
+def test_any_str_is_valid_input(mojibake, text):
+    result = mojibake.fix_mojibake(text)
+    assert isinstance(result, str)
+    assert mojibake.fix_mojibake(result) == result
