@@ -30,8 +30,8 @@ def suspicious_table() -> bytes:
     """65,536 bytes: 1 where a BMP character is evidence of mojibake.
 
     Rare characters (mojibake is mostly made of them: 鍙戝竷 for 发布), and
-    the ones wrong decoders leave behind: U+FFFD, private use (GB18030's
-    stand-ins for what GBK lacks), half-width katakana (Shift-JIS), Latin-1.
+    the ones wrong decoders leave behind: private use (GB18030's stand-ins
+    for what GBK lacks), half-width katakana (Shift-JIS), Latin-1.
     """
     global _suspicious
     if _suspicious is None:
@@ -40,7 +40,11 @@ def suspicious_table() -> bytes:
         for cp in range(0x80, 0x10000):
             if cp in PLAIN_LATIN1:
                 continue
-            if cp == 0xFFFD or 0xE000 <= cp <= 0xF8FF or 0xFF61 <= cp <= 0xFF9F or classes[cp] <= RARE:
+            if cp == 0xFFFD:
+                # A loss, but no sign of mojibake on its own: text already
+                # repaired keeps one where characters were lost.
+                continue
+            if 0xE000 <= cp <= 0xF8FF or 0xFF61 <= cp <= 0xFF9F or classes[cp] <= RARE:
                 table[cp] = 1
         _suspicious = bytes(table)
     return _suspicious

@@ -448,10 +448,13 @@ def _bulk(
     # layer: double-encoded text carries the first layer's losses that way.
     if after.losses > losses_in + (data.count(b"\xef\xbf\xbd") if right == "utf-8" else 0):
         return None
-    # A loss at an end the input does not have is correct text beside the
-    # mojibake that did not decode: the region is wider than the damage.
-    if text[:1] == "\ufffd" != region[:1] or text[-1:] == "\ufffd" != region[-1:]:
-        return None
+    # A loss at an end, where the input has a likely character, is correct
+    # text beside the mojibake that did not decode: the region is wider than
+    # the damage.
+    table = class_table()
+    for out_end, in_end in ((text[:1], region[:1]), (text[-1:], region[-1:])):
+        if out_end == "\ufffd" != in_end and _class_of(table, in_end) >= PLAUSIBLE:
+            return None
     if right != "utf-8":
         # A two-byte decoder also turns correct text beside the mojibake into
         # other characters, without an error: keep the part that gains.
@@ -640,9 +643,9 @@ def _judge(
     """The stretches worth making into repairs, each with its weight."""
     judged = []
     for stretch in stretches:
-        if stretch.end - stretch.start < 3:
-            continue
         before = region[stretch.start : stretch.end]
+        if len(before) - before.count("\ufffd") < _least_evidence(stretch):
+            continue
         after = stretch.text
         if after == before:
             continue
@@ -683,8 +686,26 @@ def _judge(
     return judged
 
 
+def _least_evidence(stretch: Stretch) -> int:
+    """How many characters a repair must span to be believed.
+
+    UTF-8 is self-checking: a re-decoding that holds is evidence from three
+    characters on (never one or two: 発 -> 逃 looks like a gain).  GBK and
+    Big5 accept almost any byte pair, so one read as the other always
+    "decodes": without structure to check, only a longer run is evidence
+    (classical text is full of rare characters that re-decode as common
+    ones: 觴爵醪 -> 乱里馬).
+    """
+    if stretch.right == "utf-8" or stretch.wrong == SINGLE_BYTE:
+        return 3
+    return 6
+
+
+PLAUSIBLE = 7  # the mean class of text that reads well
+
+
 def _reads_well(stats: TextStats) -> bool:
-    return stats.non_ascii > 0 and stats.class_sum >= 7 * stats.non_ascii
+    return stats.non_ascii > 0 and stats.class_sum >= PLAUSIBLE * stats.non_ascii
 
 
 def apply(text: str, repairs: list[Repair]) -> str:
