@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib
 import json
 import pathlib
+import sys
 
 import pytest
 
@@ -12,6 +13,7 @@ CORPUS = ROOT / "corpus"
 # Real texts beside the repository in the development setup (not shipped
 # with the project); tests that use them skip cleanly when it is absent.
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(CORPUS))  # corpus/lossy.py: what a perfect lossy repair is
 
 IMPLEMENTATIONS = {
     "pinyin": {"cython": "zhclean._pinyin", "python": "zhclean._pinyin_py"},

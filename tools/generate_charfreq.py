@@ -21,9 +21,10 @@ Sources, used here only, offline:
   (t2s), and each Simplified character's Traditional forms (s2t, s2tw,
   s2hk) take at least its count.
 * A short hand-written supplement below, for what a Chinese dictionary does
-  not cover: CJK punctuation, and Japanese kana and Korean Hangul, which are
-  ordinary in their own languages (so correct Japanese is never taken for
-  mojibake of Chinese), graded by how common each kana is in Japanese text.
+  not cover: CJK punctuation, the Latin-1 symbols Chinese text uses (no-break
+  space, °, ±, ×, ·), and Japanese kana, which are ordinary in Japanese (so
+  correct Japanese is never taken for mojibake of Chinese), graded by how
+  common each kana is in Japanese text.
 
 Run from the repository root::
 
@@ -122,8 +123,15 @@ def classes(counts: collections.Counter) -> dict[str, int]:
         result[ch] = 12
     for ch in KANA_RARE:
         result[ch] = 2
-    for cp in range(0xAC00, 0xD7A4):  # Hangul syllables: Korean is not mojibake
-        result[chr(cp)] = 8
+    # Hangul syllables stay rare: 쾡 is what GBK read as Latin-1 (¼ì¾¡) turns
+    # into when taken for UTF-8, and no wrong decoder leaves Hangul behind in
+    # Chinese text, so correct Korean is never repaired anyway.
+    for cp in range(0xAC00, 0xD7A4):
+        result[chr(cp)] = 2
+    # Latin-1 symbols Chinese text uses (&nbsp;, 25°C±2, 3×4, 马丁·路德·金):
+    # a repair that yields them (Â\xa0 -> \xa0) reads as ordinary text.
+    for ch in "\xa0°±×÷·©®":
+        result[ch] = 9
     return result
 
 

@@ -63,13 +63,19 @@ cdef struct Regions:
     bint failed
 
 
-cdef inline void _push(Regions* r, Py_ssize_t first, Py_ssize_t last, Py_ssize_t n) noexcept nogil:
+cdef inline void _push(const ucs_t* s, Regions* r, Py_ssize_t first, Py_ssize_t last,
+                       Py_ssize_t n) noexcept nogil:
     cdef Py_ssize_t start = first - PAD_BEFORE, end = last + PAD_AFTER
     cdef Py_ssize_t* grown
     if start < 0:
         start = 0
     if end > n:
         end = n
+    # Losses at the edges belong to the damage: take them in whole.
+    while start > 0 and s[start - 1] == 0xFFFD:
+        start -= 1
+    while end < n and s[end] == 0xFFFD:
+        end += 1
     if r.count and start <= r.data[2 * r.count - 1]:
         r.data[2 * r.count - 1] = end
         return
@@ -106,7 +112,7 @@ cdef void _scan(const ucs_t* s, Py_ssize_t n, Regions* r) noexcept nogil:
         if c >= 0x80 and c < 0x10000 and _suspicious[c]:
             if count and i - last - 1 > MAX_GAP:
                 if count >= MIN_SUSPECTS:
-                    _push(r, first, last, n)
+                    _push(s, r, first, last, n)
                 count = 0
             if count == 0:
                 first = i
@@ -114,11 +120,11 @@ cdef void _scan(const ucs_t* s, Py_ssize_t n, Regions* r) noexcept nogil:
             count += 1
         elif count and i - last - 1 > MAX_GAP:
             if count >= MIN_SUSPECTS:
-                _push(r, first, last, n)
+                _push(s, r, first, last, n)
             count = 0
         i += 1
     if count >= MIN_SUSPECTS:
-        _push(r, first, last, n)
+        _push(s, r, first, last, n)
 
 
 cdef void _stats(const ucs_t* s, Py_ssize_t n, Py_ssize_t* out) noexcept nogil:

@@ -43,6 +43,11 @@ def find_regions(text: str) -> list[tuple[int, int]]:
         if count >= MIN_SUSPECTS:
             start = max(0, first - PAD_BEFORE)
             end = min(n, last + PAD_AFTER)
+            # Losses at the edges belong to the damage: take them in whole.
+            while start > 0 and text[start - 1] == "\ufffd":
+                start -= 1
+            while end < n and text[end] == "\ufffd":
+                end += 1
             if regions and start <= regions[-1][1]:
                 regions[-1] = (regions[-1][0], end)
             else:

@@ -229,6 +229,8 @@ def _stretches(region: str, wrong: str, right: str) -> list[Stretch]:
         # (always with a two-byte codec; with UTF-8 where bytes were dropped):
         # cut what does not gain off both ends.
         _trim_edges(region, tokens, wrong, right)
+        _trim_lost_edges(region, tokens)
+        _trim_unsupported_ends(region, tokens)
         if any(token[0] for token in tokens):
             text = "".join("\ufffd" if t[0] is None else t[0] for t in tokens)
             text = collapse_losses(text)
@@ -279,6 +281,8 @@ def _stretches(region: str, wrong: str, right: str) -> list[Stretch]:
             cursor = err_end
         if cursor < len(data):
             segments.append((cursor, len(data), True))
+        if right == "utf-8" and wrong != SINGLE_BYTE:
+            segments = _split_implausible(data, segments)
         # An error is a loss (absorbed into the U+FFFD the wrong decoder left)
         # when it is the remnant of a character cut by that loss.
         lost = [
@@ -347,6 +351,71 @@ def collapse_losses(text: str) -> str:
     if "\ufffd\ufffd" not in text:
         return text
     return _LOSS_RUN.sub("\ufffd", text)
+
+
+# Two-byte UTF-8 sequences (U+0080-U+07FF) are also what GBK, Big5 and
+# Shift-JIS pairs of correct Chinese look like when read as UTF-8 (为 is
+# CE AA, Greek Ϊ in UTF-8).  From text re-encoded with a two-byte codec, a
+# character past Latin Extended (IPA, Greek, Cyrillic, Hebrew, Arabic...) is
+# taken for such a pair, not for recovered text.
+_IMPLAUSIBLE_FROM_TWO_BYTE = re.compile("[\u0250-\u07ff]")
+
+
+def _split_implausible(data: bytes, segments: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    split = []
+    for seg_start, seg_end, ok in segments:
+        text = data[seg_start:seg_end].decode("utf-8") if ok else ""
+        if not ok or not _IMPLAUSIBLE_FROM_TWO_BYTE.search(text):
+            split.append((seg_start, seg_end, ok))
+            continue
+        offset = seg_start
+        for ch in text:
+            size = len(ch.encode("utf-8"))
+            good = not _IMPLAUSIBLE_FROM_TWO_BYTE.match(ch)
+            if split and split[-1][2] == good and split[-1][1] == offset:
+                split[-1] = (split[-1][0], offset + size, good)
+            else:
+                split.append((offset, offset + size, good))
+            offset += size
+    return split
+
+
+def _trim_unsupported_ends(region: str, tokens: list[list]) -> None:
+    """Drop what no recovered character supports from both ends of a stretch:
+    ASCII out (what a two-byte codec's trail bytes in correct text beside the
+    mojibake turn into: 。 is A1 43 in Big5, and 43 is C), and then losses
+    beyond it that are not the wrong decoder's own U+FFFD."""
+    for end in (0, -1):
+        exposed = False  # a loss is dropped only once ASCII beyond it was
+        while tokens:
+            text, start, stop = tokens[end]
+            if text is None:
+                edge = region[start] if end == 0 else region[stop - 1]
+                if not exposed or edge == "\ufffd":
+                    break
+            elif not text.isascii():
+                break
+            exposed = True
+            del tokens[end]
+
+
+def _trim_lost_edges(region: str, tokens: list[list]) -> None:
+    """A loss at the end of a stretch stops at the U+FFFD the wrong decoder
+    left: characters after it that were only taken for the rest of the lost
+    character, and read as likely text, are correct text beside the damage
+    (鐤�。关 is 疫 lost, then 。关 as they were)."""
+    # Only the end: before a loss, only a lead byte with its continuation
+    # bytes is taken (strong evidence); after one, any continuation bytes are.
+    table = class_table()
+    if tokens and tokens[-1][0] is None:
+        token = tokens[-1]
+        while token[1] < token[2]:
+            ch = region[token[2] - 1]
+            if ch == "\ufffd" or _class_of(table, ch) < PLAUSIBLE:
+                break
+            token[2] -= 1
+        if token[1] >= token[2]:
+            del tokens[-1]
 
 
 def _tail_of_lost(data: bytes, start: int, end: int, right: str) -> bool:
@@ -436,6 +505,11 @@ def _bulk(
     """
     if losses_in and right != "utf-8":
         return None  # two-byte codecs may resume after a loss out of step
+    if wrong != SINGLE_BYTE and right == "utf-8" and not _damaged_to_the_edges(region):
+        # Correct Chinese beside the damage re-encodes with a two-byte codec
+        # too, and its bytes pass for UTF-8 now and then (。 in Big5 is A1 43:
+        # a loss and a "C"): the edges need the piece-by-piece trimming.
+        return None
     if losses_in:
         region = region.replace("\ufffd", _LOSS_STAND_INS[wrong])
     try:
@@ -461,6 +535,18 @@ def _bulk(
         return _gaining_part(region, wrong, text, right)
     known[id(text)] = after
     return [Stretch(0, len(region), text, wrong, right)]
+
+
+def _damaged_to_the_edges(region: str) -> bool:
+    """Whether the first and last characters of ``region`` that say anything
+    (not ASCII, not U+FFFD) are unlikely ones: mojibake from end to end, as a
+    whole text read with the wrong codec is, not a span inside correct text."""
+    table = class_table()
+    telling = [ch for ch in (region[:8] + region[-8:]) if ch > "\x7f" and ch != "\ufffd"]
+    edges = [ch for ch in region if ch > "\x7f" and ch != "\ufffd"][:1] + [
+        ch for ch in reversed(region) if ch > "\x7f" and ch != "\ufffd"
+    ][:1]
+    return bool(telling) and all(_class_of(table, ch) < PLAUSIBLE for ch in edges)
 
 
 def _byte_bounds(text: str, codec: str) -> list[int]:
@@ -500,13 +586,23 @@ def _best_cut(
     when nothing gains.
     """
     try:
-        if _encode(region, wrong) != text.encode(right):
-            return _UNALIGNED  # text is not exactly the region re-decoded
+        encoded, decoded = _encode(region, wrong), text.encode(right)
     except UnicodeEncodeError:
         return _UNALIGNED
+    # A pinned end may sit inside a character whose other bytes went to a
+    # loss next to it: those bytes are the region's, not the text's.
+    shift = 0
+    if encoded != decoded:
+        if keep_start and not keep_end and encoded.endswith(decoded):
+            shift = len(encoded) - len(decoded)
+        elif not (keep_end and not keep_start and encoded.startswith(decoded)):
+            return _UNALIGNED  # text is not the region re-decoded
     table = class_table()
     in_bounds = _byte_bounds(region, wrong)
-    out_bounds = _byte_bounds(text, right)
+    out_bounds = [bound + shift for bound in _byte_bounds(text, right)]
+    if shift:
+        in_bounds = [0] + [bound for bound in in_bounds if bound >= shift]
+        out_bounds[0] = 0
     in_at = {offset: k for k, offset in enumerate(in_bounds)}
     # Cumulative gain at each boundary both sides share.
     shared: list[tuple[int, int, float]] = [(0, 0, 0.0)]  # (in index, out index, gain so far)
@@ -520,7 +616,7 @@ def _best_cut(
         total += _class_of(table, ch) - before
         if out_bounds[k + 1] in in_at:
             shared.append((in_at[out_bounds[k + 1]], k + 1, total))
-    if shared[-1][1] != len(text):
+    if shared[-1][1] != len(text) and not (keep_end and encoded.startswith(decoded)):
         return _UNALIGNED
     last = len(shared) - 1
     best = None
@@ -568,8 +664,8 @@ def plausible_gain(before: TextStats, after: TextStats) -> bool:
     """Whether ``after`` reads as far more likely text than ``before``."""
     if after.non_ascii < 2 or after.controls > before.controls:
         return False
-    if after.losses > after.non_ascii:
-        return False  # more lost than recovered: no evidence of a repair
+    if after.losses - before.losses > after.non_ascii:
+        return False  # more newly lost than recovered: no evidence of a repair
     mean_after = after.class_sum / after.non_ascii
     mean_before = before.class_sum / before.non_ascii if before.non_ascii else 0.0
     return _reads_well(after) and mean_after - mean_before >= 3.0
@@ -621,8 +717,9 @@ def repair_regions(
             candidates.extend(found)
             if right == "utf-8" and any(r.start == region_start and r.end == region_end for _, r in found):
                 break  # the whole region is exact UTF-8 that reads well: settled
-        # Best first; keep those that do not overlap one kept already.
-        candidates.sort(key=lambda c: (-c[0], c[1].start))
+        # Heaviest first (UTF-8 repairs, self-checking, count half again);
+        # keep those that do not overlap one kept already.
+        candidates.sort(key=lambda c: (-c[0] * (1.5 if c[1].encoding == "utf-8" else 1.0), c[1].start))
         taken: list[Repair] = []
         for _, repair in candidates:
             if all(repair.end <= t.start or repair.start >= t.end for t in taken):
@@ -644,7 +741,8 @@ def _judge(
     judged = []
     for stretch in stretches:
         before = region[stretch.start : stretch.end]
-        if len(before) - before.count("\ufffd") < _least_evidence(stretch):
+        evidence = len(before) if stretch.wrong == SINGLE_BYTE else sum(ch > "\x7f" for ch in before)
+        if evidence - before.count("\ufffd") < _least_evidence(stretch):
             continue
         after = stretch.text
         if after == before:
@@ -670,6 +768,8 @@ def _judge(
                 gain_after = stats(after)
         if not plausible_gain(stats(before), gain_after):
             continue
+        if stretch.right != "utf-8" and stretch.wrong != SINGLE_BYTE and not _reads_very_well(gain_after):
+            continue  # GBK <-> Big5: no structure checked, so only clearly good text
         wrong = "windows-1252" if stretch.wrong == SINGLE_BYTE else _CODEC_NAMES[stretch.wrong]
         judged.append(
             (
@@ -687,7 +787,8 @@ def _judge(
 
 
 def _least_evidence(stretch: Stretch) -> int:
-    """How many characters a repair must span to be believed.
+    """How many characters (non-ASCII ones, for multi-byte wrong decoders) a
+    repair must span to be believed.
 
     UTF-8 is self-checking: a re-decoding that holds is evidence from three
     characters on (never one or two: 発 -> 逃 looks like a gain).  GBK and
@@ -702,6 +803,13 @@ def _least_evidence(stretch: Stretch) -> int:
 
 
 PLAUSIBLE = 7  # the mean class of text that reads well
+
+
+def _reads_very_well(stats: TextStats) -> bool:
+    """The bar for a re-decoding nothing structural vouches for: text made of
+    GBK's UTF-8 mojibake (浣 娴 瑙, real if uncommon characters) reads as
+    middling; real text reads better than that."""
+    return stats.non_ascii > 0 and stats.class_sum >= (PLAUSIBLE + 2) * stats.non_ascii
 
 
 def _reads_well(stats: TextStats) -> bool:

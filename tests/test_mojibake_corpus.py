@@ -1,0 +1,134 @@
+"""The mojibake kernel on data: generated cases per family, the must-not-change
+set, and (when present) large external texts it has never seen."""
+from __future__ import annotations
+
+import collections
+
+import pytest
+
+from conftest import CORPUS, SHARED_CORPUS, read_jsonl
+from lossy import expected_repair, wrong_decode
+
+CASES = read_jsonl(CORPUS / "mojibake" / "cases.jsonl")
+MUST_NOT_CHANGE = read_jsonl(CORPUS / "mojibake" / "must_not_change.jsonl")
+EXTERNAL = sorted((SHARED_CORPUS / "external").glob("*.txt")) if (SHARED_CORPUS / "external").is_dir() else []
+
+# Exact repairs each family must keep reaching: floors measured on this
+# corpus, not goals (the goal is all).  Families where a wrong decoder lost
+# bytes of a two-byte encoding, or dropped them silently, are the hard ones;
+# see the README's known limits.
+FLOORS = {
+    "big5->cp1252": 48, "big5->gb18030": 44, "big5->gbk": 11, "big5->latin-1": 48,
+    "gbk->big5": 27, "gbk->cp1252": 48, "gbk->latin-1": 48, "loss-marker": 24,
+    "utf-8->big5": 3, "utf-8->cp1252": 46, "utf-8->cp1252-whatwg": 47,
+    "utf-8->cp1252-whatwg->cp1252-whatwg": 20, "utf-8->cp932": 26, "utf-8->gb18030": 41,
+    "utf-8->gbk": 25, "utf-8->gbk(ignore)": 7, "utf-8->latin-1": 48, "utf-8->latin-1->latin-1": 20,
+}
+
+
+def test_every_family_is_covered():
+    families = collections.Counter(case["family"] for case in CASES)
+    assert set(families) == set(FLOORS)
+    assert all(count >= 20 for count in families.values())
+    assert len(MUST_NOT_CHANGE) >= 400
+
+
+def test_exact_repairs_per_family(mojibake):
+    exact = collections.Counter(
+        case["family"] for case in CASES if mojibake.fix_mojibake(case["input"]) == case["expected"]
+    )
+    below = {family: (exact[family], floor) for family, floor in FLOORS.items() if exact[family] < floor}
+    assert not below, f"families below their floor (got, floor): {below}"
+
+
+def _invented(mojibake, cases):
+    found = []
+    for case in cases:
+        out = mojibake.fix_mojibake(case["input"])
+        extra = set(out) - set(case["original"]) - set(case["input"]) - {"\ufffd"}
+        if extra:
+            found.append((case["id"], case["family"], "".join(sorted(extra))))
+    return found
+
+
+# Where the right codec is itself a two-byte one and bytes were lost (GBK
+# read as Big5 with errors="replace"), the decoding can resume out of step
+# undetected: a known limit (README), kept in check by its own test.
+OUT_OF_STEP = ("gbk->big5", "big5->gbk")
+
+
+def test_no_repair_invents_a_character(mojibake):
+    """Out comes the original's characters, U+FFFD, or what was already there."""
+    cases = [
+        c for c in CASES
+        if not c["family"].endswith("(ignore)") and not (c["family"] in OUT_OF_STEP and c["lossy"])
+    ]
+    invented = _invented(mojibake, cases)
+    assert len(invented) <= 4, invented  # 4 of 640 cases today; see README
+
+
+def test_two_byte_losses_rarely_invent(mojibake):
+    cases = [c for c in CASES if c["family"] in OUT_OF_STEP and c["lossy"]]
+    invented = _invented(mojibake, cases)
+    assert len(invented) <= len(cases) // 3, invented
+
+
+def test_silently_dropped_bytes_rarely_invent(mojibake):
+    """Known limit (README): where a decoder dropped bytes without a trace, the
+    character that joins the mojibake to the correct text after it can come
+    out as another character (冦。 -> 㡣).  Kept in check, not yet to zero."""
+    cases = [c for c in CASES if c["family"].endswith("(ignore)")]
+    invented = _invented(mojibake, cases)
+    assert len(invented) <= len(cases), invented
+
+
+def test_lossless_repairs_are_exact_or_untouched(mojibake):
+    """Where no byte was lost, a family is either repaired exactly or left alone."""
+    partial = []
+    for case in CASES:
+        if case["lossy"]:
+            continue
+        out = mojibake.fix_mojibake(case["input"])
+        if out not in (case["expected"], case["input"]):
+            partial.append((case["id"], case["family"]))
+    assert len(partial) <= 12, partial
+
+
+def test_loss_markers_are_kept_and_reported(mojibake):
+    for case in CASES:
+        if case["family"] != "loss-marker":
+            continue
+        assert mojibake.fix_mojibake(case["input"]) is case["input"]
+        reported = [(f.start, f.end) for f in mojibake.mojibake_report(case["input"]) if f.kind == "loss"]
+        marker = case["loss"][0]
+        assert any(start <= marker["start"] and marker["end"] <= end for start, end in reported)
+
+
+def test_correct_text_is_never_changed(mojibake):
+    changed = [c for c in MUST_NOT_CHANGE if mojibake.fix_mojibake(c["text"]) is not c["text"]]
+    assert not changed, changed[:5]
+
+
+@pytest.mark.skipif(not EXTERNAL, reason="../shared/corpus/external is not beside the repository")
+@pytest.mark.parametrize("path", EXTERNAL, ids=lambda p: p.name)
+def test_external_texts_are_untouched(mojibake, path):
+    text = path.read_text(encoding="utf-8")
+    if mojibake.__name__.endswith("_py"):
+        text = text[:100_000]  # the twin is slow on classical text full of rare characters
+    assert mojibake.fix_mojibake(text) is text
+
+
+@pytest.mark.skipif(not EXTERNAL, reason="../shared/corpus/external is not beside the repository")
+@pytest.mark.parametrize("codec", ["gbk", "latin-1"])
+def test_external_text_as_mojibake_comes_back(mojibake, codec):
+    """Unseen real text (Wikipedia, mixed script) read with a wrong codec."""
+    text = (SHARED_CORPUS / "external" / "zhwiki-hanyu-mixed.txt").read_text(encoding="utf-8")
+    # Lines of a few characters (a heading: 目次) are too short to be evidence.
+    lines = [line for line in text.splitlines() if sum(ch > "\u3000" for ch in line) >= 6][:200]
+    exact = 0
+    for line in lines:
+        broken, lost = wrong_decode(line.encode("utf-8"), codec)
+        exact += mojibake.fix_mojibake(broken) == expected_repair(line, "utf-8", lost)
+    # Measured: 147 of 200 lines exact (GBK), 200 of 200 (Latin-1); the rest
+    # are partial repairs at the edges of losses (README, known limits).
+    assert exact >= 0.7 * len(lines), f"{exact} of {len(lines)} lines"
