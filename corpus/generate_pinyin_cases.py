@@ -159,6 +159,25 @@ def must_not_change(rng: random.Random, source: list[str]) -> list[dict]:
     return cases
 
 
+def syllable_mode(rng: random.Random, source: list[str]) -> list[dict]:
+    """verify="syllable": annotations that are syllables but not readings of the
+    character they follow (as after a Simplified/Traditional conversion of the
+    annotated text) go; bare toneless letters and non-syllables stay."""
+    syllables = sorted({toneless(r) for value in pinyin_dict.values() for r in value.split(",")})
+    syllables = [s for s in syllables if len(s) > 1 and s.isascii()]
+    cases = []
+    for clause in source[:60]:
+        spots = [i for i, ch in enumerate(clause) if HAN.match(ch)]
+        spot = rng.choice(spots)
+        wrong = rng.choice([s for s in syllables if not is_reading(clause[spot], s)])
+        keep = rng.choice(["(a)", "(e)", "(B)", "(2020)", "(WHO)"])
+        text = clause[: spot + 1] + f"({wrong})" + clause[spot + 1 :]
+        cases.append({"input": text, "expected": clause, "mode": "syllable", "note": f"{wrong} is no reading of {clause[spot]}"})
+        text = clause[: spot + 1] + keep + clause[spot + 1 :]
+        cases.append({"input": text, "expected": text, "mode": "syllable", "note": f"{keep} is no syllable, or a bare letter"})
+    return cases
+
+
 def main() -> None:
     rng = random.Random(20261125)
     source = clauses()
@@ -186,12 +205,20 @@ def main() -> None:
             if line != expected:
                 must_change.append({"input": line, "expected": expected, "mode": "reading", "note": f"{seed.name} line {k + 1}"})
     keep = must_not_change(rng, source)
+    syllable = syllable_mode(rng, source)
     OUT.mkdir(exist_ok=True)
-    for name, rows in (("must_change.jsonl", must_change), ("must_not_change.jsonl", keep)):
+    for name, rows in (
+        ("must_change.jsonl", must_change),
+        ("must_not_change.jsonl", keep),
+        ("syllable_mode.jsonl", syllable),
+    ):
         with (OUT / name).open("w", encoding="utf-8") as stream:
             for i, row in enumerate(rows):
                 stream.write(json.dumps({"id": f"{name.split('.')[0]}-{i:04d}", **row}, ensure_ascii=False) + "\n")
-    print(f"{len(must_change)} must change, {len(keep)} must not change, from {len(source)} clauses")
+    print(
+        f"{len(must_change)} must change, {len(keep)} must not change, "
+        f"{len(syllable)} syllable mode, from {len(source)} clauses"
+    )
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ FLOORS = {
     "gbk->big5": 27, "gbk->cp1252": 48, "gbk->latin-1": 48, "loss-marker": 24,
     "utf-8->big5": 3, "utf-8->cp1252": 46, "utf-8->cp1252-whatwg": 47,
     "utf-8->cp1252-whatwg->cp1252-whatwg": 20, "utf-8->cp932": 26, "utf-8->gb18030": 41,
-    "utf-8->gbk": 25, "utf-8->gbk(ignore)": 7, "utf-8->latin-1": 48, "utf-8->latin-1->latin-1": 20,
+    "utf-8->gbk": 28, "utf-8->gbk(ignore)": 7, "utf-8->latin-1": 48, "utf-8->latin-1->latin-1": 20,
 }
 
 

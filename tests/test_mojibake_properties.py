@@ -49,6 +49,15 @@ def test_twins_agree_and_repair_is_idempotent(both_mojibake, text):
     assert compiled.find_regions(text) == python.find_regions(text)
     assert compiled.text_stats(text) == python.text_stats(text)
     assert compiled.collapse_losses(text) == python.collapse_losses(text)
+    try:
+        expected = python.encode_single_byte(text)
+    except UnicodeEncodeError as exc:
+        expected = exc.start
+    try:
+        got = compiled.encode_single_byte(text)
+    except UnicodeEncodeError as exc:
+        got = exc.start
+    assert got == expected
     assert compiled.fix_mojibake(result) == result
     if result == text:
         assert result is text

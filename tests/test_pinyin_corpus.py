@@ -11,6 +11,7 @@ from conftest import CORPUS, SHARED_CORPUS, read_jsonl
 SAMPLES = sorted((CORPUS / "samples" / "seeds").glob("*.txt"))
 MUST_CHANGE = read_jsonl(CORPUS / "pinyin" / "must_change.jsonl")
 MUST_NOT_CHANGE = read_jsonl(CORPUS / "pinyin" / "must_not_change.jsonl")
+SYLLABLE_MODE = read_jsonl(CORPUS / "pinyin" / "syllable_mode.jsonl")
 EXTERNAL = sorted((SHARED_CORPUS / "external").glob("*.txt")) if (SHARED_CORPUS / "external").is_dir() else []
 
 
@@ -35,6 +36,13 @@ def test_generated_annotations_are_removed(pinyin):
 def test_generated_real_text_is_untouched(pinyin):
     changed = [c for c in MUST_NOT_CHANGE if pinyin.strip_pinyin(c["text"]) is not c["text"]]
     assert not changed, f"{len(changed)} of {len(MUST_NOT_CHANGE)} changed, first: {changed[:3]}"
+
+
+def test_syllable_mode_cases(pinyin):
+    wrong = [c for c in SYLLABLE_MODE if pinyin.strip_pinyin(c["input"], verify="syllable") != c["expected"]]
+    assert not wrong, wrong[:3]
+    # The default mode keeps all of them: none is a reading.
+    assert all(pinyin.strip_pinyin(c["input"]) is c["input"] for c in SYLLABLE_MODE)
 
 
 def test_a_whole_corpus_in_one_string(pinyin):

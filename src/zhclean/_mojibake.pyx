@@ -8,7 +8,7 @@ Clean text, the common case, costs one table lookup per character and
 comes back as the very object given.
 """
 from cpython.unicode cimport PyUnicode_Check
-from libc.stdint cimport uint8_t, uint16_t, uint32_t
+from libc.stdint cimport int16_t, uint8_t, uint16_t, uint32_t
 from libc.stdlib cimport free, realloc
 
 from ._charfreq import class_table, suspicious_table
@@ -20,6 +20,8 @@ cdef extern from "Python.h":
     void* PyUnicode_DATA(object)
     Py_ssize_t PyUnicode_GET_LENGTH(object)
     int PyUnicode_IS_ASCII(object)
+    object PyBytes_FromStringAndSize(const char*, Py_ssize_t)
+    char* PyBytes_AS_STRING(object)
     uint32_t PyUnicode_MAX_CHAR_VALUE(object)
     object PyUnicode_New(Py_ssize_t size, uint32_t maxchar)
 
@@ -38,6 +40,7 @@ cdef enum:
 cdef uint8_t _suspicious[0x10000]  # 1 where _mojibake_py._suspicious is true
 cdef uint8_t _classes[0x10000]
 cdef uint8_t _single_byte[0x10000]  # 1 for U+0080-U+00FF and CP1252_EXTRAS
+cdef int16_t _byte_of[0x10000]       # the byte a single-byte decoder read as it, or -1
 cdef bint _ready = False
 
 
@@ -50,8 +53,10 @@ cdef int _load_tables() except -1:
         _classes[cp] = classes[cp]
         _suspicious[cp] = suspicious[cp]
         _single_byte[cp] = 0x80 <= cp <= 0xFF
+        _byte_of[cp] = cp if cp < 0x100 else -1
     for ch in CP1252_EXTRAS:
         _single_byte[ord(ch)] = 1
+        _byte_of[ord(ch)] = ch.encode("cp1252")[0]
     _ready = True
     return 0
 
@@ -254,7 +259,41 @@ def collapse_losses(text):
     return result
 
 
-KERNEL = Kernel(find_regions, text_stats, collapse_losses)
+cdef Py_ssize_t _single_bytes(const ucs_t* s, Py_ssize_t n, uint8_t* out) noexcept nogil:
+    """Write each character's byte; the index of the first that has none, or -1."""
+    cdef Py_ssize_t i
+    cdef uint32_t c
+    for i in range(n):
+        c = s[i]
+        if c >= 0x10000 or _byte_of[c] < 0:
+            return i
+        out[i] = <uint8_t>_byte_of[c]
+    return -1
+
+
+def encode_single_byte(text):
+    """The bytes a single-byte decoder (Latin-1, either Windows-1252) read as
+    ``text``; UnicodeEncodeError at the first character none of them makes."""
+    if not _ready:
+        _load_tables()
+    PyUnicode_READY(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), bad
+    cdef const void* data = PyUnicode_DATA(text)
+    result = PyBytes_FromStringAndSize(NULL, n)
+    cdef uint8_t* out = <uint8_t*>PyBytes_AS_STRING(result)
+    if kind == 1:
+        bad = _single_bytes(<const uint8_t*>data, n, out)
+    elif kind == 2:
+        bad = _single_bytes(<const uint16_t*>data, n, out)
+    else:
+        bad = _single_bytes(<const uint32_t*>data, n, out)
+    if bad >= 0:
+        raise UnicodeEncodeError("windows-1252", text, bad, bad + 1, "no single-byte decoder makes this character")
+    return result
+
+
+KERNEL = Kernel(find_regions, text_stats, collapse_losses, encode_single_byte)
 
 
 def fix_mojibake(text):

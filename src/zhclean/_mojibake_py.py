@@ -14,6 +14,7 @@ from ._mojibake_repair import (
     TextStats,
     check_text,
     collapse_losses,
+    encode_single_byte,
     fix_with,
     report,
 )
@@ -93,7 +94,7 @@ def text_stats(text: str) -> TextStats:
 
 
 _CP1252_EXTRAS = frozenset(map(ord, CP1252_EXTRAS))
-KERNEL = Kernel(find_regions, text_stats, collapse_losses)
+KERNEL = Kernel(find_regions, text_stats, collapse_losses, encode_single_byte)
 
 
 def fix_mojibake(text: str) -> str:

@@ -49,26 +49,6 @@ _RIGHT_CODECS = {
 }
 _CODEC_NAMES = {"gb18030": "gbk", "big5": "big5", "cp932": "shift_jis", "utf-8": "utf-8"}
 
-# Python's strict cp1252 cannot decode these bytes; browsers keep them as C1
-# controls.  Either way, re-encoding maps the control back to its byte.
-_C1 = {cp: bytes([cp]) for cp in range(0x80, 0xA0)}
-
-
-def _single_byte_encode_error(exc: UnicodeEncodeError) -> tuple[bytes, int]:
-    if not isinstance(exc, UnicodeEncodeError):
-        raise exc
-    out = bytearray()
-    for ch in exc.object[exc.start : exc.end]:
-        cp = ord(ch)
-        if 0x80 <= cp <= 0x9F:
-            out.append(cp)
-        else:
-            raise exc
-    return bytes(out), exc.end
-
-
-codecs.register_error("zhclean.c1", _single_byte_encode_error)
-
 _errors = threading.local()
 
 
@@ -84,8 +64,20 @@ codecs.register_error("zhclean.record", _record_decode_error)
 
 def _encode(text: str, codec: str) -> bytes:
     if codec == SINGLE_BYTE:
-        return text.encode("cp1252", "zhclean.c1")
+        return encode_single_byte(text)
     return text.encode(codec)
+
+
+# Each character a single-byte decoder makes, to its byte: U+0080-U+00FF to
+# themselves (Latin-1, and the C1 controls browsers keep), CP1252_EXTRAS to
+# their Windows-1252 bytes.
+_SINGLE_BYTE_MAP = {cp: cp for cp in range(0x100)}
+_SINGLE_BYTE_MAP.update({ord(ch): ch.encode("cp1252")[0] for ch in CP1252_EXTRAS})
+
+
+def encode_single_byte(text: str) -> bytes:
+    """The twin of the kernels' ``encode_single_byte``."""
+    return codecs.charmap_encode(text, "strict", _SINGLE_BYTE_MAP)[0]
 
 
 # --- the byte stream of a region ----------------------------------------------
@@ -505,7 +497,8 @@ def _bulk(
     """
     if losses_in and right != "utf-8":
         return None  # two-byte codecs may resume after a loss out of step
-    if wrong != SINGLE_BYTE and right == "utf-8" and not _damaged_to_the_edges(region):
+    damaged = _damaged_to_the_edges(region)
+    if wrong != SINGLE_BYTE and right == "utf-8" and not damaged:
         # Correct Chinese beside the damage re-encodes with a two-byte codec
         # too, and its bytes pass for UTF-8 now and then (。 in Big5 is A1 43:
         # a loss and a "C"): the edges need the piece-by-piece trimming.
@@ -513,7 +506,7 @@ def _bulk(
     if losses_in:
         region = region.replace("\ufffd", _LOSS_STAND_INS[wrong])
     try:
-        data = _encode(region, wrong)
+        data = kernel.encode_single_byte(region) if wrong == SINGLE_BYTE else _encode(region, wrong)
     except UnicodeEncodeError:
         return None
     text = kernel.collapse_losses(data.decode(right, "replace"))
@@ -527,7 +520,7 @@ def _bulk(
     # the damage.
     table = class_table()
     for out_end, in_end in ((text[:1], region[:1]), (text[-1:], region[-1:])):
-        if out_end == "\ufffd" != in_end and _class_of(table, in_end) >= PLAUSIBLE:
+        if out_end == "\ufffd" != in_end and _class_of(table, in_end) >= PLAUSIBLE and not damaged:
             return None
     if right != "utf-8":
         # A two-byte decoder also turns correct text beside the mojibake into
@@ -538,15 +531,17 @@ def _bulk(
 
 
 def _damaged_to_the_edges(region: str) -> bool:
-    """Whether the first and last characters of ``region`` that say anything
-    (not ASCII, not U+FFFD) are unlikely ones: mojibake from end to end, as a
-    whole text read with the wrong codec is, not a span inside correct text."""
+    """Whether the characters that say anything (not ASCII, not U+FFFD) at
+    both ends of ``region`` read as unlikely ones, four at a time: mojibake
+    from end to end, as a whole text read with the wrong codec is, not a
+    span inside correct text.  (One alone can mislead: 鏈 is real, and
+    common.)"""
     table = class_table()
-    telling = [ch for ch in (region[:8] + region[-8:]) if ch > "\x7f" and ch != "\ufffd"]
-    edges = [ch for ch in region if ch > "\x7f" and ch != "\ufffd"][:1] + [
-        ch for ch in reversed(region) if ch > "\x7f" and ch != "\ufffd"
-    ][:1]
-    return bool(telling) and all(_class_of(table, ch) < PLAUSIBLE for ch in edges)
+    telling = [_class_of(table, ch) for ch in region if ch > "\x7f" and ch != "\ufffd"]
+    if not telling:
+        return False
+    head, tail = telling[:4], telling[-4:]
+    return sum(head) < PLAUSIBLE * len(head) and sum(tail) < PLAUSIBLE * len(tail)
 
 
 def _byte_bounds(text: str, codec: str) -> list[int]:
@@ -658,6 +653,9 @@ class Kernel(NamedTuple):
     find_regions: Callable[[str], list[tuple[int, int]]]
     text_stats: Callable[[str], TextStats]
     collapse_losses: Callable[[str], str]  # one U+FFFD for each run of them
+    # The bytes a single-byte decoder (Latin-1, either Windows-1252) read as
+    # these characters; UnicodeEncodeError for any other character.
+    encode_single_byte: Callable[[str], bytes]
 
 
 def plausible_gain(before: TextStats, after: TextStats) -> bool:
@@ -715,8 +713,8 @@ def repair_regions(
                 bulk = _stretches(region, wrong, right)
             found = _judge(region, region_start, bulk, kernel, depth, known)
             candidates.extend(found)
-            if right == "utf-8" and any(r.start == region_start and r.end == region_end for _, r in found):
-                break  # the whole region is exact UTF-8 that reads well: settled
+            if right == "utf-8" and sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
+                break  # the region is UTF-8 that reads well, nearly all of it: settled
         # Heaviest first (UTF-8 repairs, self-checking, count half again);
         # keep those that do not overlap one kept already.
         candidates.sort(key=lambda c: (-c[0] * (1.5 if c[1].encoding == "utf-8" else 1.0), c[1].start))
