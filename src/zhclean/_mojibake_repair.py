@@ -537,11 +537,18 @@ def _damaged_to_the_edges(region: str) -> bool:
     span inside correct text.  (One alone can mislead: 鏈 is real, and
     common.)"""
     table = class_table()
-    telling = [_class_of(table, ch) for ch in region if ch > "\x7f" and ch != "\ufffd"]
-    if not telling:
-        return False
-    head, tail = telling[:4], telling[-4:]
-    return sum(head) < PLAUSIBLE * len(head) and sum(tail) < PLAUSIBLE * len(tail)
+
+    def first_four(chars) -> list[int]:
+        found = []
+        for ch in chars:
+            if ch > "\x7f" and ch != "\ufffd":
+                found.append(_class_of(table, ch))
+                if len(found) == 4:
+                    break
+        return found
+
+    head, tail = first_four(region), first_four(reversed(region))
+    return bool(head) and sum(head) < PLAUSIBLE * len(head) and sum(tail) < PLAUSIBLE * len(tail)
 
 
 def _byte_bounds(text: str, codec: str) -> list[int]:
