@@ -396,9 +396,16 @@ def _trim_lost_edges(region: str, tokens: list[list]) -> None:
     left: characters after it that were only taken for the rest of the lost
     character, and read as likely text, are correct text beside the damage
     (鐤�。关 is 疫 lost, then 。关 as they were)."""
-    # Only the end: before a loss, only a lead byte with its continuation
-    # bytes is taken (strong evidence); after one, any continuation bytes are.
     table = class_table()
+    # At the start, a loss the wrong decoder did not mark (taken for dropped
+    # bytes) gives up likely characters too: 情防 before the mojibake.  One
+    # that holds a U+FFFD keeps what it took (鏈� is 月 lost; 鏈 is real).
+    if tokens and tokens[0][0] is None and "\ufffd" not in region[tokens[0][1] : tokens[0][2]]:
+        token = tokens[0]
+        while token[1] < token[2] and _class_of(table, region[token[1]]) >= PLAUSIBLE:
+            token[1] += 1
+        if token[1] >= token[2]:
+            del tokens[0]
     if tokens and tokens[-1][0] is None:
         token = tokens[-1]
         while token[1] < token[2]:
@@ -522,7 +529,7 @@ def _bulk(
     for out_end, in_end in ((text[:1], region[:1]), (text[-1:], region[-1:])):
         if out_end == "\ufffd" != in_end and _class_of(table, in_end) >= PLAUSIBLE and not damaged:
             return None
-    if right != "utf-8":
+    if right != "utf-8" and not damaged:
         # A two-byte decoder also turns correct text beside the mojibake into
         # other characters, without an error: keep the part that gains.
         return _gaining_part(region, wrong, text, right)
@@ -615,7 +622,9 @@ def _best_cut(
         # Against the mean of the characters it was made of: mojibake mixes
         # common punctuation in (闻 read as Windows-1252 is é—»).
         before = sum(_class_of(table, region[x]) for x in range(first, past)) / (past - first)
-        total += _class_of(table, ch) - before
+        # A character must gain clearly to be worth taking: 障 -> 毁 is a
+        # common character for another, not a repair.
+        total += _class_of(table, ch) - before - (EDGE_MARGIN if ch > "\x7f" else 0)
         if out_bounds[k + 1] in in_at:
             shared.append((in_at[out_bounds[k + 1]], k + 1, total))
     if shared[-1][1] != len(text) and not (keep_end and encoded.startswith(decoded)):
@@ -808,6 +817,7 @@ def _least_evidence(stretch: Stretch) -> int:
 
 
 PLAUSIBLE = 7  # the mean class of text that reads well
+EDGE_MARGIN = 1  # how much a character out must gain over those it replaces
 
 
 def _reads_very_well(stats: TextStats) -> bool:
