@@ -177,3 +177,9 @@ def test_any_str_is_valid_input(mojibake, text):
     result = mojibake.fix_mojibake(text)
     assert isinstance(result, str)
     assert mojibake.fix_mojibake(result) == result
+
+
+@pytest.mark.parametrize("name", ["find_regions", "text_stats", "collapse_losses", "encode_single_byte"])
+def test_kernel_loops_refuse_non_str_alike(mojibake, name):
+    with pytest.raises(TypeError, match=f"{name}\\(\\) expects str, not bytes"):
+        getattr(mojibake, name)(b"abc")

@@ -173,11 +173,18 @@ cdef void _dispatch_scan(const void* data, int kind, Py_ssize_t n, Regions* r) n
         _scan(<const uint32_t*>data, n, r)
 
 
-def find_regions(text):
-    """Regions of ``text`` that may hold mojibake, sorted and disjoint."""
+cdef int _ready_for(text, str name) except -1:
+    if not PyUnicode_Check(text):
+        check_text(text, name)
     if not _ready:
         _load_tables()
     PyUnicode_READY(text)
+    return 0
+
+
+def find_regions(text):
+    """Regions of ``text`` that may hold mojibake, sorted and disjoint."""
+    _ready_for(text, "find_regions")
     if PyUnicode_IS_ASCII(text):
         return []
     cdef Regions r
@@ -202,9 +209,7 @@ def find_regions(text):
 
 
 def text_stats(text):
-    if not _ready:
-        _load_tables()
-    PyUnicode_READY(text)
+    _ready_for(text, "text_stats")
     cdef Py_ssize_t out[6]
     cdef int kind = PyUnicode_KIND(text)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
@@ -238,7 +243,7 @@ cdef Py_ssize_t _collapse(const ucs_t* src, Py_ssize_t n, ucs_t* dst) noexcept n
 
 def collapse_losses(text):
     """One U+FFFD for each run of them; ``text`` itself when there is no run."""
-    PyUnicode_READY(text)
+    _ready_for(text, "collapse_losses")
     cdef int kind = PyUnicode_KIND(text)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), kept
     cdef const void* data = PyUnicode_DATA(text)
@@ -274,9 +279,7 @@ cdef Py_ssize_t _single_bytes(const ucs_t* s, Py_ssize_t n, uint8_t* out) noexce
 def encode_single_byte(text):
     """The bytes a single-byte decoder (Latin-1, either Windows-1252) read as
     ``text``; UnicodeEncodeError at the first character none of them makes."""
-    if not _ready:
-        _load_tables()
-    PyUnicode_READY(text)
+    _ready_for(text, "encode_single_byte")
     cdef int kind = PyUnicode_KIND(text)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), bad
     cdef const void* data = PyUnicode_DATA(text)

@@ -34,6 +34,7 @@ PAD_AFTER = 7
 
 def find_regions(text: str) -> list[tuple[int, int]]:
     """Regions of ``text`` that may hold mojibake, sorted and disjoint."""
+    check_text(text, "find_regions")
     table = suspicious_table()
     regions: list[tuple[int, int]] = []
     n = len(text)
@@ -69,6 +70,7 @@ def find_regions(text: str) -> list[tuple[int, int]]:
 
 
 def text_stats(text: str) -> TextStats:
+    check_text(text, "text_stats")
     table = class_table()
     non_ascii = class_sum = controls = losses = single_byte = wide = 0
     previous = 0

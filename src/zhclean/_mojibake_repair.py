@@ -77,6 +77,7 @@ _SINGLE_BYTE_MAP.update({ord(ch): ch.encode("cp1252")[0] for ch in CP1252_EXTRAS
 
 def encode_single_byte(text: str) -> bytes:
     """The twin of the kernels' ``encode_single_byte``."""
+    check_text(text, "encode_single_byte")
     return codecs.charmap_encode(text, "strict", _SINGLE_BYTE_MAP)[0]
 
 
@@ -340,6 +341,7 @@ _LOSS_RUN = re.compile("\ufffd{2,}")
 
 def collapse_losses(text: str) -> str:
     """One U+FFFD for each run of them."""
+    check_text(text, "collapse_losses")
     if "\ufffd\ufffd" not in text:
         return text
     return _LOSS_RUN.sub("\ufffd", text)
