@@ -35,7 +35,13 @@ import unicodedata
 
 import regex
 
-from zhclean._pinyin_tables import HAN_RANGES, MAX_GROUP, MAX_SYLLABLE, reading_tables
+from zhclean._pinyin_tables import (
+    HAN_RANGES,
+    MARKED_LETTERS,
+    MAX_GROUP,
+    MAX_SYLLABLE,
+    reading_tables,
+)
 
 __all__ = ["strip_pinyin"]
 
@@ -52,9 +58,17 @@ _RUN = regex.compile(
     rf"( (?=({_HAN})(?:\(({_CONTENT})\)|（({_CONTENT})）)?))?"
 )
 _GROUPS = regex.compile(rf"\(({_CONTENT})\)|（({_CONTENT})）")
-_TONE_MARKS = regex.compile("[\u0300\u0301\u0304\u0306\u030c]")  # incl. breve for caron
-_PINYIN = regex.compile(rf"[a-z\u00ea]{{1,{MAX_SYLLABLE}}}")  # ê (e + circumflex) is a letter
-_TONE_DIGIT = regex.compile(r"(?<=[a-z\u00ea])[0-5]\Z")
+# Tone marks (the breve stands in for the caron on many pages) and the
+# circumflex of ê, all dropped after NFD.
+_MARKS = regex.compile("[\u0300\u0301\u0304\u0306\u030c\u0302]")
+_COMBINING = frozenset(map(chr, range(0x0300, 0x0370)))
+# What pinyin may be written with: ASCII letters, "u:", combining marks, a
+# tone digit, and the precomposed letters the kernel knows (ǘ, ê, ḿ, ɑ ...;
+# not ô or ñ).
+_PINYIN_CHARS = regex.compile(
+    "[A-Za-z:0-5\u0300-\u036f" + "".join(map(chr, sorted(MARKED_LETTERS))) + "]+"
+)
+_PINYIN = regex.compile(rf"[a-z]{{1,{MAX_SYLLABLE}}}")
 _ZHUYIN_TONES = "ˉˊˇˋ˙"
 _ZHUYIN = regex.compile(r"[\u3105-\u312f\u31a0-\u31bf]{1,4}")
 _LOOKALIKES = str.maketrans({"ɑ": "a", "ɡ": "g"})
@@ -77,13 +91,16 @@ def _syllables(content: str) -> tuple[str, ...]:
         if not _ZHUYIN.fullmatch(content):
             return ()
         return _TABLES.zhuyin.get(content, ())
-    key = _TONE_DIGIT.sub("", content, count=1)
-    key = unicodedata.normalize("NFD", key.translate(_LOOKALIKES)).lower()
-    key = key.replace("u\u0308", "v").replace("u:", "v")
-    key = unicodedata.normalize("NFC", _TONE_MARKS.sub("", key))  # keeps ê whole
+    if not _PINYIN_CHARS.fullmatch(content):
+        return ()
+    if content[-1] in "012345":  # a tone digit, only at the end
+        content = content[:-1]
+    key = unicodedata.normalize("NFD", content.translate(_LOOKALIKES)).lower()
+    if key[:1] in _COMBINING:  # a mark needs a letter to sit on
+        return ()
+    key = _MARKS.sub("", key).replace("u\u0308", "v").replace("u:", "v")
     if not _PINYIN.fullmatch(key):
         return ()
-    key = key.replace("ê", "e")
     if len(key) > 1 and key[1] == "v" and key[0] in "jqxy":
         key = key[0] + "u" + key[2:]  # jü, qü, xü, yü are spelled ju, qu, xu, yu
     return (key,)
@@ -114,9 +131,10 @@ def strip_pinyin(text: str) -> str:
             return match[0]
         if match[3] is None:
             return kept
+        following = match[5] or match[6]  # the next character's first group
         if kept == "" and (
             match.start() - 1 == chained
-            or (match[5] or match[6]) is not None and _annotates(match[4], match[5] or match[6])
+            or following is not None and _annotates(match[4], following)
         ):
             chained = match.end()
             return ""

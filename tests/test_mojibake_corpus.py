@@ -20,9 +20,9 @@ EXTERNAL = sorted((SHARED_CORPUS / "external").glob("*.txt")) if (SHARED_CORPUS 
 FLOORS = {
     "big5->cp1252": 48, "big5->gb18030": 43, "big5->gbk": 11, "big5->latin-1": 48,
     "gbk->big5": 35, "gbk->cp1252": 48, "gbk->latin-1": 48, "loss-marker": 24,
-    "utf-8->big5": 5, "utf-8->cp1252": 46, "utf-8->cp1252-whatwg": 47,
-    "utf-8->cp1252-whatwg->cp1252-whatwg": 20, "utf-8->cp932": 40, "utf-8->gb18030": 44,
-    "utf-8->gbk": 35, "utf-8->gbk(ignore)": 7, "utf-8->latin-1": 48, "utf-8->latin-1->latin-1": 20,
+    "utf-8->big5": 6, "utf-8->cp1252": 46, "utf-8->cp1252-whatwg": 47,
+    "utf-8->cp1252-whatwg->cp1252-whatwg": 20, "utf-8->cp932": 46, "utf-8->gb18030": 46,
+    "utf-8->gbk": 47, "utf-8->gbk(ignore)": 10, "utf-8->latin-1": 48, "utf-8->latin-1->latin-1": 20,
 }
 
 

@@ -629,8 +629,12 @@ def _best_cut(
         total += _class_of(table, ch) - before - (EDGE_MARGIN if ch > "\x7f" else 0)
         if out_bounds[k + 1] in in_at:
             shared.append((in_at[out_bounds[k + 1]], k + 1, total))
-    if shared[-1][1] != len(text) and not (keep_end and encoded.startswith(decoded)):
-        return _UNALIGNED
+    if shared[-1][1] != len(text):
+        if not (keep_end and encoded.startswith(decoded)):
+            return _UNALIGNED
+        # The pinned end joins a loss, inside an input character: it is a
+        # place to cut all the same.
+        shared.append((len(region), len(text), total))
     last = len(shared) - 1
     best = None
     lowest = 0  # index of the lowest cumulative gain among the allowed starts
