@@ -52,7 +52,7 @@ _CODEC_NAMES = {"gb18030": "gbk", "big5": "big5", "cp932": "shift_jis", "utf-8":
 _errors = threading.local()
 
 
-def _record_decode_error(exc: UnicodeDecodeError) -> tuple[str, int]:
+def _record_decode_error(exc: UnicodeError) -> tuple[str, int]:
     if not isinstance(exc, UnicodeDecodeError):
         raise exc
     _errors.spans.append((exc.start, exc.end))
@@ -190,7 +190,7 @@ def _resume_offset(data: bytes, right: str, gap_after: bool) -> int:
     """
     if right == "utf-8" or not data:
         return 0
-    best = None
+    best: tuple[tuple[int, int, int], int] | None = None
     for skip in (0, 1):
         text, errors = _decode_recording(data[skip:], right)
         if gap_after:  # a character cut short by the next loss is no evidence
@@ -199,6 +199,7 @@ def _resume_offset(data: bytes, right: str, gap_after: bool) -> int:
         rank = (len(errors), -_class_sum(text), -(skip == 1 and 0x40 <= data[0] <= 0x7E))
         if best is None or rank < best[0]:
             best = (rank, skip)
+    assert best is not None
     return best[1]
 
 
@@ -758,7 +759,7 @@ def _judge(
     known: dict[int, TextStats],
 ) -> list[tuple[float, Repair]]:
     """The stretches worth making into repairs, each with its weight."""
-    judged = []
+    judged: list[tuple[float, Repair]] = []
     for stretch in stretches:
         before = region[stretch.start : stretch.end]
         evidence = len(before) if stretch.wrong == SINGLE_BYTE else sum(ch > "\x7f" for ch in before)

@@ -8,6 +8,7 @@ the string's raw storage.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from ._pinyin_tables import (
     CIRCUMFLEX,
@@ -159,7 +160,7 @@ def _run_end(text: str, start: int, by_reading: bool) -> int:
     return end
 
 
-def strip_pinyin(text: str, *, verify: str = "reading") -> str:
+def strip_pinyin(text: str, *, verify: Literal["reading", "syllable"] = "reading") -> str:
     """Remove inline pinyin (or zhuyin) annotations from ``text``.
 
     ``verify="reading"`` removes a group only when its syllable is a reading

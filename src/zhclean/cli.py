@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import BinaryIO, Iterator, Sequence
+from typing import BinaryIO, Iterator, Literal, Sequence, cast
 
 from . import __version__
 from ._kernels import strip_pinyin
@@ -72,23 +72,27 @@ def _blocks(stream: BinaryIO, name: str) -> Iterator[str]:
             return
 
 
-def _clean_stream(stream: BinaryIO, name: str, out: BinaryIO, verify: str) -> None:
+Verify = Literal["reading", "syllable"]
+
+
+def _clean_stream(stream: BinaryIO, name: str, out: BinaryIO, verify: Verify) -> None:
     for text in _blocks(stream, name):
         out.write(strip_pinyin(text, verify=verify).encode("utf-8", "surrogatepass"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    verify = cast(Verify, args.verify)  # argparse's choices= checked it
     out = sys.stdout.buffer
     status = 0
     try:
         for name in args.files or ["-"]:
             try:
                 if name == "-":
-                    _clean_stream(sys.stdin.buffer, "<stdin>", out, args.verify)
+                    _clean_stream(sys.stdin.buffer, "<stdin>", out, verify)
                 else:
                     with open(name, "rb") as stream:
-                        _clean_stream(stream, name, out, args.verify)
+                        _clean_stream(stream, name, out, verify)
             except OSError as exc:
                 if exc.filename is None and isinstance(exc, BrokenPipeError):
                     raise
