@@ -59,7 +59,8 @@ THREADS: dict[str, dict[str, float]] = {}
 BASELINES = {"pinyin": "regex", "mojibake": "ftfy.fix_encoding"}
 INPUT_NOTES = {
     "pinyin": f"`annotated` = sample {ANNOTATED_SAMPLE} (inline pinyin after most characters) and "
-    f"`clean` = sample {CLEAN_SAMPLE} (no annotations), each repeated to ~{TARGET_BYTES / 1e6:.0f} MB of UTF-8",
+    f"`clean` = sample {CLEAN_SAMPLE} (no annotations), each repeated to ~{TARGET_BYTES / 1e6:.0f} MB of UTF-8; the threads benchmark's second document "
+    f"is sample {ANNOTATED_SAMPLE} with its lines in reverse order, repeated to the same size",
     "mojibake": f"sample {CLEAN_SAMPLE} clean and pushed through the wrong codec (see test_bench_mojibake.py)",
 }
 
@@ -141,11 +142,12 @@ def _command(config: pytest.Config) -> str:
             return path
 
     args = " ".join(config.invocation_params.args)
-    if sys.argv and sys.argv[0].endswith(("pytest/__main__.py", "pytest")) and "__main__" in sys.argv[0]:
-        return f"{shown(sys.executable)} -m pytest {args}".rstrip()
-    if sys.argv and os.path.basename(sys.argv[0]).startswith(("pytest", "py.test")):
-        return f"{shown(sys.argv[0])} {args}".rstrip()
-    return f"{shown(sys.executable)} -m pytest {args}".rstrip()
+    argv0 = sys.argv[0] if sys.argv else ""
+    if argv0.endswith("__main__.py") or not os.path.basename(argv0).startswith(("pytest", "py.test")):
+        program = f"{shown(sys.executable)} -m pytest"  # python -m pytest
+    else:
+        program = shown(argv0)  # the pytest script
+    return f"{program} {args}".rstrip()
 
 
 def _table() -> list[str]:
@@ -171,16 +173,23 @@ def _thread_lines() -> list[str]:
         f"- {label}: **{row['speedup']:.2f}×** (one thread, one document after the other: "
         f"{row['sequential_ms']:.1f} ms = {row['sequential_mbps']:,.0f} MB/s; two threads at once: "
         f"{row['threaded_ms']:.1f} ms = {row['threaded_mbps']:,.0f} MB/s; best of {row['repeat']:.0f} "
-        f"interleaved repetitions each, time.perf_counter, {os.cpu_count()} CPUs)"
+        f"interleaved repetitions each, time.perf_counter; {os.cpu_count()} CPUs, "
+        f"load average {row['load']} just before)"
         for label, row in THREADS.items()
     ]
 
 
+def load_average() -> str:
+    try:
+        return "/".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-benchmark's own tables
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if not RESULTS and not THREADS:
-        if benchmarks_disabled(config) and any(
-            name.startswith("test_bench_") for name in (os.path.basename(str(a)) for a in config.args)
-        ) or benchmarks_disabled(config):
+        if benchmarks_disabled(config):
             terminalreporter.write_sep("=", "zhclean throughput")
             terminalreporter.write_line(
                 "benchmarks disabled: each ran once as a smoke test; no timings, results.md not written"
@@ -211,7 +220,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         f"- Date: {now:%Y-%m-%d %H:%M %Z}",
         f"- Python: {platform.python_implementation()} {platform.python_version()} ({sys.executable})",
         f"- CPU: {_cpu_model()}, {os.cpu_count()} logical CPUs visible"
-        f" (other processes may have been running)",
+        f" (other processes may have been running; load average 1/5/15 min at the end: {load_average()})",
         f"- zhclean kernels: {_kernels()}",
     ]
     header += [f"- Inputs ({group}): {INPUT_NOTES[group]}" for group in groups if group in INPUT_NOTES]
