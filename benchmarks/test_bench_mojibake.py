@@ -8,6 +8,8 @@ from conftest import SAMPLES, record, repeated
 from zhclean import _mojibake, _mojibake_py
 
 SOURCE = (SAMPLES / "003_e0210ab8d126b4d2.txt").read_text(encoding="utf-8")
+# Sample 001's gold: Traditional, all of it in Big5.
+TRADITIONAL = (SAMPLES.parent / "gold" / "001_81fedda5c7d48eaa.txt").read_text(encoding="utf-8")
 WHATWG_C1 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 
 
@@ -22,6 +24,11 @@ INPUTS = {
     "UTF-8 read as Windows-1252": lambda: repeated(_browser_windows_1252(SOURCE.encode("utf-8")) + "\n", 2_000_000),
     # UTF-8 read as GBK (Python's decoder, losses as U+FFFD): ftfy cannot.
     "UTF-8 read as GBK": lambda: repeated(SOURCE.encode("utf-8").decode("gbk", "replace") + "\n", 1_000_000),
+    # Big5 read as GBK (Python's decoder): out of step after every loss, re-read
+    # by dynamic programming in Python; ftfy cannot.
+    "Big5 read as GBK": lambda: repeated(
+        TRADITIONAL.encode("big5").decode("gbk", "replace") + "\n", 500_000
+    ),
 }
 IMPLEMENTATIONS = {
     "zhclean (cython)": (_mojibake.fix_mojibake, 10),

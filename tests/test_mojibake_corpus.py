@@ -18,9 +18,9 @@ EXTERNAL = sorted((SHARED_CORPUS / "external").glob("*.txt")) if (SHARED_CORPUS 
 # bytes of a two-byte encoding, or dropped them silently, are the hard ones;
 # see the README's known limits.
 FLOORS = {
-    "big5->cp1252": 48, "big5->gb18030": 43, "big5->gbk": 11, "big5->latin-1": 48,
-    "gbk->big5": 35, "gbk->cp1252": 48, "gbk->latin-1": 48, "loss-marker": 24,
-    "utf-8->big5": 6, "utf-8->cp1252": 46, "utf-8->cp1252-whatwg": 47,
+    "big5->cp1252": 48, "big5->gb18030": 43, "big5->gbk": 43, "big5->latin-1": 48,
+    "gbk->big5": 46, "gbk->cp1252": 48, "gbk->latin-1": 48, "loss-marker": 24,
+    "utf-8->big5": 9, "utf-8->cp1252": 48, "utf-8->cp1252-whatwg": 47,
     "utf-8->cp1252-whatwg->cp1252-whatwg": 20, "utf-8->cp932": 46, "utf-8->gb18030": 46,
     "utf-8->gbk": 47, "utf-8->gbk(ignore)": 10, "utf-8->latin-1": 48, "utf-8->latin-1->latin-1": 20,
 }
@@ -52,8 +52,9 @@ def _invented(mojibake, cases):
 
 
 # Where the right codec is itself a two-byte one and bytes were lost (GBK
-# read as Big5 with errors="replace"), the decoding can resume out of step
-# undetected: a known limit (README), kept in check by its own test.
+# read as Big5 with errors="replace"), the reading goes out of step after
+# each loss; the re-reading (_mojibake_resync) puts it back in step, but
+# which byte pairs up with which is a judgement, so these get their own test.
 OUT_OF_STEP = ("gbk->big5", "big5->gbk")
 
 
@@ -70,7 +71,7 @@ def test_no_repair_invents_a_character(mojibake):
 def test_two_byte_losses_rarely_invent(mojibake):
     cases = [c for c in CASES if c["family"] in OUT_OF_STEP and c["lossy"]]
     invented = _invented(mojibake, cases)
-    assert len(invented) <= len(cases) // 3, invented
+    assert len(invented) <= 2, invented  # none of 192 cases today
 
 
 def test_silently_dropped_bytes_rarely_invent(mojibake):

@@ -34,7 +34,10 @@ def damaged(draw, exact_only=False):
 
 pieces = st.one_of(
     damaged(),
-    st.sampled_from(list("鍙戝竷浜嗘柊闂·¢²¼ÁËÐÂÎÅå‘¸ƒ\ufffd\ue000ｸ锟斤拷烫屯?发布了新闻 \n\x00") + ["\ud800", "😀", "\x8f"]),
+    st.sampled_from(
+        list("鍙戝竷浜嗘柊闂·¢²¼ÁËÐÂÎÅå‘¸ƒ\ufffd\ue000ｸ锟斤拷烫屯?发布了新闻 \n\x00穦某璶よκ")
+        + ["\ud800", "😀", "\x8f", "\ufffdC", "\ufffd@", "\ufffd~", "\ufffd\x7f"]
+    ),
     st.characters(),
 )
 texts = st.lists(pieces, max_size=8).map("".join)

@@ -95,6 +95,33 @@ def test_big5_read_as_gbk_with_losses(mojibake):
     assert "G" not in fixed  # an orphaned trail byte is part of the loss
 
 
+# Python's GBK decoder gives up one byte per error and pairs the next byte
+# with the one after: the text reads out of step after each loss (千 is
+# A4 64 in Big5: its A4 is lost and its 64 comes out as "d").
+OUT_OF_STEP = [
+    # (original, right codec, wrong codec, exact repair)
+    ("會議強調,要千方百計抓重點物資供應保障。", "big5", "gbk", "會議強調,要\ufffd方百計抓\ufffd點\ufffd資供應保障\ufffd"),
+    ("据报道，会议强调要千方百计抓重点物资供应保障，确保市场稳定。", "gbk", "big5",
+     "据报道，会议强调要千方百计抓重点物资供应保障，\ufffd市场稳定。"),
+]
+
+
+@pytest.mark.parametrize("original, right, wrong, repaired", OUT_OF_STEP)
+def test_two_byte_losses_are_read_back_in_step(mojibake, original, right, wrong, repaired):
+    broken = original.encode(right).decode(wrong, "replace")
+    assert broken.count("\ufffd") >= 1
+    assert mojibake.fix_mojibake(broken) == repaired
+    # Inside correct text, the text around comes through as it was.
+    assert mojibake.fix_mojibake("據報道，" + broken + "記者 張冰") == "據報道，" + repaired + "記者 張冰"
+
+
+def test_a_loss_before_an_orphaned_trail_byte_is_a_sign_of_damage(mojibake):
+    # 穦某 alone reads as two real characters; what marks the damage is the
+    # U+FFFD with the ASCII of a lost character's second byte after it.
+    assert mojibake.find_regions("中文\ufffdC語言") == []  # one sign alone is not enough
+    assert mojibake.find_regions("\ufffdd\ufffdU\ufffdp")
+
+
 MUST_NOT_CHANGE = [
     "发布了新闻，今天天气很好。",
     "發佈了新聞，今天天氣很好。",
@@ -117,6 +144,9 @@ MUST_NOT_CHANGE = [
     "a",
     "\ufffd",
     "ASCII only text with no problems at all.",
+    # A decoder's U+FFFD beside ASCII in correct text: no two-byte damage.
+    "使用\ufffdPython語言編寫，\ufffdC語言也可以，見第\ufffdA章。",
+    "发布了新\ufffd，今天天气很好\ufffdOK",
 ]
 
 

@@ -107,14 +107,16 @@ cdef void _scan(const ucs_t* s, Py_ssize_t n, Regions* r) noexcept nogil:
                 any_flag = 0
                 for k in range(16):
                     c = s[i + k]
-                    any_flag |= (c >= 0x80) & (c < 0x10000) & _suspicious[c & 0xFFFF]
+                    any_flag |= ((c >= 0x80) & (c < 0x10000) & _suspicious[c & 0xFFFF]) | (c == 0xFFFD)
                 if any_flag:
                     break
                 i += 16
             if i >= n:
                 break
         c = s[i]
-        if c >= 0x80 and c < 0x10000 and _suspicious[c]:
+        if (c >= 0x80 and c < 0x10000 and _suspicious[c]) or (
+            c == 0xFFFD and i + 1 < n and s[i + 1] >= 0x40 and s[i + 1] <= 0x7E
+        ):
             if count and i - last - 1 > MAX_GAP:
                 if count >= MIN_SUSPECTS:
                     _push(s, r, first, last, n)

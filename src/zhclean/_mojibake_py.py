@@ -33,7 +33,13 @@ PAD_AFTER = 7
 
 
 def find_regions(text: str) -> list[tuple[int, int]]:
-    """Regions of ``text`` that may hold mojibake, sorted and disjoint."""
+    """Regions of ``text`` that may hold mojibake, sorted and disjoint.
+
+    Suspicious: rare characters and the leftovers of wrong decoders (see
+    ``suspicious_table``), and a U+FFFD followed by ASCII from @ to ~: what
+    a two-byte decoder leaves when it gives up the first byte of a pair and
+    reads the second alone (GBK and Big5 read as each other: 發�G了).
+    """
     check_text(text, "find_regions")
     table = suspicious_table()
     regions: list[tuple[int, int]] = []
@@ -57,7 +63,7 @@ def find_regions(text: str) -> list[tuple[int, int]]:
 
     for i, ch in enumerate(text):
         cp = ord(ch)
-        if cp < 0x10000 and table[cp]:
+        if (cp < 0x10000 and table[cp]) or (cp == 0xFFFD and "\x40" <= text[i + 1 : i + 2] <= "\x7e"):
             if count and i - last - 1 > MAX_GAP:
                 flush()
                 count = 0

@@ -25,6 +25,7 @@ import threading
 from typing import Callable, NamedTuple
 
 from ._charfreq import class_table
+from ._mojibake_resync import resync
 from ._mojibake_types import MojibakeFinding
 
 # --- codecs -----------------------------------------------------------------
@@ -337,6 +338,22 @@ def _stretches(region: str, wrong: str, right: str) -> list[Stretch]:
     return result
 
 
+def _resync_stretches(region: str, wrong: str, right: str) -> list[Stretch]:
+    """GBK and Big5 read as each other with losses: see ``_mojibake_resync``.
+
+    Each U+FFFD there is one lost byte in about four; a stretch where they
+    outnumber the other characters is text that lost most of its bytes
+    (UTF-8 read as Big5), which a re-reading as GBK would only make up.
+    """
+    stretches = []
+    for start, end, text in resync(region, lambda ch: _encode(ch, wrong), right, EDGE_MARGIN, PLAUSIBLE):
+        before = region[start:end]
+        lost = before.count("\ufffd")
+        if lost <= sum(ch > "\x7f" for ch in before) - lost:
+            stretches.append(Stretch(start, end, collapse_losses(text), wrong, right))
+    return stretches
+
+
 _LOSS_RUN = re.compile("\ufffd{2,}")
 
 
@@ -352,8 +369,11 @@ def collapse_losses(text: str) -> str:
 # Shift-JIS pairs of correct Chinese look like when read as UTF-8 (为 is
 # CE AA, Greek Ϊ in UTF-8).  From text re-encoded with a two-byte codec, a
 # character past Latin Extended (IPA, Greek, Cyrillic, Hebrew, Arabic...) is
-# taken for such a pair, not for recovered text.
-_IMPLAUSIBLE_FROM_TWO_BYTE = re.compile("[\u0250-\u07ff]")
+# taken for such a pair, not for recovered text; so are the three-byte ones
+# Chinese text does not hold but correct text beside the damage makes when
+# its bytes join the mojibake's (Indic to Greek Extended, Yi, Hangul, private
+# use: 中投的 in Big5 after a loss reads as a Hangul syllable).
+_IMPLAUSIBLE_FROM_TWO_BYTE = re.compile("[\u0250-\u1fff\ua000-\ud7ff\ue000-\uf8ff]")
 
 
 def _split_implausible(data: bytes, segments: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -724,15 +744,35 @@ def repair_regions(
 ) -> list[Repair]:
     """The repairs to make in ``text``, given the regions a scan found."""
     repairs: list[Repair] = []
-    for region_start, region_end in regions:
+    regions = _join_across_losses(text, regions)
+    reach_end = 0  # where the previous region's reach stopped
+    for index, (region_start, region_end) in enumerate(regions):
         region = text[region_start:region_end]
+        # GBK and Big5 read as each other with losses are re-read over a
+        # wider reach: the scan misses much of such text (it reads as real,
+        # common characters: 中 in Big5 is い in GBK), and the re-reading
+        # keeps whatever does not gain.
+        reach_start = max(reach_end, region_start - LOSS_REACH)
+        reach_end = min(
+            regions[index + 1][0] if index + 1 < len(regions) else len(text), region_end + LOSS_REACH
+        )
+        reach = text[reach_start:reach_end]
         candidates: list[tuple[float, Repair]] = []
         region_stats = kernel.text_stats(region)
         # Statistics already computed, by id() of the text (alive meanwhile).
         known = {id(region): region_stats}
-        for wrong, right in _codec_pairs(region_stats):
+        pairs = _codec_pairs(region_stats)
+        if _out_of_step(region, region_stats):
+            pairs.sort(key=lambda pair: pair[1] == "utf-8")  # GBK and Big5 as each other first
+        for wrong, right in pairs:
             bulk = _bulk(region, wrong, right, region_stats.losses, kernel, known)
             if bulk is None:
+                if region_stats.losses and wrong != SINGLE_BYTE and right != "utf-8":
+                    found = _judge(reach, reach_start, _resync_stretches(reach, wrong, right), kernel, depth, known)
+                    candidates.extend(found)
+                    if sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
+                        break  # read back in step, nearly all of it: settled
+                    continue
                 bulk = _stretches(region, wrong, right)
             found = _judge(region, region_start, bulk, kernel, depth, known)
             candidates.extend(found)
@@ -748,6 +788,47 @@ def repair_regions(
         repairs.extend(taken)
     repairs.sort(key=lambda r: r.start)
     return repairs
+
+
+# A U+FFFD and then ASCII from @ to ~: the second byte of a GBK or Big5
+# character whose first byte a two-byte decoder gave up (see find_regions).
+_ORPHANED_TRAIL = re.compile("\ufffd[\x40-\x7e]")
+
+
+def _out_of_step(region: str, stats: TextStats) -> bool:
+    """Whether ``region`` looks like GBK and Big5 read as each other with
+    losses: a quarter or more of its losses left an orphaned second byte
+    (UTF-8 read as GBK hardly ever does: its second bytes are not ASCII)."""
+    if stats.losses < 2 or not stats.wide:
+        return False
+    return 4 * len(_ORPHANED_TRAIL.findall(region)) >= stats.losses
+
+
+# Regions closer than this, with a loss between them, are one region.
+LOSS_BRIDGE = 24
+# How far past a region with losses GBK and Big5 read as each other is sought.
+LOSS_REACH = 96
+
+
+def _join_across_losses(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join regions that a short stretch beside or holding a U+FFFD separates.
+
+    Lossy mojibake is often scattered with characters that read as common
+    (two-byte codecs read as each other give real characters, and a loss
+    puts the reading out of step), so the scan finds it in pieces; but the
+    bytes after a loss are only read right with the loss itself in view.
+    """
+    joined: list[tuple[int, int]] = []
+    for start, end in regions:
+        if (
+            joined
+            and start - joined[-1][1] <= LOSS_BRIDGE
+            and "\ufffd" in text[joined[-1][0] : end]
+        ):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _judge(
