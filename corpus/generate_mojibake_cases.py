@@ -79,15 +79,18 @@ def encodable(text: str, codec: str) -> bool:
         return False
 
 
-def main() -> None:
-    rng = random.Random(20261125)
-    traditional, simplified = sources()
+def family_cases(
+    traditional: list[str], simplified: list[str], rng: random.Random, per_scope: int = 24
+) -> list[dict]:
+    """Every family of FAMILIES, ``per_scope`` whole lines and as many clauses
+    inside correct text, from these lines (Big5 takes the Traditional ones,
+    GBK the Simplified ones, UTF-8 both)."""
     cases = []
     for right, wrong, errors in FAMILIES:
         pool = traditional if right == "big5" else simplified if right == "gbk" else traditional + simplified
         pool = [line for line in pool if encodable(line, right)]
         for scope in ("whole", "span"):
-            for k in range(24):
+            for k in range(per_scope):
                 line = rng.choice(pool)
                 target = line if scope == "whole" else clause_of(line, rng)
                 data = target.encode(right)
@@ -108,6 +111,30 @@ def main() -> None:
                     "expected": expected,
                     "original": target,
                 })
+    return cases
+
+
+def external_sources(folder: pathlib.Path) -> tuple[list[str], list[str]]:
+    """Lines of the external texts (``../shared/corpus/external``), which stay
+    outside the repository: the tests build cases from them when present.
+    Traditional lines as they are and through OpenCC t2s; the mixed-script
+    Wikipedia article's lines where they encode in Big5, and through t2s."""
+    t2s = opencc.OpenCC("t2s")
+    lines = []
+    for path in sorted(folder.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8-sig").splitlines():
+            line = line.strip()
+            if len(re.findall(r"[\u4e00-\u9fff]", line)) >= 12:
+                lines.append(line)
+    traditional = sorted({line for line in lines if encodable(line, "big5")})
+    simplified = sorted({t2s.convert(line) for line in lines})
+    return traditional, simplified
+
+
+def main() -> None:
+    rng = random.Random(20261125)
+    traditional, simplified = sources()
+    cases = family_cases(traditional, simplified, rng)
     for right, wrong in DOUBLE:
         for k in range(20):
             target = rng.choice(simplified)

@@ -338,19 +338,23 @@ def _stretches(region: str, wrong: str, right: str) -> list[Stretch]:
     return result
 
 
-def _resync_stretches(region: str, wrong: str, right: str) -> list[Stretch]:
+def _resync_stretches(region: str, wrong: str, right: str, pin_start: bool, pin_end: bool) -> list[Stretch]:
     """GBK and Big5 read as each other with losses: see ``_mojibake_resync``.
 
-    Each U+FFFD there is one lost byte in about four; a stretch where they
-    outnumber the other characters is text that lost most of its bytes
-    (UTF-8 read as Big5), which a re-reading as GBK would only make up.
+    Each U+FFFD there is one lost byte; where they are twice as many as the
+    other characters, or the re-reading loses more characters than it
+    recovers, the text lost most of its bytes (UTF-8 read as Big5: 銝�鈭箔),
+    and a re-reading as GBK or Big5 would only make characters up.
     """
     stretches = []
-    for start, end, text in resync(region, lambda ch: _encode(ch, wrong), right, EDGE_MARGIN, PLAUSIBLE):
+    for start, end, text in resync(region, lambda ch: _encode(ch, wrong), right, EDGE_MARGIN, PLAUSIBLE, pin_start, pin_end):
+        text = collapse_losses(text)
         before = region[start:end]
-        lost = before.count("\ufffd")
-        if lost <= sum(ch > "\x7f" for ch in before) - lost:
-            stretches.append(Stretch(start, end, collapse_losses(text), wrong, right))
+        lost_in, lost_out = before.count("\ufffd"), text.count("\ufffd")
+        others_in = sum(ch > "\x7f" for ch in before) - lost_in
+        others_out = sum(ch > "\x7f" for ch in text) - lost_out
+        if lost_in < 2 * others_in and lost_out < others_out:
+            stretches.append(Stretch(start, end, text, wrong, right))
     return stretches
 
 
@@ -768,7 +772,13 @@ def repair_regions(
             bulk = _bulk(region, wrong, right, region_stats.losses, kernel, known)
             if bulk is None:
                 if region_stats.losses and wrong != SINGLE_BYTE and right != "utf-8":
-                    found = _judge(reach, reach_start, _resync_stretches(reach, wrong, right), kernel, depth, known)
+                    # A whole text damaged to both ends is re-read from end to
+                    # end, but where it starts or ends with a loss, which may
+                    # be where the reading has to fall into step.
+                    whole = reach_start == 0 and reach_end == len(text) and _damaged_to_the_edges(reach)
+                    pins = (whole and reach[:1] != "\ufffd", whole and reach[-1:] != "\ufffd")
+                    stretches = _resync_stretches(reach, wrong, right, *pins)
+                    found = _judge(reach, reach_start, stretches, kernel, depth, known)
                     candidates.extend(found)
                     if sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
                         break  # read back in step, nearly all of it: settled
@@ -844,7 +854,7 @@ def _judge(
     for stretch in stretches:
         before = region[stretch.start : stretch.end]
         evidence = len(before) if stretch.wrong == SINGLE_BYTE else sum(ch > "\x7f" for ch in before)
-        if evidence - before.count("\ufffd") < _least_evidence(stretch):
+        if evidence - before.count("\ufffd") < _least_evidence(stretch, before):
             continue
         after = stretch.text
         if after == before:
@@ -888,7 +898,7 @@ def _judge(
     return judged
 
 
-def _least_evidence(stretch: Stretch) -> int:
+def _least_evidence(stretch: Stretch, before: str) -> int:
     """How many characters (non-ASCII ones, for multi-byte wrong decoders) a
     repair must span to be believed.
 
@@ -897,14 +907,17 @@ def _least_evidence(stretch: Stretch) -> int:
     Big5 accept almost any byte pair, so one read as the other always
     "decodes": without structure to check, only a longer run is evidence
     (classical text is full of rare characters that re-decode as common
-    ones: 觴爵醪 -> 乱里馬).
+    ones: 觴爵醪 -> 乱里馬).  Unless the losses show the structure: two
+    second bytes orphaned by a loss (亦推お�G�u亥 is 亦推云... read as GBK)
+    are what only a two-byte decoder out of step leaves.
     """
     if stretch.right == "utf-8" or stretch.wrong == SINGLE_BYTE:
         return 3
-    return 6
+    return LEAST_TWO_BYTE_EVIDENCE if len(_ORPHANED_TRAIL.findall(before)) >= 2 else 6
 
 
 PLAUSIBLE = 7  # the mean class of text that reads well
+LEAST_TWO_BYTE_EVIDENCE = 4  # with two orphaned second bytes in view
 EDGE_MARGIN = 1  # how much a character out must gain over those it replaces
 
 

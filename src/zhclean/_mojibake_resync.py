@@ -58,7 +58,13 @@ def _pair(right: str, lead: int, trail: int) -> str | None:
 
 
 def resync(
-    region: str, encode: Callable[[str], bytes], right: str, margin: float, switch: float
+    region: str,
+    encode: Callable[[str], bytes],
+    right: str,
+    margin: float,
+    switch: float,
+    pin_start: bool = False,
+    pin_end: bool = False,
 ) -> list[tuple[int, int, str]]:
     """The stretches of ``region`` worth re-reading with ``right``.
 
@@ -66,6 +72,10 @@ def resync(
     UnicodeEncodeError for one it cannot have made).  Returns (start, end,
     text) for each stretch of input characters ``region[start:end]`` and what
     replaces it, lost characters as U+FFFD (runs not yet collapsed).
+    ``pin_start``, ``pin_end``: the region is a whole text damaged to that
+    end, so it is re-read from its first byte, or to its last (its first
+    character, 欲 read for 郗, is no correct text to keep just because it
+    reads as common).
     """
     table = class_table()
     stream: list[int] = []
@@ -99,10 +109,14 @@ def resync(
     best = [[minus] * (size + 1), [minus] * (size + 1)]
     # How each (state, offset) was reached: (previous state, previous offset, text out).
     came: list[list[tuple[int, int, str] | None]] = [[None] * (size + 1), [None] * (size + 1)]
-    best[0][0] = 0.0
+    best[0][0] = minus if pin_start else 0.0
+    if pin_start:
+        best[1][0] = 0.0
 
     def reach(state: int, to: int, score: float, frm_state: int, frm: int, text: str) -> None:
-        if score > best[state][to]:
+        # A tie goes to the later arrival: a re-read begun after a kept
+        # character (打, which reads as 湖: no gain) rather than through it.
+        if score > best[state][to] or (score == best[state][to] > minus and frm == to):
             best[state][to] = score
             came[state][to] = (frm_state, frm, text)
 
@@ -146,9 +160,9 @@ def resync(
 
     # Walk back, then gather the re-read steps into stretches.
     steps: list[tuple[int, int, str, bool]] = []  # (from, to, text, re-read)
-    state = 0 if best[0][size] >= best[1][size] else 1
+    state = 0 if best[0][size] >= best[1][size] and not (pin_end and best[1][size] > minus) else 1
     offset = size
-    while offset > 0 or state == 1:
+    while offset > 0:
         how = came[state][offset]
         assert how is not None  # every boundary is reachable by keeping
         frm_state, frm, out = how
