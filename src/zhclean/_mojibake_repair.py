@@ -767,7 +767,9 @@ def repair_regions(
         known = {id(region): region_stats}
         pairs = _codec_pairs(region_stats)
         if _out_of_step(region, region_stats):
-            pairs.sort(key=lambda pair: pair[1] == "utf-8")  # GBK and Big5 as each other first
+            # GBK and Big5 read as each other first: when they settle it, the
+            # rest is not worth a try.
+            pairs.sort(key=lambda pair: SINGLE_BYTE in pair or "utf-8" in pair)
         for wrong, right in pairs:
             bulk = _bulk(region, wrong, right, region_stats.losses, kernel, known)
             if bulk is None:
