@@ -729,12 +729,17 @@ class Repair(NamedTuple):
 
 def _codec_pairs(stats: TextStats) -> list[tuple[str, str]]:
     """(wrong, right) codec pairs that could have made the characters counted,
-    UTF-8 first: it is the likeliest and its repairs are the surest."""
+    UTF-8 first: it is the likeliest and its repairs are the surest.  Among
+    the wrong codecs, the kind that made most of the characters first (a
+    Latin-1 character or two in GBK-read UTF-8 are no reason to try it as
+    Windows-1252 before GBK)."""
     wrong = []
     if stats.single_byte:
         wrong.append(SINGLE_BYTE)
     if stats.wide:
         wrong.extend(("gb18030", "big5", "cp932"))
+        if stats.wide > stats.single_byte and wrong[0] == SINGLE_BYTE:
+            wrong.append(wrong.pop(0))
     pairs = [(w, r) for w in wrong for r in _RIGHT_CODECS[w]]
     pairs.sort(key=lambda pair: pair[1] != "utf-8")
     return pairs
