@@ -858,20 +858,23 @@ def _judge(
 ) -> list[tuple[float, Repair]]:
     """The stretches worth making into repairs, each with its weight."""
     judged: list[tuple[float, Repair]] = []
+
+    def stats(text: str) -> TextStats:
+        found = known.get(id(text))
+        return found if found is not None else kernel.text_stats(text)
+
     for stretch in stretches:
         before = region[stretch.start : stretch.end]
-        evidence = len(before) if stretch.wrong == SINGLE_BYTE else sum(ch > "\x7f" for ch in before)
-        if evidence - before.count("\ufffd") < _least_evidence(stretch, before):
+        if stretch.wrong == SINGLE_BYTE:
+            evidence = len(before) - before.count("\ufffd")
+        else:
+            evidence = stats(before).non_ascii  # U+FFFD apart
+        if evidence < _least_evidence(stretch, before):
             continue
         after = stretch.text
         if after == before:
             continue
         layers = 1
-
-        def stats(text: str) -> TextStats:
-            found = known.get(id(text))
-            return found if found is not None else kernel.text_stats(text)
-
         gain_after = stats(after)
         if (
             stretch.wrong == SINGLE_BYTE
