@@ -20,6 +20,8 @@ MB = 1 << 20
         "?",
         "发布了新闻，",  # clean
         "é",
+        "\ufffdd穦某",  # a loss, an orphaned second byte: re-read in step, in chunks
+        "\ufffdC",
     ],
 )
 def test_megabytes_without_a_newline(mojibake, unit):
@@ -52,3 +54,12 @@ def test_threads(mojibake):
     for thread in threads:
         thread.join()
     assert results == [original] * 4
+
+
+def test_megabyte_of_big5_read_as_gbk_with_losses(mojibake):
+    original = "會議強調,要千方百計抓重點物資供應保障。市委常委會召開會議\n"
+    broken = original.encode("big5").decode("gbk", "replace")
+    repaired = mojibake.fix_mojibake(broken)
+    assert repaired != broken
+    count = 2000 if mojibake.__name__.endswith("_py") else MB // 3 // len(broken)
+    assert mojibake.fix_mojibake(broken * count) == repaired * count

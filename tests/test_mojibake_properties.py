@@ -82,3 +82,24 @@ def test_repair_never_invents_characters(both_mojibake, text):
     result = compiled.fix_mojibake(text)
     allowed = set("".join(SENTENCES)) | set(text) | {"\ufffd"}
     assert set(result) <= allowed
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(list("穦某眏秸璶よκ璸ъ翴戈ㄑ莱玂毁會議強調發佈了新聞追捘刵舊ㄛ,dCABz@~ \n\x00é€ｸ"))
+        | st.just("\ufffd") | st.just("😀") | st.just("\ud800") | st.characters(),
+        max_size=60,
+    ).map("".join),
+    st.sampled_from([("gb18030", "big5"), ("big5", "gb18030"), ("cp932", "big5"), ("cp932", "gb18030")]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_twins_agree_on_resync(both_mojibake, text, codecs, pin_start, pin_end):
+    """The re-reading of out-of-step two-byte mojibake, both implementations."""
+    compiled, python = both_mojibake
+    wrong, right = codecs
+    got = compiled.KERNEL.resync(text, wrong, right, 1, 7, pin_start, pin_end)
+    assert got == python.KERNEL.resync(text, wrong, right, 1, 7, pin_start, pin_end)
+    for start, end, _ in got:
+        assert 0 <= start < end <= len(text)

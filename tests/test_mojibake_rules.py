@@ -213,3 +213,9 @@ def test_any_str_is_valid_input(mojibake, text):
 def test_kernel_loops_refuse_non_str_alike(mojibake, name):
     with pytest.raises(TypeError, match=f"{name}\\(\\) expects str, not bytes"):
         getattr(mojibake, name)(b"abc")
+
+
+@pytest.mark.parametrize("wrong, right", [("windows-1252", "big5"), ("gb18030", "utf-8"), ("latin-1", "gbk")])
+def test_resync_says_which_codecs_it_reads(mojibake, wrong, right):
+    with pytest.raises(ValueError, match="no re-reading"):
+        mojibake.KERNEL.resync("穦某\ufffd", wrong, right, 1, 7, False, False)

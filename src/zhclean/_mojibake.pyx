@@ -8,11 +8,15 @@ Clean text, the common case, costs one table lookup per character and
 comes back as the very object given.
 """
 from cpython.unicode cimport PyUnicode_Check
-from libc.stdint cimport int16_t, uint8_t, uint16_t, uint32_t
-from libc.stdlib cimport free, realloc
+from libc.stdint cimport INT64_MIN, int16_t, int64_t, uint8_t, uint16_t, uint32_t
+from libc.stdlib cimport free, malloc, realloc
+from libc.string cimport memset
 
 from ._charfreq import class_table, suspicious_table
 from ._mojibake_repair import CP1252_EXTRAS, Kernel, TextStats, check_text, fix_with, report
+from ._mojibake_resync import (
+    LOST_CLASS, RIGHT_CODECS, SCALE, THROUGH, WRONG_CODECS, decode_table, encode_table,
+)
 
 cdef extern from "Python.h":
     int PyUnicode_READY(object) except -1
@@ -24,6 +28,7 @@ cdef extern from "Python.h":
     char* PyBytes_AS_STRING(object)
     uint32_t PyUnicode_MAX_CHAR_VALUE(object)
     object PyUnicode_New(Py_ssize_t size, uint32_t maxchar)
+    object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
 
 ctypedef fused ucs_t:
     uint8_t
@@ -298,7 +303,280 @@ def encode_single_byte(text):
     return result
 
 
-KERNEL = Kernel(find_regions, text_stats, collapse_losses, encode_single_byte)
+# --- GBK and Big5 read as each other with losses (see _mojibake_resync) ------
+
+cdef enum:
+    R_UNKNOWN = -1   # _mojibake_resync.UNKNOWN
+    R_BARRIER = -2   # _mojibake_resync.BARRIER
+    R_NO_TEXT = 0xFFFFFFFF  # a step that writes nothing (beginning a re-read)
+
+cdef int64_t R_NONE = INT64_MIN  # an (state, offset) not reached
+
+
+cdef inline bint _is_lead(int byte) noexcept nogil:
+    return 0x81 <= byte <= 0xFE
+
+
+cdef inline bint _is_trail(int byte, bint big5) noexcept nogil:
+    if 0x40 <= byte <= 0x7E:
+        return True
+    return 0xA1 <= byte <= 0xFE if big5 else 0x80 <= byte <= 0xFE
+
+
+cdef void _widen(const ucs_t* s, Py_ssize_t n, uint32_t* out) noexcept nogil:
+    cdef Py_ssize_t i
+    for i in range(n):
+        out[i] = s[i]
+
+
+cdef struct Resync:
+    # input
+    const uint32_t* chars
+    Py_ssize_t n
+    const int* encoded      # _mojibake_resync.encode_table(wrong)
+    const unsigned int* decoded  # _mojibake_resync.decode_table(right)
+    bint big5
+    int64_t margin, switch, scale, lost_class, through
+    bint pin_start, pin_end
+    # work
+    int* stream
+    Py_ssize_t* owner
+    Py_ssize_t* starts
+    Py_ssize_t* boundary   # the input character starting at each offset, or -1
+    int64_t* best          # [2 * (size + 1)]: keeping, then re-reading
+    uint8_t* came_state
+    Py_ssize_t* came_from
+    uint32_t* came_text
+    Py_ssize_t size
+    # the walk back: steps in order
+    Py_ssize_t* step_from
+    Py_ssize_t* step_to
+    uint32_t* step_text
+    uint8_t* step_read
+    Py_ssize_t steps
+
+
+cdef inline void _reach(Resync* r, int state, Py_ssize_t to, int64_t score, int frm_state,
+                        Py_ssize_t frm, uint32_t text) noexcept nogil:
+    cdef Py_ssize_t k = state * (r.size + 1) + to
+    cdef int64_t held = r.best[k]
+    if held == R_NONE or score > held or (score == held and frm == to):
+        r.best[k] = score
+        r.came_state[k] = <uint8_t>frm_state
+        r.came_from[k] = frm
+        r.came_text[k] = text
+
+
+cdef void _resync_run(Resync* r) noexcept nogil:
+    """The dynamic programme of _mojibake_resync.resync, step for step."""
+    cdef Py_ssize_t n = r.n, size = 0, i, k, at, a, b, row = 0
+    cdef int code, first, second, state
+    cdef uint32_t c, cp
+    cdef int64_t here, held, before, lost
+    for k in range(n):
+        r.starts[k] = size
+        c = r.chars[k]
+        if c == 0xFFFD:
+            code = R_UNKNOWN
+        elif c < 0x10000:
+            code = r.encoded[c]
+        else:
+            code = R_BARRIER
+        if code >= 0x10000:
+            r.stream[size] = (code >> 8) & 0xFF
+            r.owner[size] = k
+            size += 1
+            r.stream[size] = code & 0xFF
+        else:
+            r.stream[size] = code
+        r.owner[size] = k
+        size += 1
+    r.starts[n] = size
+    r.size = size
+    row = size + 1
+    for i in range(size + 1):
+        r.boundary[i] = -1
+        r.best[i] = R_NONE
+        r.best[row + i] = R_NONE
+    for k in range(n + 1):
+        r.boundary[r.starts[k]] = k
+    if r.pin_start:
+        r.best[row] = 0
+    else:
+        r.best[0] = 0
+    for i in range(size):
+        at = r.boundary[i]
+        if at >= 0:
+            for state in range(2):
+                held = r.best[state * row + i]
+                if held != R_NONE:
+                    _reach(r, 0, r.starts[at + 1], held, state, i, r.chars[at])
+            held = r.best[i]
+            if held != R_NONE:
+                _reach(r, 1, i, held - r.switch * r.scale, 0, i, R_NO_TEXT)
+        here = r.best[row + i]
+        if here == R_NONE:
+            continue
+        first = r.stream[i]
+        if 0 <= first < 0x80:
+            _reach(r, 1, i + 1, here + r.through, 1, i, <uint32_t>first)
+            continue
+        if i + 1 >= size or first == R_BARRIER:
+            continue
+        second = r.stream[i + 1]
+        if second == R_BARRIER:
+            continue
+        a = r.owner[i]
+        b = r.owner[i + 1]
+        if a != b:
+            before = (_class_of_char(r.chars[a]) + _class_of_char(r.chars[b])) * (r.scale // 2)
+        else:
+            before = _class_of_char(r.chars[a]) * r.scale
+        if first == R_UNKNOWN or second == R_UNKNOWN:
+            if ((first == R_UNKNOWN or _is_lead(first))
+                    and (second == R_UNKNOWN or _is_trail(second, r.big5))):
+                lost = r.lost_class - before - r.margin
+                if lost < r.through:
+                    lost = r.through
+                _reach(r, 1, i + 2, here + lost, 1, i, 0xFFFD)
+            continue
+        cp = r.decoded[(first << 8) | second]
+        if cp:
+            _reach(r, 1, i + 2, here + _classes[cp] * r.scale - before - r.margin, 1, i, cp)
+    # Walk back from the end, then put the steps in order.
+    state = 1 if (r.best[row + size] != R_NONE
+                  and (r.best[size] == R_NONE or r.best[row + size] > r.best[size] or r.pin_end)) else 0
+    i = size
+    r.steps = 0
+    while i > 0:
+        k = state * row + i
+        at = r.came_from[k]
+        if at != i:
+            r.step_from[r.steps] = at
+            r.step_to[r.steps] = i
+            r.step_text[r.steps] = r.came_text[k]
+            r.step_read[r.steps] = state == 1
+            r.steps += 1
+        state = r.came_state[k]
+        i = at
+    a = 0
+    b = r.steps - 1
+    while a < b:
+        r.step_from[a], r.step_from[b] = r.step_from[b], r.step_from[a]
+        r.step_to[a], r.step_to[b] = r.step_to[b], r.step_to[a]
+        r.step_text[a], r.step_text[b] = r.step_text[b], r.step_text[a]
+        r.step_read[a], r.step_read[b] = r.step_read[b], r.step_read[a]
+        a += 1
+        b -= 1
+
+
+cdef inline int64_t _class_of_char(uint32_t c) noexcept nogil:
+    if 0x80 <= c < 0x10000 and c != 0xFFFD:
+        return _classes[c]
+    return 0
+
+
+def resync(region, wrong, right, margin, switch, pin_start=False, pin_end=False):
+    """The twin of ``_mojibake_resync.resync``."""
+    _ready_for(region, "resync")
+    if wrong not in WRONG_CODECS or right not in RIGHT_CODECS:
+        raise ValueError(f"no re-reading from {wrong!r} as {right!r}")
+    cdef const int[:] encoded = encode_table(wrong)
+    cdef const unsigned int[:] decoded = decode_table(right)
+    cdef Resync r
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(region), size = 2 * n, i, first, last
+    cdef int kind = PyUnicode_KIND(region)
+    cdef const void* data = PyUnicode_DATA(region)
+    cdef uint32_t* chars = <uint32_t*>malloc((n + 1) * sizeof(uint32_t))
+    memset(&r, 0, sizeof(Resync))
+    r.stream = <int*>malloc((size + 1) * sizeof(int))
+    r.owner = <Py_ssize_t*>malloc((size + 1) * sizeof(Py_ssize_t))
+    r.starts = <Py_ssize_t*>malloc((n + 1) * sizeof(Py_ssize_t))
+    r.boundary = <Py_ssize_t*>malloc((size + 1) * sizeof(Py_ssize_t))
+    r.best = <int64_t*>malloc(2 * (size + 1) * sizeof(int64_t))
+    r.came_state = <uint8_t*>malloc(2 * (size + 1) * sizeof(uint8_t))
+    r.came_from = <Py_ssize_t*>malloc(2 * (size + 1) * sizeof(Py_ssize_t))
+    r.came_text = <uint32_t*>malloc(2 * (size + 1) * sizeof(uint32_t))
+    r.step_from = <Py_ssize_t*>malloc((size + 1) * sizeof(Py_ssize_t))
+    r.step_to = <Py_ssize_t*>malloc((size + 1) * sizeof(Py_ssize_t))
+    r.step_text = <uint32_t*>malloc((size + 1) * sizeof(uint32_t))
+    r.step_read = <uint8_t*>malloc((size + 1) * sizeof(uint8_t))
+    cdef list stretches = []
+    try:
+        if (chars == NULL or r.stream == NULL or r.owner == NULL or r.starts == NULL
+                or r.boundary == NULL or r.best == NULL or r.came_state == NULL
+                or r.came_from == NULL or r.came_text == NULL or r.step_from == NULL
+                or r.step_to == NULL or r.step_text == NULL or r.step_read == NULL):
+            raise MemoryError()
+        if kind == 1:
+            _widen(<const uint8_t*>data, n, chars)
+        elif kind == 2:
+            _widen(<const uint16_t*>data, n, chars)
+        else:
+            _widen(<const uint32_t*>data, n, chars)
+        r.chars = chars
+        r.n = n
+        r.encoded = &encoded[0]
+        r.decoded = &decoded[0]
+        r.big5 = right == "big5"
+        r.margin = margin * SCALE
+        r.switch = switch
+        r.scale = SCALE
+        r.lost_class = LOST_CLASS * SCALE
+        r.through = THROUGH
+        r.pin_start = pin_start
+        r.pin_end = pin_end
+        if n >= NOGIL_THRESHOLD:
+            with nogil:
+                _resync_run(&r)
+        else:
+            _resync_run(&r)
+        # Gather the re-read steps into stretches, as the twin does.
+        i = 0
+        while i <= r.steps:
+            if i < r.steps and r.step_read[i]:
+                first = i
+                while i < r.steps and r.step_read[i]:
+                    i += 1
+                last = i - 1
+                # What is ASCII at either end was re-read as itself: no part of it.
+                while first <= last and r.step_text[first] < 0x80 and r.boundary[r.step_to[first]] >= 0:
+                    first += 1
+                while first <= last and r.step_text[last] < 0x80 and r.boundary[r.step_from[last]] >= 0:
+                    last -= 1
+                if first <= last and _any_recovered(r.step_text, first, last):
+                    stretches.append((
+                        r.boundary[r.step_from[first]],
+                        r.boundary[r.step_to[last]],
+                        PyUnicode_FromKindAndData(4, &r.step_text[first], last - first + 1),
+                    ))
+            i += 1
+    finally:
+        free(chars)
+        free(r.stream)
+        free(r.owner)
+        free(r.starts)
+        free(r.boundary)
+        free(r.best)
+        free(r.came_state)
+        free(r.came_from)
+        free(r.came_text)
+        free(r.step_from)
+        free(r.step_to)
+        free(r.step_text)
+        free(r.step_read)
+    return stretches
+
+
+cdef inline bint _any_recovered(const uint32_t* text, Py_ssize_t first, Py_ssize_t last) noexcept nogil:
+    cdef Py_ssize_t k
+    for k in range(first, last + 1):
+        if text[k] != 0xFFFD:
+            return True
+    return False
+
+
+KERNEL = Kernel(find_regions, text_stats, collapse_losses, encode_single_byte, resync)
 
 
 def fix_mojibake(text):

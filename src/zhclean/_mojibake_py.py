@@ -18,6 +18,7 @@ from ._mojibake_repair import (
     fix_with,
     report,
 )
+from ._mojibake_resync import resync
 from ._mojibake_types import MojibakeFinding
 
 __all__ = ["fix_mojibake", "mojibake_report"]
@@ -102,7 +103,7 @@ def text_stats(text: str) -> TextStats:
 
 
 _CP1252_EXTRAS = frozenset(map(ord, CP1252_EXTRAS))
-KERNEL = Kernel(find_regions, text_stats, collapse_losses, encode_single_byte)
+KERNEL = Kernel(find_regions, text_stats, collapse_losses, encode_single_byte, resync)
 
 
 def fix_mojibake(text: str) -> str:

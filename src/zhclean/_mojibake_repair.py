@@ -25,7 +25,6 @@ import threading
 from typing import Callable, NamedTuple
 
 from ._charfreq import class_table
-from ._mojibake_resync import resync
 from ._mojibake_types import MojibakeFinding
 
 # --- codecs -----------------------------------------------------------------
@@ -338,7 +337,9 @@ def _stretches(region: str, wrong: str, right: str) -> list[Stretch]:
     return result
 
 
-def _resync_stretches(region: str, wrong: str, right: str, pin_start: bool, pin_end: bool) -> list[Stretch]:
+def _resync_stretches(
+    region: str, wrong: str, right: str, pin_start: bool, pin_end: bool, kernel: Kernel
+) -> list[Stretch]:
     """GBK and Big5 read as each other with losses: see ``_mojibake_resync``.
 
     Each U+FFFD there is one lost byte; where they are twice as many as the
@@ -346,16 +347,40 @@ def _resync_stretches(region: str, wrong: str, right: str, pin_start: bool, pin_
     recovers, the text lost most of its bytes (UTF-8 read as Big5: 銝�鈭箔),
     and a re-reading as GBK or Big5 would only make characters up.
     """
+    found = []
+    for chunk_start, chunk_end in _chunks(region, RESYNC_CHUNK):
+        chunk = region[chunk_start:chunk_end]
+        pins = (pin_start and chunk_start == 0, pin_end and chunk_end == len(region))
+        for start, end, text in kernel.resync(chunk, wrong, right, EDGE_MARGIN, PLAUSIBLE, *pins):
+            found.append((chunk_start + start, chunk_start + end, text))
     stretches = []
-    for start, end, text in resync(region, lambda ch: _encode(ch, wrong), right, EDGE_MARGIN, PLAUSIBLE, pin_start, pin_end):
+    for start, end, text in found:
         text = collapse_losses(text)
         before = region[start:end]
         lost_in, lost_out = before.count("\ufffd"), text.count("\ufffd")
-        others_in = sum(ch > "\x7f" for ch in before) - lost_in
-        others_out = sum(ch > "\x7f" for ch in text) - lost_out
+        others_in = kernel.text_stats(before).non_ascii  # U+FFFD apart
+        others_out = kernel.text_stats(text).non_ascii
         if lost_in < 2 * others_in and lost_out < others_out:
             stretches.append(Stretch(start, end, text, wrong, right))
     return stretches
+
+
+# The re-reading keeps a few dozen bytes of state per character: a long
+# region goes in chunks, cut after a newline where there is one.
+RESYNC_CHUNK = 1 << 14
+
+
+def _chunks(text: str, size: int) -> list[tuple[int, int]]:
+    chunks = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start, start + size) + 1
+        if cut <= start:
+            cut = start + size
+        chunks.append((start, cut))
+        start = cut
+    chunks.append((start, len(text)))
+    return chunks
 
 
 _LOSS_RUN = re.compile("\ufffd{2,}")
@@ -703,6 +728,10 @@ class Kernel(NamedTuple):
     # The bytes a single-byte decoder (Latin-1, either Windows-1252) read as
     # these characters; UnicodeEncodeError for any other character.
     encode_single_byte: Callable[[str], bytes]
+    # GBK and Big5 read as each other with losses, re-read in step
+    # (``_mojibake_resync``): (region, wrong, right, margin, switch,
+    # pin_start, pin_end) -> [(start, end, text)].
+    resync: Callable[[str, str, str, int, int, bool, bool], list[tuple[int, int, str]]]
 
 
 def plausible_gain(before: TextStats, after: TextStats) -> bool:
@@ -784,7 +813,7 @@ def repair_regions(
                     # be where the reading has to fall into step.
                     whole = reach_start == 0 and reach_end == len(text) and _damaged_to_the_edges(reach)
                     pins = (whole and reach[:1] != "\ufffd", whole and reach[-1:] != "\ufffd")
-                    stretches = _resync_stretches(reach, wrong, right, *pins)
+                    stretches = _resync_stretches(reach, wrong, right, *pins, kernel)
                     found = _judge(reach, reach_start, stretches, kernel, depth, known)
                     candidates.extend(found)
                     if sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
