@@ -1,4 +1,4 @@
-from ._mojibake_repair import TextStats
+from ._mojibake_repair import Kernel, TextStats
 from ._mojibake_types import MojibakeFinding
 
 def fix_mojibake(text: str) -> str: ...
@@ -7,3 +7,14 @@ def find_regions(text: str) -> list[tuple[int, int]]: ...
 def text_stats(text: str) -> TextStats: ...
 def collapse_losses(text: str) -> str: ...
 def encode_single_byte(text: str) -> bytes: ...
+def resync(
+    region: str,
+    wrong: str,
+    right: str,
+    margin: int,
+    switch: int,
+    pin_start: bool = ...,
+    pin_end: bool = ...,
+) -> list[tuple[int, int, str]]: ...
+
+KERNEL: Kernel
