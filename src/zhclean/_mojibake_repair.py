@@ -284,7 +284,7 @@ def _stretches(region: str, wrong: str, right: str) -> list[Stretch]:
             and (
                 (piece.gap_before and seg_end <= edge + skip and _tail_of_lost(data, seg_start, seg_end, right))
                 or (piece.gap_after and seg_start >= len(data) - edge and _head_of_lost(data, seg_start, seg_end, right))
-                or (right == "utf-8" and _dropped(data, seg_start, seg_end, segments, index))
+                or (right == "utf-8" and _dropped(data, seg_start, seg_end, segments, index, wrong))
             )
             for index, (seg_start, seg_end, ok) in enumerate(segments)
         ]
@@ -506,29 +506,34 @@ def _trim_edges(region: str, tokens: list[list], wrong: str, right: str) -> None
         tokens[end] = [text[out_start:out_end], in_start + cut_in_start, in_start + cut_in_end]
 
 
-def _dropped(data: bytes, start: int, end: int, segments: list, index: int) -> bool:
+def _dropped(data: bytes, start: int, end: int, segments: list, index: int, wrong: str) -> bool:
     """Whether a UTF-8 error is where a wrong decoder silently dropped bytes.
 
     A decoder run with errors="ignore" leaves no U+FFFD, only a cut sequence:
     a lead byte with some but not all of its continuation bytes (å‘ from
     E5 8F 91 less its 8F), or continuation bytes whose lead went.  A lone
-    lead byte is no such evidence (é in café is one).  It must stand beside
-    recovered text.
+    lead byte is no such evidence in single-byte mojibake (é in café is
+    one).  It must stand beside recovered text.
     """
     cut = data[start:end]
     lead = cut[0]
     continuation = all(0x80 <= byte <= 0xBF for byte in cut[1:])
     truncated = 0xC2 <= lead <= 0xF4 and len(cut) >= 2 and continuation
     orphaned = 0x80 <= lead <= 0xBF and continuation and len(cut) <= 3
-    if not (truncated or orphaned):
+    # A lead byte alone, all its continuation bytes gone (第 is E7 AC AC):
+    # from a two-byte codec's bytes, as good a sign as the others.
+    lone = 0xC2 <= lead <= 0xF4 and len(cut) == 1 and wrong != SINGLE_BYTE
+    if not (truncated or orphaned or lone):
         return False
+    # A lone lead byte needs two whole characters recovered on either side.
+    least = 6 if lone else 3
     beside = [
-        0 <= k < len(segments) and segments[k][2] and segments[k][1] - segments[k][0] >= 3
+        0 <= k < len(segments) and segments[k][2] and segments[k][1] - segments[k][0] >= least
         for k in (index - 1, index + 1)
     ]
     # Orphaned continuation bytes are also what correct text beside the
     # mojibake looks like (，is A3 AC in GBK): only between recovered text.
-    return all(beside) if orphaned else any(beside)
+    return all(beside) if orphaned or lone else any(beside)
 
 
 def _next_bound(bounds: tuple[int, ...], offset: int) -> int:
