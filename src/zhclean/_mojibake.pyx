@@ -59,6 +59,7 @@ cdef int _load_tables() except -1:
         _suspicious[cp] = suspicious[cp]
         _single_byte[cp] = 0x80 <= cp <= 0xFF
         _byte_of[cp] = cp if cp < 0x100 else -1
+    _suspicious[0xFFFD] = 1  # see _scan
     for ch in CP1252_EXTRAS:
         _single_byte[ord(ch)] = 1
         _byte_of[ord(ch)] = ch.encode("cp1252")[0]
@@ -112,15 +113,17 @@ cdef void _scan(const ucs_t* s, Py_ssize_t n, Regions* r) noexcept nogil:
                 any_flag = 0
                 for k in range(16):
                     c = s[i + k]
-                    any_flag |= ((c >= 0x80) & (c < 0x10000) & _suspicious[c & 0xFFFF]) | (c == 0xFFFD)
+                    any_flag |= (c >= 0x80) & (c < 0x10000) & _suspicious[c & 0xFFFF]
                 if any_flag:
                     break
                 i += 16
             if i >= n:
                 break
         c = s[i]
-        if (c >= 0x80 and c < 0x10000 and _suspicious[c]) or (
-            c == 0xFFFD and i + 1 < n and s[i + 1] >= 0x40 and s[i + 1] <= 0x7E
+        # U+FFFD is in the table only to stop the block test above; it is
+        # suspicious only before an orphaned second byte (see the twin).
+        if c >= 0x80 and c < 0x10000 and _suspicious[c] and (
+            c != 0xFFFD or (i + 1 < n and s[i + 1] >= 0x40 and s[i + 1] <= 0x7E)
         ):
             if count and i - last - 1 > MAX_GAP:
                 if count >= MIN_SUSPECTS:
