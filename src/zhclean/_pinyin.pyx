@@ -347,10 +347,25 @@ cdef inline Py_ssize_t _run_end(const ucs_t* s, Py_ssize_t n, Py_ssize_t start,
     return end
 
 
+cdef extern from "_pinyin_scan.h":
+    Py_ssize_t zhclean_next_open_u16(const uint16_t* s, Py_ssize_t n, Py_ssize_t i) nogil
+
+
 cdef inline Py_ssize_t _next_open(const ucs_t* s, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
     """Index of the next ( or （ at or after ``i``, or ``n``."""
     cdef Py_ssize_t k
     cdef int hit
+    cdef Py_ssize_t near
+    if ucs_t is uint16_t:
+        # In annotated text the next ( is a few characters on: look there
+        # first, then hand the long clean stretches to the vector scan (in
+        # C, built for the widest vectors the machine has: see the header).
+        near = i + 16 if i + 16 < n else n
+        while i < near:
+            if s[i] == 0x28 or s[i] == 0xFF08:
+                return i
+            i += 1
+        return zhclean_next_open_u16(s, n, i)
     # Clean text is the common case: test 32 code units per step with no
     # early exit, which the C compiler turns into vector compares.
     while i + 32 <= n:
