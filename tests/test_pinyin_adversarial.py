@@ -61,3 +61,16 @@ def test_threads_share_the_work(pinyin):
     for thread in threads:
         thread.join()
     assert [results[i] for i in range(4)] == expected
+
+
+@pytest.mark.parametrize("open_paren, close_paren", [("(", ")"), ("（", "）")])
+@pytest.mark.parametrize("width", ["中", "𠀀"])  # two-byte and four-byte storage
+def test_an_annotation_at_every_offset_of_the_block_scan(pinyin, open_paren, close_paren, width):
+    """The clean-text scan tests blocks of code units at a time (64 in the C
+    scan, after 16 looked at one by one): an annotation must be found at any
+    offset, across block edges and at the very end."""
+    for before in range(0, 200):
+        text = width + "中" * before + "書" + open_paren + "shu" + close_paren
+        assert pinyin.strip_pinyin(text) == width + "中" * before + "書"
+        clean = width + "中" * before + open_paren + "記者" + close_paren
+        assert pinyin.strip_pinyin(clean) is clean
