@@ -223,8 +223,9 @@ def _stretches(region: str, wrong: str, right: str) -> list[Stretch]:
         # (always with a two-byte codec; with UTF-8 where bytes were dropped):
         # cut what does not gain off both ends.
         _trim_edges(region, tokens, wrong, right)
+        _drop_orphaned_ascii_head(region, tokens, wrong)
         _trim_lost_edges(region, tokens)
-        _trim_unsupported_ends(region, tokens)
+        _trim_unsupported_ends(region, tokens, wrong)
         if any(token[0] for token in tokens):
             text = "".join("\ufffd" if t[0] is None else t[0] for t in tokens)
             text = collapse_losses(text)
@@ -424,7 +425,7 @@ def _split_implausible(data: bytes, segments: list[tuple[int, int, bool]]) -> li
     return split
 
 
-def _trim_unsupported_ends(region: str, tokens: list[list]) -> None:
+def _trim_unsupported_ends(region: str, tokens: list[list], wrong: str) -> None:
     """Drop what no recovered character supports from both ends of a stretch:
     ASCII out (what a two-byte codec's trail bytes in correct text beside the
     mojibake turn into: 。 is A1 43 in Big5, and 43 is C), and then losses
@@ -441,6 +442,34 @@ def _trim_unsupported_ends(region: str, tokens: list[list]) -> None:
                 break
             exposed = True
             del tokens[end]
+
+
+def _drop_orphaned_ascii_head(region: str, tokens: list[list], wrong: str) -> None:
+    """A stretch that starts with a loss no U+FFFD marks, then ASCII that is
+    the second byte of the lost character, starts inside correct text: the
+    character is correct text beside the damage, its first byte taken for
+    dropped and its second read alone (！ is 81 49 in Shift-JIS, and 49 is
+    I).  Drop the ASCII and the loss; the character stays as it was."""
+    losses = 0
+    while losses < len(tokens) and tokens[losses][0] is None:
+        losses += 1
+    if not losses or losses == len(tokens):
+        return
+    if any("\ufffd" in region[t[1] : t[2]] for t in tokens[:losses]):
+        return
+    text, start, stop = tokens[losses]
+    last_lost = region[tokens[losses - 1][2] - 1]
+    try:
+        data = _encode(last_lost, wrong)
+    except UnicodeEncodeError:
+        return
+    if not (len(data) == 2 and text[:1] == chr(data[1]) and text[0].isascii()):
+        return
+    del tokens[:losses]
+    if len(text) > 1:
+        tokens[0] = [text[1:], start, stop]
+    else:
+        del tokens[0]
 
 
 def _trim_lost_edges(region: str, tokens: list[list]) -> None:
@@ -694,7 +723,7 @@ def _best_cut(
     best = None
     lowest = 0  # index of the lowest cumulative gain among the allowed starts
     for e in range(1, last + 1):
-        if not keep_start and shared[e - 1][2] < shared[lowest][2]:
+        if not keep_start and shared[e - 1][2] <= shared[lowest][2]:
             lowest = e - 1
         if keep_end and e != last:
             continue
