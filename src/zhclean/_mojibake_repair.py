@@ -578,7 +578,7 @@ _LOSS_STAND_INS = {SINGLE_BYTE: "\xff", "gb18030": "\ue28b", "big5": "\u77d8", "
 
 
 def _bulk(
-    region: str, wrong: str, right: str, losses_in: int, kernel: Kernel, known: dict[int, TextStats]
+    region: str, wrong: str, right: str, losses_in: int, kernel: Kernel, known: _Known
 ) -> list[Stretch] | None:
     """The whole region decoded in one pass, or None when that is not exact.
 
@@ -619,7 +619,7 @@ def _bulk(
         # A two-byte decoder also turns correct text beside the mojibake into
         # other characters, without an error: keep the part that gains.
         return _gaining_part(region, wrong, text, right)
-    known[id(text)] = after
+    known[id(text)] = (text, after)
     return [Stretch(0, len(region), text, wrong, right)]
 
 
@@ -782,6 +782,9 @@ def plausible_gain(before: TextStats, after: TextStats) -> bool:
 # --- the whole repair -----------------------------------------------------------
 
 
+_Known = dict[int, tuple[str, TextStats]]
+
+
 class Repair(NamedTuple):
     start: int
     end: int
@@ -831,8 +834,9 @@ def repair_regions(
         reach = text[reach_start:reach_end]
         candidates: list[tuple[float, Repair]] = []
         region_stats = kernel.text_stats(region)
-        # Statistics already computed, by id() of the text (alive meanwhile).
-        known = {id(region): region_stats}
+        # Statistics already computed, by id() of the text; the text is kept
+        # with them, so that its id cannot be another's after it is freed.
+        known: _Known = {id(region): (region, region_stats)}
         pairs = _codec_pairs(region_stats)
         if _out_of_step(region, region_stats):
             # GBK and Big5 read as each other first: when they settle it, the
@@ -917,14 +921,16 @@ def _judge(
     stretches: list[Stretch],
     kernel: Kernel,
     depth: int,
-    known: dict[int, TextStats],
+    known: _Known,
 ) -> list[tuple[float, Repair]]:
     """The stretches worth making into repairs, each with its weight."""
     judged: list[tuple[float, Repair]] = []
 
     def stats(text: str) -> TextStats:
         found = known.get(id(text))
-        return found if found is not None else kernel.text_stats(text)
+        if found is not None and found[0] is text:
+            return found[1]
+        return kernel.text_stats(text)
 
     for stretch in stretches:
         before = region[stretch.start : stretch.end]
