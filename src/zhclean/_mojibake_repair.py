@@ -225,7 +225,7 @@ def _stretches(region: str, wrong: str, right: str) -> list[Stretch]:
         _trim_edges(region, tokens, wrong, right)
         _drop_orphaned_ascii_head(region, tokens, wrong)
         _trim_lost_edges(region, tokens)
-        _trim_unsupported_ends(region, tokens, wrong)
+        _trim_unsupported_ends(region, tokens)
         if any(token[0] for token in tokens):
             text = "".join("\ufffd" if t[0] is None else t[0] for t in tokens)
             text = collapse_losses(text)
@@ -425,7 +425,7 @@ def _split_implausible(data: bytes, segments: list[tuple[int, int, bool]]) -> li
     return split
 
 
-def _trim_unsupported_ends(region: str, tokens: list[list], wrong: str) -> None:
+def _trim_unsupported_ends(region: str, tokens: list[list]) -> None:
     """Drop what no recovered character supports from both ends of a stretch:
     ASCII out (what a two-byte codec's trail bytes in correct text beside the
     mojibake turn into: 。 is A1 43 in Big5, and 43 is C), and then losses

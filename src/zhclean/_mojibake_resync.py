@@ -93,8 +93,8 @@ def decode_table(right: str) -> array:
     return table
 
 
-def is_lead(right: str, byte: int) -> bool:
-    """Whether ``byte`` can open a two-byte character of ``right``."""
+def is_lead(byte: int) -> bool:
+    """Whether ``byte`` can open a two-byte character of GBK or Big5."""
     return 0x81 <= byte <= 0xFE
 
 
@@ -200,7 +200,7 @@ def resync(
         # The mean class of the input characters the two bytes came from.
         before = (char_class[a] + char_class[b]) * (SCALE // 2) if a != b else char_class[a] * SCALE
         if first == UNKNOWN or second == UNKNOWN:
-            if (first == UNKNOWN or is_lead(right, first)) and (second == UNKNOWN or is_trail(right, second)):
+            if (first == UNKNOWN or is_lead(first)) and (second == UNKNOWN or is_trail(right, second)):
                 # A lost character was real text: scored as one of middling
                 # frequency against what its surviving byte was read as
                 # (the orphaned C of 。, A1 43 in Big5, read as GBK).
