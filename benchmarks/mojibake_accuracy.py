@@ -46,7 +46,7 @@ def _external_cases() -> list[dict]:
         return []
     try:
         sys.path.insert(0, str(ROOT.parent))
-        from generate_mojibake_cases import external_sources, family_cases
+        from corpus.generate_mojibake_cases import external_sources, family_cases
     except ImportError:  # opencc absent
         return []
     traditional, simplified = external_sources(EXTERNAL)

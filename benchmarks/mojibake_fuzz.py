@@ -23,7 +23,7 @@ import opencc
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "corpus"))
-from lossy import expected_repair, wrong_decode  # noqa: E402
+from corpus.lossy import expected_repair, wrong_decode
 
 import zhclean  # noqa: E402
 from zhclean import _mojibake_py  # noqa: E402

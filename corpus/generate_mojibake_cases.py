@@ -12,7 +12,7 @@ kernel: every original character whose bytes all survived the wrong decoder
 comes back, and each run of characters that lost a byte becomes one U+FFFD.
 
     pip install opencc
-    python corpus/generate_mojibake_cases.py
+    python -m corpus.generate_mojibake_cases      # from the repository root
 
 Deterministic (fixed seed).  Also writes the must-not-change set.
 """
@@ -22,12 +22,10 @@ import json
 import pathlib
 import random
 import re
-import sys
 
 import opencc
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from lossy import expected_repair, wrong_decode  # noqa: E402
+from corpus.lossy import expected_repair, wrong_decode
 
 ROOT = pathlib.Path(__file__).resolve().parent
 OUT = ROOT / "mojibake"

@@ -2,18 +2,10 @@
 from __future__ import annotations
 
 import importlib
-import json
-import pathlib
-import sys
 
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
-# Real texts beside the repository in the development setup (not shipped
-# with the project); tests that use them skip cleanly when it is absent.
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
-sys.path.insert(0, str(CORPUS))  # corpus/lossy.py: what a perfect lossy repair is
+from corpus import HERE as CORPUS, REPOSITORY as ROOT, SHARED as SHARED_CORPUS, read_jsonl
 
 IMPLEMENTATIONS = {
     "pinyin": {"cython": "zhclean._pinyin", "python": "zhclean._pinyin_py"},
@@ -48,8 +40,3 @@ def mojibake(request):
 @pytest.fixture(scope="session")
 def both_mojibake():
     return _load(IMPLEMENTATIONS["mojibake"]["cython"]), _load(IMPLEMENTATIONS["mojibake"]["python"])
-
-
-def read_jsonl(path: pathlib.Path) -> list[dict]:
-    with path.open(encoding="utf-8") as stream:
-        return [json.loads(line) for line in stream if line.strip()]

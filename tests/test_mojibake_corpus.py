@@ -7,7 +7,7 @@ import collections
 import pytest
 
 from conftest import CORPUS, SHARED_CORPUS, read_jsonl
-from lossy import expected_repair, wrong_decode
+from corpus.lossy import expected_repair, wrong_decode
 
 CASES = read_jsonl(CORPUS / "mojibake" / "cases.jsonl")
 MUST_NOT_CHANGE = read_jsonl(CORPUS / "mojibake" / "must_not_change.jsonl")

@@ -34,7 +34,7 @@ FLOORS = {
 @pytest.fixture(scope="module")
 def cases() -> list[dict]:
     pytest.importorskip("opencc")
-    from generate_mojibake_cases import external_sources, family_cases
+    from corpus.generate_mojibake_cases import external_sources, family_cases
 
     traditional, simplified = external_sources(EXTERNAL)
     return family_cases(traditional, simplified, random.Random(20261126))
