@@ -9,7 +9,8 @@ import warnings
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
-KERNELS = ["_pinyin", "_mojibake"]
+# One compiled loops module per capability, beside its pure-Python twin.
+KERNELS = ["pinyin._loops_c", "mojibake._loops_c"]
 
 DIRECTIVES = {
     "language_level": 3,
@@ -22,7 +23,7 @@ DIRECTIVES = {
 }
 
 # ZHCLEAN_PURE_PYTHON=1 at build time skips compiling (the twins are used).
-PURE = os.environ.get("ZHCLEAN_PURE_PYTHON", "") not in ("", "0")
+PURE = os.environ.get("ZHCLEAN_PURE_PYTHON", "").strip().lower() in ("1", "true", "yes", "on")
 
 
 class OptionalBuildExt(build_ext):
@@ -62,7 +63,7 @@ def extensions():
     modules = [
         Extension(
             f"zhclean.{name}",
-            [f"src/zhclean/{name}.pyx"],
+            [f"src/zhclean/{name.replace('.', '/')}.pyx"],
             extra_compile_args=["-O3"] if os.name != "nt" else [],
         )
         for name in KERNELS

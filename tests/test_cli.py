@@ -6,7 +6,11 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from conftest import CORPUS
+
+pytestmark = pytest.mark.any_implementation
 
 
 def run(*args: str, stdin: bytes = b"", env: dict | None = None) -> subprocess.CompletedProcess:

@@ -13,6 +13,8 @@ import random
 
 import pytest
 
+import zhclean
+
 from conftest import SHARED_CORPUS
 
 EXTERNAL = SHARED_CORPUS / "external"
@@ -41,8 +43,8 @@ def cases() -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def outputs(cases, mojibake) -> list[str]:
-    return [mojibake.fix_mojibake(case["input"]) for case in cases]
+def outputs(cases) -> list[str]:
+    return [zhclean.fix_mojibake(case["input"]) for case in cases]
 
 
 def test_exact_repairs_per_family(cases, outputs):

@@ -1,8 +1,18 @@
-"""Property tests: the mojibake twins agree, and repair is idempotent, on any string."""
+"""Property tests: the mojibake twins agree, and repair is idempotent, on any string.
+
+These compare the compiled loops and the twins under the public API
+(``twins`` swaps them), so each runs once.
+"""
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+import zhclean
+from conftest import twins
+
+pytestmark = pytest.mark.any_implementation
 
 SENTENCES = ["发布了新闻，今天天气很好。", "發佈了新聞，今天天氣很好。", "中华人民共和国", "café 25°C"]
 CODEC_PAIRS = [
@@ -45,61 +55,27 @@ texts = st.lists(pieces, max_size=8).map("".join)
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
-def test_twins_agree_and_repair_is_idempotent(both_mojibake, text):
-    compiled, python = both_mojibake
-    result = compiled.fix_mojibake(text)
-    assert result == python.fix_mojibake(text)
-    assert compiled.find_regions(text) == python.find_regions(text)
-    assert compiled.text_stats(text) == python.text_stats(text)
-    assert compiled.collapse_losses(text) == python.collapse_losses(text)
-    try:
-        expected = python.encode_single_byte(text)
-    except UnicodeEncodeError as exc:
-        expected = exc.start
-    try:
-        got = compiled.encode_single_byte(text)
-    except UnicodeEncodeError as exc:
-        got = exc.start
-    assert got == expected
-    assert compiled.fix_mojibake(result) == result
-    if result == text:
-        assert result is text
+def test_twins_agree_and_repair_is_idempotent(text):
+    compiled, python = twins(zhclean.fix_mojibake, text)
+    assert compiled == python
+    assert zhclean.fix_mojibake(compiled) == compiled
+    if compiled == text:
+        assert zhclean.fix_mojibake(text) is text
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300))
-def test_twins_agree_on_arbitrary_text(both_mojibake, text):
-    compiled, python = both_mojibake
-    assert compiled.fix_mojibake(text) == python.fix_mojibake(text)
-    assert compiled.mojibake_report(text) == python.mojibake_report(text)
+def test_twins_agree_on_arbitrary_text(text):
+    compiled, python = twins(zhclean.fix_mojibake, text)
+    assert compiled == python
+    compiled, python = twins(zhclean.mojibake_report, text)
+    assert compiled == python
 
 
 @settings(max_examples=300, deadline=None)
 @given(damaged(exact_only=True))
-def test_repair_never_invents_characters(both_mojibake, text):
+def test_repair_never_invents_characters(text):
     """Every character out is one of the sentence's, a U+FFFD, or was in the input."""
-    compiled, _ = both_mojibake
-    result = compiled.fix_mojibake(text)
+    result = zhclean.fix_mojibake(text)
     allowed = set("".join(SENTENCES)) | set(text) | {"\ufffd"}
     assert set(result) <= allowed
-
-
-@settings(max_examples=400, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(list("穦某眏秸璶よκ璸ъ翴戈ㄑ莱玂毁會議強調發佈了新聞追捘刵舊ㄛ,dCABz@~ \n\x00é€ｸ"))
-        | st.just("\ufffd") | st.just("😀") | st.just("\ud800") | st.characters(),
-        max_size=60,
-    ).map("".join),
-    st.sampled_from([("gb18030", "big5"), ("big5", "gb18030"), ("cp932", "big5"), ("cp932", "gb18030")]),
-    st.booleans(),
-    st.booleans(),
-)
-def test_twins_agree_on_resync(both_mojibake, text, codecs, pin_start, pin_end):
-    """The re-reading of out-of-step two-byte mojibake, both implementations."""
-    compiled, python = both_mojibake
-    wrong, right = codecs
-    got = compiled.KERNEL.resync(text, wrong, right, 1, 7, pin_start, pin_end)
-    assert got == python.KERNEL.resync(text, wrong, right, 1, 7, pin_start, pin_end)
-    for start, end, _ in got:
-        assert 0 <= start < end <= len(text)

@@ -1,7 +1,8 @@
-"""The package as installed: which kernels run, what import costs, typing."""
+"""The package as installed: which loops run, what import costs, typing, docs."""
 from __future__ import annotations
 
 import doctest
+import importlib
 import os
 import pathlib
 import subprocess
@@ -10,6 +11,10 @@ import sys
 import pytest
 
 import zhclean
+from zhclean.mojibake import _loops as mojibake_dispatch
+from zhclean.pinyin import _loops as pinyin_dispatch
+
+pytestmark = pytest.mark.any_implementation
 
 
 def python(code: str, **env: str) -> str:
@@ -18,61 +23,88 @@ def python(code: str, **env: str) -> str:
         capture_output=True,
         text=True,
         env={**os.environ, **env},
-        timeout=60,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
 
-@pytest.mark.skipif(
-    os.environ.get("ZHCLEAN_PURE_PYTHON", "") not in ("", "0"), reason="the twins were asked for"
-)
-def test_installed_package_runs_the_compiled_kernels():
+@pytest.mark.skipif(zhclean._impl.PURE_PYTHON, reason="the twins were asked for")
+def test_installed_package_runs_the_compiled_loops():
     assert zhclean.KERNELS == "cython"
-    assert zhclean.strip_pinyin.__module__ == "zhclean._pinyin"
+    assert pinyin_dispatch.LOOPS.__name__ == "zhclean.pinyin._loops_c"
+    assert mojibake_dispatch.LOOPS.__name__ == "zhclean.mojibake._loops_c"
 
 
-def test_environment_variable_forces_the_twins():
-    assert python("import zhclean; print(zhclean.KERNELS)", ZHCLEAN_PURE_PYTHON="1") == "python"
-    assert python("import zhclean; print(zhclean.strip_pinyin('書(shu)'))", ZHCLEAN_PURE_PYTHON="1") == "書"
+@pytest.mark.parametrize("value", ["1", "true", "YES", "on"])
+def test_environment_variable_forces_the_twins(value):
+    code = "import zhclean; print(zhclean.KERNELS, zhclean.strip_pinyin('書(shu)'))"
+    assert python(code, ZHCLEAN_PURE_PYTHON=value) == "python 書"
+
+
+@pytest.mark.skipif(zhclean._impl.PURE_PYTHON, reason="the twins were asked for")
+@pytest.mark.parametrize("value", ["", "0", "false", "No", "off"])
+def test_false_values_leave_the_compiled_loops(value):
+    assert python("import zhclean; print(zhclean.KERNELS)", ZHCLEAN_PURE_PYTHON=value) == "cython"
+
+
+def test_a_value_that_is_neither_is_refused():
+    result = subprocess.run(
+        [sys.executable, "-c", "import zhclean"],
+        capture_output=True, text=True, env={**os.environ, "ZHCLEAN_PURE_PYTHON": "maybe"}, timeout=60,
+    )
+    assert result.returncode != 0 and "ZHCLEAN_PURE_PYTHON='maybe'" in result.stderr
 
 
 def test_import_is_light():
     """Importing loads no table and no heavy module; the first call loads the readings."""
     out = python(
-        "import sys, zhclean, zhclean._pinyin_tables as t;"
-        "heavy = [m for m in ('opencc', 'regex', 'pypinyin', 'jieba', 'numpy') if m in sys.modules];"
-        "print(t._tables is None, heavy);"
-        "zhclean.strip_pinyin('書(shu)'); print(t._tables is not None)"
+        "import sys, zhclean, zhclean.pinyin.tables as t, zhclean.mojibake.tables as m;"
+        "heavy = [n for n in ('opencc', 'regex', 'pypinyin', 'jieba', 'numpy') if n in sys.modules];"
+        "print(t.READINGS.loaded, m.CLASSES.loaded, heavy);"
+        "zhclean.strip_pinyin('書(shu)'); zhclean.fix_mojibake('鍙戝竷浜嗘柊闂'); print(t.READINGS.loaded, m.CLASSES.loaded)"
     )
-    assert out.splitlines() == ["True []", "True"]
+    assert out.splitlines() == ["False False []", "True True"]
 
 
 def test_typing_information_ships():
     package = pathlib.Path(zhclean.__file__).parent
     assert (package / "py.typed").exists()
-    assert (package / "_pinyin.pyi").exists()
+    assert (package / "pinyin" / "_loops_c.pyi").exists()
+    assert (package / "mojibake" / "_loops_c.pyi").exists()
 
 
-def test_docstring_examples():
-    from zhclean import _pinyin_py
+MODULES_WITH_DOCTESTS = ["zhclean", "zhclean.pinyin", "zhclean.mojibake"]
 
-    for module in (zhclean, _pinyin_py):
-        failures, tried = doctest.testmod(module)
-        assert tried and not failures
-    try:
-        from zhclean import _pinyin
-    except ImportError:
-        return
-    finder = doctest.DocTestFinder()
-    runner = doctest.DocTestRunner()
-    for test in finder.find(_pinyin.strip_pinyin, "strip_pinyin", globs={"strip_pinyin": _pinyin.strip_pinyin}):
-        runner.run(test)
-    assert runner.failures == 0 and runner.tries > 0
+
+@pytest.mark.parametrize("name", MODULES_WITH_DOCTESTS)
+def test_docstring_examples(name):
+    failures, tried = doctest.testmod(importlib.import_module(name))
+    assert tried and not failures
+
+
+def test_every_module_with_examples_is_tested():
+    """Every docstring example in the package runs, in one of the modules above."""
+    package = pathlib.Path(zhclean.__file__).parent
+    with_examples = set()
+    for path in package.rglob("*.py"):
+        if ">>> " in path.read_text(encoding="utf-8"):
+            parts = path.relative_to(package.parent).with_suffix("").parts
+            with_examples.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    assert with_examples <= set(MODULES_WITH_DOCTESTS)
+
+
+def test_help_is_the_same_whichever_loops_run():
+    """Public docstrings exist once, in the facade."""
+    for function in (zhclean.strip_pinyin, zhclean.fix_mojibake, zhclean.mojibake_report):
+        assert function.__module__ in ("zhclean.pinyin", "zhclean.mojibake")
+        assert ">>> " in (function.__doc__ or "")
+    code = "import zhclean; print(repr([f.__doc__ for f in (zhclean.strip_pinyin, zhclean.fix_mojibake)]))"
+    assert python(code, ZHCLEAN_PURE_PYTHON="1") == python(code, ZHCLEAN_PURE_PYTHON="0")
 
 
 def test_every_reading_belongs_to_a_han_character():
-    from zhclean._pinyin_tables import is_han, reading_tables
+    from zhclean.pinyin.tables import is_han, reading_tables
 
     tables = reading_tables()
     assert len(tables.readings) > 40000

@@ -6,6 +6,8 @@ import random
 
 import pytest
 
+import zhclean
+
 from conftest import CORPUS, SHARED_CORPUS, read_jsonl
 
 SAMPLES = sorted((CORPUS / "samples" / "seeds").glob("*.txt"))
@@ -21,47 +23,47 @@ def test_the_corpus_is_balanced():
 
 
 @pytest.mark.parametrize("seed", SAMPLES, ids=lambda p: p.name)
-def test_real_pages_come_out_as_their_gold(pinyin, seed):
+def test_real_pages_come_out_as_their_gold(seed):
     gold = (CORPUS / "samples" / "gold" / seed.name).read_text(encoding="utf-8")
     text = seed.read_text(encoding="utf-8")
-    assert pinyin.strip_pinyin(text) == gold
-    assert pinyin.strip_pinyin(gold) is gold
+    assert zhclean.strip_pinyin(text) == gold
+    assert zhclean.strip_pinyin(gold) is gold
 
 
-def test_generated_annotations_are_removed(pinyin):
-    wrong = [c for c in MUST_CHANGE if pinyin.strip_pinyin(c["input"], verify=c["mode"]) != c["expected"]]
+def test_generated_annotations_are_removed():
+    wrong = [c for c in MUST_CHANGE if zhclean.strip_pinyin(c["input"], verify=c["mode"]) != c["expected"]]
     assert not wrong, f"{len(wrong)} of {len(MUST_CHANGE)} wrong, first: {wrong[:3]}"
 
 
-def test_generated_real_text_is_untouched(pinyin):
-    changed = [c for c in MUST_NOT_CHANGE if pinyin.strip_pinyin(c["text"]) is not c["text"]]
+def test_generated_real_text_is_untouched():
+    changed = [c for c in MUST_NOT_CHANGE if zhclean.strip_pinyin(c["text"]) is not c["text"]]
     assert not changed, f"{len(changed)} of {len(MUST_NOT_CHANGE)} changed, first: {changed[:3]}"
 
 
-def test_syllable_mode_cases(pinyin):
-    wrong = [c for c in SYLLABLE_MODE if pinyin.strip_pinyin(c["input"], verify="syllable") != c["expected"]]
+def test_syllable_mode_cases():
+    wrong = [c for c in SYLLABLE_MODE if zhclean.strip_pinyin(c["input"], verify="syllable") != c["expected"]]
     assert not wrong, wrong[:3]
     # The default mode keeps all of them: none is a reading.
-    assert all(pinyin.strip_pinyin(c["input"]) is c["input"] for c in SYLLABLE_MODE)
+    assert all(zhclean.strip_pinyin(c["input"]) is c["input"] for c in SYLLABLE_MODE)
 
 
-def test_a_whole_corpus_in_one_string(pinyin):
+def test_a_whole_corpus_in_one_string():
     text = "\n".join(c["input"] for c in MUST_CHANGE)
-    assert pinyin.strip_pinyin(text) == "\n".join(c["expected"] for c in MUST_CHANGE)
+    assert zhclean.strip_pinyin(text) == "\n".join(c["expected"] for c in MUST_CHANGE)
 
 
 @pytest.mark.skipif(not EXTERNAL, reason="../shared/corpus/external is not beside the repository")
 @pytest.mark.parametrize("path", EXTERNAL, ids=lambda p: p.name)
-def test_external_texts_are_untouched(pinyin, path):
+def test_external_texts_are_untouched(path):
     text = path.read_text(encoding="utf-8")
-    assert pinyin.strip_pinyin(text) is text
+    assert zhclean.strip_pinyin(text) is text
 
 
 @pytest.mark.skipif(not EXTERNAL, reason="../shared/corpus/external is not beside the repository")
 @pytest.mark.parametrize("path", EXTERNAL, ids=lambda p: p.name)
-def test_external_texts_annotated_come_back(pinyin, path):
+def test_external_texts_annotated_come_back(path):
     """Unseen real text, annotated with its own readings, comes back exactly."""
-    from zhclean._pinyin_tables import is_han, reading_tables
+    from zhclean.pinyin.tables import is_han, reading_tables
 
     readings = reading_tables().readings
     rng = random.Random(path.name)
@@ -78,4 +80,4 @@ def test_external_texts_annotated_come_back(pinyin, path):
         if keys and is_han(ord(ch)) and nxt not in "(（" and not after_space and rng.random() < 0.3:
             out.append(f"({rng.choice(keys)})")
     annotated = "".join(out)
-    assert pinyin.strip_pinyin(annotated) == text
+    assert zhclean.strip_pinyin(annotated) == text

@@ -5,6 +5,8 @@ import unicodedata
 
 import pytest
 
+import zhclean
+
 REMOVED = [
     # toneless, repeated, v for ü: the shapes of sample 004
     ("省(sheng)委(wei)書(shu)(shu)記", "省委書記"),
@@ -104,78 +106,78 @@ KEPT_BY_READING = ["钢笔(pen)", "書(zhong)", "中(shu)", "書(ㄓㄨㄥ)"]
 
 
 @pytest.mark.parametrize(("text", "expected"), REMOVED)
-def test_annotation_is_removed(pinyin, text, expected):
-    assert pinyin.strip_pinyin(text) == expected
+def test_annotation_is_removed(text, expected):
+    assert zhclean.strip_pinyin(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), REMOVED)
-def test_removal_is_idempotent(pinyin, text, expected):
-    once = pinyin.strip_pinyin(text)
-    assert pinyin.strip_pinyin(once) == once
+def test_removal_is_idempotent(text, expected):
+    once = zhclean.strip_pinyin(text)
+    assert zhclean.strip_pinyin(once) == once
 
 
 @pytest.mark.parametrize("text", KEPT)
 @pytest.mark.parametrize("verify", ["reading", "syllable"])
-def test_real_text_is_returned_as_the_same_object(pinyin, text, verify):
-    assert pinyin.strip_pinyin(text, verify=verify) is text
+def test_real_text_is_returned_as_the_same_object(text, verify):
+    assert zhclean.strip_pinyin(text, verify=verify) is text
 
 
 @pytest.mark.parametrize("text", KEPT_BY_READING)
-def test_non_readings_are_kept_by_default(pinyin, text):
-    assert pinyin.strip_pinyin(text) is text
+def test_non_readings_are_kept_by_default(text):
+    assert zhclean.strip_pinyin(text) is text
 
 
-def test_space_after_a_single_annotation_is_the_texts_own(pinyin):
+def test_space_after_a_single_annotation_is_the_texts_own():
     # Sample 000: 持續(xù) 三項 -> 持續 三項 (the gold keeps that space).
-    assert pinyin.strip_pinyin("持續(xù) 三項") == "持續 三項"
-    assert pinyin.strip_pinyin("社(she) 會") == "社 會"
-    assert pinyin.strip_pinyin("書(shu) abc") == "書 abc"
-    assert pinyin.strip_pinyin("書(shu) (shu)") == "書 (shu)"
+    assert zhclean.strip_pinyin("持續(xù) 三項") == "持續 三項"
+    assert zhclean.strip_pinyin("社(she) 會") == "社 會"
+    assert zhclean.strip_pinyin("書(shu) abc") == "書 abc"
+    assert zhclean.strip_pinyin("書(shu) (shu)") == "書 (shu)"
 
 
-def test_space_before_a_following_annotation_goes(pinyin):
-    assert pinyin.strip_pinyin("書(shu) 記(ji)") == "書記"
+def test_space_before_a_following_annotation_goes():
+    assert zhclean.strip_pinyin("書(shu) 記(ji)") == "書記"
 
 
-def test_syllable_mode_removes_syllables_that_are_not_readings(pinyin):
-    assert pinyin.strip_pinyin("書(zhong)", verify="syllable") == "書"
-    assert pinyin.strip_pinyin("钢笔(pen)", verify="syllable") == "钢笔"
-    assert pinyin.strip_pinyin("书(shū)(zhōng)", verify="syllable") == "书"
-    assert pinyin.strip_pinyin("书(ㄓㄨㄥ)", verify="syllable") == "书"
+def test_syllable_mode_removes_syllables_that_are_not_readings():
+    assert zhclean.strip_pinyin("書(zhong)", verify="syllable") == "書"
+    assert zhclean.strip_pinyin("钢笔(pen)", verify="syllable") == "钢笔"
+    assert zhclean.strip_pinyin("书(shū)(zhōng)", verify="syllable") == "书"
+    assert zhclean.strip_pinyin("书(ㄓㄨㄥ)", verify="syllable") == "书"
     # A bare toneless letter is a list marker or a vitamin, not a reading.
-    assert pinyin.strip_pinyin("方案(a)", verify="syllable") == "方案(a)"
-    assert pinyin.strip_pinyin("方案(ā)", verify="syllable") == "方案"
+    assert zhclean.strip_pinyin("方案(a)", verify="syllable") == "方案(a)"
+    assert zhclean.strip_pinyin("方案(ā)", verify="syllable") == "方案"
     # Not syllables at all:
     for text in ("北京(Beijing)", "會議室(B)", "書(xyz)"):
-        assert pinyin.strip_pinyin(text, verify="syllable") is text
+        assert zhclean.strip_pinyin(text, verify="syllable") is text
 
 
-def test_clean_text_is_returned_itself(pinyin):
+def test_clean_text_is_returned_itself():
     text = "2月19日下午,省委書記李錦斌主持召開會議(記者 張冰)。" * 100
-    assert pinyin.strip_pinyin(text) is text
+    assert zhclean.strip_pinyin(text) is text
     latin = "café (shu) naïve" * 10
-    assert pinyin.strip_pinyin(latin) is latin
+    assert zhclean.strip_pinyin(latin) is latin
 
 
-def test_str_subclass_is_accepted(pinyin):
+def test_str_subclass_is_accepted():
     class Text(str):
         pass
 
-    assert pinyin.strip_pinyin(Text("書(shu)")) == "書"
-    assert type(pinyin.strip_pinyin(Text("書(shu)"))) is str
+    assert zhclean.strip_pinyin(Text("書(shu)")) == "書"
+    assert type(zhclean.strip_pinyin(Text("書(shu)"))) is str
 
 
 @pytest.mark.parametrize("bad", [b"\xe6\x9b\xb8(shu)", bytearray(b"x"), None, 3, ["書(shu)"]])
-def test_non_str_input_says_what_to_pass(pinyin, bad):
+def test_non_str_input_says_what_to_pass(bad):
     with pytest.raises(TypeError, match=r"expects str, not .*decode"):
-        pinyin.strip_pinyin(bad)
+        zhclean.strip_pinyin(bad)
 
 
-def test_unknown_verify_mode_is_an_error(pinyin):
+def test_unknown_verify_mode_is_an_error():
     with pytest.raises(ValueError, match="verify must be"):
-        pinyin.strip_pinyin("書(shu)", verify="strict")
+        zhclean.strip_pinyin("書(shu)", verify="strict")
     with pytest.raises(TypeError):
-        pinyin.strip_pinyin("書(shu)", "reading")  # keyword-only
+        zhclean.strip_pinyin("書(shu)", "reading")  # keyword-only
 
 
 @pytest.mark.parametrize(
@@ -189,14 +191,14 @@ def test_unknown_verify_mode_is_an_error(pinyin):
         ("書(shu\x00)", "書(shu\x00)"),
     ],
 )
-def test_any_str_is_valid_input(pinyin, text, expected):
-    assert pinyin.strip_pinyin(text) == expected
+def test_any_str_is_valid_input(text, expected):
+    assert zhclean.strip_pinyin(text) == expected
 
 
-def test_all_storage_widths(pinyin):
+def test_all_storage_widths():
     # 1-byte (Latin-1), 2-byte (BMP) and 4-byte (astral) strings.
-    assert pinyin.strip_pinyin("abc(shu)") == "abc(shu)"
-    assert pinyin.strip_pinyin("書(shu)é") == "書é"
-    assert pinyin.strip_pinyin("書(shu)\U00020000") == "書\U00020000"
-    result = pinyin.strip_pinyin("\U00020000書(shu)")
+    assert zhclean.strip_pinyin("abc(shu)") == "abc(shu)"
+    assert zhclean.strip_pinyin("書(shu)é") == "書é"
+    assert zhclean.strip_pinyin("書(shu)\U00020000") == "書\U00020000"
+    result = zhclean.strip_pinyin("\U00020000書(shu)")
     assert result == "\U00020000書" and len(result) == 2

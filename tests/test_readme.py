@@ -4,7 +4,11 @@ from __future__ import annotations
 import doctest
 import re
 
+import pytest
+
 from conftest import ROOT
+
+pytestmark = pytest.mark.any_implementation
 
 
 def test_readme_examples_run():

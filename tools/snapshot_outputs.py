@@ -46,6 +46,7 @@ def texts() -> Iterator[tuple[str, str]]:
         yield from _external_cases()
         for seed in (1, 7):
             yield from _fuzz_cases(seed)
+        yield from _long_texts()
     rng = random.Random(20261129)
     for k in range(3000):
         yield f"random/{k}", "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 60)))
@@ -59,6 +60,19 @@ def _external_cases() -> Iterator[tuple[str, str]]:
     traditional, simplified = external_sources(EXTERNAL)
     for k, case in enumerate(family_cases(traditional, simplified, random.Random(20261126))):
         yield f"external-case/{k}", case["input"]
+
+
+def _long_texts() -> Iterator[tuple[str, str]]:
+    """Whole external texts through lossy families: regions far longer than
+    the re-reading's pieces, and texts long enough to release the GIL."""
+    for path in sorted(EXTERNAL.glob("*.txt")):
+        text = path.read_text(encoding="utf-8-sig")[:60000]
+        for right, wrong in (("big5", "gbk"), ("gbk", "big5"), ("utf-8", "gbk"), ("utf-8", "big5")):
+            try:
+                data = text.encode(right, "ignore" if right != "utf-8" else "strict")
+            except UnicodeEncodeError:
+                continue
+            yield f"long/{path.name}/{right}->{wrong}", data.decode(wrong, "replace")
 
 
 def _fuzz_cases(seed: int, per_family: int = 60) -> Iterator[tuple[str, str]]:

@@ -6,11 +6,26 @@
 >>> zhclean.fix_mojibake("鍙戝竷浜嗘柊闂伙紝浠婂ぉ")
 '发布了新闻，今天'
 
-``zhclean.KERNELS`` says which implementation runs: ``"cython"`` or
-``"python"`` (the pure-Python twins, forced by ``ZHCLEAN_PURE_PYTHON=1``).
+One subpackage per capability (``pinyin``, ``mojibake``), each with its
+facade under the plain name, its compiled loops and their pure-Python twin
+beside it.  ``zhclean.KERNELS`` says which loops run: ``"cython"``, or
+``"python"`` (the twins, forced by ``ZHCLEAN_PURE_PYTHON=1``, or used where
+the package was installed without a compiler).
 """
-from ._kernels import KERNELS, fix_mojibake, mojibake_report, strip_pinyin
-from ._mojibake_types import MojibakeFinding
+from __future__ import annotations
 
-__version__ = "0.1.0"
+from ._impl import implementation_of as _implementation_of
+from .mojibake import MojibakeFinding, fix_mojibake, mojibake_report
+from .mojibake import _loops as _mojibake_loops
+from .pinyin import strip_pinyin
+from .pinyin import _loops as _pinyin_loops
+
+__version__ = "0.2.0"
+
+KERNELS: str = (
+    "cython"
+    if {_implementation_of(_pinyin_loops.LOOPS), _implementation_of(_mojibake_loops.LOOPS)} == {"cython"}
+    else "python"
+)
+
 __all__ = ["KERNELS", "MojibakeFinding", "fix_mojibake", "mojibake_report", "strip_pinyin", "__version__"]

@@ -6,7 +6,7 @@ import sys
 from typing import BinaryIO, Iterator, Literal, Sequence, cast
 
 from . import __version__
-from ._kernels import strip_pinyin
+from .pinyin import strip_pinyin
 
 # Files are cleaned a block of lines at a time so memory stays flat on large
 # inputs.  Annotations never cross a line, so cutting at a newline is exact.

@@ -1,108 +1,112 @@
-"""Re-reading two-byte mojibake that lost bytes, when the loss put it out of step.
+"""The mojibake loops in pure Python: the twin of ``_loops_c.pyx``.
 
-Big5 read as GBK (and GBK read as Big5) with a decoder that replaces what it
-cannot decode is the hard case of lossy mojibake.  Python's CJK decoders give
-up one byte per error, a U+FFFD each, and go on from the next byte; when that
-byte was the second half of a character, the decoder pairs it with the first
-half of the next one and reads out of step until something puts it back in
-(an ASCII byte, another error).  So after a loss the wrong characters no
-longer stand one for one over the right ones: 會議強調 read as GBK is
-穦某眏秸, but 要千方 is 璶�dよ, where ``d`` is the second byte of 千.
-
-The bytes are all still there but the lost ones.  This module lays them out
-(known bytes, and an unknown one for each U+FFFD) and finds, by dynamic
-programming over byte offsets, the reading that gains most: each stretch of
-the input is either kept as it is or re-read with the right codec, pair by
-pair, where a pair with an unknown byte is a lost character (one U+FFFD out).
-A re-read character scores its frequency class less the mean class of the
-input characters its bytes came from (and a margin), exactly as the edge
-trimming of ``_mojibake_repair`` does, so correct text beside the damage is
-kept and only what gains is re-read.  Linear in the length of the region.
-
-Scores are integers (classes times SCALE) so that this twin and the Cython
-kernel's ``resync`` agree exactly; both read the same tables, built here.
+Every per-character loop of the mojibake repair, with the same results as
+the compiled ones for every ``str``: the scan for regions worth a look, the
+statistics the plausibility test reads, the collapsing of loss runs, the
+single-byte encoder, and the re-reading of GBK and Big5 read as each other
+with losses.  The repair (``repair`` and the modules it calls) receives one
+of the two loops modules and calls nothing else per character.  This module
+imports only tables; arguments were checked by the facade.
 """
 from __future__ import annotations
 
-import threading
-from array import array
+import codecs
+import re
 
-from ._charfreq import class_table
+from .charsets import (
+    BARRIER, CP1252_EXTRAS, REREAD_AS, REREAD_FROM, SINGLE_BYTE_MAP, UNKNOWN,
+    decode_table, encode_table, is_lead, is_trail,
+)
+from .records import TextStats
+from .tables import (
+    LOST_CLASS, MAX_GAP, MIN_SUSPECTS, PAD_AFTER, PAD_BEFORE, SCALE, THROUGH,
+    chunk_bounds, class_table, suspicious_table,
+)
 
-# Wrong codecs a region can be re-read from, and right codecs it can be
-# re-read as (GB18030 stands for GBK: the same two-byte codes).
-WRONG_CODECS = ("gb18030", "big5", "cp932")
-RIGHT_CODECS = ("gb18030", "big5")
+__all__ = ["collapse_losses", "encode_single_byte", "find_regions", "resync", "text_stats"]
 
-UNKNOWN = -1  # a byte the wrong decoder lost (one per U+FFFD)
-BARRIER = -2  # a character the wrong codec cannot have made: kept, never re-read
-
-# Scores in integers: a class counts SCALE, so the mean of two (a character
-# out made of the bytes of two in) is exact.
-SCALE = 2000
-# The frequency class a lost character is scored as: it was real text, so
-# not rare, but which character is unknown, so not common either.
-LOST_CLASS = 4
-# A hair of gain (0.001 class) for what a re-read keeps the same (ASCII) or
-# could not recover (a loss), so that one re-read stretch runs on through
-# them rather than splitting into pieces too short to be believed.
-THROUGH = 2
-
-_lock = threading.Lock()
-_encode_tables: dict[str, array] = {}
-_decode_tables: dict[str, array] = {}
+_CP1252_EXTRAS = frozenset(map(ord, CP1252_EXTRAS))
+_LOSS_RUN = re.compile("\ufffd{2,}")
 
 
-def encode_table(wrong: str) -> array:
-    """65,536 ints: for each BMP character, its bytes in ``wrong``: one byte
-    as 0-255, two as 0x10000 + (first << 8 | second), BARRIER for none (or
-    more than two: a four-byte GB18030 code is nothing GBK made)."""
-    table = _encode_tables.get(wrong)
-    if table is None:
-        with _lock:
-            table = array("i", [BARRIER]) * 0x10000
-            for cp in range(0x10000):
-                try:
-                    data = chr(cp).encode(wrong)
-                except UnicodeEncodeError:
-                    continue
-                if len(data) == 1:
-                    table[cp] = data[0]
-                elif len(data) == 2:
-                    table[cp] = 0x10000 + (data[0] << 8 | data[1])
-            _encode_tables[wrong] = table
-    return table
+def find_regions(text: str) -> list[tuple[int, int]]:
+    """Regions of ``text`` that may hold mojibake, sorted and disjoint.
+
+    Suspicious: rare characters and the leftovers of wrong decoders (see
+    ``suspicious_table``), and a U+FFFD followed by ASCII from @ to ~: what
+    a two-byte decoder leaves when it gives up the first byte of a pair and
+    reads the second alone (GBK and Big5 read as each other: 發�G了).
+    """
+    table = suspicious_table()
+    regions: list[tuple[int, int]] = []
+    n = len(text)
+    first = last = -1
+    count = 0
+
+    def flush() -> None:
+        if count >= MIN_SUSPECTS:
+            start = max(0, first - PAD_BEFORE)
+            end = min(n, last + PAD_AFTER)
+            # Losses at the edges belong to the damage: take them in whole.
+            while start > 0 and text[start - 1] == "\ufffd":
+                start -= 1
+            while end < n and text[end] == "\ufffd":
+                end += 1
+            if regions and start <= regions[-1][1]:
+                regions[-1] = (regions[-1][0], end)
+            else:
+                regions.append((start, end))
+
+    for i, ch in enumerate(text):
+        cp = ord(ch)
+        if (cp < 0x10000 and table[cp]) or (cp == 0xFFFD and "\x40" <= text[i + 1 : i + 2] <= "\x7e"):
+            if count and i - last - 1 > MAX_GAP:
+                flush()
+                count = 0
+            if count == 0:
+                first = i
+            last = i
+            count += 1
+    flush()
+    return regions
 
 
-def decode_table(right: str) -> array:
-    """65,536 ints: for each byte pair (first << 8 | second), the one
-    non-ASCII character ``right`` decodes it to, or 0."""
-    table = _decode_tables.get(right)
-    if table is None:
-        with _lock:
-            table = array("I", [0]) * 0x10000
-            for first in range(0x81, 0x100):
-                for second in range(0x40, 0x100):
-                    try:
-                        text = bytes((first, second)).decode(right)
-                    except UnicodeDecodeError:
-                        continue
-                    if len(text) == 1 and text > "\x7f":
-                        table[first << 8 | second] = ord(text)
-            _decode_tables[right] = table
-    return table
+def text_stats(text: str) -> TextStats:
+    table = class_table()
+    non_ascii = class_sum = controls = losses = single_byte = wide = 0
+    previous = 0
+    for ch in text:
+        cp = ord(ch)
+        if cp < 0x80:
+            if cp < 0x20 and ch not in "\t\n\r":
+                controls += 1
+        elif cp == 0xFFFD:
+            losses += previous != 0xFFFD
+        else:
+            non_ascii += 1
+            if cp < 0x10000:
+                class_sum += table[cp]
+            if cp < 0xA0:
+                controls += 1
+            if cp < 0x100 or cp in _CP1252_EXTRAS:
+                single_byte += 1
+            else:
+                wide += 1
+        previous = cp
+    return TextStats(non_ascii, class_sum, controls, losses, single_byte, wide)
 
 
-def is_lead(byte: int) -> bool:
-    """Whether ``byte`` can open a two-byte character of GBK or Big5."""
-    return 0x81 <= byte <= 0xFE
+def collapse_losses(text: str) -> str:
+    """One U+FFFD for each run of them; ``text`` itself when there is no run."""
+    if "\ufffd\ufffd" not in text:
+        return text
+    return _LOSS_RUN.sub("\ufffd", text)
 
 
-def is_trail(right: str, byte: int) -> bool:
-    """Whether ``byte`` can close a two-byte character of ``right``."""
-    if 0x40 <= byte <= 0x7E:
-        return True
-    return 0xA1 <= byte <= 0xFE if right == "big5" else 0x80 <= byte <= 0xFE
+def encode_single_byte(text: str) -> bytes:
+    """The bytes a single-byte decoder (Latin-1, either Windows-1252) read as
+    ``text``; UnicodeEncodeError at the first character none of them makes."""
+    return codecs.charmap_encode(text, "strict", SINGLE_BYTE_MAP)[0]
 
 
 def resync(
@@ -111,22 +115,45 @@ def resync(
     right: str,
     margin: int,
     switch: int,
-    pin_start: bool = False,
-    pin_end: bool = False,
+    pin_start: bool,
+    pin_end: bool,
+    chunk: int,
 ) -> list[tuple[int, int, str]]:
     """The stretches of ``region`` worth re-reading from ``wrong`` as ``right``.
 
-    Returns (start, end, text) for each stretch of input characters
+    GBK and Big5 read as each other with losses (see ``reread``).  Returns
+    (start, end, text) for each stretch of input characters
     ``region[start:end]`` and what replaces it, lost characters as U+FFFD
     (runs not yet collapsed).  ``margin`` (classes) is what a character out
     must gain over those it replaces; ``switch`` (classes) what it costs to
     begin a re-read.  ``pin_start``, ``pin_end``: the region is a whole text
     damaged to that end, so it is re-read from its first byte, or to its
     last (its first character, 欲 read for 郗, is no correct text to keep
-    just because it reads as common).
+    just because it reads as common).  The re-reading keeps a few dozen
+    bytes of state per character, so a long region goes in pieces of about
+    ``chunk`` characters, cut after a newline where there is one.
     """
-    if wrong not in WRONG_CODECS or right not in RIGHT_CODECS:
+    if wrong not in REREAD_FROM or right not in REREAD_AS:
         raise ValueError(f"no re-reading from {wrong!r} as {right!r}")
+    found = []
+    bounds = chunk_bounds(region, chunk)
+    for start, end in zip(bounds, bounds[1:]):
+        pins = (pin_start and start == 0, pin_end and end == len(region))
+        for a, b, text in _resync_chunk(region[start:end], wrong, right, margin, switch, *pins):
+            found.append((start + a, start + b, text))
+    return found
+
+
+def _resync_chunk(
+    region: str,
+    wrong: str,
+    right: str,
+    margin: int,
+    switch: int,
+    pin_start: bool = False,
+    pin_end: bool = False,
+) -> list[tuple[int, int, str]]:
+    """``resync`` over one piece of the region."""
     classes = class_table()
     encoded = encode_table(wrong)
     decoded = decode_table(right)

@@ -1,16 +1,15 @@
-"""Pure-Python twin of the pinyin-annotation kernel (``_pinyin.pyx``).
+"""The pinyin loops in pure Python: the twin of ``_loops_c.pyx``.
 
-Same function, same signature, same errors, same output for every ``str``;
-the test suite runs over both and a property test checks they agree.  Read
-this file to learn the rules: the Cython kernel is the same algorithm over
-the string's raw storage.
+Same function, same output for every ``str``; the test suite runs the whole
+public API over both and a property test checks they agree.  Read this file
+to learn the rules: the compiled loops are the same algorithm over the
+string's own storage.  Arguments were checked by the facade.
 """
 from __future__ import annotations
 
 import re
-from typing import Literal
 
-from ._pinyin_tables import (
+from .tables import (
     CIRCUMFLEX,
     DIAERESIS,
     HAN_RANGES,
@@ -25,24 +24,12 @@ from ._pinyin_tables import (
     reading_tables,
 )
 
-__all__ = ["strip_pinyin"]
+__all__ = ["strip"]
 
 _HAN_CLASS = "".join(f"{chr(low)}-{chr(high)}" for low, high in HAN_RANGES)
 # A Han character directly followed by an opening parenthesis: the only
 # place an annotation run can start.
 _RUN_START = re.compile(f"[{_HAN_CLASS}][(\uff08]")
-_VERIFY_MODES = ("reading", "syllable")
-
-
-def _check_args(text: object, verify: object) -> None:
-    if not isinstance(text, str):
-        raise TypeError(
-            f"strip_pinyin() expects str, not {type(text).__name__}; "
-            "decode bytes first, e.g. data.decode('utf-8')"
-        )
-    if verify not in _VERIFY_MODES:
-        raise ValueError(f"verify must be 'reading' or 'syllable', not {verify!r}")
-
 
 def _pinyin_syllable(text: str, start: int, stop: int) -> tuple[str, bool] | None:
     """Parse ``text[start:stop]`` as one pinyin syllable.
@@ -160,23 +147,8 @@ def _run_end(text: str, start: int, by_reading: bool) -> int:
     return end
 
 
-def strip_pinyin(text: str, *, verify: Literal["reading", "syllable"] = "reading") -> str:
-    """Remove inline pinyin (or zhuyin) annotations from ``text``.
-
-    ``verify="reading"`` removes a group only when its syllable is a reading
-    of the character it follows; ``verify="syllable"`` removes any Mandarin
-    syllable of two or more letters (or with a tone).  Returns ``text``
-    itself when there is nothing to remove.
-
-    >>> strip_pinyin("省(sheng)委(wei)書(shu)(shu)記")
-    '省委書記'
-    >>> strip_pinyin("以縣(xian)(xian)(市、區)為單位")
-    '以縣(市、區)為單位'
-    >>> strip_pinyin("(記者 張冰) 钢笔(pen)")
-    '(記者 張冰) 钢笔(pen)'
-    """
-    _check_args(text, verify)
-    by_reading = verify == "reading"
+def strip(text: str, by_reading: bool) -> str:
+    """``text`` without its annotation runs; ``text`` itself if it has none."""
     n = len(text)
     pieces: list[str] = []
     kept_from = 0

@@ -1,18 +1,21 @@
-"""The character classes and reading tables both pinyin kernels share.
+"""The character classes and reading tables both pinyin loops share.
 
-Both implementations (``_pinyin.pyx`` and ``_pinyin_py.py``) take every fact
-they use from here, so they cannot drift apart: which code points are Han,
-which letters may spell pinyin (with which marks), and the readings of each
-character from ``data/pinyin_readings.txt`` (generated from pypinyin by
-``tools/generate_pinyin_tables.py``).  Loading the readings costs a few tens
-of milliseconds, so it happens on first use, never at import.
+Both implementations (``_loops_c.pyx`` and ``_loops_py.py``) take every fact
+they use from here: which code points are Han, which letters may spell
+pinyin (with which marks), and the readings of each character from
+``data/readings.txt`` (generated from pypinyin by
+``tools/generate_pinyin_tables.py``).  The few facts the compiled loops need
+as C constants are mirrored there and compared with these by a test.
+Loading the readings costs a few tens of milliseconds, so it happens on
+first use, never at import.
 """
 from __future__ import annotations
 
 import pathlib
-import threading
 import unicodedata
 from typing import NamedTuple
+
+from .._lazy import Lazy
 
 # Inclusive code point ranges of Han characters an annotation may follow:
 # 〇 (which has readings), the unified ideographs with extensions A to I and
@@ -86,7 +89,7 @@ def _marked_letters() -> dict[int, tuple[str, bool]]:
 
 MARKED_LETTERS = _marked_letters()
 
-_DATA = pathlib.Path(__file__).with_name("data") / "pinyin_readings.txt"
+_DATA = pathlib.Path(__file__).with_name("data") / "readings.txt"
 
 
 class ReadingTables(NamedTuple):
@@ -95,18 +98,16 @@ class ReadingTables(NamedTuple):
     zhuyin: dict[str, tuple[str, ...]]  # toneless zhuyin -> syllables it spells
 
 
-_lock = threading.Lock()
-_tables: ReadingTables | None = None
+def _load() -> ReadingTables:
+    return _parse(_DATA.read_text(encoding="utf-8"))
+
+
+READINGS: Lazy[ReadingTables] = Lazy(_load)
 
 
 def reading_tables() -> ReadingTables:
-    """Parse the readings file once per process (thread-safe)."""
-    global _tables
-    if _tables is None:
-        with _lock:
-            if _tables is None:
-                _tables = _parse(_DATA.read_text(encoding="utf-8"))
-    return _tables
+    """The readings, parsed once per process (safe from any thread)."""
+    return READINGS.get()
 
 
 def _parse(text: str) -> ReadingTables:

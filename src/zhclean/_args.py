@@ -1,0 +1,37 @@
+"""Argument checks and the sets of modes, defined once for the whole package.
+
+Every public function checks its arguments here, in its facade, before any
+loop runs; the loops trust what they are given.  Each set of modes is a
+``Literal`` alias, and the tuple of its values is derived from the alias, so
+the two cannot drift; the command line and the stubs use the same aliases.
+"""
+from __future__ import annotations
+
+from typing import Literal, NoReturn, get_args
+
+__all__ = ["VERIFY_MODES", "Verify", "check_choice", "require_str"]
+
+# How strip_pinyin decides that a bracketed syllable is an annotation.
+Verify = Literal["reading", "syllable"]
+VERIFY_MODES: tuple[str, ...] = get_args(Verify)
+
+
+
+def require_str(text: object, function: str) -> None:
+    """Raise ``TypeError`` naming ``function`` unless ``text`` is a ``str``."""
+    if not isinstance(text, str):
+        _not_str(text, function)
+
+
+def _not_str(text: object, function: str) -> NoReturn:
+    raise TypeError(
+        f"{function}() expects str, not {type(text).__name__}; "
+        "decode bytes first, e.g. data.decode('utf-8')"
+    )
+
+
+def check_choice(name: str, value: object, choices: tuple[str, ...]) -> None:
+    """Raise ``ValueError`` naming the argument and its valid values."""
+    if value not in choices or not isinstance(value, str):
+        valid = ", ".join(repr(c) for c in choices)
+        raise ValueError(f"{name} must be one of {valid}, not {value!r}")

@@ -1,3 +1,0 @@
-from typing import Literal
-
-def strip_pinyin(text: str, *, verify: Literal["reading", "syllable"] = "reading") -> str: ...

@@ -1,0 +1,33 @@
+"""Dispatcher: the compiled mojibake loops, or their pure-Python twin.
+
+``Loops`` is what the repair expects of either module; the facade passes
+``LOOPS`` down, so the repair never imports a loops module itself.
+"""
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Protocol
+
+from .._impl import PURE_PYTHON
+from .records import TextStats
+
+
+class Loops(Protocol):
+    def find_regions(self, text: str) -> list[tuple[int, int]]: ...
+    def text_stats(self, text: str) -> TextStats: ...
+    def collapse_losses(self, text: str) -> str: ...
+    def encode_single_byte(self, text: str) -> bytes: ...
+    def resync(
+        self, region: str, wrong: str, right: str, margin: int, switch: int,
+        pin_start: bool, pin_end: bool, chunk: int,
+    ) -> list[tuple[int, int, str]]: ...
+
+
+LOOPS: ModuleType
+if PURE_PYTHON:
+    from . import _loops_py as LOOPS
+else:
+    try:
+        from . import _loops_c as LOOPS  # type: ignore[no-redef]
+    except ImportError:  # built without a compiler: setup.py warned then
+        from . import _loops_py as LOOPS

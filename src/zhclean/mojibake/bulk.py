@@ -1,0 +1,73 @@
+"""Decoding a whole region in one pass, when that is exact.
+
+Whole texts and long spans of mojibake are the common case of real damage;
+decoding them in one C-speed pass is exact when every loss the right decoder
+finds stands where the wrong one already lost something.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .charsets import LOSS_STAND_INS, SINGLE_BYTE
+from .cuts import UNALIGNED, best_cut, encode
+from .records import Known, Stretch
+from .score import PLAUSIBLE, damaged_to_the_edges
+from .tables import class_of, class_table
+
+if TYPE_CHECKING:
+    from ._loops import Loops
+
+
+def bulk(
+    region: str, wrong: str, right: str, losses_in: int, loops: Loops, known: Known
+) -> list[Stretch] | None:
+    """The whole region decoded in one pass, or None when that is not exact.
+
+    Whole texts and long spans of mojibake are the common case of real
+    damage; decoding them in one C-speed pass is exact when every loss the
+    right decoder finds stands where the wrong one already lost something:
+    then there are no more runs of U+FFFD out than went in.  Anything else
+    goes to the piece-by-piece ``_stretches``.
+    """
+    if losses_in and right != "utf-8":
+        return None  # two-byte codecs may resume after a loss out of step
+    damaged = damaged_to_the_edges(region)
+    if wrong != SINGLE_BYTE and right == "utf-8" and not damaged:
+        # Correct Chinese beside the damage re-encodes with a two-byte codec
+        # too, and its bytes pass for UTF-8 now and then (。 in Big5 is A1 43:
+        # a loss and a "C"): the edges need the piece-by-piece trimming.
+        return None
+    if losses_in:
+        region = region.replace("\ufffd", LOSS_STAND_INS[wrong])
+    try:
+        data = encode(region, wrong, loops)
+    except UnicodeEncodeError:
+        return None
+    text = loops.collapse_losses(data.decode(right, "replace"))
+    after = loops.text_stats(text)
+    # U+FFFD written as UTF-8 (EF BF BD) is a character, not a loss of this
+    # layer: double-encoded text carries the first layer's losses that way.
+    if after.losses > losses_in + (data.count(b"\xef\xbf\xbd") if right == "utf-8" else 0):
+        return None
+    # A loss at an end, where the input has a likely character, is correct
+    # text beside the mojibake that did not decode: the region is wider than
+    # the damage.
+    table = class_table()
+    for out_end, in_end in ((text[:1], region[:1]), (text[-1:], region[-1:])):
+        if out_end == "\ufffd" != in_end and class_of(table, in_end) >= PLAUSIBLE and not damaged:
+            return None
+    if right != "utf-8" and not damaged:
+        # A two-byte decoder also turns correct text beside the mojibake into
+        # other characters, without an error: keep the part that gains.
+        return _gaining_part(region, wrong, text, right, loops)
+    known[id(text)] = (text, after)
+    return [Stretch(0, len(region), text, wrong, right)]
+
+
+def _gaining_part(region: str, wrong: str, text: str, right: str, loops: Loops) -> list[Stretch]:
+    """The part of a whole-region re-decoding that gains in plausibility."""
+    cut = best_cut(region, wrong, text, right, keep_start=False, keep_end=False, loops=loops)
+    if cut is None or cut == UNALIGNED:
+        return []
+    in_start, in_end, out_start, out_end = cut
+    return [Stretch(in_start, in_end, text[out_start:out_end], wrong, right)]

@@ -1,0 +1,150 @@
+"""Facts about the codecs mojibake comes from, and the byte tables built from them.
+
+Which wrong decoders are modelled and which right codecs each is tried
+with; the single-byte decoders' character-to-byte map; encoding and
+decoding that record where bytes were lost; and the per-character byte
+tables the re-reading loops read (built on first use by the package's lazy
+loader).  Nothing here judges text: that is ``score``.
+"""
+from __future__ import annotations
+
+import codecs
+import functools
+import re
+import threading
+from array import array
+
+from .._lazy import Lazy
+
+SINGLE_BYTE = "windows-1252"  # also covers Latin-1 and the browsers' form
+
+# Characters that a single-byte decoder (Latin-1, Windows-1252 in Python's
+# strict form or in the browsers' form, which keeps the five bytes 1252
+# leaves undefined as C1 controls) produces from bytes 0x80-0xFF.
+CP1252_EXTRAS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+
+# For each wrong decoder, the right codecs worth trying.  GB18030 stands for
+# GBK and GB2312 too (a superset with the same two-byte codes) and it is how
+# browsers and Windows decode "GBK", which turns byte pairs GBK leaves
+# unassigned (most of Big5's) into private-use characters.
+RIGHT_CODECS = {
+    SINGLE_BYTE: ("utf-8", "gb18030", "big5"),
+    "gb18030": ("utf-8", "big5"),
+    "big5": ("utf-8", "gb18030"),
+    "cp932": ("utf-8",),
+}
+# How a codec is named in a report.
+CODEC_NAMES = {"gb18030": "gbk", "big5": "big5", "cp932": "shift_jis", "utf-8": "utf-8"}
+
+# GBK and Big5 read as each other with losses: the wrong codecs a region can
+# be re-read from, and the right ones it can be re-read as.
+REREAD_FROM = ("gb18030", "big5", "cp932")
+REREAD_AS = ("gb18030", "big5")
+
+# For each wrong codec, a character it encodes to bytes no UTF-8 text can
+# hold (0xF8-0xFF): standing in for a lost character (U+FFFD), it makes the
+# UTF-8 decoder report a loss exactly there.
+LOSS_STAND_INS = {SINGLE_BYTE: "\xff", "gb18030": "\ue28b", "big5": "\u77d8", "cp932": "\ue697"}
+
+# A U+FFFD and then ASCII from @ to ~: the second byte of a GBK or Big5
+# character whose first byte a two-byte decoder gave up (發�G了 is Big5 read
+# as GBK, where G, 0x47, is the second byte of the lost 佈).
+ORPHANED_TRAIL = re.compile("\ufffd[\x40-\x7e]")
+
+# The re-reading's byte stream: a byte the wrong decoder lost (one per
+# U+FFFD), and a character the wrong codec cannot have made (kept, never
+# re-read).
+UNKNOWN = -1
+BARRIER = -2
+
+# Each character a single-byte decoder makes, to its byte: U+0080-U+00FF to
+# themselves (Latin-1, and the C1 controls browsers keep), CP1252_EXTRAS to
+# their Windows-1252 bytes.
+SINGLE_BYTE_MAP = {cp: cp for cp in range(0x100)}
+SINGLE_BYTE_MAP.update({ord(ch): ch.encode("cp1252")[0] for ch in CP1252_EXTRAS})
+
+_errors = threading.local()
+
+
+def _record_decode_error(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _errors.spans.append((exc.start, exc.end))
+    return "\ufffd", exc.end
+
+
+codecs.register_error("zhclean.record", _record_decode_error)
+
+
+def decode_strict(data: bytes, codec: str) -> str | None:
+    """``data`` decoded, or None where it does not decode."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def decode_recording(data: bytes, codec: str) -> tuple[str, list[tuple[int, int]]]:
+    """``data`` decoded with U+FFFD for what does not, and the byte spans lost."""
+    _errors.spans = []
+    try:
+        text = data.decode(codec, "zhclean.record")
+        return text, _errors.spans
+    finally:
+        _errors.spans = []
+
+
+def is_lead(byte: int) -> bool:
+    """Whether ``byte`` can open a two-byte character of GBK or Big5."""
+    return 0x81 <= byte <= 0xFE
+
+
+def is_trail(right: str, byte: int) -> bool:
+    """Whether ``byte`` can close a two-byte character of ``right``."""
+    if 0x40 <= byte <= 0x7E:
+        return True
+    return 0xA1 <= byte <= 0xFE if right == "big5" else 0x80 <= byte <= 0xFE
+
+
+def _build_encode_table(wrong: str) -> array:
+    table = array("i", [BARRIER]) * 0x10000
+    for cp in range(0x10000):
+        try:
+            data = chr(cp).encode(wrong)
+        except UnicodeEncodeError:
+            continue
+        if len(data) == 1:
+            table[cp] = data[0]
+        elif len(data) == 2:
+            table[cp] = 0x10000 + (data[0] << 8 | data[1])
+    return table
+
+
+def _build_decode_table(right: str) -> array:
+    table = array("I", [0]) * 0x10000
+    for first in range(0x81, 0x100):
+        for second in range(0x40, 0x100):
+            try:
+                text = bytes((first, second)).decode(right)
+            except UnicodeDecodeError:
+                continue
+            if len(text) == 1 and text > "\x7f":
+                table[first << 8 | second] = ord(text)
+    return table
+
+
+_ENCODE_TABLES = {wrong: Lazy(functools.partial(_build_encode_table, wrong)) for wrong in REREAD_FROM}
+_DECODE_TABLES = {right: Lazy(functools.partial(_build_decode_table, right)) for right in REREAD_AS}
+
+
+def encode_table(wrong: str) -> array:
+    """65,536 ints: for each BMP character, its bytes in ``wrong``: one byte
+    as 0-255, two as 0x10000 + (first << 8 | second), BARRIER for none (or
+    more than two: a four-byte GB18030 code is nothing GBK made)."""
+    return _ENCODE_TABLES[wrong].get()
+
+
+def decode_table(right: str) -> array:
+    """65,536 ints: for each byte pair (first << 8 | second), the one
+    non-ASCII character ``right`` decodes it to, or 0."""
+    return _DECODE_TABLES[right].get()

@@ -1,0 +1,108 @@
+"""Where to cut a re-decoding so that it gains most in plausibility.
+
+A two-byte decoder turns correct text beside mojibake into other characters
+without an error, so a re-decoding of a region is scored character by
+character against what it replaces, and cut where the gain between the two
+cuts is greatest.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from .charsets import SINGLE_BYTE
+from .score import EDGE_MARGIN
+from .tables import class_of, class_table
+
+if TYPE_CHECKING:
+    from ._loops import Loops
+
+
+def encode(text: str, codec: str, loops: Loops) -> bytes:
+    """``text`` in the bytes the wrong decoder ``codec`` read it from."""
+    if codec == SINGLE_BYTE:
+        return loops.encode_single_byte(text)
+    return text.encode(codec)
+
+
+def byte_bounds(text: str, codec: str, loops: Loops) -> list[int]:
+    bounds = [0]
+    if codec == SINGLE_BYTE:
+        return list(range(len(text) + 1))
+    for ch in text:
+        bounds.append(bounds[-1] + len(encode(ch, codec, loops)))
+    return bounds
+
+
+UNALIGNED = (-1, -1, -1, -1)
+
+
+def best_cut(
+    region: str, wrong: str, text: str, right: str, keep_start: bool, keep_end: bool, loops: Loops
+) -> tuple[int, int, int, int] | None:
+    """Where to cut a re-decoding so that it gains most in plausibility.
+
+    ``text`` is ``region`` re-encoded with ``wrong`` and decoded with
+    ``right``; a two-byte decoder also turns correct text beside mojibake
+    into other characters, without an error.  Each character out is scored
+    against the characters in whose bytes it stands (據報道 as Big5 gives
+    據報耋ㄛ, a loss; 祇穝籇 gives 發佈了新聞, a gain), and the cut is made
+    at the character boundaries both sides share that maximise the gain
+    between them.  ``keep_start``/``keep_end`` pin an end that joins more
+    repaired text.  Returns (in_start, in_end, out_start, out_end) or None
+    when nothing gains.
+    """
+    try:
+        encoded, decoded = encode(region, wrong, loops), text.encode(right)
+    except UnicodeEncodeError:
+        return UNALIGNED
+    # A pinned end may sit inside a character whose other bytes went to a
+    # loss next to it: those bytes are the region's, not the text's.
+    shift = 0
+    if encoded != decoded:
+        if keep_start and not keep_end and encoded.endswith(decoded):
+            shift = len(encoded) - len(decoded)
+        elif not (keep_end and not keep_start and encoded.startswith(decoded)):
+            return UNALIGNED  # text is not the region re-decoded
+    table = class_table()
+    in_bounds = byte_bounds(region, wrong, loops)
+    out_bounds = [bound + shift for bound in byte_bounds(text, right, loops)]
+    if shift:
+        in_bounds = [0] + [bound for bound in in_bounds if bound >= shift]
+        out_bounds[0] = 0
+    in_at = {offset: k for k, offset in enumerate(in_bounds)}
+    # Cumulative gain at each boundary both sides share.
+    shared: list[tuple[int, int, float]] = [(0, 0, 0.0)]  # (in index, out index, gain so far)
+    total = 0.0
+    for k, ch in enumerate(text):
+        first = bisect.bisect_right(in_bounds, out_bounds[k]) - 1
+        past = bisect.bisect_left(in_bounds, out_bounds[k + 1])
+        # Against the mean of the characters it was made of: mojibake mixes
+        # common punctuation in (闻 read as Windows-1252 is é—»).
+        before = sum(class_of(table, region[x]) for x in range(first, past)) / (past - first)
+        # A character must gain clearly to be worth taking: 障 -> 毁 is a
+        # common character for another, not a repair.
+        total += class_of(table, ch) - before - (EDGE_MARGIN if ch > "\x7f" else 0)
+        if out_bounds[k + 1] in in_at:
+            shared.append((in_at[out_bounds[k + 1]], k + 1, total))
+    if shared[-1][1] != len(text):
+        if not (keep_end and encoded.startswith(decoded)):
+            return UNALIGNED
+        # The pinned end joins a loss, inside an input character: it is a
+        # place to cut all the same.
+        shared.append((len(region), len(text), total))
+    last = len(shared) - 1
+    best = None
+    lowest = 0  # index of the lowest cumulative gain among the allowed starts
+    for e in range(1, last + 1):
+        if not keep_start and shared[e - 1][2] <= shared[lowest][2]:
+            lowest = e - 1
+        if keep_end and e != last:
+            continue
+        gain = shared[e][2] - shared[lowest][2]
+        if best is None or gain > best[0]:
+            best = (gain, shared[lowest], shared[e])
+    if best is None or best[0] <= 0:
+        return None
+    _, start, end = best
+    return start[0], end[0], start[1], end[1]

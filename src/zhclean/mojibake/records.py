@@ -1,0 +1,41 @@
+"""The records passed between the stages of the mojibake repair."""
+from __future__ import annotations
+
+from typing import Dict, NamedTuple, Tuple
+
+
+class TextStats(NamedTuple):
+    """What the statistics loop counts in a text."""
+
+    non_ascii: int  # characters outside ASCII, U+FFFD excepted
+    class_sum: int  # sum of their frequency classes
+    controls: int  # C0 (but tab and newlines) and C1 controls
+    losses: int  # runs of U+FFFD
+    single_byte: int  # characters a single-byte decoder makes (U+0080-U+00FF, CP1252_EXTRAS)
+    wide: int  # other characters, U+FFFD excepted
+
+
+class Stretch(NamedTuple):
+    """A stretch of a region that decodes with the right codec."""
+
+    start: int  # region indices of the input characters replaced
+    end: int
+    text: str  # what replaces them
+    wrong: str
+    right: str
+
+
+class Repair(NamedTuple):
+    """A repair to make in a text."""
+
+    start: int
+    end: int
+    text: str
+    encoding: str  # the codec the text really was in
+    decoded_as: str  # the codec it was wrongly decoded with
+
+
+# Statistics already computed in one region's repair, by id() of the text;
+# the text is kept with them, so that its id cannot be another's after it
+# is freed.
+Known = Dict[int, Tuple[str, TextStats]]

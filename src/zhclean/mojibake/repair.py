@@ -1,0 +1,205 @@
+"""The repair: which regions of a text to repair, and how, in order.
+
+Orchestration only.  The facade hands a text and a loops module here; the
+loops' scan finds the regions worth a look; each is tried with the codec
+pairs that could have made it, in one pass (``bulk``), piece by piece
+(``stretches``) or re-read in step (``reread``); ``score`` judges every
+candidate; the best that do not overlap are applied.
+
+A repair of a region is made only when it is exact and plausible:
+
+* exact: the characters re-encode with the codec that wrongly decoded them,
+  and the bytes decode with the right codec.  Where the wrong decoder lost
+  bytes (a U+FFFD in the input, or bytes it dropped), every character whose
+  bytes all survived is recovered and one U+FFFD stands where characters
+  were lost; nothing is invented;
+* plausible: the result reads as far more likely text than the input, by
+  the character-frequency model, and there is enough of it.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .bulk import bulk
+from .charsets import CODEC_NAMES, RIGHT_CODECS, SINGLE_BYTE
+from .records import Known, Repair, Stretch, TextStats
+from .reread import LOSS_REACH, join_across_losses, out_of_step, reread_stretches
+from .score import damaged_to_the_edges, least_evidence, plausible_gain, reads_very_well, reads_well
+from .stretches import stretches
+
+if TYPE_CHECKING:
+    from ._loops import Loops
+
+# Repairs can uncover more: two kinds of mojibake side by side compete for
+# one region, and the loser is found again once the winner is repaired.
+MAX_PASSES = 4
+
+
+def _codec_pairs(stats: TextStats) -> list[tuple[str, str]]:
+    """(wrong, right) codec pairs that could have made the characters counted,
+    UTF-8 first: it is the likeliest and its repairs are the surest.  Among
+    the wrong codecs, the kind that made most of the characters first (a
+    Latin-1 character or two in GBK-read UTF-8 are no reason to try it as
+    Windows-1252 before GBK)."""
+    wrong = []
+    if stats.single_byte:
+        wrong.append(SINGLE_BYTE)
+    if stats.wide:
+        wrong.extend(("gb18030", "big5", "cp932"))
+        if stats.wide > stats.single_byte and wrong[0] == SINGLE_BYTE:
+            wrong.append(wrong.pop(0))
+    pairs = [(w, r) for w in wrong for r in RIGHT_CODECS[w]]
+    pairs.sort(key=lambda pair: pair[1] != "utf-8")
+    return pairs
+
+
+def repair_regions(
+    text: str,
+    regions: list[tuple[int, int]],
+    loops: Loops,
+    depth: int = 0,
+) -> list[Repair]:
+    """The repairs to make in ``text``, given the regions a scan found."""
+    repairs: list[Repair] = []
+    regions = join_across_losses(text, regions)
+    reach_end = 0  # where the previous region's reach stopped
+    for index, (region_start, region_end) in enumerate(regions):
+        region = text[region_start:region_end]
+        # GBK and Big5 read as each other with losses are re-read over a
+        # wider reach: the scan misses much of such text (it reads as real,
+        # common characters: 中 in Big5 is い in GBK), and the re-reading
+        # keeps whatever does not gain.
+        reach_start = max(reach_end, region_start - LOSS_REACH)
+        reach_end = min(
+            regions[index + 1][0] if index + 1 < len(regions) else len(text), region_end + LOSS_REACH
+        )
+        reach = text[reach_start:reach_end]
+        candidates: list[tuple[float, Repair]] = []
+        region_stats = loops.text_stats(region)
+        # Statistics already computed, by id() of the text; the text is kept
+        # with them, so that its id cannot be another's after it is freed.
+        known: Known = {id(region): (region, region_stats)}
+        pairs = _codec_pairs(region_stats)
+        if out_of_step(region, region_stats):
+            # GBK and Big5 read as each other first: when they settle it, the
+            # rest is not worth a try.
+            pairs.sort(key=lambda pair: SINGLE_BYTE in pair or "utf-8" in pair)
+        for wrong, right in pairs:
+            found_stretches = bulk(region, wrong, right, region_stats.losses, loops, known)
+            if found_stretches is None:
+                if region_stats.losses and wrong != SINGLE_BYTE and right != "utf-8":
+                    # A whole text damaged to both ends is re-read from end to
+                    # end, but where it starts or ends with a loss, which may
+                    # be where the reading has to fall into step.
+                    whole = reach_start == 0 and reach_end == len(text) and damaged_to_the_edges(reach)
+                    pins = (whole and reach[:1] != "\ufffd", whole and reach[-1:] != "\ufffd")
+                    reread = reread_stretches(reach, wrong, right, *pins, loops)
+                    found = _judge(reach, reach_start, reread, loops, depth, known)
+                    candidates.extend(found)
+                    if sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
+                        break  # read back in step, nearly all of it: settled
+                    continue
+                found_stretches = stretches(region, wrong, right, loops)
+            found = _judge(region, region_start, found_stretches, loops, depth, known)
+            candidates.extend(found)
+            if right == "utf-8" and sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
+                break  # the region is UTF-8 that reads well, nearly all of it: settled
+        # Heaviest first (UTF-8 repairs, self-checking, count half again);
+        # keep those that do not overlap one kept already.
+        candidates.sort(key=lambda c: (-c[0] * (1.5 if c[1].encoding == "utf-8" else 1.0), c[1].start))
+        taken: list[Repair] = []
+        for _, repair in candidates:
+            if all(repair.end <= t.start or repair.start >= t.end for t in taken):
+                taken.append(repair)
+        repairs.extend(taken)
+    repairs.sort(key=lambda r: r.start)
+    return repairs
+
+
+def _judge(
+    region: str,
+    offset: int,
+    candidates: list[Stretch],
+    loops: Loops,
+    depth: int,
+    known: Known,
+) -> list[tuple[float, Repair]]:
+    """The stretches worth making into repairs, each with its weight."""
+    judged: list[tuple[float, Repair]] = []
+
+    def stats(text: str) -> TextStats:
+        found = known.get(id(text))
+        if found is not None and found[0] is text:
+            return found[1]
+        return loops.text_stats(text)
+
+    for stretch in candidates:
+        before = region[stretch.start : stretch.end]
+        if stretch.wrong == SINGLE_BYTE:
+            evidence = len(before) - before.count("\ufffd")
+        else:
+            evidence = stats(before).non_ascii  # U+FFFD apart
+        if evidence < least_evidence(stretch, before):
+            continue
+        after = stretch.text
+        if after == before:
+            continue
+        layers = 1
+        gain_after = stats(after)
+        if (
+            stretch.wrong == SINGLE_BYTE
+            and stretch.right == "utf-8"
+            and depth < 2
+            and not reads_well(gain_after)
+        ):
+            # Double encoding: the first layer off may be mojibake again.
+            again = fix(after, loops, depth + 1)
+            if again is not after:
+                after = again
+                layers = 2
+                gain_after = stats(after)
+        if not plausible_gain(stats(before), gain_after):
+            continue
+        if stretch.right != "utf-8" and stretch.wrong != SINGLE_BYTE and not reads_very_well(gain_after):
+            continue  # GBK <-> Big5: no structure checked, so only clearly good text
+        wrong = "windows-1252" if stretch.wrong == SINGLE_BYTE else CODEC_NAMES[stretch.wrong]
+        judged.append(
+            (
+                gain_after.class_sum,
+                Repair(
+                    offset + stretch.start,
+                    offset + stretch.end,
+                    after,
+                    CODEC_NAMES[stretch.right],
+                    " then ".join([wrong] * layers),
+                ),
+            )
+        )
+    return judged
+
+
+def apply(text: str, repairs: list[Repair]) -> str:
+    """``text`` with ``repairs`` (sorted, disjoint) made; ``text`` itself for none."""
+    if not repairs:
+        return text
+    pieces = []
+    cursor = 0
+    for repair in repairs:
+        pieces.append(text[cursor : repair.start])
+        pieces.append(repair.text)
+        cursor = repair.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def fix(text: str, loops: Loops, depth: int = 0) -> str:
+    """``text`` repaired with these loops, until nothing is left to repair."""
+    for _ in range(MAX_PASSES if depth == 0 else 1):
+        regions = loops.find_regions(text)
+        if not regions:
+            break
+        repaired = apply(text, repair_regions(text, regions, loops, depth))
+        if repaired is text:
+            break
+        text = repaired
+    return text

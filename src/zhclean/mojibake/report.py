@@ -1,0 +1,65 @@
+"""What the repair reports: each repair it makes, and each loss it cannot undo."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple, Optional
+
+from .repair import repair_regions
+
+if TYPE_CHECKING:
+    from ._loops import Loops
+
+
+class MojibakeFinding(NamedTuple):
+    """One repair ``fix_mojibake`` makes, or one loss it cannot undo.
+
+    ``kind`` is ``"repaired"`` (``replacement`` is what ``text`` becomes;
+    ``encoding`` is the codec the bytes were really in, ``decoded_as`` the one
+    they were wrongly decoded with) or ``"loss"`` (``decoded_as`` describes
+    the loss; ``replacement`` and ``encoding`` are None).  ``start`` and
+    ``end`` index the input text.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    replacement: Optional[str]
+    encoding: Optional[str]
+    decoded_as: Optional[str]
+
+
+def report(text: str, loops: Loops) -> list[MojibakeFinding]:
+    """The repairs ``fix`` makes in ``text`` with these loops, and its losses, in order."""
+    findings = [
+        MojibakeFinding("repaired", r.start, r.end, text[r.start : r.end], r.text, r.encoding, r.decoded_as)
+        for r in repair_regions(text, loops.find_regions(text), loops)
+    ]
+    for start, end, kind in find_losses(text):
+        findings.append(MojibakeFinding("loss", start, end, text[start:end], None, None, LOSS_KINDS[kind]))
+    findings.sort(key=lambda f: (f.start, f.kind))
+    return findings
+
+
+# --- loss that cannot be undone -------------------------------------------------
+
+
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+_LOSS_MARKERS = re.compile(
+    "(?P<kunjinkao>(?:锟斤拷)+)"  # U+FFFD U+FFFD as UTF-8, read as GBK
+    "|(?P<tang>烫{3,})"  # 0xCC filler (MSVC uninitialised stack) read as GBK
+    "|(?P<tun>屯{3,})"  # 0xCD filler (MSVC uninitialised heap) read as GBK
+    "|(?P<replacement>\ufffd+)"  # a decoder's replacement characters
+    f"|(?P<question>(?<=[{_CJK}])\\?{{2,}}|\\?{{2,}}(?=[{_CJK}]))"  # an encoder's '?' for what it could not write
+)
+LOSS_KINDS = {
+    "kunjinkao": "U+FFFD encoded as UTF-8 and read as GBK (锟斤拷)",
+    "tang": "uninitialised memory (0xCC) shown as GBK (烫)",
+    "tun": "uninitialised memory (0xCD) shown as GBK (屯)",
+    "replacement": "characters a decoder replaced with U+FFFD",
+    "question": "characters an encoder replaced with '?'",
+}
+
+
+def find_losses(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.lastgroup or "") for m in _LOSS_MARKERS.finditer(text)]

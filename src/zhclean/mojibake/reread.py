@@ -1,0 +1,83 @@
+"""GBK and Big5 read as each other with losses: re-read in step.
+
+Python's CJK decoders give up one byte per error, a U+FFFD each, and go on
+from the next byte; when that byte was the second half of a character, the
+decoder pairs it with the first half of the next one and reads out of step
+(会議強調 read as GBK is 穦某眏秸, but 要千方 is 璶�dよ, where ``d`` is the
+second byte of 千).  The loops' ``resync`` re-reads such a region by dynamic
+programming over its bytes; this module decides where to look and which of
+its stretches to believe.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .charsets import ORPHANED_TRAIL
+from .records import Stretch, TextStats
+from .score import EDGE_MARGIN, PLAUSIBLE
+
+if TYPE_CHECKING:
+    from ._loops import Loops
+
+# Regions closer than LOSS_BRIDGE characters, with a loss between them, are
+# one region: lossy two-byte mojibake reads as real characters here and there
+# (中 in Big5 is い in GBK), so the scan finds it in pieces.
+LOSS_BRIDGE = 24
+# How far past a region with losses GBK and Big5 read as each other is sought.
+LOSS_REACH = 96
+# The re-reading keeps a few dozen bytes of state per character: a long
+# region goes in pieces of this many characters.
+RESYNC_CHUNK = 1 << 14
+
+
+def reread_stretches(
+    region: str, wrong: str, right: str, pin_start: bool, pin_end: bool, loops: Loops
+) -> list[Stretch]:
+    """The stretches of ``region`` the loops' ``resync`` re-reads that are worth believing.
+
+    Each U+FFFD there is one lost byte; where they are twice as many as the
+    other characters, or the re-reading loses more characters than it
+    recovers, the text lost most of its bytes (UTF-8 read as Big5: 銝�鈭箔),
+    and a re-reading as GBK or Big5 would only make characters up.
+    """
+    found = loops.resync(region, wrong, right, EDGE_MARGIN, PLAUSIBLE, pin_start, pin_end, RESYNC_CHUNK)
+    stretches = []
+    for start, end, text in found:
+        text = loops.collapse_losses(text)
+        before = region[start:end]
+        lost_in, lost_out = before.count("\ufffd"), text.count("\ufffd")
+        others_in = loops.text_stats(before).non_ascii  # U+FFFD apart
+        others_out = loops.text_stats(text).non_ascii
+        if lost_in < 2 * others_in and lost_out < others_out:
+            stretches.append(Stretch(start, end, text, wrong, right))
+    return stretches
+
+
+def out_of_step(region: str, stats: TextStats) -> bool:
+    """Whether ``region`` looks like GBK and Big5 read as each other with
+    losses: a quarter or more of its losses left an orphaned second byte
+    (UTF-8 read as GBK hardly ever does: its second bytes are not ASCII)."""
+    if stats.losses < 2 or not stats.wide:
+        return False
+    return 4 * len(ORPHANED_TRAIL.findall(region)) >= stats.losses
+
+
+def join_across_losses(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join regions that a short stretch beside or holding a U+FFFD separates.
+
+    Lossy mojibake is often scattered with characters that read as common
+    (two-byte codecs read as each other give real characters, and a loss
+    puts the reading out of step), so the scan finds it in pieces; but the
+    bytes after a loss are only read right with the loss itself in view.
+    """
+    joined: list[tuple[int, int]] = []
+    for start, end in regions:
+        if (
+            joined
+            and start - joined[-1][1] <= LOSS_BRIDGE
+            and "\ufffd" in text[joined[-1][0] : end]
+        ):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined

@@ -1,0 +1,100 @@
+"""How likely a text is to be real text: the plausibility model of the repair.
+
+One question, answered in one place: does a re-decoding read as far more
+likely Chinese than what it replaces?  The answer is read off the frequency
+classes of ``tables`` (1 rare to 15 common) as counted by the statistics
+loop, with the thresholds below; every other stage asks here.
+"""
+from __future__ import annotations
+
+from .charsets import ORPHANED_TRAIL, SINGLE_BYTE
+from .records import Stretch, TextStats
+from .tables import class_of, class_table
+
+# The mean class of text that reads well.  Real modern text averages 9-11;
+# the UTF-8-read-as-GBK mojibake of it (浣 娴 瑙: real if uncommon
+# characters) averages 5-6; 7 is the line between them.
+PLAUSIBLE = 7
+# How much a character out must gain over those it replaces (classes): 障 ->
+# 毁 is a common character for another, not a repair.
+EDGE_MARGIN = 1
+# How many non-ASCII characters a GBK <-> Big5 repair must span when two
+# second bytes orphaned by a loss show the damage (6 without: classical text
+# is full of rare characters that re-decode as common ones, 觴爵醪 -> 乱里馬).
+LEAST_TWO_BYTE_EVIDENCE = 4
+LEAST_TWO_BYTE_EVIDENCE_UNMARKED = 6
+# Any other repair must span this many input characters: 発 -> 逃 alone
+# looks like a gain and is not.
+LEAST_EVIDENCE = 3
+# A mean class gain of this much or more is "far more likely".
+LEAST_GAIN = 3.0
+
+
+def plausible_gain(before: TextStats, after: TextStats) -> bool:
+    """Whether ``after`` reads as far more likely text than ``before``."""
+    if after.non_ascii < 2 or after.controls > before.controls:
+        return False
+    if after.losses - before.losses > after.non_ascii:
+        return False  # more newly lost than recovered: no evidence of a repair
+    mean_after = after.class_sum / after.non_ascii
+    mean_before = before.class_sum / before.non_ascii if before.non_ascii else 0.0
+    return reads_well(after) and mean_after - mean_before >= LEAST_GAIN
+
+
+def least_evidence(stretch: Stretch, before: str) -> int:
+    """How many characters (non-ASCII ones, for multi-byte wrong decoders) a
+    repair must span to be believed.
+
+    UTF-8 is self-checking: a re-decoding that holds is evidence from three
+    characters on (never one or two: 発 -> 逃 looks like a gain).  GBK and
+    Big5 accept almost any byte pair, so one read as the other always
+    "decodes": without structure to check, only a longer run is evidence
+    (classical text is full of rare characters that re-decode as common
+    ones: 觴爵醪 -> 乱里馬).  Unless the losses show the structure: two
+    second bytes orphaned by a loss (亦推お�G�u亥 is 亦推云... read as GBK)
+    are what only a two-byte decoder out of step leaves.
+    """
+    if stretch.right == "utf-8" or stretch.wrong == SINGLE_BYTE:
+        return LEAST_EVIDENCE
+    if len(ORPHANED_TRAIL.findall(before)) >= 2:
+        return LEAST_TWO_BYTE_EVIDENCE
+    return LEAST_TWO_BYTE_EVIDENCE_UNMARKED
+
+
+def reads_very_well(stats: TextStats) -> bool:
+    """The bar for a re-decoding nothing structural vouches for: text made of
+    GBK's UTF-8 mojibake (浣 娴 瑙, real if uncommon characters) reads as
+    middling; real text reads better than that."""
+    return stats.non_ascii > 0 and stats.class_sum >= (PLAUSIBLE + 2) * stats.non_ascii
+
+
+def reads_well(stats: TextStats) -> bool:
+    """Whether text reads as real text: a mean class of PLAUSIBLE or more."""
+    return stats.non_ascii > 0 and stats.class_sum >= PLAUSIBLE * stats.non_ascii
+
+
+def damaged_to_the_edges(region: str) -> bool:
+    """Whether the characters that say anything (not ASCII, not U+FFFD) at
+    both ends of ``region`` read as unlikely ones, four at a time: mojibake
+    from end to end, as a whole text read with the wrong codec is, not a
+    span inside correct text.  (One alone can mislead: 鏈 is real, and
+    common.)"""
+    table = class_table()
+
+    def first_four(chars) -> list[int]:
+        found = []
+        for ch in chars:
+            if ch > "\x7f" and ch != "\ufffd":
+                found.append(class_of(table, ch))
+                if len(found) == 4:
+                    break
+        return found
+
+    head, tail = first_four(region), first_four(reversed(region))
+    return bool(head) and sum(head) < PLAUSIBLE * len(head) and sum(tail) < PLAUSIBLE * len(tail)
+
+
+def class_sum(text: str) -> int:
+    """The sum of the frequency classes of ``text``'s BMP characters."""
+    table = class_table()
+    return sum(table[cp] for cp in map(ord, text) if 0x80 <= cp < 0x10000)

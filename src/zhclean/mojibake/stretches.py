@@ -1,0 +1,326 @@
+"""Decoding a region piece by piece with the right codec, around its losses.
+
+The careful path: where the whole region does not decode in one pass
+(``bulk``), it is split into pieces the wrong codec can have made, each
+piece decoded with the right codec recording where it fails, and every
+stretch that decodes is kept with one U+FFFD for each run of lost
+characters, then trimmed of correct text at its ends (``trims``).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from .charsets import CP1252_EXTRAS, SINGLE_BYTE, decode_recording, decode_strict
+from .cuts import encode
+from .records import Stretch
+from .score import class_sum
+from .trims import drop_orphaned_ascii_head, trim_edges, trim_lost_edges, trim_unsupported_ends
+
+if TYPE_CHECKING:
+    from ._loops import Loops
+
+
+class _Piece(NamedTuple):
+    """A run of region characters that all encode with the wrong codec."""
+
+    start: int  # index in the region of the first character
+    data: bytes
+    bounds: tuple[int, ...]  # byte offset of each character boundary, len(chars)+1
+    gap_before: int  # how many U+FFFD stand just before it (lost characters)
+    gap_after: int  # how many just after it
+
+
+# Runs of U+FFFD (gaps) apart from runs of other characters no single-byte
+# decoder makes (breaks).
+_NOT_SINGLE_BYTE = re.compile(f"\ufffd+|[^\x00-\xff\ufffd{CP1252_EXTRAS}]+")
+
+
+def _pieces(region: str, codec: str, loops: Loops) -> list[_Piece]:
+    """Split ``region`` into encodable pieces, at U+FFFD (gaps) and at characters
+    the wrong codec cannot have produced (breaks)."""
+    # (start, end) of each run of characters that cannot be encoded.
+    if codec == SINGLE_BYTE:
+        bad = [(m.start(), m.end()) for m in _NOT_SINGLE_BYTE.finditer(region)]
+        parts = None
+    else:
+        bad = []
+        parts = []
+        for k, ch in enumerate(region):
+            try:
+                part = encode(ch, codec, loops)
+            except UnicodeEncodeError:
+                part = b""
+            if not part or len(part) > 2:
+                # Nothing a two-byte decoder made (a four-byte GB18030 code).
+                if bad and bad[-1][1] == k and (ch == "\ufffd") == (region[k - 1] == "\ufffd"):
+                    bad[-1] = (bad[-1][0], k + 1)
+                else:
+                    bad.append((k, k + 1))
+            parts.append(part)
+    pieces = []
+    pos = 0
+    gap_before = 0
+    for bad_start, bad_end in bad + [(len(region), len(region))]:
+        lost = region[bad_start:bad_end]
+        gap = len(lost) if lost and lost.count("\ufffd") == len(lost) else 0
+        if bad_start > pos:
+            chunk = region[pos:bad_start]
+            if parts is None:
+                data = encode(chunk, codec, loops)
+                bounds = tuple(range(len(chunk) + 1))
+            else:
+                data = b"".join(parts[pos:bad_start])
+                offsets = [0]
+                for part in parts[pos:bad_start]:
+                    offsets.append(offsets[-1] + len(part))
+                bounds = tuple(offsets)
+            pieces.append(_Piece(pos, data, bounds, gap_before, gap))
+        gap_before = gap
+        pos = bad_end
+    return pieces
+
+
+def _unit_start(data: bytes, offset: int, codec: str) -> bool:
+    """Whether a character of ``codec`` can start at ``offset`` of ``data``."""
+    if codec == "utf-8":
+        return offset >= len(data) or not 0x80 <= data[offset] <= 0xBF
+    return True  # two-byte codecs: checked by decoding
+
+
+def _resume_offset(data: bytes, right: str, gap_after: bool) -> int:
+    """Where decoding resumes in a piece that follows lost bytes.
+
+    A two-byte decoder that met a bad pair may have lost just the lead byte
+    (Python's CJK codecs always do; browsers do when the trail is ASCII), so
+    the piece can start with an orphaned trail byte: 發�G了 is Big5 read as
+    GBK, where G (0x47) is the second byte of the lost 佈.  Start where the
+    bytes decode with fewer errors; on a tie, an ASCII-range byte right after
+    a loss is taken for a trail.
+    """
+    if right == "utf-8" or not data:
+        return 0
+    best: tuple[tuple[int, int, int], int] | None = None
+    for skip in (0, 1):
+        text, errors = decode_recording(data[skip:], right)
+        if gap_after:  # a character cut short by the next loss is no evidence
+            errors = [e for e in errors if e[1] < len(data) - skip]
+        # Fewer errors first, then the likelier characters, then a trail byte.
+        rank = (len(errors), -class_sum(text), -(skip == 1 and 0x40 <= data[0] <= 0x7E))
+        if best is None or rank < best[0]:
+            best = (rank, skip)
+    assert best is not None
+    return best[1]
+
+
+def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch]:
+    """Every maximal stretch of ``region`` that decodes with ``right``.
+
+    Lost characters inside a stretch become one U+FFFD each run of them.
+    """
+    edge = 3 if right == "utf-8" else 1  # bytes of a lost character a gap may leave
+    result: list[Stretch] = []
+    tokens: list[list] = []  # [text or None for a loss, input start, input end]
+
+    def close() -> None:
+        nonlocal tokens
+        # Correct text beside the mojibake can re-decode without an error
+        # (always with a two-byte codec; with UTF-8 where bytes were dropped):
+        # cut what does not gain off both ends.
+        trim_edges(region, tokens, wrong, right, loops)
+        drop_orphaned_ascii_head(region, tokens, wrong, loops)
+        trim_lost_edges(region, tokens)
+        trim_unsupported_ends(region, tokens)
+        if any(token[0] for token in tokens):
+            text = "".join("\ufffd" if t[0] is None else t[0] for t in tokens)
+            text = loops.collapse_losses(text)
+            result.append(Stretch(tokens[0][1], tokens[-1][2], text, wrong, right))
+        tokens = []
+
+    def add(text: str | None, start: int, end: int) -> None:
+        """Append a recovered text (or a loss, None) standing for input[start:end]."""
+        if tokens:
+            last = tokens[-1]
+            start = max(start, last[2]) if last[0] is None else start
+            if last[2] < start:  # input characters between the two
+                if last[0] is None:
+                    last[2] = start  # a loss absorbs what was not recovered
+                elif text is None:
+                    start = last[2]
+                else:
+                    close()
+        if text is None:
+            if tokens and tokens[-1][0] is None:
+                tokens[-1][2] = max(tokens[-1][2], end)
+            elif end > start:
+                tokens.append([None, start, end])
+        elif end > start:
+            tokens.append([text, start, end])
+
+    previous_end = -1
+    for piece in _pieces(region, wrong, loops):
+        if piece.gap_before:
+            add(None, piece.start - piece.gap_before, piece.start)
+        elif piece.start != previous_end:
+            close()  # characters the wrong codec cannot have made stand between
+        data = piece.data
+        bounds = piece.bounds
+        base = piece.start
+        previous_end = base + len(bounds) - 1
+        skip = _resume_offset(data, right, bool(piece.gap_after)) if piece.gap_before else 0
+        decoded, errors = decode_recording(data[skip:], right)
+        errors = [(a + skip, b + skip) for a, b in errors]
+        if skip:
+            errors.insert(0, (0, skip))
+        segments: list[tuple[int, int, bool]] = []
+        cursor = 0
+        for err_start, err_end in errors:
+            if err_start > cursor:
+                segments.append((cursor, err_start, True))
+            segments.append((err_start, err_end, False))
+            cursor = err_end
+        if cursor < len(data):
+            segments.append((cursor, len(data), True))
+        if right == "utf-8" and wrong != SINGLE_BYTE:
+            segments = _split_implausible(data, segments)
+        # An error is a loss (absorbed into the U+FFFD the wrong decoder left)
+        # when it is the remnant of a character cut by that loss.
+        lost = [
+            not ok
+            and (
+                (piece.gap_before and seg_end <= edge + skip and _tail_of_lost(data, seg_start, seg_end, right))
+                or (piece.gap_after and seg_start >= len(data) - edge and _head_of_lost(data, seg_start, seg_end, right))
+                or (right == "utf-8" and _dropped(data, seg_start, seg_end, segments, index, wrong))
+            )
+            for index, (seg_start, seg_end, ok) in enumerate(segments)
+        ]
+        for index, (seg_start, seg_end, ok) in enumerate(segments):
+            first_char = bisect.bisect_right(bounds, seg_start) - 1
+            past_char = bisect.bisect_left(bounds, seg_end)
+            if not ok:
+                if lost[index]:
+                    add(None, base + first_char, base + past_char)
+                else:
+                    close()
+                continue
+            # Next to a loss a segment may start or end inside an input
+            # character (the rest of it is in the loss); next to text that
+            # stays, it must meet it at a character boundary.
+            loss_left = bool(tokens) and tokens[-1][0] is None and tokens[-1][2] >= base + first_char
+            loss_right = (index + 1 < len(segments) and lost[index + 1]) or (
+                index + 1 == len(segments) and piece.gap_after
+            )
+            a = seg_start
+            if not loss_left:
+                a = _next_bound(bounds, seg_start)
+                while a < seg_end and not _unit_start(data, a, right):
+                    a = _next_bound(bounds, a + 1)
+            b = seg_end
+            text = None
+            while b > a:
+                if loss_right and b == seg_end:
+                    text = decode_strict(data[a:b], right)
+                else:
+                    k = bisect.bisect_left(bounds, b)
+                    if k < len(bounds) and bounds[k] == b:
+                        text = decode_strict(data[a:b], right)
+                if text is not None:
+                    break
+                b -= 1
+            if text is None or a >= b:
+                close()
+                continue
+            a_char = bisect.bisect_right(bounds, a) - 1
+            b_char = bisect.bisect_left(bounds, b)
+            if a != seg_start and not loss_left:
+                close()  # the characters before were not recovered exactly
+            add(text, base + a_char, base + b_char)
+            if b != seg_end:
+                close()
+        if piece.gap_after:
+            add(None, previous_end, previous_end + piece.gap_after)
+    close()
+    return result
+
+
+# Two-byte UTF-8 sequences (U+0080-U+07FF) are also what GBK, Big5 and
+# Shift-JIS pairs of correct Chinese look like when read as UTF-8 (为 is
+# CE AA, Greek Ϊ in UTF-8).  From text re-encoded with a two-byte codec, a
+# character past Latin Extended (IPA, Greek, Cyrillic, Hebrew, Arabic...) is
+# taken for such a pair, not for recovered text; so are the three-byte ones
+# Chinese text does not hold but correct text beside the damage makes when
+# its bytes join the mojibake's (Indic to Greek Extended, Yi, Hangul, private
+# use: 中投的 in Big5 after a loss reads as a Hangul syllable).
+_IMPLAUSIBLE_FROM_TWO_BYTE = re.compile("[\u0250-\u1fff\ua000-\ud7ff\ue000-\uf8ff]")
+
+
+def _split_implausible(data: bytes, segments: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    split = []
+    for seg_start, seg_end, ok in segments:
+        text = data[seg_start:seg_end].decode("utf-8") if ok else ""
+        if not ok or not _IMPLAUSIBLE_FROM_TWO_BYTE.search(text):
+            split.append((seg_start, seg_end, ok))
+            continue
+        offset = seg_start
+        for ch in text:
+            size = len(ch.encode("utf-8"))
+            good = not _IMPLAUSIBLE_FROM_TWO_BYTE.match(ch)
+            if split and split[-1][2] == good and split[-1][1] == offset:
+                split[-1] = (split[-1][0], offset + size, good)
+            else:
+                split.append((offset, offset + size, good))
+            offset += size
+    return split
+
+
+def _tail_of_lost(data: bytes, start: int, end: int, right: str) -> bool:
+    """Whether bytes right after a loss are the rest of a lost character: in
+    UTF-8, continuation bytes only (a correct character there would start
+    with a lead byte)."""
+    return right != "utf-8" or all(0x80 <= byte <= 0xBF for byte in data[start:end])
+
+
+def _head_of_lost(data: bytes, start: int, end: int, right: str) -> bool:
+    """Whether bytes right before a loss begin a lost character: in UTF-8, a
+    lead byte and fewer continuation bytes than it needs, up to the loss."""
+    if right != "utf-8":
+        return True
+    head = data[start:end]
+    return end == len(data) and 0xC2 <= head[0] <= 0xF4 and all(0x80 <= b <= 0xBF for b in head[1:])
+
+
+def _dropped(data: bytes, start: int, end: int, segments: list, index: int, wrong: str) -> bool:
+    """Whether a UTF-8 error is where a wrong decoder silently dropped bytes.
+
+    A decoder run with errors="ignore" leaves no U+FFFD, only a cut sequence:
+    a lead byte with some but not all of its continuation bytes (å‘ from
+    E5 8F 91 less its 8F), or continuation bytes whose lead went.  A lone
+    lead byte is no such evidence in single-byte mojibake (é in café is
+    one).  It must stand beside recovered text.
+    """
+    cut = data[start:end]
+    lead = cut[0]
+    continuation = all(0x80 <= byte <= 0xBF for byte in cut[1:])
+    truncated = 0xC2 <= lead <= 0xF4 and len(cut) >= 2 and continuation
+    orphaned = 0x80 <= lead <= 0xBF and continuation and len(cut) <= 3
+    # A lead byte alone, all its continuation bytes gone (第 is E7 AC AC):
+    # from a two-byte codec's bytes, as good a sign as the others.
+    lone = 0xC2 <= lead <= 0xF4 and len(cut) == 1 and wrong != SINGLE_BYTE
+    if not (truncated or orphaned or lone):
+        return False
+    # A lone lead byte needs two whole characters recovered on either side.
+    least = 6 if lone else 3
+    beside = [
+        0 <= k < len(segments) and segments[k][2] and segments[k][1] - segments[k][0] >= least
+        for k in (index - 1, index + 1)
+    ]
+    # Orphaned continuation bytes are also what correct text beside the
+    # mojibake looks like (，is A3 AC in GBK): only between recovered text.
+    return all(beside) if orphaned or lone else any(beside)
+
+
+def _next_bound(bounds: tuple[int, ...], offset: int) -> int:
+    """The first character boundary at or after ``offset``."""
+    k = bisect.bisect_left(bounds, offset)
+    return bounds[k] if k < len(bounds) else bounds[-1] + 1

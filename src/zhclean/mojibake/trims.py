@@ -1,0 +1,111 @@
+"""Cutting correct text off the ends of a recovered stretch.
+
+A stretch is built from tokens (recovered text, or a loss, each standing for
+input characters); correct text beside the damage can re-decode too, so
+before a stretch is kept what does not belong to the damage is cut off its
+ends.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .cuts import UNALIGNED, best_cut, encode
+from .score import PLAUSIBLE
+from .tables import class_of, class_table
+
+if TYPE_CHECKING:
+    from ._loops import Loops
+
+
+def trim_edges(region: str, tokens: list[list], wrong: str, right: str, loops: Loops) -> None:
+    """Cut correct text a two-byte decoder re-decoded without error off both
+    ends of a stretch (see ``cuts.best_cut``)."""
+    for end in (0, -1):
+        if not tokens or tokens[end][0] is None:
+            continue
+        text, in_start, in_end = tokens[end]
+        alone = len(tokens) == 1
+        cut = best_cut(
+            region[in_start:in_end], wrong, text, right,
+            keep_start=end == -1 and not alone, keep_end=end == 0 and not alone, loops=loops,
+        )
+        if cut == UNALIGNED:
+            continue
+        if cut is None:
+            del tokens[end]
+            continue
+        cut_in_start, cut_in_end, out_start, out_end = cut
+        tokens[end] = [text[out_start:out_end], in_start + cut_in_start, in_start + cut_in_end]
+
+
+def drop_orphaned_ascii_head(region: str, tokens: list[list], wrong: str, loops: Loops) -> None:
+    """A stretch that starts with a loss no U+FFFD marks, then ASCII that is
+    the second byte of the lost character, starts inside correct text: the
+    character is correct text beside the damage, its first byte taken for
+    dropped and its second read alone (！ is 81 49 in Shift-JIS, and 49 is
+    I).  Drop the ASCII and the loss; the character stays as it was."""
+    losses = 0
+    while losses < len(tokens) and tokens[losses][0] is None:
+        losses += 1
+    if not losses or losses == len(tokens):
+        return
+    if any("\ufffd" in region[t[1] : t[2]] for t in tokens[:losses]):
+        return
+    text, start, stop = tokens[losses]
+    last_lost = region[tokens[losses - 1][2] - 1]
+    try:
+        data = encode(last_lost, wrong, loops)
+    except UnicodeEncodeError:
+        return
+    if not (len(data) == 2 and text[:1] == chr(data[1]) and text[0].isascii()):
+        return
+    del tokens[:losses]
+    if len(text) > 1:
+        tokens[0] = [text[1:], start, stop]
+    else:
+        del tokens[0]
+
+
+def trim_lost_edges(region: str, tokens: list[list]) -> None:
+    """A loss at the end of a stretch stops at the U+FFFD the wrong decoder
+    left: characters after it that were only taken for the rest of the lost
+    character, and read as likely text, are correct text beside the damage
+    (鐤�。关 is 疫 lost, then 。关 as they were)."""
+    table = class_table()
+    # At the start, a loss the wrong decoder did not mark (taken for dropped
+    # bytes) gives up likely characters too: 情防 before the mojibake.  One
+    # that holds a U+FFFD keeps what it took (鏈� is 月 lost; 鏈 is real).
+    if tokens and tokens[0][0] is None and "\ufffd" not in region[tokens[0][1] : tokens[0][2]]:
+        token = tokens[0]
+        while token[1] < token[2] and class_of(table, region[token[1]]) >= PLAUSIBLE:
+            token[1] += 1
+        if token[1] >= token[2]:
+            del tokens[0]
+    if tokens and tokens[-1][0] is None:
+        token = tokens[-1]
+        while token[1] < token[2]:
+            ch = region[token[2] - 1]
+            if ch == "\ufffd" or class_of(table, ch) < PLAUSIBLE:
+                break
+            token[2] -= 1
+        if token[1] >= token[2]:
+            del tokens[-1]
+
+
+def trim_unsupported_ends(region: str, tokens: list[list]) -> None:
+    """Drop what no recovered character supports from both ends of a stretch:
+    ASCII out (what a two-byte codec's trail bytes in correct text beside the
+    mojibake turn into: 。 is A1 43 in Big5, and 43 is C), and then losses
+    beyond it that are not the wrong decoder's own U+FFFD."""
+    for end in (0, -1):
+        exposed = False  # a loss is dropped only once ASCII beyond it was
+        while tokens:
+            text, start, stop = tokens[end]
+            if text is None:
+                edge = region[start] if end == 0 else region[stop - 1]
+                if not exposed or edge == "\ufffd":
+                    break
+            elif not text.isascii():
+                break
+            exposed = True
+            del tokens[end]

@@ -1,0 +1,36 @@
+"""Inline pinyin annotations: what flattened ``<ruby>`` markup leaves behind.
+
+The public facade of the capability: ``strip_pinyin`` checks its arguments
+and hands the text to the loops (``_loops.LOOPS``: compiled, or the
+pure-Python twin), which read the tables in ``tables``.  Calls go that way
+only: the loops import nothing from here.
+"""
+from __future__ import annotations
+
+from .._args import VERIFY_MODES, Verify, check_choice, require_str
+from . import _loops
+
+__all__ = ["strip_pinyin"]
+
+
+def strip_pinyin(text: str, *, verify: Verify = "reading") -> str:
+    """Remove inline pinyin (or zhuyin) annotations from ``text``.
+
+    An annotation is a parenthesised syllable right after a Han character,
+    in ``()`` or ``（）``: toneless, with tone marks or tone digits, or in
+    zhuyin; repeated groups go together, up to the first group that is not
+    one.  ``verify="reading"`` removes a group only when its syllable is a
+    reading of the character it follows; ``verify="syllable"`` removes any
+    Mandarin syllable of two or more letters (or with a tone).  Returns
+    ``text`` itself when there is nothing to remove.
+
+    >>> strip_pinyin("省(sheng)委(wei)書(shu)(shu)記")
+    '省委書記'
+    >>> strip_pinyin("以縣(xian)(xian)(市、區)為單位")
+    '以縣(市、區)為單位'
+    >>> strip_pinyin("(記者 張冰) 钢笔(pen)")
+    '(記者 張冰) 钢笔(pen)'
+    """
+    require_str(text, "strip_pinyin")
+    check_choice("verify", verify, VERIFY_MODES)
+    return _loops.LOOPS.strip(text, verify == "reading")

@@ -1,0 +1,137 @@
+"""The loops modules themselves: what the compiled ones mirror, and that the
+two implementations of every loop agree.
+
+The rest of the suite pins behaviour through the public API; these tests
+look under it, at the one contract the facades rely on: the compiled loops
+and their twins are interchangeable, and the facts the ``.pyx`` files must
+hold as C constants or C code equal the Python tables they mirror.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import loops_of
+from zhclean.mojibake import charsets
+from zhclean.mojibake import tables as mojibake_tables
+from zhclean.mojibake.reread import RESYNC_CHUNK
+from zhclean.pinyin import tables as pinyin_tables
+
+pytestmark = pytest.mark.any_implementation
+
+
+@pytest.fixture(scope="module")
+def compiled():
+    return loops_of("cython")
+
+
+@pytest.fixture(scope="module")
+def twin():
+    return loops_of("python")
+
+
+def test_pinyin_constants_mirror_the_tables(compiled):
+    assert compiled["pinyin"]._mirrors() == {
+        "MAX_GROUP": pinyin_tables.MAX_GROUP,
+        "MAX_SYLLABLE": pinyin_tables.MAX_SYLLABLE,
+    }
+
+
+def test_pinyin_character_classes_mirror_the_tables(compiled):
+    classes_of = compiled["pinyin"]._classes_of
+    for cp in range(0x32400):
+        expected = (
+            pinyin_tables.is_han(cp),
+            cp in pinyin_tables.OPEN_PARENS,
+            cp in pinyin_tables.ZHUYIN_TONES,
+            pinyin_tables.is_zhuyin_letter(cp),
+        )
+        assert classes_of(cp) == expected, hex(cp)
+
+
+def test_mojibake_constants_mirror_the_charsets(compiled):
+    assert compiled["mojibake"]._mirrors() == {"UNKNOWN": charsets.UNKNOWN, "BARRIER": charsets.BARRIER}
+    for byte in range(0x100):
+        for big5 in (False, True):
+            right = "big5" if big5 else "gb18030"
+            expected = (charsets.is_lead(byte), charsets.is_trail(right, byte))
+            assert compiled["mojibake"]._lead_trail(byte, big5) == expected
+
+
+_MOJIBAKE_PIECES = st.one_of(
+    st.sampled_from(
+        list("鍙戝竷浜嗘柊闂·¢²¼ÁËÐÂÎÅå‘¸ƒ\ufffd\ue000ｸ锟斤拷烫屯?发布了新闻 \n\x00穦某璶よκ€—")
+        + ["\ud800", "😀", "\x8f", "\ufffdC", "\ufffd@", "\ufffd~", "\ufffd\x7f", "\U00020000"]
+    ),
+    st.characters(),
+)
+_texts = st.lists(_MOJIBAKE_PIECES, max_size=60).map("".join)
+
+
+def _outcome(call, *args):
+    try:
+        return call(*args)
+    except UnicodeEncodeError as exc:
+        return ("UnicodeEncodeError", exc.start)  # where it stops; the end of a run may differ
+
+
+@settings(max_examples=500, deadline=None)
+@given(_texts)
+def test_mojibake_loops_agree(compiled, twin, text):
+    for name in ("find_regions", "text_stats", "collapse_losses", "encode_single_byte"):
+        got = _outcome(getattr(compiled["mojibake"], name), text)
+        assert got == _outcome(getattr(twin["mojibake"], name), text), name
+    if compiled["mojibake"].collapse_losses(text) == text:
+        assert compiled["mojibake"].collapse_losses(text) is text
+
+
+_REREAD_ALPHABET = list("穦某眏秸璶よκ璸ъ翴戈ㄑ莱玂毁會議強調發佈了新聞追捘刵舊ㄛ,dCABz@~ \n\x00é€ｸ")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_REREAD_ALPHABET) | st.just("\ufffd") | st.just("😀") | st.just("\ud800") | st.characters(),
+        max_size=60,
+    ).map("".join),
+    st.sampled_from([("gb18030", "big5"), ("big5", "gb18030"), ("cp932", "big5"), ("cp932", "gb18030")]),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from([RESYNC_CHUNK, 7, 20]),
+)
+def test_rereading_loops_agree(compiled, twin, text, codecs, pin_start, pin_end, chunk):
+    """The re-reading of out-of-step two-byte mojibake, in pieces or whole."""
+    wrong, right = codecs
+    got = compiled["mojibake"].resync(text, wrong, right, 1, 7, pin_start, pin_end, chunk)
+    assert got == twin["mojibake"].resync(text, wrong, right, 1, 7, pin_start, pin_end, chunk)
+    for start, end, _ in got:
+        assert 0 <= start < end <= len(text)
+
+
+def test_rereading_a_region_longer_than_a_piece(compiled, twin):
+    original = "會議強調,要千方百計抓重點物資供應保障。市委常委會召開會議\n" * 1200
+    broken = original.encode("big5").decode("gbk", "replace")
+    assert len(broken) > 2 * RESYNC_CHUNK
+    args = (broken, "gb18030", "big5", 1, 7, True, True, RESYNC_CHUNK)
+    assert compiled["mojibake"].resync(*args) == twin["mojibake"].resync(*args)
+
+
+def test_chunk_bounds_cut_after_newlines():
+    text = ("x" * 9 + "\n") * 5
+    assert mojibake_tables.chunk_bounds(text, 25) == [0, 20, 40, 50]
+    assert mojibake_tables.chunk_bounds("y" * 30, 25) == [0, 25, 30]
+    assert mojibake_tables.chunk_bounds("", 25) == [0, 0]
+
+
+@pytest.mark.parametrize("wrong, right", [("windows-1252", "big5"), ("gb18030", "utf-8"), ("latin-1", "gbk")])
+def test_rereading_refuses_codecs_it_cannot_read_alike(compiled, twin, wrong, right):
+    for loops in (compiled, twin):
+        with pytest.raises(ValueError, match="no re-reading"):
+            loops["mojibake"].resync("穦某\ufffd", wrong, right, 1, 7, False, False, RESYNC_CHUNK)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80), st.booleans())
+def test_pinyin_loops_agree(compiled, twin, text, by_reading):
+    assert compiled["pinyin"].strip(text, by_reading) == twin["pinyin"].strip(text, by_reading)
