@@ -1,6 +1,6 @@
 """Per-family accuracy of fix_mojibake on corpus/mojibake/ (not a timing).
 
-    python benchmarks/mojibake_accuracy.py [--markdown]
+    python -m benchmarks.mojibake_accuracy [--markdown]      # from the repository root
 
 Exact: output equal to the expected repair.  Recovered: of the characters a
 perfect repair recovers in lossy whole-text cases, how many come back in place (by a
@@ -15,14 +15,14 @@ from __future__ import annotations
 import collections
 import difflib
 import json
-import pathlib
 import random
 import sys
 
 import zhclean
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent / "corpus" / "mojibake"
-EXTERNAL = ROOT.parent.parent.parent / "shared" / "corpus" / "external"
+from corpus import EXTERNAL, HERE
+
+ROOT = HERE / "mojibake"
 
 
 def _score(cases, rows: dict) -> None:
@@ -45,7 +45,6 @@ def _external_cases() -> list[dict]:
     if not EXTERNAL.is_dir():
         return []
     try:
-        sys.path.insert(0, str(ROOT.parent))
         from corpus.generate_mojibake_cases import external_sources, family_cases
     except ImportError:  # opencc absent
         return []

@@ -1,6 +1,6 @@
 """Random mojibake from the external texts: twins, idempotence, inventions, controls.
 
-    python benchmarks/mojibake_fuzz.py [SEED] [PER_FAMILY]
+    python -m benchmarks.mojibake_fuzz [SEED] [PER_FAMILY]      # from the repository root
 
 Pieces of random lines of ``../shared/corpus/external`` (10-80 characters;
 Simplified through OpenCC for GBK) go through each (right -> wrong) family,
@@ -15,20 +15,17 @@ Not a test (the tests hold fixed cases); a wider net for regressions.
 from __future__ import annotations
 
 import collections
-import pathlib
 import random
 import sys
 
 import opencc
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "corpus"))
+import zhclean
+from corpus import EXTERNAL
+from corpus.implementations import over
 from corpus.lossy import expected_repair, wrong_decode
 
-import zhclean  # noqa: E402
-from zhclean import _mojibake_py  # noqa: E402
-
-EXTERNAL = ROOT.parent / "shared" / "corpus" / "external"
+fix_with_twins = over("python", zhclean.fix_mojibake)
 FAMILIES = [
     ("utf-8", "gbk"), ("utf-8", "gb18030"), ("utf-8", "big5"), ("utf-8", "cp932"),
     ("utf-8", "cp1252"), ("utf-8", "latin-1"), ("gbk", "latin-1"), ("gbk", "big5"),
@@ -73,7 +70,7 @@ def main() -> None:
                 row["cases"] += 1
                 row["exact"] += out == wanted
                 row["untouched"] += out is given
-                row["twins differ"] += out != _mojibake_py.fix_mojibake(given)
+                row["twins differ"] += out != fix_with_twins(given)
                 row["not idempotent"] += zhclean.fix_mojibake(out) != out
                 row["inventing"] += bool(set(out) - set(original) - set(given) - {"\ufffd"})
     columns = ["cases", "exact", "untouched", "twins differ", "not idempotent", "inventing"]

@@ -35,7 +35,7 @@ import unicodedata
 
 import regex
 
-from zhclean._pinyin_tables import (
+from zhclean.pinyin.tables import (
     HAN_RANGES,
     MARKED_LETTERS,
     MAX_GROUP,

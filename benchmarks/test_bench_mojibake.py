@@ -5,7 +5,8 @@ import ftfy
 import pytest
 from conftest import SAMPLES, record, repeated
 
-from zhclean import _mojibake, _mojibake_py
+import zhclean
+from corpus.implementations import over
 
 SOURCE = (SAMPLES / "003_e0210ab8d126b4d2.txt").read_text(encoding="utf-8")
 # Sample 001's gold: Traditional, all of it in Big5.
@@ -31,8 +32,8 @@ INPUTS = {
     ),
 }
 IMPLEMENTATIONS = {
-    "zhclean (cython)": (_mojibake.fix_mojibake, 10),
-    "zhclean (python twin)": (_mojibake_py.fix_mojibake, 2),
+    "zhclean (cython)": (over("cython", zhclean.fix_mojibake), 10),
+    "zhclean (python twin)": (over("python", zhclean.fix_mojibake), 2),
     "ftfy.fix_encoding": (ftfy.fix_encoding, 2),
     "ftfy.fix_text": (ftfy.fix_text, 2),
 }
@@ -45,7 +46,7 @@ def test_fix_mojibake(benchmark, implementation, name):
     text = _cache.setdefault(name, INPUTS[name]())
     function, rounds = IMPLEMENTATIONS[implementation]
     if implementation == "zhclean (python twin)":
-        assert function(text) == _mojibake.fix_mojibake(text)
+        assert function(text) == IMPLEMENTATIONS["zhclean (cython)"][0](text)
     benchmark.group = f"fix_mojibake {name}"
     benchmark.pedantic(function, args=(text,), rounds=rounds, iterations=1, warmup_rounds=1)
     record(benchmark, "mojibake", name, implementation, text)

@@ -11,60 +11,34 @@ A test marked ``any_implementation`` runs once, with what is installed
 from __future__ import annotations
 
 import contextlib
-import importlib
 from collections.abc import Iterator
 
 import pytest
 
 import zhclean
 from corpus import HERE as CORPUS, REPOSITORY as ROOT, SHARED as SHARED_CORPUS, read_jsonl
-from zhclean.mojibake import _loops as mojibake_dispatch
-from zhclean.pinyin import _loops as pinyin_dispatch
+from corpus.implementations import IMPLEMENTATIONS, NotBuilt, twins
+from corpus.implementations import loops_of as _loops_of
+from corpus.implementations import using as _using
 
 __all__ = ["CORPUS", "ROOT", "SHARED_CORPUS", "read_jsonl", "using", "twins"]
 
-IMPLEMENTATIONS = ("cython", "python")
-_DISPATCHERS = {"pinyin": pinyin_dispatch, "mojibake": mojibake_dispatch}
-_SUFFIX = {"cython": "_loops_c", "python": "_loops_py"}
 
 
 def loops_of(kind: str) -> dict[str, object]:
     """The loops module of each capability for ``kind``; skips if not built."""
-    modules = {}
-    for capability in _DISPATCHERS:
-        name = f"zhclean.{capability}.{_SUFFIX[kind]}"
-        try:
-            modules[capability] = importlib.import_module(name)
-        except ImportError as exc:
-            pytest.skip(f"{name} is not built ({exc}); test_package checks that it is")
-    return modules
+    try:
+        return _loops_of(kind)
+    except NotBuilt as exc:
+        pytest.skip(f"{exc}; test_package checks that it is")
 
 
 @contextlib.contextmanager
 def using(kind: str) -> Iterator[None]:
-    """Run the public API over one implementation's loops inside the block."""
-    modules = loops_of(kind)
-    saved = {capability: dispatch.LOOPS for capability, dispatch in _DISPATCHERS.items()}
-    try:
-        for capability, dispatch in _DISPATCHERS.items():
-            dispatch.LOOPS = modules[capability]
+    """``corpus.implementations.using``, skipping where the loops are not built."""
+    loops_of(kind)
+    with _using(kind):
         yield
-    finally:
-        for capability, dispatch in _DISPATCHERS.items():
-            dispatch.LOOPS = saved[capability]
-
-
-def twins(call, *args, **kwargs) -> tuple[object, object]:
-    """``call(*args, **kwargs)`` over the compiled loops and over the twins:
-    the results, or the exceptions raised, as (compiled, twin)."""
-    results = []
-    for kind in IMPLEMENTATIONS:
-        with using(kind):
-            try:
-                results.append(call(*args, **kwargs))
-            except Exception as exc:  # compared, not swallowed: see callers
-                results.append((type(exc), str(exc)))
-    return results[0], results[1]
 
 
 def pytest_configure(config: pytest.Config) -> None:

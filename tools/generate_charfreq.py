@@ -1,4 +1,4 @@
-"""Generate ``src/zhclean/data/charfreq.txt``: the character-frequency classes.
+"""Generate ``src/zhclean/mojibake/data/charfreq.txt``: the character-frequency classes.
 
 The mojibake repair accepts a candidate only if the repaired text reads as far
 more plausible than the mojibake (鍙戝竷 -> 发布); plausibility is judged one
@@ -19,7 +19,7 @@ Sources, used only here, offline, never at run time:
 Run from the repository root, with the pinned versions::
 
     pip install jieba==0.42.1 OpenCC==1.4.2 pypinyin==0.55.0
-    python tools/generate_charfreq.py
+    python -m tools.generate_charfreq
 
 The output is deterministic (its only date is the ``DATE`` constant below), so
 re-running with the same versions must leave ``git diff`` empty.  The script
@@ -114,7 +114,7 @@ import pypinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "zhclean" / "data" / "charfreq.txt"
+OUT = ROOT / "src" / "zhclean" / "mojibake" / "data" / "charfreq.txt"
 
 JIEBA_PINNED = "0.42.1"
 OPENCC_PINNED = "1.4.2"

@@ -1,4 +1,4 @@
-"""Generate ``src/zhclean/data/pinyin_readings.txt`` from pypinyin's data.
+"""Generate ``src/zhclean/pinyin/data/readings.txt`` from pypinyin's data.
 
 The pinyin kernel checks an annotation such as ``書(shu)`` against the
 readings of the character before it.  Those readings come from pypinyin's
@@ -10,7 +10,7 @@ offline, never at run time.
 Run from the repository root, in an environment with the pinned pypinyin::
 
     pip install pypinyin==0.55.0
-    python tools/generate_pinyin_tables.py
+    python -m tools.generate_pinyin_tables      # from the repository root, zhclean installed
 
 The output is deterministic, so re-running it with the same pypinyin version
 must leave ``git diff`` empty.
@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import collections
 import pathlib
-import sys
 import unicodedata
 
 import pypinyin
@@ -37,9 +36,8 @@ from pypinyin.pinyin_dict import pinyin_dict
 from pypinyin.style.bopomofo import BopomofoConverter
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "zhclean" / "data" / "pinyin_readings.txt"
-sys.path.insert(0, str(ROOT / "src" / "zhclean"))
-from _pinyin_tables import is_han  # noqa: E402  (the kernels' own definition of Han)
+OUT = ROOT / "src" / "zhclean" / "pinyin" / "data" / "readings.txt"
+from zhclean.pinyin.tables import is_han  # the loops' own definition of Han (installed package)
 ZHUYIN_TONE_MARKS = "ˉˊˇˋ˙"
 
 
