@@ -34,13 +34,13 @@ ctypedef fused ucs_t:
 # When to release the GIL.  Re-acquiring it after work done without it waits
 # for whichever thread holds it meanwhile, up to the 5 ms switch interval when
 # another Python thread is busy; so each call releases it at most once, and
-# only for work long enough to pay for that wait.  The scan of clean text
-# runs at about 3 G characters a second, so 8 Mi characters are some 3 ms of
-# work; the re-reading runs at about 15 M characters a second, so 32 Ki are
-# some 2 ms.  (Releasing it from 1 Ki characters of re-reading, for each
-# 16 Ki-character piece, made 2 MB of Big5 read as GBK take 2.3 s beside a
-# busy thread, against 0.14 s alone.)
-cdef Py_ssize_t SCAN_RELEASE_CHARS = 1 << 23
+# only for work long enough to pay for that wait.  The scan of clean Chinese
+# runs at about 1 ns a character (sample 003, 2.7 GB/s), so 2 Mi characters
+# are some 2 ms of work; the re-reading at about 60 ns a character (Big5 read
+# as GBK, 32 MB/s), so 32 Ki are some 2 ms.  (Releasing it from 1 Ki
+# characters of re-reading, once for each 16 Ki-character piece, made 2 MB of
+# Big5 read as GBK take 2.3 s beside a busy thread, against 0.14 s alone.)
+cdef Py_ssize_t SCAN_RELEASE_CHARS = 1 << 21
 cdef Py_ssize_t RESYNC_RELEASE_CHARS = 1 << 15
 
 

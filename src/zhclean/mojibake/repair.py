@@ -18,7 +18,8 @@ A repair of a region is made only when it is exact and plausible:
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import bisect
+from typing import TYPE_CHECKING, Iterable
 
 from .bulk import bulk
 from .charsets import CODEC_NAMES, RIGHT_CODECS, SINGLE_BYTE
@@ -107,13 +108,32 @@ def repair_regions(
         # Heaviest first (UTF-8 repairs, self-checking, count half again);
         # keep those that do not overlap one kept already.
         candidates.sort(key=lambda c: (-c[0] * (1.5 if c[1].encoding == "utf-8" else 1.0), c[1].start))
-        taken: list[Repair] = []
-        for _, repair in candidates:
-            if all(repair.end <= t.start or repair.start >= t.end for t in taken):
-                taken.append(repair)
-        repairs.extend(taken)
+        repairs.extend(_disjoint(candidate for _, candidate in candidates))
     repairs.sort(key=lambda r: r.start)
     return repairs
+
+
+def _disjoint(candidates: Iterable[Repair]) -> list[Repair]:
+    """Each candidate, in order, that overlaps none kept before it.
+
+    The kept ones stay sorted by position, so a candidate is checked against
+    its two neighbours only: linear in practice where many repairs fall in
+    one region (comparing each with every one kept took 121 s for
+    '鍙戝竷的是了' * 40000).
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[Repair] = []
+    for repair in candidates:
+        k = bisect.bisect_right(starts, repair.start)
+        if k and ends[k - 1] > repair.start:
+            continue  # overlaps the kept repair that starts before it
+        if k < len(starts) and starts[k] < repair.end:
+            continue  # overlaps the kept repair that starts after it
+        starts.insert(k, repair.start)
+        ends.insert(k, repair.end)
+        kept.append(repair)
+    return kept
 
 
 def _judge(
