@@ -58,6 +58,12 @@ def python_pair(data: bytes, codec: str) -> str | None:
         return None
 
 
+def four_bytes(pointer: int) -> bytes:
+    """The four bytes of a gb18030 ranges pointer."""
+    return bytes([0x81 + pointer // 12600, 0x30 + pointer // 1260 % 10,
+                  0x81 + pointer // 10 % 126, 0x30 + pointer % 10])
+
+
 def gb18030_deltas(index: list, ranges: list) -> tuple[dict, dict]:
     two_byte = {}
     for lead in range(0x81, 0xFF):
@@ -79,14 +85,14 @@ def gb18030_deltas(index: list, ranges: list) -> tuple[dict, dict]:
         else:
             offset, base = max((o, c) for o, c in ranges if o <= pointer)
             code = base + pointer - offset
-        data = bytes([0x81 + pointer // 12600, 0x30 + pointer // 1260 % 10, 0x81 + pointer // 10 % 126, 0x30 + pointer % 10])
+        data = four_bytes(pointer)
         python = python_pair(data, "gb18030")
         if python != chr(code):
             four_byte[data.hex().upper()] = f"{code:04X}"
     # Python rejects what the standard leaves unassigned too (a sample of the gap
     # and of the end; lossy.py applies the standard's rule itself anyway).
     for pointer in [39420, 100000, 188999, 1237576, 1237577, 1587599]:
-        data = bytes([0x81 + pointer // 12600, 0x30 + pointer // 1260 % 10, 0x81 + pointer // 10 % 126, 0x30 + pointer % 10])
+        data = four_bytes(pointer)
         assert python_pair(data, "gb18030") is None, data
     return two_byte, four_byte
 

@@ -285,7 +285,9 @@ def wrong_decode(data: bytes, codec: str, errors: str = "replace") -> tuple[str,
         return hybrid_decode(data, codec[len("hybrid-"):], errors=errors)
     _state.lost = []
     _state.mode = errors
-    text = data.decode("gbk" if codec == "cp936" else codec, "corpus.lossy-cp936" if codec == "cp936" else "corpus.lossy")
+    if codec == "cp936":
+        return data.decode("gbk", "corpus.lossy-cp936"), list(_state.lost)
+    text = data.decode(codec, "corpus.lossy")
     return text, list(_state.lost)
 
 
