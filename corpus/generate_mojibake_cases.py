@@ -165,6 +165,29 @@ def main() -> None:
     for case in cases:
         counts[case["family"]] = counts.get(case["family"], 0) + 1
     print(f"{len(cases)} cases, {len(keep)} must not change; per family: {counts}")
+    write_more(traditional, simplified, first_case=len(cases), first_keep=len(keep))
+
+
+def write_more(traditional: list[str], simplified: list[str], first_case: int, first_keep: int) -> None:
+    """The families of issue 9 (``generate_mojibake_more``), from their own
+    random generator, in files of their own; ids go on from the files above."""
+    from corpus import generate_mojibake_more as more
+    from corpus import generate_wild_cases as wild
+
+    rng = random.Random(more.SEED)
+    cases = more.all_cases(traditional, simplified, rng)
+    with (OUT / "new_families.jsonl").open("w", encoding="utf-8") as stream:
+        for i, case in enumerate(cases, start=first_case):
+            stream.write(json.dumps({"id": f"case-{i:04d}", **case}, ensure_ascii=False) + "\n")
+    keep = more.must_not_change_more(traditional, simplified, rng)
+    with (OUT / "must_not_change_more.jsonl").open("w", encoding="utf-8") as stream:
+        for i, (text, note) in enumerate(keep, start=first_keep):
+            stream.write(json.dumps({"id": f"keep-{i:04d}", "text": text, "note": note}, ensure_ascii=False) + "\n")
+    counts: dict[str, int] = {}
+    for case in cases:
+        counts[case["family"]] = counts.get(case["family"], 0) + 1
+    print(f"{len(cases)} new-family cases, {len(keep)} more must not change; per family: {counts}")
+    wild.main()
 
 
 WRITTEN = [
