@@ -12,4 +12,4 @@ else:
     try:
         from . import _loops_c as LOOPS  # type: ignore[no-redef]
     except ImportError:  # built without a compiler: setup.py warned then
-        from . import _loops_py as LOOPS
+        from . import _loops_py as LOOPS  # noqa: F401  (the fallback is the point)
