@@ -11,8 +11,9 @@
 One subpackage per capability (``pinyin``, ``mojibake``, ``script``), each
 with its facade under the plain name; the first two have compiled loops and
 their pure-Python twin beside them, ``script`` is pure Python over OpenCC.
-``zhclean.KERNELS`` says which loops run: ``"cython"``, or ``"python"`` (the twins, forced by ``ZHCLEAN_PURE_PYTHON=1``, or used where
-the package was installed without a compiler).
+``zhclean.KERNELS`` says which loops run: ``"cython"``, or ``"python"``
+(the twins, forced by ``ZHCLEAN_PURE_PYTHON=1``, or used where the package
+was installed without a compiler).
 """
 from __future__ import annotations
 

@@ -20,9 +20,9 @@ from .._args import SCRIPT_TARGETS, Script, ScriptTarget, check_choice, require_
 from .converters import CONFIGS
 from .edits import Edit, apply, explicit_edits
 from .edits import converted_count as _converted_count
-from .scan import Counts, count, has_run
+from .scan import count
 from .tables import TABLES
-from .unify import auto_edits
+from .unify import auto_edits, minority_runs
 
 __all__ = ["ScriptInfo", "conversion_edits", "convert", "converted_count", "detect_script"]
 
@@ -54,7 +54,8 @@ def detect_script(text: str) -> ScriptInfo:
 
     ``"mixed"`` means that the minority script comes in *runs*: at least two
     of its characters close together (at most 8 apart, with no character of
-    the majority script or line break between).  A lone minority character
+    the majority script or line break between), or a sentence with no
+    character of the majority script.  A lone minority character
     among majority ones is a variant the page writes on purpose, not a
     second script: the Traditional news pages of the corpus write ``并``
     (``多措并舉``), Wikisource's 世說新語 the old forms ``内 彦 虚``,
@@ -86,15 +87,11 @@ def detect_script(text: str) -> ScriptInfo:
     elif not counts.traditional:
         script = "simplified"
     else:
-        if counts.traditional == counts.simplified or has_run(text, _minority_side(counts)):
+        if counts.traditional == counts.simplified or minority_runs(text, tables) is not None:
             script = "mixed"
         else:
             script = "traditional" if counts.traditional > counts.simplified else "simplified"
     return ScriptInfo(script, counts.traditional, counts.simplified, counts.kana)
-
-
-def _minority_side(counts: Counts) -> str:
-    return "S" if counts.traditional > counts.simplified else "T"
 
 
 def convert(text: str, to: ScriptTarget = "auto") -> str:

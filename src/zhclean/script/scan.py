@@ -37,6 +37,9 @@ from .tables import ASTRAL_RE, KANA_CLASS, TABLES, ScriptTables, _class
 # document's lone variants are further apart and have Traditional-only
 # characters between them.
 MAX_GAP = 8
+# Nor does a run cross a line break or clause punctuation: 世說新語 writes
+# 遐字彦林，河内人 with two old forms four characters apart.
+BREAKS = "\n\r\u2028\u2029，。！？；：、「」『』《》〈〉,.!?;:"
 # How many characters are sampled to guess which class is the rarer, so that
 # only the rarer one is counted all through (counting costs per match, and
 # the common class is a quarter of all characters), and how many characters
@@ -99,8 +102,10 @@ def guess_rare(text: str, tables: ScriptTables) -> str:
 class Census(NamedTuple):
     total: int  # characters of the side (astral ones included)
     runs: list[tuple[int, int]]  # the runs of the side: (start of the first, end of the last character)
+    lone: list[int]  # where its lone (BMP) characters are
     kana: bool  # whether the text holds kana
     astral_other: int  # astral characters of the other side
+    astral_same: int  # astral characters of the side (counted in total)
 
 
 def census(text: str, side: str) -> Census:
@@ -110,13 +115,15 @@ def census(text: str, side: str) -> Census:
     astral characters and for the runs."""
     tables = TABLES.get()
     members = tables.traditional if side == "T" else tables.simplified
-    lone, spans, kana, astral_side, astral_other = 0, [], False, 0, 0
+    lone: list[int] = []
+    spans: list[tuple[int, int]] = []
+    kana, astral_side, astral_other = False, 0, 0
     for match in GROUPS.get()[side].finditer(text):
         start, end = match.span()
         first = text[start]
         if first in members:
             if end - start == 1:
-                lone += 1
+                lone.append(start)
             else:
                 spans.append((start, end))
             continue
@@ -129,20 +136,21 @@ def census(text: str, side: str) -> Census:
                 astral_other += 1
         if end - start > 1:  # what follows a kana or astral character in its match, looked at again
             rest = census(text[start + 1 : end], side)
-            lone += rest.total
+            lone.extend(start + 1 + at for at in rest.lone)
+            astral_side += rest.astral_same
             spans.extend((start + 1 + a, start + 1 + b) for a, b in rest.runs)
             kana = kana or rest.kana
             astral_other += rest.astral_other
-    if spans:
-        one = tables.trad_re if side == "T" else tables.simp_re
-        n = lone + sum(len(one.findall(text, a, b)) for a, b in spans) if len(spans) < RECOUNT else None
-        if n is None:
-            n = len(one.findall(text)) + astral_side
-        else:
-            n += astral_side
+    if len(spans) >= RECOUNT:
+        n = len(one_re(side).findall(text)) + astral_side
     else:
-        n = lone + astral_side
-    return Census(n, spans, kana, astral_other)
+        n = len(lone) + sum(len(one_re(side).findall(text, a, b)) for a, b in spans) + astral_side
+    return Census(n, spans, lone, kana, astral_other, astral_side)
+
+
+def one_re(side: str) -> re.Pattern[str]:
+    tables = TABLES.get()
+    return tables.trad_re if side == "T" else tables.simp_re
 
 
 def outnumbers(text: str, side: str, than: int) -> bool:
@@ -184,7 +192,7 @@ def _group_patterns() -> dict[str, re.Pattern[str]]:
     patterns = {}
     sides = (("S", tables.simplified, tables.traditional), ("T", tables.traditional, tables.simplified))
     for side, one, other in sides:
-        gap = _class(other, negate=True, extra="\n\r\u2028\u2029")
+        gap = _class(other, negate=True, extra=BREAKS)
         # The first character may also be kana or astral, so that one scan finds them too.
         first = _class(one, extra=KANA_CLASS + "\U00010000-\U0010ffff")
         patterns[side] = re.compile(f"{first}(?:{gap}{{0,{MAX_GAP - 1}}}{_class(one)})*")
@@ -200,7 +208,7 @@ def _run_patterns() -> dict[str, re.Pattern[str]]:
     patterns = {}
     sides = (("S", tables.simplified, tables.traditional), ("T", tables.traditional, tables.simplified))
     for side, one, other in sides:
-        gap = _class(other, negate=True, extra="\n\r\u2028\u2029")
+        gap = _class(other, negate=True, extra=BREAKS)
         patterns[side] = re.compile(f"{_class(one)}(?:{gap}{{0,{MAX_GAP - 1}}}{_class(one)})+")
     return patterns
 

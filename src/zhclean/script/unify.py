@@ -49,6 +49,12 @@ EXTEND = 3
 # zhwiki text).
 REGION_CONFIGS = {"TW": "s2t", "HK": "s2hk", "STD": "s2t"}
 SIMPLIFIED_CONFIG = "t2s"
+# Where a sentence ends, for the lone minority characters (see _with_sentences).
+SENTENCE_ENDS = ("。", "！", "？", "；", "!", "?", ";", "\n")
+# A sentence of lone minority characters is converted only with two or more
+# of them: a heading with one old form (世說新語's 企羡第十六) is the page's.
+MIN_SENTENCE = 2
+SENTENCES = False  # off: see minority_runs
 
 
 def traditional_standard(text: str, tables: ScriptTables) -> str:
@@ -83,7 +89,7 @@ def auto_edits(text: str) -> list[Edit]:
     tables = TABLES.get()
     if not has_both(text, tables):
         return []
-    found = _minority(text, tables)
+    found = minority_runs(text, tables)
     if found is None:
         return []
     minority, spans = found
@@ -94,7 +100,7 @@ def auto_edits(text: str) -> list[Edit]:
     return _window_edits(text, spans, minority, REGION_CONFIGS[standard], forms)
 
 
-def _minority(text: str, tables: ScriptTables) -> tuple[str, list[tuple[int, int]]] | None:
+def minority_runs(text: str, tables: ScriptTables) -> tuple[str, list[tuple[int, int]]] | None:
     """The minority side and its runs; None when there is nothing to unify
     (no majority, no minority run, or kana)."""
     rare = guess_rare(text, tables)
@@ -103,11 +109,54 @@ def _minority(text: str, tables: ScriptTables) -> tuple[str, list[tuple[int, int
     if found.kana:
         return None
     if outnumbers(text, common, found.total - found.astral_other):
-        return (rare, found.runs) if found.runs else None
-    other = census(text, common)  # the guess was wrong, or a tie
-    if other.total == found.total:
-        return None
-    return (common, other.runs) if other.runs else None
+        minority, census_of = rare, found
+    else:
+        other = census(text, common)  # the guess was wrong, or a tie
+        if other.total == found.total:
+            return None
+        minority, census_of = common, other
+    # Sentences of lone minority characters (_with_sentences) restore more of
+    # the generated set but change old forms in classical text (世說新語's
+    # 遐字彦林，河内人。 has no Traditional-only character): runs only.
+    spans = census_of.runs if not SENTENCES else _with_sentences(text, census_of.runs, census_of.lone, minority, tables)
+    return (minority, spans) if spans else None
+
+
+def _with_sentences(
+    text: str, spans: list[tuple[int, int]], lone: list[int], minority: str, tables: ScriptTables
+) -> list[tuple[int, int]]:
+    """The runs, and the lone minority characters whose sentence holds no
+    majority-only character and MIN_SENTENCE minority ones or more (a
+    sentence wholly in the minority script, where
+    the distinctive characters happen to stand apart: ``抓好确诊病例救治``
+    has only ``诊``, since ``确`` is valid in both scripts).  Each such
+    sentence becomes one run, from its first minority character to its last."""
+    if not lone:
+        return spans
+    majority_re = tables.trad_re if minority == "S" else tables.simp_re
+    minority_re = tables.simp_re if minority == "S" else tables.trad_re
+    added = []
+    last_end = -1
+    for at in lone:
+        if at < last_end:
+            continue
+        lo = max(text.rfind(stop, 0, at) for stop in SENTENCE_ENDS) + 1
+        hi = min((i for i in (text.find(stop, at) for stop in SENTENCE_ENDS) if i >= 0), default=len(text))
+        last_end = hi
+        if majority_re.search(text, lo, hi):
+            continue
+        found = [m.start() for m in minority_re.finditer(text, lo, hi)]
+        if len(found) >= MIN_SENTENCE:
+            added.append((found[0], found[-1] + 1))
+    if not added:
+        return spans
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans + added):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _window_edits(
