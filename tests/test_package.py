@@ -59,12 +59,13 @@ def test_a_value_that_is_neither_is_refused():
 def test_import_is_light():
     """Importing loads no table and no heavy module; the first call loads the readings."""
     out = python(
-        "import sys, zhclean, zhclean.pinyin.tables as t, zhclean.mojibake.tables as m;"
+        "import sys, zhclean, zhclean.pinyin.tables as t, zhclean.mojibake.tables as m, zhclean.script.tables as s;"
         "heavy = [n for n in ('opencc', 'regex', 'pypinyin', 'jieba', 'numpy') if n in sys.modules];"
-        "print(t.READINGS.loaded, m.CLASSES.loaded, heavy);"
-        "zhclean.strip_pinyin('書(shu)'); zhclean.fix_mojibake('鍙戝竷浜嗘柊闂'); print(t.READINGS.loaded, m.CLASSES.loaded)"
+        "print(t.READINGS.loaded, m.CLASSES.loaded, s.TABLES.loaded, heavy);"
+        "zhclean.strip_pinyin('書(shu)'); zhclean.fix_mojibake('鍙戝竷浜嗘柊闂'); zhclean.detect_script('書');"
+        "print(t.READINGS.loaded, m.CLASSES.loaded, s.TABLES.loaded, 'opencc' in sys.modules)"
     )
-    assert out.splitlines() == ["False False []", "True True"]
+    assert out.splitlines() == ["False False False []", "True True True False"]
 
 
 def test_typing_information_ships():
@@ -74,7 +75,7 @@ def test_typing_information_ships():
     assert (package / "mojibake" / "_loops_c.pyi").exists()
 
 
-MODULES_WITH_DOCTESTS = ["zhclean", "zhclean.pinyin", "zhclean.mojibake"]
+MODULES_WITH_DOCTESTS = ["zhclean", "zhclean.pinyin", "zhclean.mojibake", "zhclean.script"]
 
 
 @pytest.mark.parametrize("name", MODULES_WITH_DOCTESTS)

@@ -5,12 +5,15 @@
 '省委書記'
 >>> zhclean.fix_mojibake("鍙戝竷浜嗘柊闂伙紝浠婂ぉ")
 '发布了新闻，今天'
+>>> zhclean.convert("這個頁面有疑問，請到互助客栈询问。")
+'這個頁面有疑問，請到互助客棧詢問。'
 
-One subpackage per capability (``pinyin``, ``mojibake``), each with its
-facade under the plain name, its compiled loops and their pure-Python twin
-beside it.  ``zhclean.KERNELS`` says which loops run: ``"cython"``, or
-``"python"`` (the twins, forced by ``ZHCLEAN_PURE_PYTHON=1``, or used where
-the package was installed without a compiler).
+One subpackage per capability (``pinyin``, ``mojibake``, ``script``), each
+with its facade under the plain name; the first two have compiled loops and
+their pure-Python twin beside them, ``script`` is pure Python over OpenCC.
+``zhclean.KERNELS`` says which loops run: ``"cython"``, or ``"python"``
+(the twins, forced by ``ZHCLEAN_PURE_PYTHON=1``, or used where the package
+was installed without a compiler).
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from .mojibake import MojibakeFinding, fix_mojibake, mojibake_report
 from .mojibake import _loops as _mojibake_loops
 from .pinyin import strip_pinyin
 from .pinyin import _loops as _pinyin_loops
+from .script import ScriptInfo, convert, detect_script
 
 __version__ = "0.2.0"
 
@@ -28,4 +32,14 @@ KERNELS: str = (
     else "python"
 )
 
-__all__ = ["KERNELS", "MojibakeFinding", "fix_mojibake", "mojibake_report", "strip_pinyin", "__version__"]
+__all__ = [
+    "KERNELS",
+    "MojibakeFinding",
+    "ScriptInfo",
+    "convert",
+    "detect_script",
+    "fix_mojibake",
+    "mojibake_report",
+    "strip_pinyin",
+    "__version__",
+]

