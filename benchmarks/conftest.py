@@ -57,6 +57,8 @@ SAMPLES = sample_path(CLEAN_SAMPLE).parent
 RESULTS: dict[tuple[str, str], dict[str, tuple[float, float, int]]] = {}
 # label -> {"speedup": ..., ...}; filled by the threads benchmark.
 THREADS: dict[str, dict[str, float]] = {}
+# label -> {"alone_ms", "beside_ms", "ratio", "load"}; filled by test_bench_busy.py.
+BUSY: dict[str, dict] = {}
 BASELINES = {"pinyin": "regex", "mojibake": "ftfy.fix_encoding"}
 INPUT_NOTES = {
     "pinyin": f"`annotated` = sample {ANNOTATED_SAMPLE} (inline pinyin after most characters) and "
@@ -180,6 +182,18 @@ def _thread_lines() -> list[str]:
     ]
 
 
+def _busy_lines() -> list[str]:
+    if not BUSY:
+        return []
+    lines = [
+        "| call | alone (ms per call, best) | beside a busy thread (ms per call, best) | ratio |",
+        "|---|---:|---:|---:|",
+    ]
+    for label, row in BUSY.items():
+        lines.append(f"| {label} | {row['alone_ms']:.4f} | {row['beside_ms']:.4f} | {row['ratio']:.2f}× |")
+    return lines
+
+
 def load_average() -> str:
     try:
         return "/".join(f"{value:.2f}" for value in os.getloadavg())
@@ -189,20 +203,24 @@ def load_average() -> str:
 
 @pytest.hookimpl(trylast=True)  # after pytest-benchmark's own tables
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    if not RESULTS and not THREADS:
+    if not RESULTS and not THREADS and not BUSY:
         if benchmarks_disabled(config):
             terminalreporter.write_sep("=", "zhclean throughput")
             terminalreporter.write_line(
                 "benchmarks disabled: each ran once as a smoke test; no timings, results.md not written"
             )
         return
-    table, threads = _table(), _thread_lines()
+    table, threads, busy = _table(), _thread_lines(), _busy_lines()
     terminalreporter.write_sep("=", "zhclean throughput (MB/s of UTF-8 input)")
     for line in table:
         terminalreporter.write_line(line)
     if threads:
         terminalreporter.write_line("")
         for line in threads:
+            terminalreporter.write_line(line)
+    if busy:
+        terminalreporter.write_line("")
+        for line in busy:
             terminalreporter.write_line(line)
     terminalreporter.write_line(
         "MB/s from each benchmark's minimum time (median alongside); × baseline = "
@@ -235,6 +253,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     body = header + ["", *table]
     if threads:
         body += ["", "## Threads", "", *threads]
+    if busy:
+        body += ["", "## Beside a busy Python thread", "", *busy]
     RESULTS_MD.write_text("\n".join(body) + "\n", encoding="utf-8")
     terminalreporter.write_line(f"written to {os.path.relpath(RESULTS_MD, config.invocation_params.dir)}")
 
