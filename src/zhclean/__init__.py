@@ -8,6 +8,10 @@
 >>> zhclean.convert("這個頁面有疑問，請到互助客栈询问。")
 '這個頁面有疑問，請到互助客棧詢問。'
 
+>>> zhclean.clean("鍙戝竷浜嗘柊闂伙紝書(shu)記")
+'发布了新闻，書記'
+
+``zhclean.Cleaner`` composes every step (see ``zhclean.cleaner``).
 One subpackage per capability (``pinyin``, ``mojibake``, ``script``), each
 with its facade under the plain name; the first two have compiled loops and
 their pure-Python twin beside them, ``script`` is pure Python over OpenCC.
@@ -23,6 +27,7 @@ from .mojibake import _loops as _mojibake_loops
 from .pinyin import strip_pinyin
 from .pinyin import _loops as _pinyin_loops
 from .script import ScriptInfo, convert, detect_script
+from .cleaner import Cleaned, Cleaner, CleanStats, TracedEdit, clean
 
 __version__ = "0.2.0"
 
@@ -34,8 +39,13 @@ KERNELS: str = (
 
 __all__ = [
     "KERNELS",
+    "CleanStats",
+    "Cleaned",
+    "Cleaner",
     "MojibakeFinding",
     "ScriptInfo",
+    "TracedEdit",
+    "clean",
     "convert",
     "detect_script",
     "fix_mojibake",

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Literal, NoReturn, get_args
 
 __all__ = [
+    "PUNCTUATION_DIRECTIONS",
+    "Punctuation",
     "SCRIPTS",
     "SCRIPT_TARGETS",
     "Script",
@@ -29,6 +31,10 @@ VERIFY_MODES: tuple[str, ...] = get_args(Verify)
 # s2tw, s2hk, s2twp).
 ScriptTarget = Literal["auto", "simplified", "traditional", "taiwan", "hongkong", "taiwan-phrases"]
 SCRIPT_TARGETS: tuple[str, ...] = get_args(ScriptTarget)
+
+# Which way the Cleaner's punctuation step turns the marks , ; : ? ! ( ).
+Punctuation = Literal["fullwidth", "ascii"]
+PUNCTUATION_DIRECTIONS: tuple[str, ...] = get_args(Punctuation)
 
 # What zhclean.detect_script reports.
 Script = Literal["traditional", "simplified", "mixed", "neutral", "japanese"]

@@ -10,9 +10,10 @@ Calls go down only: the loops import nothing but tables (``tables``,
 from __future__ import annotations
 
 from .._args import require_str
+from .._edits import Edit
 from . import _loops
-from .repair import fix
-from .report import MojibakeFinding, report
+from .repair import fix, passes
+from .report import MojibakeFinding, find_losses, report
 
 __all__ = ["MojibakeFinding", "fix_mojibake", "mojibake_report"]
 
@@ -50,3 +51,15 @@ def mojibake_report(text: str) -> list[MojibakeFinding]:
     """
     require_str(text, "mojibake_report")
     return report(text, _loops.LOOPS)
+
+
+def repair_edits(text: str) -> list[list[Edit]]:
+    """For the package's pipeline: the edits ``fix_mojibake`` makes, pass by
+    pass, each pass's in the text that pass was given."""
+    return [[(r.start, r.end, r.text) for r in repairs] for repairs in passes(text, _loops.LOOPS)[1]]
+
+
+def count_losses(text: str) -> int:
+    """For the package's pipeline: how many stretches of ``text`` show a loss
+    no repair can undo (runs of U+FFFD, 锟斤拷, 烫烫烫, runs of ``?``)."""
+    return len(find_losses(text))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING, Iterable
 
+from .._edits import apply
 from .bulk import bulk
 from .charsets import CODEC_NAMES, RIGHT_CODECS, SINGLE_BYTE
 from .records import Known, Repair, Stretch, TextStats
@@ -198,28 +199,25 @@ def _judge(
     return judged
 
 
-def apply(text: str, repairs: list[Repair]) -> str:
-    """``text`` with ``repairs`` (sorted, disjoint) made; ``text`` itself for none."""
-    if not repairs:
-        return text
-    pieces = []
-    cursor = 0
-    for repair in repairs:
-        pieces.append(text[cursor : repair.start])
-        pieces.append(repair.text)
-        cursor = repair.end
-    pieces.append(text[cursor:])
-    return "".join(pieces)
-
-
-def fix(text: str, loops: Loops, depth: int = 0) -> str:
-    """``text`` repaired with these loops, until nothing is left to repair."""
+def passes(text: str, loops: Loops, depth: int = 0) -> tuple[str, list[list[Repair]]]:
+    """``text`` repaired, and the repairs made, pass by pass: each pass's
+    repairs are sorted, disjoint and placed in the text the pass was given
+    (the previous pass's output).  Repairs can uncover more, so passes go on
+    until one finds nothing (at most MAX_PASSES)."""
+    made: list[list[Repair]] = []
     for _ in range(MAX_PASSES if depth == 0 else 1):
         regions = loops.find_regions(text)
         if not regions:
             break
-        repaired = apply(text, repair_regions(text, regions, loops, depth))
+        repairs = repair_regions(text, regions, loops, depth)
+        repaired = apply(text, [(r.start, r.end, r.text) for r in repairs])
         if repaired is text:
             break
+        made.append(repairs)
         text = repaired
-    return text
+    return text, made
+
+
+def fix(text: str, loops: Loops, depth: int = 0) -> str:
+    """``text`` repaired with these loops, until nothing is left to repair."""
+    return passes(text, loops, depth)[0]

@@ -8,6 +8,7 @@ only: the loops import nothing from here.
 from __future__ import annotations
 
 from .._args import VERIFY_MODES, Verify, check_choice, require_str
+from .._edits import Edit
 from . import _loops
 
 __all__ = ["strip_pinyin"]
@@ -34,3 +35,40 @@ def strip_pinyin(text: str, *, verify: Verify = "reading") -> str:
     require_str(text, "strip_pinyin")
     check_choice("verify", verify, VERIFY_MODES)
     return _loops.LOOPS.strip(text, verify == "reading")
+
+
+def annotation_edits(text: str, verify: Verify = "reading") -> list[Edit]:
+    """For the package's pipeline: the stretches ``strip_pinyin`` removes, as
+    edits (each replaced by nothing), sorted and disjoint."""
+    stripped = _loops.LOOPS.strip(text, verify == "reading")
+    if stripped is text:
+        return []
+    return _deletions(text, stripped)
+
+
+def _deletions(text: str, kept: str) -> list[Edit]:
+    """Where ``kept`` (``text`` with stretches deleted) lost them: the first
+    alignment, found a block at a time by slice comparisons."""
+    edits: list[Edit] = []
+    i = j = 0
+    while j < len(kept):
+        # Skip the longest common stretch from here: double, then halve.
+        step = 1
+        while j + step <= len(kept) and text[i : i + step] == kept[j : j + step]:
+            i += step
+            j += step
+            step *= 2
+        while step > 1:
+            step //= 2
+            if j + step <= len(kept) and text[i : i + step] == kept[j : j + step]:
+                i += step
+                j += step
+        if j == len(kept):
+            break
+        start = i
+        while text[i] != kept[j]:
+            i += 1
+        edits.append((start, i, ""))
+    if i < len(text):
+        edits.append((i, len(text), ""))
+    return edits

@@ -1,0 +1,312 @@
+"""The Cleaner: every step in one immutable, picklable, explainable pipeline.
+
+Steps run in a fixed order, each optional:
+
+1. ``mojibake``: repair text decoded with the wrong codec (``fix_mojibake``);
+2. ``pinyin``: strip inline pinyin annotations (``strip_pinyin``);
+3. ``script``: unify mixed Traditional and Simplified script (``convert``);
+4. ``width``, ``punctuation``, ``invisible``, ``whitespace``: the
+   normalizations of ``normalize``.
+
+Repair comes first because annotations and script can only be read in
+repaired text; the normalizations come last so that they see the text
+the user will get.  A Cleaner holds only its options: it pickles as them,
+hashes and compares by them (the same options give the same ``datasets``
+fingerprint in every process), is safe to share between threads, and the
+tables and OpenCC converters its steps use are loaded once per process, on
+first use, never pickled.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple, Optional, Union, overload
+
+from ._args import PUNCTUATION_DIRECTIONS, SCRIPT_TARGETS, VERIFY_MODES, require_str
+from ._edits import Edit, Trace, TracedEdit, apply
+from .mojibake import count_losses, fix_mojibake, repair_edits
+from .normalize import invisible_edits, punctuation_edits, whitespace_edits, width_edits
+from .pinyin import annotation_edits, strip_pinyin
+from .pinyin.tables import HAN_RANGES
+from .script import ScriptInfo, conversion_edits, convert, converted_count, detect_script
+
+__all__ = ["CleanStats", "Cleaned", "Cleaner", "TracedEdit", "clean"]
+
+# The options, their defaults and what each accepts.  The defaults are the
+# safe set: repairs and stripping that are exact, unification that touches
+# only mixed documents, normalizations that change nothing a reader sees;
+# punctuation changes what a reader sees, so it is off until asked for.
+DEFAULTS: dict[str, Any] = {
+    "mojibake": True,
+    "pinyin": "reading",
+    "script": "auto",
+    "width": True,
+    "punctuation": None,
+    "invisible": True,
+    "whitespace": True,
+}
+_CHOICES: dict[str, tuple[Any, ...]] = {
+    "mojibake": (True, False),
+    "pinyin": (*VERIFY_MODES, True, False, None),
+    "script": (*SCRIPT_TARGETS, False, None),
+    "width": (True, False),
+    "punctuation": (*PUNCTUATION_DIRECTIONS, None, False),
+    "invisible": (True, False),
+    "whitespace": (True, False),
+}
+# Spellings of the same option value, made one so that equal Cleaners compare
+# and hash equal: pinyin=True is "reading", off is None everywhere.
+_CANONICAL = {("pinyin", True): "reading", ("pinyin", False): None, ("script", False): None,
+              ("punctuation", False): None}
+STEPS = tuple(DEFAULTS)
+
+
+class CleanStats(NamedTuple):
+    """What a Cleaner did to one document: quality signals for pipelines."""
+
+    chars_in: int
+    chars_out: int
+    script: ScriptInfo  # of the text the script step was given
+    annotations_removed: int  # runs of pinyin annotations
+    annotation_density: float  # annotation runs per Han character of the input
+    mojibake_repaired: int  # spans repaired
+    mojibake_lost: int  # stretches of the output where characters were lost
+    chars_converted: int  # by the script step
+    normalized: int  # edits made by the normalizations
+
+
+class Cleaned(NamedTuple):
+    """A document cleaned, with every edit placed in the input and the statistics."""
+
+    text: str
+    edits: list[TracedEdit]
+    stats: CleanStats
+
+
+class _Step(NamedTuple):
+    name: str
+    run: Callable[[str], str]  # the fast path: text in, text out
+    edits: Callable[[str], list[list[Edit]]]  # the same work as edits, pass by pass
+
+
+def _normalization(edits: Callable[[str], list[Edit]]) -> tuple[Callable[[str], str], Callable[[str], list[list[Edit]]]]:
+    def run(text: str) -> str:
+        return apply(text, edits(text))
+
+    def passes(text: str) -> list[list[Edit]]:
+        return [edits(text)]
+
+    return run, passes
+
+
+def _steps(options: dict[str, Any]) -> tuple[_Step, ...]:
+    steps = []
+    if options["mojibake"]:
+        steps.append(_Step("mojibake", fix_mojibake, repair_edits))
+    verify = options["pinyin"]
+    if verify:
+        steps.append(_Step(
+            "pinyin",
+            functools.partial(strip_pinyin, verify=verify),
+            lambda text: [annotation_edits(text, verify)],
+        ))
+    target = options["script"]
+    if target:
+        steps.append(_Step(
+            "script",
+            functools.partial(convert, to=target),
+            lambda text: [conversion_edits(text, target)],
+        ))
+    if options["width"]:
+        steps.append(_Step("width", *_normalization(width_edits)))
+    direction = options["punctuation"]
+    if direction:
+        steps.append(_Step("punctuation", *_normalization(functools.partial(punctuation_edits, direction=direction))))
+    if options["invisible"]:
+        steps.append(_Step("invisible", *_normalization(invisible_edits)))
+    if options["whitespace"]:
+        steps.append(_Step("whitespace", *_normalization(whitespace_edits)))
+    return tuple(steps)
+
+
+def _validated(given: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    unknown = sorted(set(given) - set(DEFAULTS))
+    if unknown:
+        raise ValueError(
+            f"unknown option{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
+            f"the options are {', '.join(STEPS)}"
+        )
+    options = []
+    for name in STEPS:
+        value = given.get(name, DEFAULTS[name])
+        if not any(value is choice or (type(value) is type(choice) and value == choice) for choice in _CHOICES[name]):
+            valid = ", ".join(repr(choice) for choice in _CHOICES[name])
+            raise ValueError(f"{name} must be one of {valid}, not {value!r}")
+        options.append((name, _CANONICAL.get((name, value), value)))
+    return tuple(options)
+
+
+class Cleaner:
+    """Clean Chinese text: repair, strip, unify and normalize, in one pass per step.
+
+    ``Cleaner(**options)`` takes ``mojibake`` (bool), ``pinyin``
+    (``"reading"``, ``"syllable"``, or ``None`` for off), ``script``
+    (``"auto"``, an explicit target such as ``"simplified"``, or ``None``),
+    ``width``, ``invisible``, ``whitespace`` (bools) and ``punctuation``
+    (``None``, ``"fullwidth"`` or ``"ascii"``); an unknown option or a bad
+    value raises ``ValueError`` naming it.
+
+    >>> cleaner = Cleaner()
+    >>> cleaner("省(sheng)委(wei)書(shu)記，鍙戝竷浜嗘柊闂伙紝ＡＢＣ１２３")
+    '省委書記，发布了新闻，ABC123'
+    >>> [(e.step, e.before, e.after) for e in cleaner.explain("書(shu)記 ")]
+    [('pinyin', '(shu)', ''), ('whitespace', ' ', '')]
+    >>> Cleaner(punctuation="fullwidth")("他說,今天(週一)開會")
+    '他說，今天（週一）開會'
+    """
+
+    __slots__ = ("_options", "_steps", "_runs")
+
+    _options: tuple[tuple[str, Any], ...]
+    _steps: tuple[_Step, ...]
+    _runs: tuple[Callable[[str], str], ...]
+
+    def __init__(self, **options: Any) -> None:
+        validated = _validated(options)
+        object.__setattr__(self, "_options", validated)
+        steps = _steps(dict(validated))
+        object.__setattr__(self, "_steps", steps)
+        object.__setattr__(self, "_runs", tuple(step.run for step in steps))
+
+    # --- configuration: immutable, compared, hashed and pickled by value --------
+    @property
+    def options(self) -> dict[str, Any]:
+        """The options, every one of them, defaults included."""
+        return dict(self._options)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a Cleaner is immutable: make another with the options you want")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("a Cleaner is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Cleaner) and other._options == self._options
+
+    def __hash__(self) -> int:
+        return hash(self._options)
+
+    def __repr__(self) -> str:
+        return f"Cleaner({', '.join(f'{name}={value!r}' for name, value in self._options)})"
+
+    def __reduce__(self) -> tuple[Callable[..., Cleaner], tuple[tuple[tuple[str, Any], ...]]]:
+        return _rebuild, (self._options,)
+
+    # --- cleaning -----------------------------------------------------------------
+    @overload
+    def clean(self, text: str) -> str: ...
+    @overload
+    def clean(self, text: str, *, offsets: bool) -> Union[str, tuple[str, list[int]]]: ...
+
+    def clean(self, text: str, *, offsets: bool = False) -> Union[str, tuple[str, list[int]]]:
+        """``text`` cleaned; ``text`` itself when no step changes it.
+
+        With ``offsets=True``, also the input position of each output
+        character: ``(cleaned, positions)``, ``len(positions) ==
+        len(cleaned)``, so that spans found on the cleaned text can be
+        carried back to the original.
+        """
+        require_str(text, "Cleaner.clean")
+        if offsets:
+            trace = self._trace(text)
+            return trace.text, trace.offsets()
+        for run in self._runs:
+            text = run(text)
+        return text
+
+    __call__ = clean
+
+    def clean_batch(self, texts: Iterable[str]) -> list[str]:
+        """Every text cleaned, in order (a list in, a list out)."""
+        runs = self._runs
+        out = []
+        append = out.append
+        for text in texts:
+            if type(text) is not str:
+                require_str(text, "Cleaner.clean_batch")
+            for run in runs:
+                text = run(text)
+            append(text)
+        return out
+
+    def explain(self, text: str) -> list[TracedEdit]:
+        """Every edit the steps make, in order: step, the stretch of the input
+        it changed (``start``, ``end``), what the step was given there
+        (``before``) and what it made of it (``after``)."""
+        require_str(text, "Cleaner.explain")
+        return self._trace(text).edits
+
+    def process(self, text: str) -> Cleaned:
+        """``text`` cleaned, with its edits (as ``explain``) and statistics."""
+        require_str(text, "Cleaner.process")
+        counts = {name: 0 for name in STEPS}
+        script: Optional[ScriptInfo] = None
+        converted = 0
+        trace = Trace(text)
+        for step in self._steps:
+            if step.name == "script":
+                script = detect_script(trace.text)
+            for edits in step.edits(trace.text):
+                if step.name == "script":
+                    converted += converted_count(trace.text, edits)
+                counts[step.name] += len(edits)
+                trace.step(step.name, edits)
+        if script is None:
+            script = detect_script(trace.text)
+        han = _han_count(text)
+        stats = CleanStats(
+            chars_in=len(text),
+            chars_out=len(trace.text),
+            script=script,
+            annotations_removed=counts["pinyin"],
+            annotation_density=counts["pinyin"] / han if han else 0.0,
+            mojibake_repaired=counts["mojibake"],
+            mojibake_lost=count_losses(trace.text),
+            chars_converted=converted,
+            normalized=sum(counts[name] for name in ("width", "punctuation", "invisible", "whitespace")),
+        )
+        return Cleaned(trace.text, trace.edits, stats)
+
+    def _trace(self, text: str) -> Trace:
+        trace = Trace(text)
+        for step in self._steps:
+            for edits in step.edits(trace.text):
+                trace.step(step.name, edits)
+        return trace
+
+
+def _rebuild(options: tuple[tuple[str, Any], ...]) -> Cleaner:
+    return Cleaner(**dict(options))
+
+
+_HAN = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in HAN_RANGES) + "]")
+
+
+def _han_count(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _shared(options: tuple[tuple[str, Any], ...]) -> Cleaner:
+    return Cleaner(**dict(options))
+
+
+def clean(text: str, **options: Any) -> str:
+    """``text`` cleaned by a Cleaner with these options (one shared per set of options).
+
+    >>> clean("鍙戝竷浜嗘柊闂伙紝書(shu)記")
+    '发布了新闻，書記'
+    """
+    require_str(text, "clean")
+    return _shared(_validated(options)).clean(text)

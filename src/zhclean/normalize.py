@@ -1,0 +1,153 @@
+"""The normalizations the ``Cleaner`` runs after repair, stripping and script.
+
+Each is a function from a text to its edits (``(start, end, replacement)``,
+sorted and disjoint), found by compiled regular expressions, so text with
+nothing to do costs one scan and the ``Cleaner`` can report and map every
+change.  Each rule is narrow on purpose: it changes only what cannot be
+anything else, and leaves code, URLs, e-mail addresses, numbers (``3,500``,
+``1:2``) and English sentences as they are.
+
+- ``width_edits``: full-width ASCII letters and digits to half-width
+  (``Ｗｉｎｄｏｗｓ１０`` -> ``Windows10``).  Full-width punctuation and the
+  ideographic space are left to the punctuation rule and to the text.
+- ``punctuation_edits(text, "fullwidth")``: ASCII ``, ; : ? !`` between Han
+  characters, and ASCII parentheses around Chinese, to their full-width
+  forms, undoing the NFKC pass visible in scraped pages
+  (``考驗,進入`` -> ``考驗，進入``); ``"ascii"``: the reverse, every
+  ``，；：？！（）`` to ASCII, as LLM-corpus pipelines often want.
+- ``invisible_edits``: zero-width spaces, word joiners, byte order marks and
+  soft hyphens removed; zero-width (non-)joiners removed beside Han
+  characters only (emoji sequences and Persian need them elsewhere);
+  no-break spaces to spaces where they touch Chinese, a space or a line's
+  edge (the &nbsp; of scraped pages), not between two other characters
+  (French ``Bonjour\xa0:``, ``15\xa0000``).
+- ``whitespace_edits``: spaces and tabs at the end of a line removed; the
+  typographic spaces U+2000-U+200A and U+205F to spaces; line and paragraph
+  separators to newlines.  Indentation and the ideographic space (U+3000),
+  which Chinese text indents with, stay.
+"""
+from __future__ import annotations
+
+import re
+
+from ._args import Punctuation
+from ._edits import Edit
+from .pinyin.tables import HAN_RANGES
+
+__all__ = ["invisible_edits", "punctuation_edits", "whitespace_edits", "width_edits"]
+
+_HAN = "".join(f"{chr(low)}-{chr(high)}" for low, high in HAN_RANGES)
+# CJK punctuation a full-width mark may stand beside, as a Han character may:
+# 他问:“好吗?” and “你好”,他说 take full-width marks too.
+_OPENING = "“‘「『《〈【（〔"
+_CLOSING = "”’」』》〉】）〕"
+
+# --- width ---------------------------------------------------------------------
+_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_TO_HALFWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF5B)}
+
+
+def width_edits(text: str) -> list[Edit]:
+    """Full-width ASCII letters and digits to half-width."""
+    return [(m.start(), m.end(), m.group().translate(_TO_HALFWIDTH)) for m in _FULLWIDTH_ALNUM.finditer(text)]
+
+
+# --- punctuation -----------------------------------------------------------------
+# A mark between Han characters (or CJK quotes and brackets), or after one at
+# the end of a line: never beside a digit, a letter or a space, so 3,500,
+# 1:2, http://, e.g. and English sentences stay.
+_ASCII_MARK = re.compile(f"(?<=[{_HAN}{_CLOSING}])[,;:?!](?=[{_HAN}{_OPENING}{_CLOSING}]|$)", re.M)
+# Parentheses whose content holds a Han character and no Latin letter, beside
+# Chinese or at a line's edge: (記者 張冰), 以縣(市、區)為單位; never f(x),
+# (1), 钢笔(pen), (Beijing 北京).
+_ASCII_PARENS = re.compile(
+    f"(?:(?<=[{_HAN}{_OPENING}{_CLOSING}。，、；：？！])|^)\\((?=[^()\\n]*[{_HAN}])([^()\\nA-Za-z]{{1,80}})\\)"
+    f"|\\((?=[^()\\n]*[{_HAN}])([^()\\nA-Za-z]{{1,80}})\\)(?=[{_HAN}{_OPENING}{_CLOSING}。，、；：？！]|$)",
+    re.M,
+)
+_TO_FULLWIDTH = {ord(","): "，", ord(";"): "；", ord(":"): "：", ord("?"): "？", ord("!"): "！"}
+_FULLWIDTH_MARK = re.compile("[，；：？！（）]")
+_TO_ASCII = {ord("，"): ",", ord("；"): ";", ord("："): ":", ord("？"): "?", ord("！"): "!", ord("（"): "(", ord("）"): ")"}
+
+
+def punctuation_edits(text: str, direction: Punctuation) -> list[Edit]:
+    """ASCII marks in Chinese to full-width ones (``"fullwidth"``), or the
+    full-width marks to ASCII (``"ascii"``)."""
+    if direction == "ascii":
+        return [(m.start(), m.end(), m.group().translate(_TO_ASCII)) for m in _FULLWIDTH_MARK.finditer(text)]
+    edits = [(m.start(), m.end(), m.group().translate(_TO_FULLWIDTH)) for m in _ASCII_MARK.finditer(text)]
+    for m in _ASCII_PARENS.finditer(text):
+        edits.append((m.start(), m.start() + 1, "（"))
+        edits.append((m.end() - 1, m.end(), "）"))
+    edits.sort()
+    return edits
+
+
+# --- invisible characters -----------------------------------------------------------
+# Clean text is the common case: a few substring searches (several GB/s each)
+# rule it out before any regular expression runs (those scan at 80-300 MB/s),
+# and the expression finds candidates only; the neighbours are checked here.
+_INVISIBLE_CHARS = "\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile("[\u00a0\u00ad\u200b-\u200d\u2060\ufeff]+")
+_JOINERS = "\u200c\u200d"
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+# A no-break space is &nbsp; left over where it touches Chinese, a space or a
+# line's edge (002's "56 \xa0\xa0 來源"); between two other characters it is
+# typography (French "Bonjour\xa0:", "15\xa0000") and stays.
+_NBSP_CONTEXT = re.compile(f"[\\s{_HAN}{_OPENING}{_CLOSING}\u3000-\u303f\uff01-\uff0f]")
+
+
+def invisible_edits(text: str) -> list[Edit]:
+    """Invisible characters out, no-break spaces left by HTML to spaces."""
+    edits: list[Edit] = []
+    if not any(ch in text for ch in _INVISIBLE_CHARS):
+        return edits
+    for m in _INVISIBLE.finditer(text):
+        start = end = m.start()
+        for k in range(m.start(), m.end() + 1):  # split the run by kind
+            kind = text[k] if k < m.end() else ""
+            if k > start and (kind == "\u00a0") != (text[start] == "\u00a0") or k == m.end():
+                _invisible_run(text, start, k, edits)
+                start = k
+            end = k
+    return edits
+
+
+def _invisible_run(text: str, start: int, end: int, edits: list[Edit]) -> None:
+    if text[start] == "\u00a0":
+        if start == 0 or end == len(text) or _NBSP_CONTEXT.match(text, start - 1) or _NBSP_CONTEXT.match(text, end):
+            edits.append((start, end, " " * (end - start)))
+        return
+    beside_han = (start > 0 and _HAN_CHAR.match(text, start - 1)) or (end < len(text) and _HAN_CHAR.match(text, end))
+    kept = "" if beside_han else "".join(ch for ch in text[start:end] if ch in _JOINERS)
+    if kept != text[start:end]:
+        edits.append((start, end, kept))
+
+
+# --- whitespace -------------------------------------------------------------------
+_LINE_ENDS = (" \n", "\t\n", " \r", "\t\r")
+_ODD_SPACES = re.compile("[\u2000-\u200a\u205f\u2028\u2029]")
+_ODD_SPACE_CHARS = "".join(map(chr, range(0x2000, 0x200B))) + "\u205f\u2028\u2029"
+
+
+def whitespace_edits(text: str) -> list[Edit]:
+    """Trailing spaces out, typographic spaces to spaces, separators to newlines."""
+    edits: list[Edit] = []
+    ends = set()
+    for sign in _LINE_ENDS:  # each found by substring search, at C speed
+        at = text.find(sign)
+        while at >= 0:
+            ends.add(at + 1)
+            at = text.find(sign, at + 1)
+    if text[-1:] in (" ", "\t"):
+        ends.add(len(text))
+    for end in ends:
+        start = end
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        edits.append((start, end, ""))
+    if any(ch in text for ch in _ODD_SPACE_CHARS):
+        for m in _ODD_SPACES.finditer(text):
+            edits.append((m.start(), m.end(), "\n" if m.group() in "\u2028\u2029" else " "))
+    edits.sort()
+    return edits

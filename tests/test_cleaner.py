@@ -1,0 +1,248 @@
+"""The Cleaner: options, order of steps, explanations, offsets, statistics,
+pickling, threads, and real text through the whole pipeline."""
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import threading
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import zhclean
+from conftest import CORPUS, SHARED_CORPUS
+
+SEEDS = sorted((CORPUS / "samples" / "seeds").glob("*.txt"))
+GOLD = CORPUS / "samples" / "gold"
+EXTERNAL = sorted((SHARED_CORPUS / "external").glob("*.txt")) if (SHARED_CORPUS / "external").is_dir() else []
+NORMALIZATIONS_OFF = {"width": False, "invisible": False, "whitespace": False}
+
+
+# --- options ---------------------------------------------------------------------
+def test_defaults_are_the_safe_set():
+    assert zhclean.Cleaner().options == {
+        "mojibake": True, "pinyin": "reading", "script": "auto", "width": True,
+        "punctuation": None, "invisible": True, "whitespace": True,
+    }
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"mojibak": True}, "unknown option 'mojibak'; the options are mojibake, pinyin"),
+        ({"pinyin": "pinyin"}, "pinyin must be one of 'reading', 'syllable'"),
+        ({"script": "simplifed"}, "script must be one of 'auto', 'simplified'"),
+        ({"punctuation": "full"}, "punctuation must be one of 'fullwidth', 'ascii'"),
+        ({"width": 1}, "width must be one of True, False, not 1"),
+        ({"whitespace": "yes"}, "whitespace must be one of True, False"),
+    ],
+)
+def test_bad_options_are_named_with_the_valid_ones(options, message):
+    with pytest.raises(ValueError, match=message.replace("(", r"\(")):
+        zhclean.Cleaner(**options)
+
+
+def test_a_cleaner_is_immutable_and_compared_by_its_options():
+    cleaner = zhclean.Cleaner(pinyin=True, script=False)
+    with pytest.raises(AttributeError):
+        cleaner.mojibake = False  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError):
+        del cleaner._options
+    assert cleaner == zhclean.Cleaner(pinyin="reading", script=None)
+    assert hash(cleaner) == hash(zhclean.Cleaner(pinyin="reading", script=None))
+    assert cleaner != zhclean.Cleaner()
+    assert eval(repr(cleaner), {"Cleaner": zhclean.Cleaner}) == cleaner
+
+
+def test_every_step_can_be_switched_off():
+    text = "鍙戝竷浜嗘柊闂伙紝書(shu)記ＡＢ\u200b請到互助客栈询问,好 "
+    everything_off = zhclean.Cleaner(
+        mojibake=False, pinyin=None, script=None, width=False, punctuation=None, invisible=False, whitespace=False
+    )
+    assert everything_off(text) is text
+    steps_seen = {edit.step for edit in zhclean.Cleaner(punctuation="fullwidth").explain(text)}
+    assert steps_seen == {"mojibake", "pinyin", "script", "width", "punctuation", "invisible", "whitespace"}
+
+
+def test_steps_run_in_the_documented_order():
+    # Annotated text that was then garbled: repaired first, then stripped.
+    garbled = "省(sheng)委書(shu)記會議".encode("utf-8").decode("latin-1")
+    assert zhclean.Cleaner()(garbled).startswith("省委書記")
+    assert zhclean.Cleaner(mojibake=False)(garbled) == zhclean.Cleaner(mojibake=False, pinyin=None)(garbled)
+    steps = [edit.step for edit in zhclean.Cleaner().explain(garbled + " ")]
+    assert steps == sorted(steps, key=zhclean.cleaner.STEPS.index)
+
+
+# --- real text --------------------------------------------------------------------
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_the_seeds_come_out_as_their_gold(seed):
+    """Pinyin stripped, script left alone (the Traditional pages' 并 后 于 干
+    斗 are correct), nothing else changed when the normalizations are off."""
+    text = seed.read_text(encoding="utf-8")
+    gold = (GOLD / seed.name).read_text(encoding="utf-8")
+    assert zhclean.Cleaner(**NORMALIZATIONS_OFF)(text) == gold
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_the_default_cleaner_on_the_seeds_only_strips_and_normalizes(seed):
+    text = seed.read_text(encoding="utf-8")
+    gold = (GOLD / seed.name).read_text(encoding="utf-8")
+    result = zhclean.Cleaner().process(text)
+    steps = {edit.step for edit in result.edits}
+    assert steps <= {"pinyin", "invisible", "whitespace"}
+    assert result.stats.mojibake_repaired == 0 and result.stats.chars_converted == 0
+    assert zhclean.Cleaner(pinyin=None, width=False, invisible=False, whitespace=False)(gold) is gold
+
+
+@pytest.mark.skipif(not EXTERNAL, reason="../shared/corpus/external is not beside the repository")
+@pytest.mark.parametrize("path", EXTERNAL, ids=lambda p: p.name)
+def test_external_texts_lose_nothing(path, implementation):
+    """Classical, vernacular and encyclopedic text: no repair, no stripping;
+    what changes is only the mixed page's minority script and whitespace."""
+    text = path.read_text(encoding="utf-8")
+    if implementation == "python":
+        text = text[:60_000]
+    result = zhclean.Cleaner().process(text)
+    assert result.stats.mojibake_repaired == 0
+    assert result.stats.annotations_removed == 0
+    assert {edit.step for edit in result.edits} <= {"script", "invisible", "whitespace"}
+
+
+# --- explanations and offsets -------------------------------------------------------
+def test_explain_places_each_edit_in_the_input():
+    text = "据报道，鍙戝竷浜嗘柊闂伙紝社(she) 会(hui) 变迁ＡＢ "
+    edits = zhclean.Cleaner().explain(text)
+    assert [(e.step, e.before, e.after) for e in edits] == [
+        ("mojibake", "鍙戝竷浜嗘柊闂伙紝", "发布了新闻，"),
+        ("pinyin", "(she) ", ""),
+        ("pinyin", "(hui) ", ""),
+        ("width", "ＡＢ", "AB"),
+        ("whitespace", " ", ""),
+    ]
+    for edit in edits:
+        assert text[edit.start : edit.end] == edit.before
+
+
+def test_offsets_map_every_output_character_back():
+    text = "据报道，鍙戝竷浜嗘柊闂伙紝书(shu)记ＡＢ "
+    out, offsets = zhclean.Cleaner().clean(text, offsets=True)
+    assert out == "据报道，发布了新闻，书记AB"
+    assert len(offsets) == len(out)
+    assert offsets[:4] == [0, 1, 2, 3]
+    assert all(4 <= offsets[k] < 13 for k in range(4, 10))  # the repair, in the mojibake it came from
+    assert text[offsets[out.index("书")]] == "书" and text[offsets[out.index("记")]] == "记"
+    assert [text[offsets[k]] for k in (len(out) - 2, len(out) - 1)] == ["Ａ", "Ｂ"]
+
+
+_PIECES = st.sampled_from(
+    ["書(shu)", "記(ji)", "會(hui)", " ", "\u200b", "ＡＢ", "，", "鍙戝竷浜嗘柊闂伙紝", "這裡", "请到互助客栈询问", "\n", "a", "字"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_offsets_and_explanations_agree_with_clean(text):
+    cleaner = zhclean.Cleaner()
+    out, offsets = cleaner.clean(text, offsets=True)
+    assert out == cleaner(text) == cleaner.process(text).text
+    assert len(offsets) == len(out)
+    assert offsets == sorted(offsets)
+    assert all(0 <= position < max(len(text), 1) for position in offsets)
+    changed = [(e.start, e.end) for e in cleaner.explain(text)]
+    for k, position in enumerate(offsets):
+        if not any(a <= position < max(b, a + 1) for a, b in changed):
+            assert out[k] == text[position]
+
+
+# --- statistics -----------------------------------------------------------------------
+def test_statistics_of_a_damaged_annotated_page():
+    text = "據報道，鍙戝竷浜嗘柊闂伙紝省(sheng)委書(shu)(shu)記會議。锟斤拷"
+    stats = zhclean.Cleaner().process(text).stats
+    assert stats.mojibake_repaired == 1
+    assert stats.annotations_removed == 2
+    assert stats.mojibake_lost == 1  # 锟斤拷 is reported, not repaired
+    assert stats.chars_in == len(text) and stats.chars_out == len(zhclean.Cleaner()(text))
+    assert stats.script.script == "simplified" or stats.script.traditional > 0
+    assert 0 < stats.annotation_density < 1
+
+
+def test_statistics_of_sample_004_count_its_annotation_runs():
+    text = (CORPUS / "samples" / "seeds" / "004_dfb1b050610469ea.txt").read_text(encoding="utf-8")
+    stats = zhclean.Cleaner().process(text).stats
+    # 833 annotation groups (the corpus README's count) in 602 runs: 書(shu)(shu)
+    # is one annotation, written twice.
+    assert stats.annotations_removed == 602
+    assert stats.script.script == "traditional"
+
+
+def test_statistics_of_a_mixed_page_count_characters_converted():
+    text = "這個頁面的內容有疑問，請到互助客栈询问。"
+    result = zhclean.Cleaner().process(text)
+    assert result.text == "這個頁面的內容有疑問，請到互助客棧詢問。"
+    assert result.stats.chars_converted == 3
+    assert result.stats.script.script == "mixed"
+
+
+# --- batches, the shared default, threads, pickling ------------------------------------
+def test_clean_batch_is_clean_for_each():
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS] + ["", "鍙戝竷浜嗘柊闂伙紝", "書(shu)"]
+    cleaner = zhclean.Cleaner()
+    assert cleaner.clean_batch(texts) == [cleaner(t) for t in texts]
+    assert cleaner.clean_batch(iter(texts[:2])) == [cleaner(t) for t in texts[:2]]
+    with pytest.raises(TypeError, match="expects str, not bytes"):
+        cleaner.clean_batch(["a", b"b"])
+
+
+def test_clean_shares_one_cleaner_per_set_of_options():
+    assert zhclean.clean("書(shu)記 ") == "書記"
+    assert zhclean.clean("書(shu)記 ", whitespace=False) == "書記 "
+    with pytest.raises(ValueError, match="unknown option"):
+        zhclean.clean("x", colour=True)
+    with pytest.raises(TypeError, match="expects str"):
+        zhclean.clean(None)  # type: ignore[arg-type]
+
+
+def test_threads_share_a_cleaner():
+    cleaner = zhclean.Cleaner()
+    documents = [f"第{k}篇：書(shu)記(ji)，鍙戝竷浜嗘柊闂伙紝" * (50 + k) for k in range(12)]
+    expected = [cleaner(d) for d in documents]
+    results: list = [None] * len(documents)
+
+    def work(k: int) -> None:
+        results[k] = cleaner(documents[k])
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(len(documents))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == expected
+
+
+def test_a_cleaner_pickles_and_works_in_another_process():
+    cleaner = zhclean.Cleaner(punctuation="fullwidth", script="simplified")
+    data = pickle.dumps(cleaner)
+    assert pickle.loads(data) == cleaner
+    code = (
+        "import pickle, sys; c = pickle.loads(bytes.fromhex(sys.argv[1])); "
+        "print(c('鍙戝竷浜嗘柊闂伙紝書(shu)記,好'), pickle.dumps(c).hex())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, data.hex()], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+    )
+    assert result.returncode == 0, result.stderr
+    cleaned, again = result.stdout.split()
+    assert cleaned == cleaner("鍙戝竷浜嗘柊闂伙紝書(shu)記,好") == "发布了新闻，书记，好"
+    assert again == data.hex()  # the same bytes in every process: a stable fingerprint
+
+
+def test_a_cleaner_holds_no_converter_and_no_table():
+    cleaner = zhclean.Cleaner()
+    cleaner("這個頁面的內容有疑問，請到互助客栈询问。")  # converters and tables now loaded
+    data = pickle.dumps(cleaner)
+    assert len(data) < 400
+    assert b"opencc" not in data.lower() and b"Lazy" not in data
