@@ -138,7 +138,8 @@ def test_offsets_map_every_output_character_back():
 
 
 _PIECES = st.sampled_from(
-    ["書(shu)", "記(ji)", "會(hui)", " ", "\u200b", "ＡＢ", "，", "鍙戝竷浜嗘柊闂伙紝", "這裡", "请到互助客栈询问", "\n", "a", "字"]
+    ["書(shu)", "記(ji)", "會(hui)", " ", "\u200b", "ＡＢ", "，", "鍙戝竷浜嗘柊闂伙紝", "這裡",
+     "请到互助客栈询问", "\n", "a", "字"]
 )
 
 

@@ -90,7 +90,9 @@ class _Step(NamedTuple):
     edits: Callable[[str], list[list[Edit]]]  # the same work as edits, pass by pass
 
 
-def _normalization(edits: Callable[[str], list[Edit]]) -> tuple[Callable[[str], str], Callable[[str], list[list[Edit]]]]:
+def _normalization(
+    edits: Callable[[str], list[Edit]],
+) -> tuple[Callable[[str], str], Callable[[str], list[list[Edit]]]]:
     def run(text: str) -> str:
         return apply(text, edits(text))
 

@@ -56,7 +56,9 @@ def width_edits(text: str) -> list[Edit]:
 # A mark between Han characters (or CJK quotes and brackets), or after one at
 # the end of a line: never beside a digit, a letter or a space, so 3,500,
 # 1:2, http://, e.g. and English sentences stay.
-_ASCII_MARK = re.compile(f"(?<=[{_HAN}{_CLOSING}])[,;:?!](?=[{_HAN}{_OPENING}{_CLOSING}]|$)", re.M)
+_ASCII_MARK = re.compile(
+    f"(?<=[{_HAN}{_CLOSING}])[,;:?!](?=[{_HAN}{_OPENING}{_CLOSING}]|$)", re.M
+)
 # Parentheses whose content holds a Han character and no Latin letter, beside
 # Chinese or at a line's edge: (記者 張冰), 以縣(市、區)為單位; never f(x),
 # (1), 钢笔(pen), (Beijing 北京).
@@ -103,19 +105,18 @@ def invisible_edits(text: str) -> list[Edit]:
     if not any(ch in text for ch in _INVISIBLE_CHARS):
         return edits
     for m in _INVISIBLE.finditer(text):
-        start = end = m.start()
-        for k in range(m.start(), m.end() + 1):  # split the run by kind
-            kind = text[k] if k < m.end() else ""
-            if k > start and (kind == "\u00a0") != (text[start] == "\u00a0") or k == m.end():
+        start = m.start()
+        for k in range(start + 1, m.end() + 1):  # split the run where no-break spaces begin or end
+            if k == m.end() or (text[k] == "\u00a0") != (text[start] == "\u00a0"):
                 _invisible_run(text, start, k, edits)
                 start = k
-            end = k
     return edits
 
 
 def _invisible_run(text: str, start: int, end: int, edits: list[Edit]) -> None:
     if text[start] == "\u00a0":
-        if start == 0 or end == len(text) or _NBSP_CONTEXT.match(text, start - 1) or _NBSP_CONTEXT.match(text, end):
+        at_edge = start == 0 or end == len(text)
+        if at_edge or _NBSP_CONTEXT.match(text, start - 1) or _NBSP_CONTEXT.match(text, end):
             edits.append((start, end, " " * (end - start)))
         return
     beside_han = (start > 0 and _HAN_CHAR.match(text, start - 1)) or (end < len(text) and _HAN_CHAR.match(text, end))
