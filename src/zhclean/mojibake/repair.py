@@ -26,8 +26,13 @@ from .bulk import bulk
 from .charsets import CODEC_NAMES, RIGHT_CODECS, SINGLE_BYTE
 from .records import Known, Repair, Stretch, TextStats
 from .reread import LOSS_REACH, join_across_losses, out_of_step, reread_stretches
-from .score import damaged_to_the_edges, least_evidence, plausible_gain, reads_very_well, reads_well
+from .score import PLAUSIBLE, damaged_to_the_edges, least_evidence, plausible_gain, reads_very_well, reads_well
 from .stretches import stretches
+from .structure import (
+    FINISH_CODECS, UTF8_REGION, completions, european_words, foreign_words, leftover_utf8, stray_single_bytes,
+    unmistakable_utf8,
+    utf8_share,
+)
 
 if TYPE_CHECKING:
     from ._loops import Loops
@@ -60,6 +65,7 @@ def repair_regions(
     regions: list[tuple[int, int]],
     loops: Loops,
     depth: int = 0,
+    trust_form: bool = True,
 ) -> list[Repair]:
     """The repairs to make in ``text``, given the regions a scan found."""
     repairs: list[Repair] = []
@@ -96,13 +102,13 @@ def repair_regions(
                     whole = reach_start == 0 and reach_end == len(text) and damaged_to_the_edges(reach)
                     pins = (whole and reach[:1] != "\ufffd", whole and reach[-1:] != "\ufffd")
                     reread = reread_stretches(reach, wrong, right, *pins, loops)
-                    found = _judge(reach, reach_start, reread, loops, depth, known)
+                    found = _judge(reach, reach_start, reread, loops, depth, known, trust_form)
                     candidates.extend(found)
                     if sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
                         break  # read back in step, nearly all of it: settled
                     continue
                 found_stretches = stretches(region, wrong, right, loops)
-            found = _judge(region, region_start, found_stretches, loops, depth, known)
+            found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form)
             candidates.extend(found)
             if right == "utf-8" and sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
                 break  # the region is UTF-8 that reads well, nearly all of it: settled
@@ -112,6 +118,11 @@ def repair_regions(
         repairs.extend(_disjoint(candidate for _, candidate in candidates))
     repairs.sort(key=lambda r: r.start)
     return repairs
+
+
+def _ascii_letter_inside(text: str) -> bool:
+    """Whether an ASCII letter stands between two other characters of ``text``."""
+    return any(ch.isascii() and ch.isalpha() for ch in text[1:-1])
 
 
 def _disjoint(candidates: Iterable[Repair]) -> list[Repair]:
@@ -144,9 +155,13 @@ def _judge(
     loops: Loops,
     depth: int,
     known: Known,
+    trust_form: bool,
 ) -> list[tuple[float, Repair]]:
-    """The stretches worth making into repairs, each with its weight."""
+    """The stretches worth making into repairs, each with its weight;
+    ``trust_form``: whether a single-byte stretch may be believed for its
+    form alone (``structure.unmistakable_utf8``)."""
     judged: list[tuple[float, Repair]] = []
+    utf8_region = utf8_share(region, loops) >= UTF8_REGION
 
     def stats(text: str) -> TextStats:
         found = known.get(id(text))
@@ -156,14 +171,22 @@ def _judge(
 
     for stretch in candidates:
         before = region[stretch.start : stretch.end]
+        after = stretch.text
+        if after == before:
+            continue
+        two_byte_right = stretch.right != "utf-8"
+        if two_byte_right and foreign_words(before):
+            continue  # a word of Greek, Cyrillic, Hangul...: real text
+        structural = False
         if stretch.wrong == SINGLE_BYTE:
+            if two_byte_right and (utf8_region or european_words(region, stretch.start, stretch.end)):
+                continue  # UTF-8 read wrongly, or European words: never GBK or Big5
+            proof = unmistakable_utf8(before, after, loops) if trust_form and stretch.right == "utf-8" else 0
+            structural = proof >= 2 or (proof == 1 and not stray_single_bytes(region, stretch.start, stretch.end))
             evidence = len(before) - before.count("\ufffd")
         else:
             evidence = stats(before).non_ascii  # U+FFFD apart
-        if evidence < least_evidence(stretch, before):
-            continue
-        after = stretch.text
-        if after == before:
+        if evidence < least_evidence(stretch, before) and not structural:
             continue
         layers = 1
         gain_after = stats(after)
@@ -179,20 +202,27 @@ def _judge(
                 after = again
                 layers = 2
                 gain_after = stats(after)
-        if not plausible_gain(stats(before), gain_after):
+        if not (structural or plausible_gain(stats(before), gain_after)):
             continue
-        if stretch.right != "utf-8" and stretch.wrong != SINGLE_BYTE and not reads_very_well(gain_after):
-            continue  # GBK <-> Big5: no structure checked, so only clearly good text
+        if two_byte_right and not reads_very_well(gain_after) and (
+            stretch.wrong != SINGLE_BYTE or _ascii_letter_inside(before)
+        ):
+            # GBK <-> Big5: no structure checked, so only clearly good text;
+            # the same for GBK or Big5 read as Latin-1 that takes an ASCII
+            # letter for a second byte (Latin capitals: MÄ£ÄM ÌÑÌ would read
+            # as 模腗 萄, mean class 7; real text reads 13).
+            continue
         wrong = "windows-1252" if stretch.wrong == SINGLE_BYTE else CODEC_NAMES[stretch.wrong]
         judged.append(
             (
-                gain_after.class_sum,
+                max(gain_after.class_sum, PLAUSIBLE * gain_after.non_ascii) if structural else gain_after.class_sum,
                 Repair(
                     offset + stretch.start,
                     offset + stretch.end,
                     after,
                     CODEC_NAMES[stretch.right],
                     " then ".join([wrong] * layers),
+                    structural,
                 ),
             )
         )
@@ -203,13 +233,36 @@ def passes(text: str, loops: Loops, depth: int = 0) -> tuple[str, list[list[Repa
     """``text`` repaired, and the repairs made, pass by pass: each pass's
     repairs are sorted, disjoint and placed in the text the pass was given
     (the previous pass's output).  Repairs can uncover more, so passes go on
-    until one finds nothing (at most MAX_PASSES)."""
+    until one finds nothing (at most MAX_PASSES).
+
+    A text repaired as UTF-8 read by a single-byte decoder is finished as
+    one (``structure.completions``: C1 controls that were Windows-1252
+    punctuation, ``Ã `` that was ``à``).  Where repairs believed for their
+    form alone (non-Chinese text) still leave such mojibake behind, the text
+    is repaired again without them: a repair of text in another script is
+    whole, or not made."""
+    repaired, made = _passes(text, loops, depth, trust_form=True)
+    if depth or not made:
+        return repaired, made
+    if any(r.structural for pass_ in made for r in pass_) and leftover_utf8(repaired, text):
+        repaired, made = _passes(text, loops, depth, trust_form=False)
+        if not made:
+            return repaired, made
+    if any(r.encoding == "utf-8" and r.decoded_as.startswith(SINGLE_BYTE) for pass_ in made for r in pass_):
+        finishing = [Repair(start, end, new, *FINISH_CODECS) for start, end, new in completions(repaired)]
+        if finishing:
+            made.append(finishing)
+            repaired = apply(repaired, [(r.start, r.end, r.text) for r in finishing])
+    return repaired, made
+
+
+def _passes(text: str, loops: Loops, depth: int, trust_form: bool) -> tuple[str, list[list[Repair]]]:
     made: list[list[Repair]] = []
     for _ in range(MAX_PASSES if depth == 0 else 1):
         regions = loops.find_regions(text)
         if not regions:
             break
-        repairs = repair_regions(text, regions, loops, depth)
+        repairs = repair_regions(text, regions, loops, depth, trust_form)
         repaired = apply(text, [(r.start, r.end, r.text) for r in repairs])
         if repaired is text:
             break
