@@ -19,14 +19,15 @@ A repair of a region is made only when it is exact and plausible:
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from .._edits import apply
 from .bulk import bulk
 from .charsets import CODEC_NAMES, RIGHT_CODECS, SINGLE_BYTE
 from .records import Known, Repair, Stretch, TextStats
 from .reread import LOSS_REACH, join_across_losses, out_of_step, reread_stretches
-from .score import PLAUSIBLE, damaged_to_the_edges, least_evidence, plausible_gain, reads_very_well, reads_well
+from .score import PLAUSIBLE, damaged_to_the_edges, interior_losses, least_evidence, plausible_gain, reads_very_well, reads_well
 from .stretches import stretches
 from .structure import (
     FINISH_CODECS, UTF8_REGION, completions, european_words, foreign_words, leftover_utf8, stray_single_bytes,
@@ -66,10 +67,18 @@ def repair_regions(
     loops: Loops,
     depth: int = 0,
     trust_form: bool = True,
+    frozen: Sequence[tuple[int, int]] = (),
 ) -> list[Repair]:
-    """The repairs to make in ``text``, given the regions a scan found."""
+    """The repairs to make in ``text``, given the regions a scan found.
+
+    ``frozen``: spans (sorted) that earlier passes repaired; they are correct
+    text now and no region may take them in (a loss an earlier repair wrote
+    is no evidence for the next: taken as one, it let each pass repair one
+    more copy of a repeated text, so that no call was the last).
+    """
     repairs: list[Repair] = []
-    regions = join_across_losses(text, regions)
+    regions = join_across_losses(text, _outside(regions, frozen))
+    blocks = [start for start, _ in frozen], [end for _, end in frozen]
     reach_end = 0  # where the previous region's reach stopped
     for index, (region_start, region_end) in enumerate(regions):
         region = text[region_start:region_end]
@@ -77,9 +86,13 @@ def repair_regions(
         # wider reach: the scan misses much of such text (it reads as real,
         # common characters: 中 in Big5 is い in GBK), and the re-reading
         # keeps whatever does not gain.
-        reach_start = max(reach_end, region_start - LOSS_REACH)
+        before_block = bisect.bisect_right(blocks[1], region_start)
+        reach_start = max(reach_end, region_start - LOSS_REACH, blocks[1][before_block - 1] if before_block else 0)
+        after_block = bisect.bisect_left(blocks[0], region_end)
         reach_end = min(
-            regions[index + 1][0] if index + 1 < len(regions) else len(text), region_end + LOSS_REACH
+            regions[index + 1][0] if index + 1 < len(regions) else len(text),
+            region_end + LOSS_REACH,
+            blocks[0][after_block] if after_block < len(blocks[0]) else len(text),
         )
         reach = text[reach_start:reach_end]
         candidates: list[tuple[float, Repair]] = []
@@ -118,6 +131,23 @@ def repair_regions(
         repairs.extend(_disjoint(candidate for _, candidate in candidates))
     repairs.sort(key=lambda r: r.start)
     return repairs
+
+
+def _outside(regions: list[tuple[int, int]], frozen: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``regions`` with the ``frozen`` spans cut out of them."""
+    if not frozen:
+        return regions
+    cut: list[tuple[int, int]] = []
+    for start, end in regions:
+        for f_start, f_end in frozen:
+            if f_end <= start or f_start >= end:
+                continue
+            if f_start > start:
+                cut.append((start, f_start))
+            start = max(start, f_end)
+        if start < end:
+            cut.append((start, end))
+    return cut
 
 
 def _ascii_letter_inside(text: str) -> bool:
@@ -202,7 +232,8 @@ def _judge(
                 after = again
                 layers = 2
                 gain_after = stats(after)
-        if not (structural or plausible_gain(stats(before), gain_after)):
+        new_losses = interior_losses(after) - interior_losses(before)
+        if not (structural or plausible_gain(stats(before), gain_after, new_losses)):
             continue
         if two_byte_right and not reads_very_well(gain_after) and (
             stretch.wrong != SINGLE_BYTE or _ascii_letter_inside(before)
@@ -258,17 +289,33 @@ def passes(text: str, loops: Loops, depth: int = 0) -> tuple[str, list[list[Repa
 
 def _passes(text: str, loops: Loops, depth: int, trust_form: bool) -> tuple[str, list[list[Repair]]]:
     made: list[list[Repair]] = []
+    frozen: list[tuple[int, int]] = []  # what earlier passes repaired, in the current text
     for _ in range(MAX_PASSES if depth == 0 else 1):
         regions = loops.find_regions(text)
         if not regions:
             break
-        repairs = repair_regions(text, regions, loops, depth, trust_form)
+        repairs = repair_regions(text, regions, loops, depth, trust_form, frozen)
         repaired = apply(text, [(r.start, r.end, r.text) for r in repairs])
         if repaired is text:
             break
         made.append(repairs)
+        frozen = _moved(frozen, repairs)
         text = repaired
     return text, made
+
+
+def _moved(frozen: list[tuple[int, int]], repairs: list[Repair]) -> list[tuple[int, int]]:
+    """The spans ``frozen`` and those of ``repairs`` (sorted, disjoint from
+    them), placed in the repaired text."""
+    spans: list[tuple[int, int, int]] = [(start, end, 0) for start, end in frozen]
+    spans += [(r.start, r.end, len(r.text) - (r.end - r.start)) for r in repairs]
+    spans.sort()
+    moved = []
+    shift = 0
+    for start, end, growth in spans:
+        moved.append((start + shift, end + shift + growth))
+        shift += growth
+    return moved
 
 
 def fix(text: str, loops: Loops, depth: int = 0) -> str:
