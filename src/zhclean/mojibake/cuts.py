@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from .charsets import SINGLE_BYTE
+from .charsets import GBK_WEB, HYBRID, SINGLE_BYTE
+from .hybrid import hybrid_bytes
 from .score import EDGE_MARGIN
 from .tables import class_of, class_table
 
@@ -22,15 +23,26 @@ def encode(text: str, codec: str, loops: Loops) -> bytes:
     """``text`` in the bytes the wrong decoder ``codec`` read it from."""
     if codec == SINGLE_BYTE:
         return loops.encode_single_byte(text)
+    if codec == GBK_WEB:
+        return b"\x80".join(part.encode("gb18030") for part in text.split("\u20ac"))
+    if codec == HYBRID:
+        parts = hybrid_bytes(text, loops)
+        if None in parts:
+            raise UnicodeEncodeError(codec, text, parts.index(None), parts.index(None) + 1, "no byte of GBK")
+        return b"".join(parts)  # type: ignore[arg-type]
     return text.encode(codec)
 
 
 def byte_bounds(text: str, codec: str, loops: Loops) -> list[int]:
+    """The byte offset of each character boundary of ``text`` in ``codec``."""
     bounds = [0]
     if codec == SINGLE_BYTE:
         return list(range(len(text) + 1))
-    for ch in text:
-        bounds.append(bounds[-1] + len(encode(ch, codec, loops)))
+    parts = hybrid_bytes(text, loops) if codec == HYBRID else (encode(ch, codec, loops) for ch in text)
+    for part in parts:
+        if part is None:
+            raise UnicodeEncodeError(codec, text, len(bounds) - 1, len(bounds), "no byte of GBK")
+        bounds.append(bounds[-1] + len(part))
     return bounds
 
 

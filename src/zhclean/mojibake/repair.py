@@ -19,12 +19,13 @@ A repair of a region is made only when it is exact and plausible:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .._edits import apply
 from .bulk import bulk
-from .charsets import CODEC_NAMES, RIGHT_CODECS, SINGLE_BYTE
+from .charsets import CODEC_NAMES, GBK_WEB, HYBRID, REREAD_AS, REREAD_FROM, RIGHT_CODECS, SINGLE_BYTE
 from .records import Known, Repair, Stretch, TextStats
 from .reread import LOSS_REACH, join_across_losses, out_of_step, reread_stretches
 from .score import PLAUSIBLE, damaged_to_the_edges, interior_losses, least_evidence, plausible_gain, reads_very_well, reads_well
@@ -43,17 +44,26 @@ if TYPE_CHECKING:
 MAX_PASSES = 4
 
 
-def _codec_pairs(stats: TextStats) -> list[tuple[str, str]]:
+# A character a crawler's UTF-8 reading of GBK makes beside its Latin-1 ones
+# (two bytes of UTF-8, the commonest: ʾ ͼ ָ).
+_HYBRID_CHAR = re.compile("[\u0100-\u07ff]")
+
+
+def _codec_pairs(stats: TextStats, region: str) -> list[tuple[str, str]]:
     """(wrong, right) codec pairs that could have made the characters counted,
     UTF-8 first: it is the likeliest and its repairs are the surest.  Among
     the wrong codecs, the kind that made most of the characters first (a
     Latin-1 character or two in GBK-read UTF-8 are no reason to try it as
-    Windows-1252 before GBK)."""
+    Windows-1252 before GBK); GBK as browsers read it first where a € shows
+    a lone byte 0x80."""
     wrong = []
     if stats.single_byte:
         wrong.append(SINGLE_BYTE)
+        if _HYBRID_CHAR.search(region):
+            wrong.append(HYBRID)
     if stats.wide:
-        wrong.extend(("gb18030", "big5", "cp932"))
+        wrong.extend((GBK_WEB, "gb18030") if "\u20ac" in region else ("gb18030",))
+        wrong.extend(("big5", "cp932"))
         if stats.wide > stats.single_byte and wrong[0] == SINGLE_BYTE:
             wrong.append(wrong.pop(0))
     pairs = [(w, r) for w in wrong for r in RIGHT_CODECS[w]]
@@ -100,7 +110,7 @@ def repair_regions(
         # Statistics already computed, by id() of the text; the text is kept
         # with them, so that its id cannot be another's after it is freed.
         known: Known = {id(region): (region, region_stats)}
-        pairs = _codec_pairs(region_stats)
+        pairs = _codec_pairs(region_stats, region)
         if out_of_step(region, region_stats):
             # GBK and Big5 read as each other first: when they settle it, the
             # rest is not worth a try.
@@ -108,7 +118,7 @@ def repair_regions(
         for wrong, right in pairs:
             found_stretches = bulk(region, wrong, right, region_stats.losses, loops, known)
             if found_stretches is None:
-                if region_stats.losses and wrong != SINGLE_BYTE and right != "utf-8":
+                if region_stats.losses and wrong in REREAD_FROM and right in REREAD_AS:
                     # A whole text damaged to both ends is re-read from end to
                     # end, but where it starts or ends with a loss, which may
                     # be where the reading has to fall into step.
@@ -208,7 +218,7 @@ def _judge(
         if two_byte_right and foreign_words(before):
             continue  # a word of Greek, Cyrillic, Hangul...: real text
         structural = False
-        if stretch.wrong == SINGLE_BYTE:
+        if stretch.wrong in (SINGLE_BYTE, HYBRID):
             if two_byte_right and (utf8_region or european_words(region, stretch.start, stretch.end)):
                 continue  # UTF-8 read wrongly, or European words: never GBK or Big5
             proof = unmistakable_utf8(before, after, loops) if trust_form and stretch.right == "utf-8" else 0

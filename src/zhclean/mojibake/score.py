@@ -7,7 +7,7 @@ loop, with the thresholds below; every other stage asks here.
 """
 from __future__ import annotations
 
-from .charsets import ORPHANED_TRAIL, SINGLE_BYTE
+from .charsets import HYBRID, ORPHANED_TRAIL, SINGLE_BYTE
 from .records import Stretch, TextStats
 from .tables import class_of, class_table
 
@@ -73,7 +73,7 @@ def least_evidence(stretch: Stretch, before: str) -> int:
     second bytes orphaned by a loss (亦推お�G�u亥 is 亦推云... read as GBK)
     are what only a two-byte decoder out of step leaves.
     """
-    if stretch.right == "utf-8" or stretch.wrong == SINGLE_BYTE:
+    if stretch.right == "utf-8" or stretch.wrong in (SINGLE_BYTE, HYBRID):
         return LEAST_EVIDENCE
     if len(ORPHANED_TRAIL.findall(before)) >= 2:
         return LEAST_TWO_BYTE_EVIDENCE

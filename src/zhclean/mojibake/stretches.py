@@ -12,8 +12,9 @@ import bisect
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from .charsets import CP1252_EXTRAS, SINGLE_BYTE, decode_recording, decode_strict
+from .charsets import CP1252_EXTRAS, HYBRID, SINGLE_BYTE, decode_recording, decode_strict
 from .cuts import encode
+from .hybrid import hybrid_bytes
 from .records import Stretch
 from .score import class_sum
 from .structure import unmistakable_utf8
@@ -48,12 +49,18 @@ def _pieces(region: str, codec: str, loops: Loops) -> list[_Piece]:
     else:
         bad = []
         parts = []
+        # The crawlers' mixture is read whole: a character's bytes depend on
+        # its neighbours' (see hybrid).
+        mixture = hybrid_bytes(region, loops) if codec == HYBRID else None
         for k, ch in enumerate(region):
-            try:
-                part = encode(ch, codec, loops)
-            except UnicodeEncodeError:
-                part = b""
-            if not part or len(part) > 2:
+            if mixture is not None:
+                part = mixture[k] or b""
+            else:
+                try:
+                    part = encode(ch, codec, loops)
+                except UnicodeEncodeError:
+                    part = b""
+            if not part or (len(part) > 2 and codec != HYBRID):
                 # Nothing a two-byte decoder made (a four-byte GB18030 code).
                 if bad and bad[-1][1] == k and (ch == "\ufffd") == (region[k - 1] == "\ufffd"):
                     bad[-1] = (bad[-1][0], k + 1)
