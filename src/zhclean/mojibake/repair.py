@@ -133,8 +133,12 @@ def repair_regions(
                 found_stretches = stretches(region, wrong, right, loops)
             found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form)
             candidates.extend(found)
-            if right == "utf-8" and sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
-                break  # the region is UTF-8 that reads well, nearly all of it: settled
+            if right == "utf-8" and wrong != GBK_WEB and sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
+                # The region is UTF-8 that reads well, nearly all of it:
+                # settled.  Not after GBK as browsers read it: its € may
+                # also be A2 E3 (波、 is E6 B3 A2 E3 80 81), and Python's
+                # reading must be weighed against it.
+                break
         # Heaviest first (UTF-8 repairs, self-checking, count half again);
         # keep those that do not overlap one kept already.
         candidates.sort(key=lambda c: (-c[0] * (1.5 if c[1].encoding == "utf-8" else 1.0), c[1].start))
