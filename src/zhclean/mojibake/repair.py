@@ -54,8 +54,8 @@ def _codec_pairs(stats: TextStats, region: str) -> list[tuple[str, str]]:
     UTF-8 first: it is the likeliest and its repairs are the surest.  Among
     the wrong codecs, the kind that made most of the characters first (a
     Latin-1 character or two in GBK-read UTF-8 are no reason to try it as
-    Windows-1252 before GBK); GBK as browsers read it first where a € shows
-    a lone byte 0x80."""
+    Windows-1252 before GBK); GBK as browsers read it where a € may show a
+    lone byte 0x80 (cuts.encode chooses for each € between 0x80 and A2 E3)."""
     wrong = []
     if stats.single_byte:
         wrong.append(SINGLE_BYTE)
@@ -67,6 +67,8 @@ def _codec_pairs(stats: TextStats, region: str) -> list[tuple[str, str]]:
         if stats.wide > stats.single_byte and wrong[0] == SINGLE_BYTE:
             wrong.append(wrong.pop(0))
     pairs = [(w, r) for w in wrong for r in RIGHT_CODECS[w]]
+    if GBK_WEB in wrong:
+        pairs.remove(("gb18030", "utf-8"))  # the browsers' reading covers Python's
     pairs.sort(key=lambda pair: pair[1] != "utf-8")
     return pairs
 
@@ -133,12 +135,8 @@ def repair_regions(
                 found_stretches = stretches(region, wrong, right, loops)
             found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form)
             candidates.extend(found)
-            if right == "utf-8" and wrong != GBK_WEB and sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
-                # The region is UTF-8 that reads well, nearly all of it:
-                # settled.  Not after GBK as browsers read it: its € may
-                # also be A2 E3 (波、 is E6 B3 A2 E3 80 81), and Python's
-                # reading must be weighed against it.
-                break
+            if right == "utf-8" and sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
+                break  # the region is UTF-8 that reads well, nearly all of it: settled
         # Heaviest first (UTF-8 repairs, self-checking, count half again);
         # keep those that do not overlap one kept already.
         candidates.sort(key=lambda c: (-c[0] * (1.5 if c[1].encoding == "utf-8" else 1.0), c[1].start))

@@ -13,8 +13,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from .charsets import CP1252_EXTRAS, HYBRID, SINGLE_BYTE, decode_recording, decode_strict
-from .cuts import encode
-from .hybrid import hybrid_bytes
+from .cuts import char_bytes, encode
 from .records import Stretch
 from .score import class_sum
 from .structure import unmistakable_utf8
@@ -49,17 +48,8 @@ def _pieces(region: str, codec: str, loops: Loops) -> list[_Piece]:
     else:
         bad = []
         parts = []
-        # The crawlers' mixture is read whole: a character's bytes depend on
-        # its neighbours' (see hybrid).
-        mixture = hybrid_bytes(region, loops) if codec == HYBRID else None
-        for k, ch in enumerate(region):
-            if mixture is not None:
-                part = mixture[k] or b""
-            else:
-                try:
-                    part = encode(ch, codec, loops)
-                except UnicodeEncodeError:
-                    part = b""
+        for k, (ch, found) in enumerate(zip(region, char_bytes(region, codec, loops))):
+            part = found or b""
             if not part or (len(part) > 2 and codec != HYBRID):
                 # Nothing a two-byte decoder made (a four-byte GB18030 code).
                 if bad and bad[-1][1] == k and (ch == "\ufffd") == (region[k - 1] == "\ufffd"):
