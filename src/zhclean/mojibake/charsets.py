@@ -27,6 +27,13 @@ GBK_WEB = "gbk-web"
 # ÎÂÜ°Ìáʾ for 温馨提示, where CA BE read as UTF-8 is ʾ.  Re-encoded as that
 # mixture, its characters give the GBK bytes back.
 HYBRID = "hybrid"
+# UTF-8 read with a Cyrillic single-byte code page: Windows-1251 (rГ©gion
+# for région), and KZ-1048 and PTCP154 as Kazakh tools and terminals do
+# (еҸӘжңүдёҖдёӘ for 只有一个).
+CYRILLIC = ("cp1251", "kz1048", "ptcp154")
+# Every single-byte decoder modelled: no byte is lost but the few they
+# leave undefined, and a lead byte is never dropped.
+SINGLE_BYTE_CODECS = (SINGLE_BYTE, *CYRILLIC)
 
 # Characters that a single-byte decoder (Latin-1, Windows-1252 in Python's
 # strict form or in the browsers' form, which keeps the five bytes 1252
@@ -42,14 +49,19 @@ RIGHT_CODECS = {
     "gb18030": ("utf-8", "big5"),
     GBK_WEB: ("utf-8",),
     HYBRID: ("gb18030",),
+    **{codec: ("utf-8",) for codec in CYRILLIC},
     "big5": ("utf-8", "gb18030"),
     "cp932": ("utf-8",),
 }
 # How a codec is named in a report.
 CODEC_NAMES = {
+    SINGLE_BYTE: "windows-1252",
     "gb18030": "gbk",
     GBK_WEB: "cp936",
     HYBRID: "utf-8 where valid, else latin-1",
+    "cp1251": "windows-1251",
+    "kz1048": "kz1048",
+    "ptcp154": "ptcp154",
     "big5": "big5",
     "cp932": "shift_jis",
     "utf-8": "utf-8",
@@ -63,7 +75,14 @@ REREAD_AS = ("gb18030", "big5")
 # For each wrong codec, a character it encodes to bytes no UTF-8 text can
 # hold (0xF8-0xFF): standing in for a lost character (U+FFFD), it makes the
 # UTF-8 decoder report a loss exactly there.
-LOSS_STAND_INS = {SINGLE_BYTE: "\xff", "gb18030": "\ue28b", GBK_WEB: "\ue28b", "big5": "\u77d8", "cp932": "\ue697"}
+LOSS_STAND_INS = {
+    SINGLE_BYTE: "\xff",
+    "gb18030": "\ue28b",
+    GBK_WEB: "\ue28b",
+    "big5": "\u77d8",
+    "cp932": "\ue697",
+    **{codec: b"\xff".decode(codec) for codec in CYRILLIC},
+}
 
 # A U+FFFD and then ASCII from @ to ~: the second byte of a GBK or Big5
 # character whose first byte a two-byte decoder gave up (發�G了 is Big5 read

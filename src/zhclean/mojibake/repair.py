@@ -25,13 +25,15 @@ from typing import TYPE_CHECKING
 
 from .._edits import apply
 from .bulk import bulk
-from .charsets import CODEC_NAMES, GBK_WEB, HYBRID, REREAD_AS, REREAD_FROM, RIGHT_CODECS, SINGLE_BYTE
+from .charsets import (
+    CODEC_NAMES, CYRILLIC, GBK_WEB, HYBRID, REREAD_AS, REREAD_FROM, RIGHT_CODECS, SINGLE_BYTE, SINGLE_BYTE_CODECS,
+)
 from .records import Known, Repair, Stretch, TextStats
 from .reread import LOSS_REACH, join_across_losses, out_of_step, reread_stretches
 from .score import PLAUSIBLE, damaged_to_the_edges, interior_losses, least_evidence, plausible_gain, reads_very_well, reads_well
 from .stretches import stretches
 from .structure import (
-    FINISH_CODECS, UTF8_REGION, completions, european_words, foreign_words, leftover_utf8, stray_single_bytes,
+    UTF8_REGION, completions, european_words, foreign_words, leftover_utf8, stray_single_bytes,
     unmistakable_utf8,
     utf8_share,
 )
@@ -47,6 +49,8 @@ MAX_PASSES = 4
 # A character a crawler's UTF-8 reading of GBK makes beside its Latin-1 ones
 # (two bytes of UTF-8, the commonest: ʾ ͼ ָ).
 _HYBRID_CHAR = re.compile("[\u0100-\u07ff]")
+# A character a Cyrillic code page makes.
+_CYRILLIC_CHAR = re.compile("[\u0400-\u04ff]")
 
 
 def _codec_pairs(stats: TextStats, region: str) -> list[tuple[str, str]]:
@@ -62,6 +66,8 @@ def _codec_pairs(stats: TextStats, region: str) -> list[tuple[str, str]]:
         if _HYBRID_CHAR.search(region):
             wrong.append(HYBRID)
     if stats.wide:
+        if _CYRILLIC_CHAR.search(region):
+            wrong.extend(CYRILLIC)
         wrong.extend((GBK_WEB, "gb18030") if "\u20ac" in region else ("gb18030",))
         wrong.extend(("big5", "cp932"))
         if stats.wide > stats.single_byte and wrong[0] == SINGLE_BYTE:
@@ -223,7 +229,8 @@ def _judge(
         if stretch.wrong in (SINGLE_BYTE, HYBRID):
             if two_byte_right and (utf8_region or european_words(region, stretch.start, stretch.end)):
                 continue  # UTF-8 read wrongly, or European words: never GBK or Big5
-            proof = unmistakable_utf8(before, after, loops) if trust_form and stretch.right == "utf-8" else 0
+        if stretch.wrong in SINGLE_BYTE_CODECS:
+            proof = unmistakable_utf8(before, after, loops, stretch.wrong) if trust_form and not two_byte_right else 0
             structural = proof >= 2 or (proof == 1 and not stray_single_bytes(region, stretch.start, stretch.end))
             evidence = len(before) - before.count("\ufffd")
         else:
@@ -233,7 +240,7 @@ def _judge(
         layers = 1
         gain_after = stats(after)
         if (
-            stretch.wrong == SINGLE_BYTE
+            stretch.wrong in SINGLE_BYTE_CODECS
             and stretch.right == "utf-8"
             and depth < 2
             and not reads_well(gain_after)
@@ -255,7 +262,7 @@ def _judge(
             # letter for a second byte (Latin capitals: MÄ£ÄM ÌÑÌ would read
             # as 模腗 萄, mean class 7; real text reads 13).
             continue
-        wrong = "windows-1252" if stretch.wrong == SINGLE_BYTE else CODEC_NAMES[stretch.wrong]
+        wrong = CODEC_NAMES[stretch.wrong]
         judged.append(
             (
                 max(gain_after.class_sum, PLAUSIBLE * gain_after.non_ascii) if structural else gain_after.class_sum,
@@ -266,6 +273,7 @@ def _judge(
                     CODEC_NAMES[stretch.right],
                     " then ".join([wrong] * layers),
                     structural,
+                    stretch.wrong,
                 ),
             )
         )
@@ -291,8 +299,13 @@ def passes(text: str, loops: Loops, depth: int = 0) -> tuple[str, list[list[Repa
         repaired, made = _passes(text, loops, depth, trust_form=False)
         if not made:
             return repaired, made
-    if any(r.encoding == "utf-8" and r.decoded_as.startswith(SINGLE_BYTE) for pass_ in made for r in pass_):
-        finishing = [Repair(start, end, new, *FINISH_CODECS) for start, end, new in completions(repaired)]
+    single = [r.wrong for pass_ in made for r in pass_ if r.encoding == "utf-8" and r.wrong in SINGLE_BYTE_CODECS]
+    if single:
+        codec = max(set(single), key=single.count)
+        finishing = [
+            Repair(start, end, new, encoding, CODEC_NAMES.get(decoded_as, decoded_as), wrong=decoded_as)
+            for start, end, new, encoding, decoded_as in completions(repaired, codec)
+        ]
         if finishing:
             made.append(finishing)
             repaired = apply(repaired, [(r.start, r.end, r.text) for r in finishing])

@@ -12,7 +12,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from .charsets import CP1252_EXTRAS, HYBRID, SINGLE_BYTE, decode_recording, decode_strict
+from .charsets import CP1252_EXTRAS, HYBRID, SINGLE_BYTE, SINGLE_BYTE_CODECS, decode_recording, decode_strict
 from .cuts import char_bytes, encode
 from .records import Stretch
 from .score import class_sum
@@ -128,7 +128,7 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
         # cut what does not gain off both ends.  Not UTF-8 read by a
         # single-byte decoder whose form alone proves it: the frequency
         # model would cut text of scripts it knows nothing of (cafÃ© is café).
-        if not (wrong == SINGLE_BYTE and right == "utf-8" and _proven_by_form(region, tokens, loops)):
+        if not (wrong in SINGLE_BYTE_CODECS and right == "utf-8" and _proven_by_form(region, tokens, wrong, loops)):
             trim_edges(region, tokens, wrong, right, loops)
         drop_orphaned_ascii_head(region, tokens, wrong, loops)
         trim_lost_edges(region, tokens)
@@ -183,9 +183,9 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
             cursor = err_end
         if cursor < len(data):
             segments.append((cursor, len(data), True))
-        if right == "utf-8" and wrong != SINGLE_BYTE:
+        if right == "utf-8" and wrong not in SINGLE_BYTE_CODECS:
             segments = _split_implausible(data, segments)
-        if right == "utf-8" and wrong == SINGLE_BYTE:
+        if right == "utf-8" and wrong in SINGLE_BYTE_CODECS:
             segments = _question_marks_lost(data, segments)
         # An error is a loss (absorbed into the U+FFFD the wrong decoder left)
         # when it is the remnant of a character cut by that loss.
@@ -277,14 +277,14 @@ def _split_implausible(data: bytes, segments: list[tuple[int, int, bool]]) -> li
     return split
 
 
-def _proven_by_form(region: str, tokens: list[list], loops: Loops) -> bool:
+def _proven_by_form(region: str, tokens: list[list], wrong: str, loops: Loops) -> bool:
     """Whether the stretch the tokens make, none of them a loss, is UTF-8
     read by a single-byte decoder by its form alone."""
     if not tokens or any(token[0] is None for token in tokens):
         return False
     before = region[tokens[0][1] : tokens[-1][2]]
     after = "".join("\ufffd" if t[0] is None else t[0] for t in tokens)
-    return unmistakable_utf8(before.strip(), after.strip(), loops) > 0
+    return unmistakable_utf8(before.strip(), after.strip(), loops, wrong) > 0
 
 
 def _question_marks_lost(data: bytes, segments: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -342,10 +342,10 @@ def _dropped(data: bytes, start: int, end: int, segments: list, index: int, wron
     # Continuation bytes whose lead went: no single-byte decoder drops a lead
     # byte (C2-F4 are all defined), so there they are characters of their own
     # (l’Ã©galité: the ’ is 92 between two recovered stretches).
-    orphaned = 0x80 <= lead <= 0xBF and continuation and len(cut) <= 3 and wrong != SINGLE_BYTE
+    orphaned = 0x80 <= lead <= 0xBF and continuation and len(cut) <= 3 and wrong not in SINGLE_BYTE_CODECS
     # A lead byte alone, all its continuation bytes gone (第 is E7 AC AC):
     # from a two-byte codec's bytes, as good a sign as the others.
-    lone = 0xC2 <= lead <= 0xF4 and len(cut) == 1 and wrong != SINGLE_BYTE
+    lone = 0xC2 <= lead <= 0xF4 and len(cut) == 1 and wrong not in SINGLE_BYTE_CODECS
     if not (truncated or orphaned or lone):
         return False
     # A lone lead byte needs two whole characters recovered on either side.

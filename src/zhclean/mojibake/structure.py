@@ -18,15 +18,17 @@ tests decide from structure instead:
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
-from .charsets import CP1252_EXTRAS
+from .charsets import CP1252_EXTRAS, SINGLE_BYTE, SINGLE_BYTE_CODECS
+from .cuts import encode
+from .tables import CONTINUATION, LEAD, scan_table
 
 if TYPE_CHECKING:
     from ._loops import Loops
 
 __all__ = [
-    "FINISH_CODECS",
     "UTF8_REGION",
     "completions",
     "european_words",
@@ -95,10 +97,10 @@ def utf8_share(region: str, loops: Loops) -> float:
     return inside / high if high else 0.0
 
 
-def unmistakable_utf8(before: str, after: str, loops: Loops) -> int:
-    """Whether ``before`` (characters a single-byte decoder made, ASCII and
-    losses between) is, by its form alone, UTF-8 read wrongly, and ``after``
-    its reading.
+def unmistakable_utf8(before: str, after: str, loops: Loops, codec: str = SINGLE_BYTE) -> int:
+    """Whether ``before`` (characters the single-byte decoder ``codec``
+    made, ASCII and losses between) is, by its form alone, UTF-8 read
+    wrongly, and ``after`` its reading.
 
     Every character ``after`` gains must be of a block real text is written
     in (not a control, private use, a phonetic modifier: ``á´´``, acute
@@ -126,7 +128,7 @@ def unmistakable_utf8(before: str, after: str, loops: Loops) -> int:
     sequences = []
     for k, piece in enumerate(pieces):
         try:
-            data = loops.encode_single_byte(piece)
+            data = encode(piece, codec, loops)
         except UnicodeEncodeError:
             return 0
         # Beside a loss, the rest of a character cut by it; elsewhere, UTF-8
@@ -141,8 +143,11 @@ def unmistakable_utf8(before: str, after: str, loops: Loops) -> int:
             return 0
         sequences += _SEQUENCE.findall(data)
     if len(sequences) >= 2:
+        # Two sequences that read as no letter (ВІКІ, Ukrainian capitals, in
+        # Windows-1251 would read as ²ʲ) prove little; three or more do.
         weak = sum(sequence[-1] == 0xA0 for sequence in sequences)
-        return len(sequences) if 2 * weak < len(sequences) else 0
+        lettered = len(sequences) >= 3 or any(unicodedata.category(ch) in _LETTERS for ch in gained)
+        return len(sequences) if 2 * weak < len(sequences) and lettered else 0
     if len(sequences) != 1 or len(gained) != 1 or not _ONE_ALONE.match(gained[0]):
         return 0
     sequence = sequences[0]
@@ -156,14 +161,30 @@ def stray_single_bytes(region: str, start: int, end: int) -> bool:
     """Whether ``region`` holds, outside ``[start, end)``, a character a
     single-byte decoder makes that is no part of a UTF-8 sequence: the text
     around was not read with that decoder (``Bremer/Mccoy – DrÃ¥ber``: a
-    correct dash beside a lone Ã¥), so one sequence alone proves nothing."""
-    for text in (region[:start], region[end:]):
-        for k, ch in enumerate(text):
-            if ch > "\x7f" and _SINGLE_BYTE_CHAR.match(ch) and not (
-                _LEFTOVER.match(text, k) or (k and _LEFTOVER.match(text, k - 1))
-            ):
-                return True
+    correct dash beside a lone Ã¥; Kazakh дің beside еңі), so one sequence
+    alone proves nothing."""
+    table = scan_table()
+    for k in list(range(start)) + list(range(end, len(region))):
+        bits = _bits(table, region, k)
+        if bits and not _in_sequence(table, region, k, bits):
+            return True
     return False
+
+
+def _bits(table: bytes, text: str, k: int) -> int:
+    if not 0 <= k < len(text):
+        return 0
+    cp = ord(text[k])
+    return table[cp] & (LEAD | CONTINUATION) if 0x80 <= cp < 0x10000 else 0
+
+
+def _in_sequence(table: bytes, text: str, k: int, bits: int) -> bool:
+    """Whether the character at ``k`` (with scan ``bits``) stands in a run
+    that looks like UTF-8: a lead before a continuation, a continuation after
+    either."""
+    if bits & LEAD:
+        return bool(_bits(table, text, k + 1) & CONTINUATION)
+    return bool(_bits(table, text, k - 1))
 
 
 # Blocks real text is written in: Latin-1 and Extended, spacing modifiers
@@ -176,6 +197,8 @@ _COMMON = re.compile(
     "\u0900-\u0dff\u0e01-\u0e5b\u1e00-\u1eff\u2010-\u205e\u20a0-\u20bf\u2100-\u23ff"
     "\u2460-\u27bf\u3000-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
 )
+# Letters of a script (CJK, kana and Hangul among them), not modifiers.
+_LETTERS = ("Lu", "Ll", "Lt", "Lo")
 # What one sequence alone may read as: Latin, punctuation and symbols of
 # Western text (’ … € ™), CJK punctuation, kana, Han and the full-width forms.
 _ONE_ALONE = re.compile("[\u00a0-\u024f\u2010-\u205e\u20a0-\u20bf\u2122\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
@@ -210,8 +233,6 @@ def _ascii_letter(text: str, k: int) -> bool:
 
 
 # --- finishing a text repaired as UTF-8 read by a single-byte decoder ----------
-# What the finishing edits say they repaired: Windows-1252 read as Latin-1.
-FINISH_CODECS = ("windows-1252", "latin-1")
 # C1 controls never stand in text: where a text was UTF-8 read by a
 # single-byte decoder, one left alone is a Windows-1252 byte read as Latin-1
 # (modifiche\x94 is modifiche”).  The five bytes Windows-1252 leaves
@@ -220,18 +241,29 @@ _C1 = re.compile("[\x80-\x9f]")
 _C1_AS_CP1252 = {
     cp: bytes([cp]).decode("cp1252") for cp in range(0x80, 0xA0) if cp not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
-# à is C3 A0: where the A0 (a no-break space) became a space, "Ã " before a
-# word is "à " (jusqu'Ã nos jours).  French only: other letters made so
-# (Å  for Š, Ð  for Р) cannot be told from the space that followed them.
-_A_GRAVE = re.compile("(?<![A-Za-z\u00c0-\u00ff])\u00c3 (?=[a-z\u00e0-\u00ff])")
+# à is C3 A0: where the A0 (a no-break space) became a space, the character
+# C3 made, alone before a space and a word, is "à " (jusqu'Ã nos jours; in
+# Windows-1251, Г l’ouest).  French only: other letters made so (Å  for Š,
+# Ð  for Р) cannot be told from the space that followed them.
+_A_GRAVE = {
+    codec: re.compile(f"(?<![A-Za-z\u00c0-\u00ff\u0400-\u04ff]){re.escape(bytes([0xC3]).decode(codec))} (?=[a-z\u00e0-\u00ff])")
+    for codec in SINGLE_BYTE_CODECS
+}
 
 
-def completions(text: str) -> list[tuple[int, int, str]]:
-    """The edits that finish a text repaired as UTF-8 read by a single-byte
-    decoder: lone C1 controls to Windows-1252, ``Ã `` to ``à ``."""
-    edits = [(m.start(), m.end(), _C1_AS_CP1252[ord(m.group())]) for m in _C1.finditer(text)
-             if ord(m.group()) in _C1_AS_CP1252]
-    edits += [(m.start(), m.start() + 1, "\u00e0") for m in _A_GRAVE.finditer(text)]
+def completions(text: str, codec: str) -> list[tuple[int, int, str, str, str]]:
+    """The edits that finish a text repaired as UTF-8 read by the
+    single-byte decoder ``codec``, each with the codec it was in and the one
+    it was read with: lone C1 controls to Windows-1252 (Latin-1 read where
+    Windows-1252 was meant), ``Ã `` to ``à ``."""
+    edits = []
+    if codec == SINGLE_BYTE:
+        edits += [
+            (m.start(), m.end(), _C1_AS_CP1252[ord(m.group())], "windows-1252", "latin-1")
+            for m in _C1.finditer(text)
+            if ord(m.group()) in _C1_AS_CP1252
+        ]
+    edits += [(m.start(), m.start() + 1, "\u00e0", "utf-8", codec) for m in _A_GRAVE[codec].finditer(text)]
     edits.sort()
     return edits
 
@@ -247,10 +279,15 @@ _LEFTOVER = re.compile(
 
 def leftover_utf8(repaired: str, original: str) -> bool:
     """Whether ``repaired`` still holds UTF-8 read by a single-byte decoder
-    that ``original`` had (a repair left part of it), or a loss before a
-    question mark that the repair made."""
+    that ``original`` had (a repair left part of it: Ã©, Р\x98 in
+    Windows-1251; or made by it, a layer of double encoding left), or a loss
+    before a question mark that the repair made."""
     for m in _LEFTOVER.finditer(repaired):
         found = m.group()
         if found in original if found != "\ufffd?" else repaired.count(found) > original.count(found):
+            return True
+    table = scan_table()
+    for k in range(len(repaired) - 1):
+        if _bits(table, repaired, k) & LEAD and _bits(table, repaired, k + 1) & CONTINUATION:
             return True
     return False

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pathlib
 
 from .._lazy import Lazy
-from .charsets import SINGLE_BYTE_MAP
+from .charsets import CYRILLIC, SINGLE_BYTE_MAP
 
 # --- the scan for regions worth a look ---------------------------------------
 # Suspicious characters closer than MAX_GAP characters apart belong to one
@@ -127,8 +127,9 @@ def suspicious_table() -> bytes:
 
 # Bits of the scan table.  SUSPECT: rare, or a wrong decoder's leftover
 # (see suspicious_table).  LEAD and CONTINUATION: characters a single-byte
-# decoder makes from a UTF-8 lead byte (C2-F4: Â-ô) and from a continuation
-# byte (80-BF: C1 controls, cp1252's punctuation, NBSP to ¿).  A lead right
+# decoder (Latin-1, Windows-1252, the Cyrillic code pages) makes from a
+# UTF-8 lead byte (C2-F4: Â-ô, Г) and from a continuation byte (80-BF: C1
+# controls, cp1252's punctuation, NBSP to ¿).  A lead right
 # before a continuation is suspicious too, whatever their frequency: Ã© is é
 # read as Latin-1, and © alone is common.
 SUSPECT = 1
@@ -138,7 +139,12 @@ CONTINUATION = 4
 
 def _build_scan_table() -> bytes:
     table = bytearray(suspicious_table())
-    for cp, byte in SINGLE_BYTE_MAP.items():
+    pairs = list(SINGLE_BYTE_MAP.items())
+    for codec in CYRILLIC:  # rГ©gion: UTF-8 read as Windows-1251
+        for byte in range(0x80, 0x100):
+            for ch in bytes([byte]).decode(codec, "ignore"):
+                pairs.append((ord(ch), byte))
+    for cp, byte in pairs:
         if 0xC2 <= byte <= 0xF4:
             table[cp] |= LEAD
         elif 0x80 <= byte <= 0xBF:
