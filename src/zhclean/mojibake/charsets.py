@@ -27,13 +27,14 @@ GBK_WEB = "gbk-web"
 # ÎÂÜ°Ìáʾ for 温馨提示, where CA BE read as UTF-8 is ʾ.  Re-encoded as that
 # mixture, its characters give the GBK bytes back.
 HYBRID = "hybrid"
-# UTF-8 read with a Cyrillic single-byte code page: Windows-1251 (rГ©gion
-# for région), and KZ-1048 and PTCP154 as Kazakh tools and terminals do
+# UTF-8 read with another single-byte code page: Windows-1250 (Central
+# European: Ă®nceĹŁoĹźată for încețoșată), Windows-1251 (rГ©gion for
+# région), and KZ-1048 and PTCP154 as Kazakh tools and terminals do
 # (еҸӘжңүдёҖдёӘ for 只有一个).
-CYRILLIC = ("cp1251", "kz1048", "ptcp154")
+CODE_PAGES = ("cp1250", "cp1251", "kz1048", "ptcp154")
 # Every single-byte decoder modelled: no byte is lost but the few they
 # leave undefined, and a lead byte is never dropped.
-SINGLE_BYTE_CODECS = (SINGLE_BYTE, *CYRILLIC)
+SINGLE_BYTE_CODECS = (SINGLE_BYTE, *CODE_PAGES)
 
 # Characters that a single-byte decoder (Latin-1, Windows-1252 in Python's
 # strict form or in the browsers' form, which keeps the five bytes 1252
@@ -49,7 +50,7 @@ RIGHT_CODECS = {
     "gb18030": ("utf-8", "big5"),
     GBK_WEB: ("utf-8",),
     HYBRID: ("gb18030",),
-    **{codec: ("utf-8",) for codec in CYRILLIC},
+    **{codec: ("utf-8",) for codec in CODE_PAGES},
     "big5": ("utf-8", "gb18030"),
     "cp932": ("utf-8",),
 }
@@ -59,6 +60,7 @@ CODEC_NAMES = {
     "gb18030": "gbk",
     GBK_WEB: "cp936",
     HYBRID: "utf-8 where valid, else latin-1",
+    "cp1250": "windows-1250",
     "cp1251": "windows-1251",
     "kz1048": "kz1048",
     "ptcp154": "ptcp154",
@@ -81,7 +83,7 @@ LOSS_STAND_INS = {
     GBK_WEB: "\ue28b",
     "big5": "\u77d8",
     "cp932": "\ue697",
-    **{codec: b"\xff".decode(codec) for codec in CYRILLIC},
+    **{codec: b"\xff".decode(codec) for codec in CODE_PAGES},
 }
 
 # A U+FFFD and then ASCII from @ to ~: the second byte of a GBK or Big5
@@ -186,3 +188,14 @@ def decode_table(right: str) -> array:
     """65,536 ints: for each byte pair (first << 8 | second), the one
     non-ASCII character ``right`` decodes it to, or 0."""
     return _DECODE_TABLES[right].get()
+
+
+def _code_page_chars(codec: str) -> re.Pattern[str]:
+    """The characters ``codec`` makes from bytes 80-FF that Latin-1 and
+    Windows-1252 do not: where one stands, the code page is worth a try."""
+    own = {ch for byte in range(0x80, 0x100) for ch in bytes([byte]).decode(codec, "ignore")}
+    own -= set(map(chr, SINGLE_BYTE_MAP))
+    return re.compile("[" + "".join(sorted(map(re.escape, own))) + "]")
+
+
+CODE_PAGE_CHARS = {codec: _code_page_chars(codec) for codec in CODE_PAGES}

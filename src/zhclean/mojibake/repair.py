@@ -26,11 +26,12 @@ from typing import TYPE_CHECKING
 from .._edits import apply
 from .bulk import bulk
 from .charsets import (
-    CODEC_NAMES, CYRILLIC, GBK_WEB, HYBRID, REREAD_AS, REREAD_FROM, RIGHT_CODECS, SINGLE_BYTE, SINGLE_BYTE_CODECS,
+    CODE_PAGE_CHARS, CODE_PAGES, CODEC_NAMES, GBK_WEB, HYBRID, REREAD_AS, REREAD_FROM, RIGHT_CODECS, SINGLE_BYTE, SINGLE_BYTE_CODECS,
 )
 from .records import Known, Repair, Stretch, TextStats
 from .reread import LOSS_REACH, join_across_losses, out_of_step, reread_stretches
 from .score import PLAUSIBLE, damaged_to_the_edges, interior_losses, least_evidence, plausible_gain, reads_very_well, reads_well
+from .runs import unmistakable_runs
 from .stretches import stretches
 from .structure import (
     UTF8_REGION, completions, european_words, foreign_words, leftover_utf8, stray_single_bytes,
@@ -49,8 +50,7 @@ MAX_PASSES = 4
 # A character a crawler's UTF-8 reading of GBK makes beside its Latin-1 ones
 # (two bytes of UTF-8, the commonest: ʾ ͼ ָ).
 _HYBRID_CHAR = re.compile("[\u0100-\u07ff]")
-# A character a Cyrillic code page makes.
-_CYRILLIC_CHAR = re.compile("[\u0400-\u04ff]")
+
 
 
 def _codec_pairs(stats: TextStats, region: str) -> list[tuple[str, str]]:
@@ -66,8 +66,7 @@ def _codec_pairs(stats: TextStats, region: str) -> list[tuple[str, str]]:
         if _HYBRID_CHAR.search(region):
             wrong.append(HYBRID)
     if stats.wide:
-        if _CYRILLIC_CHAR.search(region):
-            wrong.extend(CYRILLIC)
+        wrong.extend(codec for codec in CODE_PAGES if CODE_PAGE_CHARS[codec].search(region))
         wrong.extend((GBK_WEB, "gb18030") if "\u20ac" in region else ("gb18030",))
         wrong.extend(("big5", "cp932"))
         if stats.wide > stats.single_byte and wrong[0] == SINGLE_BYTE:
@@ -86,6 +85,7 @@ def repair_regions(
     depth: int = 0,
     trust_form: bool = True,
     frozen: Sequence[tuple[int, int]] = (),
+    evidenced: frozenset[str] = frozenset(),
 ) -> list[Repair]:
     """The repairs to make in ``text``, given the regions a scan found.
 
@@ -133,13 +133,13 @@ def repair_regions(
                     whole = reach_start == 0 and reach_end == len(text) and damaged_to_the_edges(reach)
                     pins = (whole and reach[:1] != "\ufffd", whole and reach[-1:] != "\ufffd")
                     reread = reread_stretches(reach, wrong, right, *pins, loops)
-                    found = _judge(reach, reach_start, reread, loops, depth, known, trust_form)
+                    found = _judge(reach, reach_start, reread, loops, depth, known, trust_form, evidenced)
                     candidates.extend(found)
                     if sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
                         break  # read back in step, nearly all of it: settled
                     continue
                 found_stretches = stretches(region, wrong, right, loops)
-            found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form)
+            found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form, evidenced)
             candidates.extend(found)
             if right == "utf-8" and sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
                 break  # the region is UTF-8 that reads well, nearly all of it: settled
@@ -204,6 +204,7 @@ def _judge(
     depth: int,
     known: Known,
     trust_form: bool,
+    evidenced: frozenset[str],
 ) -> list[tuple[float, Repair]]:
     """The stretches worth making into repairs, each with its weight;
     ``trust_form``: whether a single-byte stretch may be believed for its
@@ -230,7 +231,11 @@ def _judge(
             if two_byte_right and (utf8_region or european_words(region, stretch.start, stretch.end)):
                 continue  # UTF-8 read wrongly, or European words: never GBK or Big5
         if stretch.wrong in SINGLE_BYTE_CODECS:
-            proof = unmistakable_utf8(before, after, loops, stretch.wrong) if trust_form and not two_byte_right else 0
+            proof = (
+                unmistakable_utf8(before, after, loops, stretch.wrong, stretch.wrong in evidenced)
+                if trust_form and not two_byte_right
+                else 0
+            )
             structural = proof >= 2 or (proof == 1 and not stray_single_bytes(region, stretch.start, stretch.end))
             evidence = len(before) - before.count("\ufffd")
         else:
@@ -286,47 +291,80 @@ def passes(text: str, loops: Loops, depth: int = 0) -> tuple[str, list[list[Repa
     (the previous pass's output).  Repairs can uncover more, so passes go on
     until one finds nothing (at most MAX_PASSES).
 
-    A text repaired as UTF-8 read by a single-byte decoder is finished as
-    one (``structure.completions``: C1 controls that were Windows-1252
+    Then the short runs whose form alone proves them (``runs``: 50掳C,
+    don鈥檛, ¡¶…¡·) are repaired, outside what the passes repaired.  A text
+    repaired as UTF-8 read by a single-byte decoder is finished as one
+    (``structure.completions``: C1 controls that were Windows-1252
     punctuation, ``Ã `` that was ``à``).  Where repairs believed for their
     form alone (non-Chinese text) still leave such mojibake behind, the text
     is repaired again without them: a repair of text in another script is
     whole, or not made."""
-    repaired, made = _passes(text, loops, depth, trust_form=True)
-    if depth or not made:
+    if depth:
+        repaired, made, _ = _passes(text, loops, depth, trust_form=True)
         return repaired, made
+    repaired, made, frozen = _attempt(text, loops, trust_form=True)
+    # Document-level evidence: a text goes through one wrong decoder.  Once
+    # it shows repairs of UTF-8 read by a single-byte decoder, a lone
+    # sequence of that decoder that is left over is believed too (rГ©gion
+    # beside вЂ™ in Windows-1251; NICIODATĂ™ alone is Romanian and a ™).
+    evidenced = frozenset(r.wrong for pass_ in made for r in pass_ if r.wrong in SINGLE_BYTE_CODECS)
+    if evidenced and leftover_utf8(repaired, text):
+        repaired, made, frozen = _attempt(text, loops, trust_form=True, evidenced=evidenced)
     if any(r.structural for pass_ in made for r in pass_) and leftover_utf8(repaired, text):
-        repaired, made = _passes(text, loops, depth, trust_form=False)
-        if not made:
-            return repaired, made
+        repaired, made, frozen = _attempt(text, loops, trust_form=False, evidenced=evidenced)
+    runs = [
+        Repair(start, end, new, encoding, decoded_as)
+        for start, end, new, encoding, decoded_as in unmistakable_runs(repaired)
+        if not _overlaps(start, end, frozen)
+    ]
+    if runs:
+        made.append(runs)
+        repaired = apply(repaired, [(r.start, r.end, r.text) for r in runs])
+    return repaired, made
+
+
+def _attempt(
+    text: str, loops: Loops, trust_form: bool, evidenced: frozenset[str] = frozenset()
+) -> tuple[str, list[list[Repair]], list[tuple[int, int]]]:
+    """The passes, then the finishing of a text repaired as UTF-8 read by a
+    single-byte decoder; with the spans repaired, placed in the result."""
+    repaired, made, frozen = _passes(text, loops, 0, trust_form, evidenced)
     single = [r.wrong for pass_ in made for r in pass_ if r.encoding == "utf-8" and r.wrong in SINGLE_BYTE_CODECS]
     if single:
-        codec = max(set(single), key=single.count)
+        codec = max(sorted(set(single)), key=single.count)
         finishing = [
             Repair(start, end, new, encoding, CODEC_NAMES.get(decoded_as, decoded_as), wrong=decoded_as)
             for start, end, new, encoding, decoded_as in completions(repaired, codec)
         ]
         if finishing:
             made.append(finishing)
+            frozen = _moved(frozen, finishing)
             repaired = apply(repaired, [(r.start, r.end, r.text) for r in finishing])
-    return repaired, made
+    return repaired, made, frozen
 
 
-def _passes(text: str, loops: Loops, depth: int, trust_form: bool) -> tuple[str, list[list[Repair]]]:
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(spans, (start, float("inf")))
+    return (k > 0 and spans[k - 1][1] > start) or (k < len(spans) and spans[k][0] < end)
+
+
+def _passes(
+    text: str, loops: Loops, depth: int, trust_form: bool, evidenced: frozenset[str] = frozenset()
+) -> tuple[str, list[list[Repair]], list[tuple[int, int]]]:
     made: list[list[Repair]] = []
     frozen: list[tuple[int, int]] = []  # what earlier passes repaired, in the current text
     for _ in range(MAX_PASSES if depth == 0 else 1):
         regions = loops.find_regions(text)
         if not regions:
             break
-        repairs = repair_regions(text, regions, loops, depth, trust_form, frozen)
+        repairs = repair_regions(text, regions, loops, depth, trust_form, frozen, evidenced)
         repaired = apply(text, [(r.start, r.end, r.text) for r in repairs])
         if repaired is text:
             break
         made.append(repairs)
         frozen = _moved(frozen, repairs)
         text = repaired
-    return text, made
+    return text, made, frozen
 
 
 def _moved(frozen: list[tuple[int, int]], repairs: list[Repair]) -> list[tuple[int, int]]:

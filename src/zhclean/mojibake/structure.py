@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from .charsets import CP1252_EXTRAS, SINGLE_BYTE, SINGLE_BYTE_CODECS
 from .cuts import encode
-from .tables import CONTINUATION, LEAD, scan_table
+from .tables import CONTINUATION, LEAD, LEAD_OF_TWO, PLAIN_LATIN1, scan_table
 
 if TYPE_CHECKING:
     from ._loops import Loops
@@ -97,7 +97,9 @@ def utf8_share(region: str, loops: Loops) -> float:
     return inside / high if high else 0.0
 
 
-def unmistakable_utf8(before: str, after: str, loops: Loops, codec: str = SINGLE_BYTE) -> int:
+def unmistakable_utf8(
+    before: str, after: str, loops: Loops, codec: str = SINGLE_BYTE, evidenced: bool = False
+) -> int:
     """Whether ``before`` (characters the single-byte decoder ``codec``
     made, ASCII and losses between) is, by its form alone, UTF-8 read
     wrongly, and ``after`` its reading.
@@ -111,7 +113,9 @@ def unmistakable_utf8(before: str, after: str, loops: Loops, codec: str = SINGLE
     cannot hold it: after Ã or Â a character no word is followed by
     (``Ã©`` is é; ``Ã’s`` is Ã and an apostrophe), or a C1 control, or
     three or four bytes that read as CJK, punctuation or Latin
-    (``ï¼Œ`` is ，, ``â€™`` is ’; ``Brontë…”`` would read as Hangul).
+    (``ï¼Œ`` is ，, ``â€™`` is ’; ``Brontë…”`` would read as Hangul).  For
+    a code page whose C2 and C3 are letters (Ă, Г), one sequence of two
+    needs ``evidenced``: the text shows other repairs of that decoder.
     Returns how many sequences prove it (0: not proven).
     """
     if not after or len(after) >= len(before):
@@ -152,7 +156,7 @@ def unmistakable_utf8(before: str, after: str, loops: Loops, codec: str = SINGLE
         return 0
     sequence = sequences[0]
     proven = len(sequence) >= 3 or any("\x80" <= ch <= "\x9f" for ch in before) or (
-        sequence[0] in (0xC2, 0xC3) and sequence[1] not in _WEAK_CONTINUATION
+        (codec == SINGLE_BYTE or evidenced) and sequence[0] in (0xC2, 0xC3) and sequence[1] not in _WEAK_CONTINUATION
     )
     return 1 if proven else 0
 
@@ -162,11 +166,12 @@ def stray_single_bytes(region: str, start: int, end: int) -> bool:
     single-byte decoder makes that is no part of a UTF-8 sequence: the text
     around was not read with that decoder (``Bremer/Mccoy – DrÃ¥ber``: a
     correct dash beside a lone Ã¥; Kazakh дің beside еңі), so one sequence
-    alone proves nothing."""
+    alone proves nothing.  The Latin-1 characters Chinese text uses on its
+    own (a no-break space, ·, °) prove nothing either way."""
     table = scan_table()
     for k in list(range(start)) + list(range(end, len(region))):
         bits = _bits(table, region, k)
-        if bits and not _in_sequence(table, region, k, bits):
+        if bits and not _in_sequence(table, region, k, bits) and ord(region[k]) not in PLAIN_LATIN1:
             return True
     return False
 
@@ -175,7 +180,7 @@ def _bits(table: bytes, text: str, k: int) -> int:
     if not 0 <= k < len(text):
         return 0
     cp = ord(text[k])
-    return table[cp] & (LEAD | CONTINUATION) if 0x80 <= cp < 0x10000 else 0
+    return table[cp] & (LEAD | LEAD_OF_TWO | CONTINUATION) if 0x80 <= cp < 0x10000 else 0
 
 
 def _in_sequence(table: bytes, text: str, k: int, bits: int) -> bool:
@@ -246,7 +251,9 @@ _C1_AS_CP1252 = {
 # Windows-1251, Г l’ouest).  French only: other letters made so (Å  for Š,
 # Ð  for Р) cannot be told from the space that followed them.
 _A_GRAVE = {
-    codec: re.compile(f"(?<![A-Za-z\u00c0-\u00ff\u0400-\u04ff]){re.escape(bytes([0xC3]).decode(codec))} (?=[a-z\u00e0-\u00ff])")
+    codec: re.compile(
+        f"(?<![A-Za-z\u00c0-\u00ff\u0400-\u04ff]){re.escape(bytes([0xC3]).decode(codec))} (?=[a-z\u00e0-\u00ff])"
+    )
     for codec in SINGLE_BYTE_CODECS
 }
 
@@ -263,7 +270,10 @@ def completions(text: str, codec: str) -> list[tuple[int, int, str, str, str]]:
             for m in _C1.finditer(text)
             if ord(m.group()) in _C1_AS_CP1252
         ]
-    edits += [(m.start(), m.start() + 1, "\u00e0", "utf-8", codec) for m in _A_GRAVE[codec].finditer(text)]
+    for m in _A_GRAVE[codec].finditer(text):
+        # Portuguese contracts à with aquele, aquela, aquilo into one word.
+        joined = text.startswith(("quel", "quil"), m.end())
+        edits.append((m.start(), m.end() if joined else m.start() + 1, "\u00e0", "utf-8", codec))
     edits.sort()
     return edits
 
@@ -288,6 +298,9 @@ def leftover_utf8(repaired: str, original: str) -> bool:
             return True
     table = scan_table()
     for k in range(len(repaired) - 1):
-        if _bits(table, repaired, k) & LEAD and _bits(table, repaired, k + 1) & CONTINUATION:
+        bits = _bits(table, repaired, k)
+        if bits & LEAD and _bits(table, repaired, k + 1) & CONTINUATION:
             return True
+        if bits & LEAD_OF_TWO and repaired[k + 1] == " " and repaired[k : k + 2] in original:
+            return True  # hĂ i: a no-break space that became a space
     return False

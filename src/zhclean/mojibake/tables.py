@@ -13,7 +13,7 @@ from __future__ import annotations
 import pathlib
 
 from .._lazy import Lazy
-from .charsets import CYRILLIC, SINGLE_BYTE_MAP
+from .charsets import CODE_PAGES, SINGLE_BYTE_MAP
 
 # --- the scan for regions worth a look ---------------------------------------
 # Suspicious characters closer than MAX_GAP characters apart belong to one
@@ -135,17 +135,23 @@ def suspicious_table() -> bytes:
 SUSPECT = 1
 LEAD = 2
 CONTINUATION = 4
+# Of the leads, those of two bytes (C2-DF): Ã, Å, Ă, Г.  Read by the repair
+# only (a lead of two whose second byte, a no-break space, became a space:
+# Å veices for Šveices).
+LEAD_OF_TWO = 8
 
 
 def _build_scan_table() -> bytes:
     table = bytearray(suspicious_table())
     pairs = list(SINGLE_BYTE_MAP.items())
-    for codec in CYRILLIC:  # rГ©gion: UTF-8 read as Windows-1251
+    for codec in CODE_PAGES:  # rГ©gion: UTF-8 read as Windows-1251
         for byte in range(0x80, 0x100):
             for ch in bytes([byte]).decode(codec, "ignore"):
                 pairs.append((ord(ch), byte))
     for cp, byte in pairs:
-        if 0xC2 <= byte <= 0xF4:
+        if 0xC2 <= byte <= 0xDF:
+            table[cp] |= LEAD | LEAD_OF_TWO
+        elif 0xE0 <= byte <= 0xF4:
             table[cp] |= LEAD
         elif 0x80 <= byte <= 0xBF:
             table[cp] |= CONTINUATION
