@@ -53,8 +53,12 @@ ASTRAL_CLASS = "\U00010000-\U0010ffff"
 
 def _class(chars: str | frozenset[str], negate: bool = False, extra: str = "") -> str:
     """A regex character class of the BMP characters of ``chars`` (and ``extra``)."""
-    body = "".join(re.escape(c) for c in sorted(chars) if ord(c) < 0x10000)
+    body = "".join(sorted(c for c in chars if c <= "\uffff")).translate(_CLASS_SPECIALS)
     return f"[{'^' if negate else ''}{body}{extra}]"
+
+
+# What must be escaped inside a character class.
+_CLASS_SPECIALS = str.maketrans({c: "\\" + c for c in "\\]^-["})
 
 
 class ScriptTables(NamedTuple):
