@@ -4,6 +4,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import zhclean
 from zhclean.script import conversion_edits, converted_count
@@ -222,3 +224,43 @@ def test_nothing_unpicklable_is_captured():
         pickle.dumps(converters.CONVERTERS["s2t"])
     with pytest.raises(TypeError, match="never pickled"):
         pickle.dumps(tables.TABLES)
+
+
+def _fragments() -> list[str]:
+    from conftest import CORPUS
+
+    gold = CORPUS / "samples" / "gold"
+    names = ("001_81fedda5c7d48eaa.txt", "003_e0210ab8d126b4d2.txt")  # Traditional, Simplified
+    pages = [(gold / name).read_text(encoding="utf-8") for name in names]
+    pieces = [page[k : k + 40] for page in pages for k in range(0, len(page) - 40, 37)]
+    others = ["東京の国内線", "𠊎話", "\r\n", "。", "，", "ア", "国", "并", "这里", "台灣", "于", "\u2028", "abc"]
+    return pieces + others
+
+
+FRAGMENTS = _fragments()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12))
+def test_unification_edits_only_the_minority_script(parts):
+    """Any mix of Traditional and Simplified pieces, kana, astral characters,
+    line and sentence breaks: the edits are sorted and disjoint, rebuild the
+    output, keep its length, and never change a character of the script the
+    text is unified into."""
+    text = "".join(parts)
+    edits = conversion_edits(text, "auto")
+    out = zhclean.convert(text)
+    assert all(a[1] <= b[0] for a, b in zip(edits, edits[1:]))
+    rebuilt, last = [], 0
+    for start, end, new in edits:
+        rebuilt += [text[last:start], new]
+        last = end
+    assert "".join(rebuilt) + text[last:] == out
+    if out is text:
+        return
+    assert len(out) == len(text) and zhclean.detect_script(text).script == "mixed"
+    into_traditional = zhclean.detect_script(out).traditional > zhclean.detect_script(text).traditional
+    for before, after in zip(text, out):
+        if before != after:
+            info = zhclean.detect_script(before)
+            assert (info.traditional if into_traditional else info.simplified) == 0, (before, after)
