@@ -82,7 +82,7 @@ def detect_script(text: str) -> ScriptInfo:
     """
     require_str(text, "detect_script")
     tables = TABLES.get()
-    found = census(text, guess_rare(text, tables))
+    found = census(text, guess_rare(text, tables), kana=True)
     counts = count(text, found)
     script: Script
     if is_japanese(counts.kana, counts.traditional, counts.simplified):

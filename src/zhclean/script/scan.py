@@ -26,7 +26,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .._lazy import Lazy
-from .tables import ASTRAL_CLASS, ASTRAL_RE, KANA_CLASS, TABLES, ScriptTables, _class
+from .tables import ASTRAL_RE, KANA_RANGES, TABLES, ScriptTables, _class
 
 # Two minority characters further apart than this are not one run.  In
 # Simplified sentences put into a Traditional document (and the reverse) the
@@ -70,12 +70,14 @@ class Counts(NamedTuple):
 
 def count(text: str, found: Census) -> Counts:
     """How many Traditional-only, Simplified-only and kana characters ``text``
-    holds, from the census of its rarer class and one scan of the other."""
+    holds, from the census of its rarer class (kana counted) and one scan of
+    the other."""
     common = "S" if found.side == "T" else "T"
     n_common = count_common(common, text) + found.astral[common]
+    kana = found.kana or 0
     if found.side == "T":
-        return Counts(found.total, n_common, found.kana)
-    return Counts(n_common, found.total, found.kana)
+        return Counts(found.total, n_common, kana)
+    return Counts(n_common, found.total, kana)
 
 
 def kana_outnumbered(text: str, tables: ScriptTables, than: int) -> bool:
@@ -142,43 +144,51 @@ class Census(NamedTuple):
     strong: int  # of those, the ones that are not weak (tables.weak; astral ones all count)
     runs: list[tuple[int, int]]  # the runs of the side: (start of the first, end of the last character)
     lone: list[int]  # where its lone (BMP) characters are
-    kana: int  # how many kana the text holds
+    kana: int | None  # how many kana the text holds (None: not counted)
     astral: dict[str, int]  # how many astral characters of each side it holds
 
 
-def census(text: str, side: str) -> Census:
+def census(text: str, side: str, kana: bool = False) -> Census:
     """One scan of ``text`` for the characters of ``side``: its runs and lone
     characters, how many, how many strong (astral ones included: they are
-    counted, never converted alone); and how many kana and astral characters
-    of each side the text holds.
+    counted, never converted alone); how many astral characters of each side
+    the text holds; and, with ``kana``, how many kana (else ``None``:
+    unification looks for them only when it has something to convert).
 
     Few of them (the rarer class of nearly every text, as its first SAMPLE
-    characters tell): the characters of the side, kana and astral characters
-    are found in one scan, and the runs chained here, with a search of the
-    few characters between each two.  Many (a text mixed all through): one
-    regular expression finds the runs, and one search tells whether there are
-    kana or astral characters to count.
+    characters tell): the characters of the side (and kana) are found in one
+    scan, and the runs chained here, with a search of the few characters
+    between each two.  Many (a text mixed all through): one regular
+    expression finds the runs.  Astral characters are looked for only in a
+    text that holds one (``has_astral``).
     """
     tables = TABLES.get()
     one = one_re(side)
     if len(one.findall(text, 0, SAMPLE)) * CHAIN_COST > min(len(text), SAMPLE):
         runs, lone, joined = _grouped(text, side)
-        extra = text if KANA_OR_ASTRAL.search(text) is not None else ""
+        n_kana = len(tables.kana_re.findall(text)) if kana and tables.kana_re.search(text) else 0
     else:
-        members = tables.traditional if side == "T" else tables.simplified
-        starts = [m.start() for m in tables.flagged_re[side].finditer(text)]
+        # One scan for the side with kana (a class with ranges added scans
+        # slower: 376 against 586 MB/s on sample 003) only when kana are wanted.
+        scanner = tables.kana_side_re[side] if kana else one
+        starts = [m.start() for m in scanner.finditer(text)]
         joined = "".join([text[at] for at in starts])
-        extra = joined if KANA_OR_ASTRAL.search(joined) is not None else ""
-        if extra:
-            starts = [at for at in starts if text[at] in members]
+        n_kana = 0
+        if kana and tables.kana_re.search(joined):
+            n_kana = len(tables.kana_re.findall(joined))
+            starts = [at for at in starts if text[at] not in KANA_SET]
             joined = "".join([text[at] for at in starts])
         runs, lone = _chained(text, starts, PATTERNS.get()["breaks" + side]) if starts else ([], [])
     n, strong = len(one.findall(joined)), len(tables.strong_re[side].findall(joined))
-    kana, astral = 0, {"T": 0, "S": 0}
-    if extra:  # seldom: count them
-        kana = len(tables.kana_re.findall(extra))
-        astral = astral_counts(extra, tables)  # of both sides: every astral character is in ``extra``
-    return Census(side, n + astral[side], strong + astral[side], runs, lone, kana, astral)
+    astral = astral_counts(text, tables) if has_astral(text) else {"T": 0, "S": 0}
+    return Census(side, n + astral[side], strong + astral[side], runs, lone, n_kana if kana else None, astral)
+
+
+def has_astral(text: str) -> bool:
+    """Whether ``text`` holds a character outside the BMP: its UTF-16 is then
+    longer than two bytes a character (an encoding at memory speed, where a
+    search runs at scan speed)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 def _chained(text: str, starts: list[int], breaks: re.Pattern[str]) -> tuple[list[tuple[int, int]], list[int]]:
@@ -237,22 +247,14 @@ def has_both(text: str, tables: ScriptTables) -> bool:
     """Whether ``text`` holds at least one character of each script.
 
     Nearly every text holds one script only (or none): one of the two
-    searches (each for one class, kana and astral characters at once) then
-    runs to the end without finding anything, and nothing is counted.
+    searches then runs to the end without finding anything, and nothing is
+    counted; astral characters, rare, are looked at only when there are any.
     """
-    simp = tables.flagged_re["S"].search(text)
-    if simp is None:
-        return False
-    trad = tables.flagged_re["T"].search(text)
-    if trad is None:
-        return False
-    if simp.group() in tables.simplified and trad.group() in tables.traditional:
-        return True
-    # A kana or an astral character came first: look again, class by class.
     has_simp = tables.simp_re.search(text) is not None
+    has_trad = has_simp and tables.trad_re.search(text) is not None
+    if has_trad or not has_astral(text):
+        return has_trad
     has_trad = tables.trad_re.search(text) is not None
-    if (has_simp and has_trad) or not ASTRAL_RE.search(text):
-        return has_simp and has_trad
     tags = {tables.astral.get(m.group()) for m in ASTRAL_RE.finditer(text)}
     return (has_trad or "T" in tags) and (has_simp or "S" in tags)
 
@@ -272,4 +274,4 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 PATTERNS: Lazy[dict[str, re.Pattern[str]]] = Lazy(_patterns)
-KANA_OR_ASTRAL = re.compile(f"[{KANA_CLASS}{ASTRAL_CLASS}]")
+KANA_SET = frozenset(chr(c) for lo, hi in KANA_RANGES for c in range(lo, hi + 1))

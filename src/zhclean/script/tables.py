@@ -75,7 +75,7 @@ class ScriptTables(NamedTuple):
     trad_re: re.Pattern[str]  # one BMP T character
     simp_re: re.Pattern[str]  # one BMP S character
     distinctive_re: re.Pattern[str]  # one BMP T or S character
-    flagged_re: dict[str, re.Pattern[str]]  # side -> one BMP character of it, a kana or an astral character
+    kana_side_re: dict[str, re.Pattern[str]]  # side -> one BMP character of it or a kana
     kana_re: re.Pattern[str]
     region_re: re.Pattern[str]  # one character of STD | TW | HK
     strong_re: dict[str, re.Pattern[str]]  # side -> one BMP character of the side that is not weak
@@ -114,10 +114,7 @@ def _build() -> ScriptTables:
         trad_re=re.compile(_class(trad)),
         simp_re=re.compile(_class(simp)),
         distinctive_re=re.compile(_class(trad | simp)),
-        flagged_re={
-            side: re.compile(_class(chars, extra=KANA_CLASS + ASTRAL_CLASS))
-            for side, chars in sides
-        },
+        kana_side_re={side: re.compile(_class(chars, extra=KANA_CLASS)) for side, chars in sides},
         kana_re=re.compile(f"[{KANA_CLASS}]"),
         region_re=re.compile(_class(disputed)),
         changing_re={side: re.compile(_class(c["C" + side])) for side in ("S", "T")},

@@ -134,7 +134,7 @@ def decide(text: str, tables: ScriptTables, found: Census | None = None) -> Deci
         found = census(text, guess_rare(text, tables))
     rare = found.side
     common = "S" if rare == "T" else "T"
-    if found.kana and not kana_outnumbered(text, tables, TELLING_PER_KANA * found.kana):
+    if found.kana and _japanese(text, tables, found.kana):
         return Decision(True, None, None)
     if outnumbers(text, common, found.strong):
         minority, of_minority = rare, found
@@ -144,8 +144,22 @@ def decide(text: str, tables: ScriptTables, found: Census | None = None) -> Deci
         if mine == theirs:
             return Decision(False, None, None)
         minority, of_minority = (rare, found) if mine < theirs else (common, other)
-    units = minority_units(text, minority, of_minority.runs, of_minority.lone, tables, found.kana > 0)
+    kana = found.kana
+    if kana is None:
+        weak = tables.weak[minority]
+        if not of_minority.runs and all(text[at] in weak for at in of_minority.lone):
+            return Decision(False, minority, None)  # nothing to convert, kana or not
+        kana = len(tables.kana_re.findall(text))
+        if kana and _japanese(text, tables, kana):
+            return Decision(True, None, None)
+    units = minority_units(text, minority, of_minority.runs, of_minority.lone, tables, kana > 0)
     return Decision(False, minority, units)
+
+
+def _japanese(text: str, tables: ScriptTables, kana: int) -> bool:
+    """``is_japanese`` for a text with ``kana`` kana, counting its telling
+    characters only as far as it takes."""
+    return not kana_outnumbered(text, tables, TELLING_PER_KANA * kana)
 
 
 def _whole_edits(text: str, spans: list[Span], config: str, forms: TaiwanForms | None) -> list[Edit]:
