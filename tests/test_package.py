@@ -75,7 +75,7 @@ def test_typing_information_ships():
     assert (package / "mojibake" / "_loops_c.pyi").exists()
 
 
-MODULES_WITH_DOCTESTS = ["zhclean", "zhclean.pinyin", "zhclean.mojibake", "zhclean.script"]
+MODULES_WITH_DOCTESTS = ["zhclean", "zhclean.pinyin", "zhclean.mojibake", "zhclean.script", "zhclean.cleaner"]
 
 
 @pytest.mark.parametrize("name", MODULES_WITH_DOCTESTS)

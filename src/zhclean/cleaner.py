@@ -71,7 +71,7 @@ class CleanStats(NamedTuple):
     annotations_removed: int  # runs of pinyin annotations
     annotation_density: float  # annotation runs per Han character of the input
     mojibake_repaired: int  # spans repaired
-    mojibake_lost: int  # stretches of the output where characters were lost
+    mojibake_lost: int  # stretches where characters were lost, as the mojibake step left them
     chars_converted: int  # by the script step
     normalized: int  # edits made by the normalizations
 
@@ -232,7 +232,7 @@ class Cleaner:
     def clean_batch(self, texts: Iterable[str]) -> list[str]:
         """Every text cleaned, in order (a list in, a list out)."""
         runs = self._runs
-        out = []
+        out: list[str] = []
         append = out.append
         for text in texts:
             if type(text) is not str:
@@ -256,6 +256,7 @@ class Cleaner:
         script: Optional[ScriptInfo] = None
         converted = 0
         trace = Trace(text)
+        lost: Optional[int] = None
         for step in self._steps:
             if step.name == "script":
                 script = detect_script(trace.text)
@@ -264,6 +265,8 @@ class Cleaner:
                     converted += converted_count(trace.text, edits)
                 counts[step.name] += len(edits)
                 trace.step(step.name, edits)
+            if step.name == "mojibake":
+                lost = count_losses(trace.text)  # before any later step rewrites a marker
         if script is None:
             script = detect_script(trace.text)
         han = _han_count(text)
@@ -274,7 +277,7 @@ class Cleaner:
             annotations_removed=counts["pinyin"],
             annotation_density=counts["pinyin"] / han if han else 0.0,
             mojibake_repaired=counts["mojibake"],
-            mojibake_lost=count_losses(trace.text),
+            mojibake_lost=count_losses(trace.text) if lost is None else lost,
             chars_converted=converted,
             normalized=sum(counts[name] for name in ("width", "punctuation", "invisible", "whitespace")),
         )

@@ -103,8 +103,8 @@ def hybrid_bytes(text: str, loops: Loops) -> list[bytes | None]:
     k = -max(finals)[1]
     chosen: list[bytes | None] = []
     for i in range(len(steps) - 1, -1, -1):
-        back, data = steps[i][k]
-        chosen.append(data)
+        back, found = steps[i][k]
+        chosen.append(found)
         k = back
     chosen.reverse()
     return chosen

@@ -26,16 +26,41 @@ from typing import TYPE_CHECKING
 from .._edits import apply
 from .bulk import bulk
 from .charsets import (
-    CODE_PAGE_CHARS, CODE_PAGES, CODEC_NAMES, GBK_WEB, HYBRID, REREAD_AS, REREAD_FROM, RIGHT_CODECS, SINGLE_BYTE, SINGLE_BYTE_CODECS,
+    CODE_PAGE_CHARS,
+    CODE_PAGES,
+    CODEC_NAMES,
+    CP1252_EXTRAS,
+    GBK_WEB,
+    HYBRID,
+    REREAD_AS,
+    REREAD_FROM,
+    RIGHT_CODECS,
+    SINGLE_BYTE,
+    SINGLE_BYTE_CODECS,
 )
 from .records import Known, Repair, Stretch, TextStats
 from .reread import LOSS_REACH, join_across_losses, out_of_step, reread_stretches
-from .score import PLAUSIBLE, damaged_to_the_edges, interior_losses, least_evidence, plausible_gain, reads_very_well, reads_well
 from .runs import unmistakable_runs
+from .score import (
+    PLAUSIBLE,
+    damaged_to_the_edges,
+    interior_losses,
+    least_evidence,
+    plausible_gain,
+    reads_very_well,
+    reads_well,
+)
 from .stretches import stretches
 from .structure import (
-    UTF8_REGION, completions, european_words, foreign_words, leftover_utf8, stray_single_bytes,
+    UTF8_REGION,
+    UTF8_RUN,
+    completions,
+    european_words,
+    foreign_words,
+    leftover_utf8,
+    stray_single_bytes,
     unmistakable_utf8,
+    utf8_run,
     utf8_share,
 )
 
@@ -45,15 +70,23 @@ if TYPE_CHECKING:
 # Repairs can uncover more: two kinds of mojibake side by side compete for
 # one region, and the loser is found again once the winner is repaired.
 MAX_PASSES = 4
+# Rounds of passes: a round's passes leave what earlier passes repaired
+# alone, and a text of two families side by side can need one more look with
+# the repaired text in view (·¢²¼…¡£cafÃ© 25Â°C: GBK, then UTF-8 read as
+# Latin-1 that the GBK reading took in).  Rounds go on until one changes
+# nothing, so that a call does all it will ever do; three were enough for
+# every case the property tests generated.
+MAX_ROUNDS = 3
 
 
 # A character a crawler's UTF-8 reading of GBK makes beside its Latin-1 ones
-# (two bytes of UTF-8, the commonest: ʾ ͼ ָ).
-_HYBRID_CHAR = re.compile("[\u0100-\u07ff]")
+# (two bytes of UTF-8, the commonest: ʾ ͼ ָ), and that no single-byte
+# decoder makes (ƒ is Windows-1252's 0x83).
+_HYBRID_CHAR = re.compile("[^\x00-\u00ff" + CP1252_EXTRAS + "\u0800-\U0010ffff]")
 
 
 
-def _codec_pairs(stats: TextStats, region: str) -> list[tuple[str, str]]:
+def _codec_pairs(stats: TextStats, region: str, depth: int = 0) -> list[tuple[str, str]]:
     """(wrong, right) codec pairs that could have made the characters counted,
     UTF-8 first: it is the likeliest and its repairs are the surest.  Among
     the wrong codecs, the kind that made most of the characters first (a
@@ -71,7 +104,14 @@ def _codec_pairs(stats: TextStats, region: str) -> list[tuple[str, str]]:
         wrong.extend(("big5", "cp932"))
         if stats.wide > stats.single_byte and wrong[0] == SINGLE_BYTE:
             wrong.append(wrong.pop(0))
+    if depth:
+        # The layer under UTF-8 read by a single-byte decoder can only be that
+        # again (double encoding): ı and ü left by the first layer are no
+        # crawler's GBK (HÄ±rsÄ±zÄ± is Hırsızı, not H谋rs谋z谋).
+        wrong = [codec for codec in wrong if codec in SINGLE_BYTE_CODECS]
     pairs = [(w, r) for w in wrong for r in RIGHT_CODECS[w]]
+    if depth:
+        pairs = [(w, r) for w, r in pairs if r == "utf-8"]
     if GBK_WEB in wrong:
         pairs.remove(("gb18030", "utf-8"))  # the browsers' reading covers Python's
     pairs.sort(key=lambda pair: pair[1] != "utf-8")
@@ -95,7 +135,7 @@ def repair_regions(
     more copy of a repeated text, so that no call was the last).
     """
     repairs: list[Repair] = []
-    regions = join_across_losses(text, _outside(regions, frozen))
+    regions = join_across_losses(text, _outside(text, regions, frozen))
     blocks = [start for start, _ in frozen], [end for _, end in frozen]
     reach_end = 0  # where the previous region's reach stopped
     for index, (region_start, region_end) in enumerate(regions):
@@ -118,7 +158,7 @@ def repair_regions(
         # Statistics already computed, by id() of the text; the text is kept
         # with them, so that its id cannot be another's after it is freed.
         known: Known = {id(region): (region, region_stats)}
-        pairs = _codec_pairs(region_stats, region)
+        pairs = _codec_pairs(region_stats, region, depth)
         if out_of_step(region, region_stats):
             # GBK and Big5 read as each other first: when they settle it, the
             # rest is not worth a try.
@@ -151,8 +191,10 @@ def repair_regions(
     return repairs
 
 
-def _outside(regions: list[tuple[int, int]], frozen: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``regions`` with the ``frozen`` spans cut out of them."""
+def _outside(text: str, regions: list[tuple[int, int]], frozen: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``regions`` with the ``frozen`` spans cut out of them.  A loss at the
+    edge of a frozen span stays in view, as a loss (what follows a loss is
+    read in step from it: ``\ufffd·¢²¼`` after a repair that ended in one)."""
     if not frozen:
         return regions
     cut: list[tuple[int, int]] = []
@@ -161,8 +203,8 @@ def _outside(regions: list[tuple[int, int]], frozen: Sequence[tuple[int, int]]) 
             if f_end <= start or f_start >= end:
                 continue
             if f_start > start:
-                cut.append((start, f_start))
-            start = max(start, f_end)
+                cut.append((start, f_start + (text[f_start] == "\ufffd")))
+            start = max(start, f_end - (text[f_end - 1] == "\ufffd"))
         if start < end:
             cut.append((start, end))
     return cut
@@ -228,7 +270,12 @@ def _judge(
             continue  # a word of Greek, Cyrillic, Hangul...: real text
         structural = False
         if stretch.wrong in (SINGLE_BYTE, HYBRID):
-            if two_byte_right and (utf8_region or european_words(region, stretch.start, stretch.end)):
+            if two_byte_right and (
+                utf8_region
+                or utf8_share(before, loops) >= UTF8_REGION
+                or utf8_run(before, loops) >= UTF8_RUN
+                or european_words(region, stretch.start, stretch.end)
+            ):
                 continue  # UTF-8 read wrongly, or European words: never GBK or Big5
         if stretch.wrong in SINGLE_BYTE_CODECS:
             proof = (
@@ -289,9 +336,10 @@ def passes(text: str, loops: Loops, depth: int = 0) -> tuple[str, list[list[Repa
     """``text`` repaired, and the repairs made, pass by pass: each pass's
     repairs are sorted, disjoint and placed in the text the pass was given
     (the previous pass's output).  Repairs can uncover more, so passes go on
-    until one finds nothing (at most MAX_PASSES).
+    until one finds nothing (at most MAX_PASSES); rounds of them go on until
+    one changes nothing (at most MAX_ROUNDS).
 
-    Then the short runs whose form alone proves them (``runs``: 50掳C,
+    Each round ends with the short runs whose form alone proves them (``runs``: 50掳C,
     don鈥檛, ¡¶…¡·) are repaired, outside what the passes repaired.  A text
     repaired as UTF-8 read by a single-byte decoder is finished as one
     (``structure.completions``: C1 controls that were Windows-1252
@@ -302,6 +350,19 @@ def passes(text: str, loops: Loops, depth: int = 0) -> tuple[str, list[list[Repa
     if depth:
         repaired, made, _ = _passes(text, loops, depth, trust_form=True)
         return repaired, made
+    made = []
+    for _ in range(MAX_ROUNDS):
+        repaired, found = _round(text, loops)
+        if not found:
+            break
+        made.extend(found)
+        text = repaired
+    return text, made
+
+
+def _round(text: str, loops: Loops) -> tuple[str, list[list[Repair]]]:
+    """One round of ``passes``: the passes with the judgements on what they
+    leave over, then the short runs."""
     repaired, made, frozen = _attempt(text, loops, trust_form=True)
     # Document-level evidence: a text goes through one wrong decoder.  Once
     # it shows repairs of UTF-8 read by a single-byte decoder, a lone

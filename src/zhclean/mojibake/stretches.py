@@ -17,7 +17,7 @@ from .cuts import char_bytes, encode
 from .records import Stretch
 from .score import class_sum
 from .structure import unmistakable_utf8
-from .trims import drop_orphaned_ascii_head, trim_edges, trim_lost_edges, trim_unsupported_ends
+from .trims import cut_before_utf8, drop_orphaned_ascii_head, trim_edges, trim_lost_edges, trim_unsupported_ends
 
 if TYPE_CHECKING:
     from ._loops import Loops
@@ -131,6 +131,7 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
         if not (wrong in SINGLE_BYTE_CODECS and right == "utf-8" and _proven_by_form(region, tokens, wrong, loops)):
             trim_edges(region, tokens, wrong, right, loops)
         drop_orphaned_ascii_head(region, tokens, wrong, loops)
+        cut_before_utf8(region, tokens, wrong, right, loops)
         trim_lost_edges(region, tokens)
         trim_unsupported_ends(region, tokens)
         if any(token[0] for token in tokens):

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from ._loops import Loops
 
 __all__ = [
+    "UTF8_RUN",
+    "utf8_run",
     "UTF8_REGION",
     "completions",
     "european_words",
@@ -78,6 +80,34 @@ _CONTINUATIONS = bytes(range(0x80, 0xC0))
 # A sequence cut short at the end of a piece, by a loss after it.
 _CUT_SHORT = re.compile(b"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})\\Z")
 _SEQUENCE = re.compile(b"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+# Sequences of UTF-8 of three bytes or four in a row (ASCII between allowed)
+# that a single-byte stretch may hold and still be GBK or Big5 read wrongly:
+# GBK makes sequences of two now and then (识 is CA B6; Traditional text,
+# whose GBK codes often start 81-A0, makes runs of them), of three hardly
+# ever, two of them in a row never on the corpus; a stretch that holds them
+# is UTF-8 beside the GBK (å¸ƒäº†æ–° then ·¢²¼).
+UTF8_RUN = 2
+
+
+def utf8_run(text: str, loops: Loops) -> int:
+    """The most well-formed UTF-8 sequences of three or four bytes in a row
+    (ASCII between them allowed) in the bytes of ``text``'s single-byte
+    characters."""
+    longest = 0
+    for m in _SINGLE_BYTE_RUN.finditer(text):
+        data = loops.encode_single_byte(m.group())
+        run = 0
+        at = 0
+        for found in _SEQUENCE.finditer(data):
+            if len(found.group()) < 3:
+                continue
+            between = data[at : found.start()]
+            run = run + 1 if all(byte < 0x80 for byte in between) else 1
+            longest = max(longest, run)
+            at = found.end()
+    return longest
 
 
 def utf8_share(region: str, loops: Loops) -> float:
@@ -219,13 +249,15 @@ def foreign_words(text: str) -> bool:
 
 def european_words(region: str, start: int, end: int) -> bool:
     """Whether ``region[start:end]`` reads as European words: a quarter or
-    more of its non-ASCII characters touch two ASCII letters in a row
-    (élèves, Troisième).  A single-byte decoder's reading of Big5 touches
+    more of its Latin letters (Latin-1 and Extended) touch two ASCII
+    letters in a row (élèves, Troisième, Hırsızı; not the symbols GBK's
+    pinyin letters make, ji¨¤ for jià).  A single-byte decoder's reading of Big5 touches
     single ASCII letters only, each the second byte of a pair between two
     high ones (µo§G¤F for 發佈了)."""
     high = touching = 0
     for k in range(start, end):
-        if region[k] > "\x7f":
+        ch = region[k]
+        if ("\u00c0" <= ch <= "\u024f" and ch not in "\u00d7\u00f7") or ch in "ƒŠŒŽšœžŸ":
             high += 1
             touching += (_ascii_letter(region, k - 1) and _ascii_letter(region, k - 2)) or (
                 _ascii_letter(region, k + 1) and _ascii_letter(region, k + 2)

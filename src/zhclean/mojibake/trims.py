@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cuts import UNALIGNED, best_cut, encode
+from .charsets import SINGLE_BYTE
 from .score import PLAUSIBLE
 from .tables import class_of, class_table
 
@@ -109,3 +110,45 @@ def trim_unsupported_ends(region: str, tokens: list[list]) -> None:
                 break
             exposed = True
             del tokens[end]
+
+
+def cut_before_utf8(region: str, tokens: list[list], wrong: str, right: str, loops: Loops) -> None:
+    """GBK or Big5 read as Latin-1 stops where UTF-8 read as Latin-1 starts:
+    a sequence of three bytes and, right after it, another or the lead of
+    another cut by a loss (¡£ä¸\\xadå\\ufffd: 。 in GBK, then 中 and a lost
+    character in UTF-8).  Read as GBK, the UTF-8 would become the mojibake
+    of UTF-8 read as GBK, for the next call to repair: one call must do all
+    it will ever do."""
+    if wrong != SINGLE_BYTE or right == "utf-8" or not tokens:
+        return
+    for k in range(tokens[0][1], tokens[-1][2]):
+        if _utf8_starts(region, k, loops):
+            break
+    else:
+        return
+    while tokens and tokens[-1][1] >= k:
+        del tokens[-1]
+    if tokens and tokens[-1][2] > k:
+        text, start, stop = tokens[-1]
+        try:
+            kept = encode(region[start:k], wrong, loops).decode(right) if text is not None else None
+        except (UnicodeError, ValueError):
+            kept = ""
+        if kept == "":
+            del tokens[-1]
+        else:
+            tokens[-1] = [kept, start, k]
+
+
+def _utf8_starts(region: str, k: int, loops: Loops) -> bool:
+    try:
+        data = loops.encode_single_byte(region[k : k + 6].split("\ufffd", 1)[0])
+    except UnicodeEncodeError:
+        return False
+    if not (len(data) >= 3 and 0xE0 <= data[0] <= 0xEF and all(0x80 <= b <= 0xBF for b in data[1:3])):
+        return False
+    rest = data[3:]
+    if region[k + 3 : k + 4] != "\ufffd" and rest[:1] and 0xE0 <= rest[0] <= 0xEF:
+        cut_by_loss = "\ufffd" in region[k + 4 : k + 7] and len(rest) <= 2
+        return cut_by_loss or (len(rest) >= 3 and all(0x80 <= b <= 0xBF for b in rest[1:3]))
+    return False
