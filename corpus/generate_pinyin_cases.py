@@ -47,9 +47,24 @@ import sys
 import unicodedata
 
 import pypinyin
-from pypinyin import Style
 from pypinyin.pinyin_dict import pinyin_dict
-from pypinyin.style import convert as convert_style
+
+from corpus.pinyin_reference import reference_strip as reference_strip_now
+from corpus.pinyin_reference import (
+    ALL_PINYIN,
+    ALL_READINGS,
+    SPACE_RULES,
+    ZHUYIN_TONES,
+    bopomofo,
+    dict_readings,
+    group_passes,
+    is_han,
+    legacy_strip,
+    pinyin_key,
+    reading_keys,
+    run_end,
+    zhuyin_key,
+)
 
 ROOT = pathlib.Path(__file__).resolve().parent
 SAMPLES = ROOT / "samples"
@@ -57,186 +72,9 @@ OUT = ROOT / "pinyin"
 SEED = 20260301
 PYPINYIN_VERSION = "0.55.0"
 
-# ---------------------------------------------------------------------------
-# Reference implementation of the rules (kept deliberately plain).
-# ---------------------------------------------------------------------------
-
-# Han characters an annotation may follow: the CJK Unified Ideographs blocks
-# (URO and Extensions A to I), the two Compatibility Ideographs blocks, and
-# U+3007 IDEOGRAPHIC NUMBER ZERO (Script=Han, pypinyin reads it ling).
-HAN_BLOCKS = (
-    (0x3007, 0x3007),
-    (0x3400, 0x4DBF),    # Extension A
-    (0x4E00, 0x9FFF),    # Unified Ideographs
-    (0xF900, 0xFAFF),    # Compatibility Ideographs
-    (0x20000, 0x2A6DF),  # Extension B
-    (0x2A700, 0x2EBEF),  # Extensions C, D, E, F
-    (0x2EBF0, 0x2EE5F),  # Extension I
-    (0x2F800, 0x2FA1F),  # Compatibility Ideographs Supplement
-    (0x30000, 0x3134F),  # Extension G
-    (0x31350, 0x323AF),  # Extension H
-)
-PAIRS = {"(": ")", "\uff08": "\uff09"}  # matched widths only
-TONE_MARKS = {"\u0300", "\u0301", "\u0304", "\u030c"}  # grave acute macron caron
-ZHUYIN_TONES = {"\u02c9", "\u02ca", "\u02c7", "\u02cb", "\u02d9"}  # ˉ ˊ ˇ ˋ ˙
-
-
-def is_han(ch: str) -> bool:
-    cp = ord(ch)
-    return any(lo <= cp <= hi for lo, hi in HAN_BLOCKS)
-
-
-def is_zhuyin_letter(ch: str) -> bool:
-    return 0x3105 <= ord(ch) <= 0x312F or 0x31A0 <= ord(ch) <= 0x31BF
-
-
-def pinyin_key(spelled: str) -> tuple[str, bool] | None:
-    """``(toneless key, has a tone)`` for a pinyin syllable, else None.
-
-    NFD, lower case, ɑ->a, ɡ->g, ü / u: -> v, tone marks and other combining
-    marks dropped (so ê -> e), one tone digit 0-5 allowed at the end.
-    """
-    if not spelled:
-        return None
-    tonal = False
-    if spelled[-1] in "012345":
-        spelled, tonal = spelled[:-1], True
-    text = unicodedata.normalize("NFD", spelled).lower().replace("\u0251", "a").replace("\u0261", "g")
-    out: list[str] = []
-    k = 0
-    while k < len(text):
-        ch = text[k]
-        if ch == "u" and text[k + 1 : k + 2] == ":":
-            out.append("v")
-            k += 2
-            continue
-        if unicodedata.combining(ch):
-            if ch == "\u0308" and out and out[-1] == "u":
-                out[-1] = "v"
-            elif ch in TONE_MARKS:
-                tonal = True
-            k += 1
-            continue
-        out.append(ch)
-        k += 1
-    key = "".join(out)
-    return (key, tonal) if re.fullmatch(r"[a-z]+", key) else None
-
-
-def zhuyin_key(spelled: str) -> str | None:
-    """Zhuyin letters with the tone marks ˉˊˇˋ˙ stripped, else None."""
-    if not spelled or not all(is_zhuyin_letter(c) or c in ZHUYIN_TONES for c in spelled):
-        return None
-    key = "".join(c for c in spelled if c not in ZHUYIN_TONES)
-    return key or None
-
-
-def dict_readings(ch: str) -> list[str]:
-    """pypinyin's heteronyms of ``ch``, tone-marked, as stored.
-
-    A compatibility ideograph also takes the readings of the unified
-    ideograph it is canonically equivalent to (豈 U+F900 is 豈 U+8C48 after
-    NFC, and pypinyin has no entry for U+F900 itself): the project's reading
-    table (tools/generate_pinyin_tables.py) does the same.
-    """
-    value = pinyin_dict.get(ord(ch), "")
-    readings = value.split(",") if value else []
-    unified = unicodedata.normalize("NFC", ch)
-    if len(unified) == 1 and unified != ch and ord(unified) in pinyin_dict:
-        readings += [r for r in pinyin_dict[ord(unified)].split(",") if r not in readings]
-    return readings
-
-
-def bopomofo(reading: str) -> str:
-    return convert_style(reading, Style.BOPOMOFO, strict=True)
-
-
-_PY_KEYS: dict[str, frozenset[str]] = {}
-_ZY_KEYS: dict[str, frozenset[str]] = {}
-
-
-def reading_keys(ch: str) -> frozenset[str]:
-    if ch not in _PY_KEYS:
-        _PY_KEYS[ch] = frozenset(pinyin_key(r)[0] for r in dict_readings(ch))
-    return _PY_KEYS[ch]
-
-
-def zhuyin_reading_keys(ch: str) -> frozenset[str]:
-    if ch not in _ZY_KEYS:
-        _ZY_KEYS[ch] = frozenset(zhuyin_key(bopomofo(r)) for r in dict_readings(ch))
-    return _ZY_KEYS[ch]
-
-
-ALL_READINGS = sorted({r for value in pinyin_dict.values() for r in value.split(",")})
-ALL_PINYIN = frozenset(pinyin_key(r)[0] for r in ALL_READINGS)
-ALL_ZHUYIN = frozenset(zhuyin_key(bopomofo(r)) for r in ALL_READINGS)
-
-
-def group_passes(inner: str, ch: str, mode: str) -> bool:
-    parsed = pinyin_key(inner)
-    if parsed is not None:
-        key, tonal = parsed
-        if key in reading_keys(ch):
-            return True
-        # Syllable mode: any syllable, but a bare toneless letter ((a) (e) (m))
-        # only when it is a reading: 方案(a) is a list marker in every mode.
-        return mode == "syllable" and key in ALL_PINYIN and (tonal or len(key) > 1)
-    zkey = zhuyin_key(inner)
-    if zkey is not None:
-        return zkey in zhuyin_reading_keys(ch) or (mode == "syllable" and zkey in ALL_ZHUYIN)
-    return False
-
-
-def run_end(text: str, pos: int, ch: str, mode: str) -> int:
-    """End of the run of passing groups that starts at ``pos``, right after ``ch``."""
-    while pos < len(text) and text[pos] in PAIRS:
-        close = text.find(PAIRS[text[pos]], pos + 1)
-        if close < 0 or not group_passes(text[pos + 1 : close], ch, mode):
-            break
-        pos = close + 1
-    return pos
-
-
-SPACE_RULES = ("chain", "annotated", "any_han")
-
-
-def reference_strip(text: str, mode: str = "reading", space_rule: str = "chain") -> str:
-    """The rules, transcribed.
-
-    A Han character followed by a run of groups: every group that passes goes,
-    the run stops at the first that does not.  After a removed run, one ASCII
-    space followed by a Han character goes too -- but which such spaces?
-
-    - ``"any_han"``: every one (the brief's words).  The gold page 000 line 12
-      contradicts it: ``抓持續(xù) 三項`` is ``抓持續 三項`` in the gold.
-    - ``"annotated"``: only when the Han character after the space has a
-      removed run of its own.  The brief's own example contradicts it:
-      ``社(she) 會(hui) 變遷`` must give ``社會變遷``.
-    - ``"chain"`` (used for every expectation): when the character after the
-      space is annotated too, or when this character was itself reached
-      through a dropped space (the end of a chain of spaced annotations).
-      The only one of the three that agrees with both.
-    """
-    out = []
-    k = 0
-    chained = -1  # index of the Han character just after the last dropped space
-    while k < len(text):
-        here = k
-        ch = text[k]
-        out.append(ch)
-        k += 1
-        if not is_han(ch):
-            continue
-        end = run_end(text, k, ch, mode)
-        if end == k:
-            continue
-        k = end
-        if k + 1 < len(text) and text[k] == " " and is_han(text[k + 1]):
-            next_annotated = run_end(text, k + 2, text[k + 1], mode) > k + 2
-            if space_rule == "any_han" or next_annotated or (space_rule == "chain" and here == chained):
-                k += 1
-                chained = k
-    return "".join(out)
+# The rules before issue 10, which the three original files were made with:
+# see corpus/pinyin_reference.py (legacy_strip, and its helpers).
+reference_strip = legacy_strip
 
 
 # ---------------------------------------------------------------------------
@@ -970,6 +808,36 @@ def syllable_cases(cases: Cases, units: list[tuple[str, str]], rng: random.Rando
 
 # ---------------------------------------------------------------------------
 
+def superseded(change: Cases, keep: Cases, syllable: Cases) -> None:
+    """Every original case checked against the rules as they are (issue 10):
+    ``pinyin/superseded.jsonl`` lists those whose expectation changed -- the
+    original files stay as they were, ids and contents."""
+    rows = []
+    for cases, field in ((change, "expected"), (keep, None), (syllable, "expected")):
+        stem = cases.name.split(".")[0]
+        for k, row in enumerate(cases.rows):
+            text = row.get("input", row.get("text"))
+            mode = row.get("mode") or "reading"
+            was = row[field] if field else text
+            now = reference_strip_now(text, mode)
+            if now != was:
+                rows.append({"id": f"{stem}-{k:04d}", "file": cases.name, "text": text, "mode": mode,
+                             "was": was, "expected": now, "note": SUPERSEDED_WHY.get(text, "see README")})
+    with (OUT / "superseded.jsonl").open("w", encoding="utf-8", newline="\n") as stream:
+        for row in rows:
+            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"superseded.jsonl: {len(rows)} original cases whose expectation issue 10 changed")
+    for row in rows:
+        print("  ", json.dumps(row, ensure_ascii=False))
+
+
+SUPERSEDED_WHY = {
+    "中国(zhōngguó)": "issue 10: a word-level group (中心(zhōng xīn)) is an annotation",
+    "書記(shuji)": "issue 10: run-together syllables split against the characters (成语(chengyu)) are an annotation",
+    "會議(hui yi)": "issue 10: a word-level group (妈妈(mā ma)) is an annotation",
+}
+
+
 def main() -> int:
     if pypinyin.__version__ != PYPINYIN_VERSION:
         print(f"pypinyin {PYPINYIN_VERSION} is required (found {pypinyin.__version__})", file=sys.stderr)
@@ -1031,6 +899,11 @@ def main() -> int:
         for d in cases.disagreements:
             print("  DISAGREEMENT", json.dumps(d, ensure_ascii=False)[:400])
     print("must_not_change by family:", json.dumps(counts, ensure_ascii=False))
+    superseded(change, keep, syllable)
+    from corpus.pinyin_form_cases import write_form_cases  # it imports this module's helpers
+
+    forms = write_form_cases(lines, units)
+    print("issue 10 forms (must change, must not change):", json.dumps(forms, ensure_ascii=False))
     assert len(change.rows) >= 400 and len(keep.rows) >= len(change.rows)
     assert all(row["input"] != row["expected"] for row in change.rows)
     # All the must-change inputs as one text (how tests/test_pinyin_corpus.py uses them).
