@@ -158,3 +158,16 @@ def test_rereading_refuses_codecs_it_cannot_read_alike(compiled, twin, wrong, ri
 @given(st.text(max_size=80), st.booleans())
 def test_pinyin_loops_agree(compiled, twin, text, by_reading):
     assert compiled["pinyin"].strip(text, by_reading) == twin["pinyin"].strip(text, by_reading)
+
+
+_PINYIN_PIECES = st.sampled_from(
+    list("中心成语字弟子静夜挾帶書記 ,。'’-:：|一丨ㄒㄝˊ˙”")
+    + ["(", ")", "[", "]", "【", "】", " (", "(拼音:", "[pinyin:", "zhōng", "xīn", "zhong", "xin", "Zhong"]
+    + ["chengyu", "zì", "zi", "dì", "jìng", "shū", "shu", "Python", "café", "\u0301", "\u0304", "ü", "ǚ", "lu:", "3"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_PINYIN_PIECES | st.characters(), max_size=40).map("".join), st.booleans())
+def test_pinyin_loops_agree_on_the_new_forms(compiled, twin, text, by_reading):
+    assert compiled["pinyin"].strip(text, by_reading) == twin["pinyin"].strip(text, by_reading)
