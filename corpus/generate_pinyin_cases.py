@@ -19,9 +19,13 @@ the seed/gold pairs themselves; and short hand-written phrases for the
 parentheticals (bylines, English glosses, list markers, Japanese, Korean...).
 Annotations are synthetic: a random reading among the character's heteronyms.
 
-Every ``expected`` is computed by the reference implementation below
-(``reference_strip``), a plain transcription of the rules written for this
-script, not the package's kernel.  Each generated case also carries the
+Every ``expected`` is computed by a reference implementation in
+``corpus/pinyin_reference.py``, a plain transcription of the rules written
+for the generators, not the package's kernel: for these three files the
+rules before issue 10 (``legacy_strip``, so that they stay byte for byte);
+``superseded.jsonl`` lists the cases whose expectation the current rules
+changed, and ``corpus/pinyin_form_cases.py`` writes the cases of issue 10's
+forms with the current rules (``reference_strip``).  Each generated case also carries the
 expectation it was built for (the clean text it came from); the two are
 compared and any disagreement is printed and marked in the case's note,
 never dropped.  Every must-not-change text is checked to come through the
@@ -31,8 +35,8 @@ pypinyin (MIT licence, version 0.55.0) supplies the readings
 (``pypinyin.pinyin_dict.pinyin_dict``, heteronyms) and the zhuyin spellings
 (``Style.BOPOMOFO``).  It is used only here, offline, to generate data::
 
-    /tmp/tools/bin/python corpus/generate_pinyin_cases.py      # from the repo root
-    # elsewhere: pip install pypinyin==0.55.0 && python corpus/generate_pinyin_cases.py
+    pip install '.[tables]'                    # pypinyin==0.55.0
+    python -m corpus.generate_pinyin_cases     # from the repository root
 
 Deterministic: fixed random seed and sorted inputs, so re-running it leaves
 ``git diff`` empty.
