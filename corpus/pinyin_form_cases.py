@@ -19,9 +19,10 @@ import json
 import random
 import unicodedata
 
-from corpus.generate_pinyin_cases import OUT, annotatable, spell, toneless, wrap
+from corpus.pinyin_writing import ROOT, annotatable, spell, toneless, wrap
 from corpus.pinyin_reference import bopomofo, dict_readings, is_han, is_word_char, keys_of, reference_strip
 
+OUT = ROOT / "pinyin"
 SEED = 20261010
 FORMS = ("word", "quote", "space-before", "space-inside", "square", "lenticular", "labelled", "zhuyin-lookalike",
          "bare", "supplement")

@@ -72,6 +72,18 @@ def test_threads_share_the_work():
     assert [results[i] for i in range(4)] == expected
 
 
+@pytest.mark.parametrize("width", ["中", "𠀀"])  # two-byte and four-byte storage
+@pytest.mark.parametrize("annotation", ["[shū]", "【shū】", "shū", "shu\u0304", " (shū)"])
+def test_every_trigger_at_every_offset_of_the_block_scan(width, annotation):
+    """The scan's triggers besides ( and （ -- the other brackets, a letter with a
+    tone mark, a combining mark -- found at any offset of its blocks."""
+    for before in range(0, 200):
+        text = width + "中" * before + "書" + annotation
+        assert zhclean.strip_pinyin(text) == width + "中" * before + "書"
+        clean = width + "中" * before + annotation.replace("sh", "x")  # no reading of 中
+        assert zhclean.strip_pinyin(clean) is clean
+
+
 @pytest.mark.parametrize("open_paren, close_paren", [("(", ")"), ("（", "）")])
 @pytest.mark.parametrize("width", ["中", "𠀀"])  # two-byte and four-byte storage
 def test_an_annotation_at_every_offset_of_the_block_scan(open_paren, close_paren, width):
