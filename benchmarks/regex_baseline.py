@@ -7,10 +7,11 @@ included, with the readings from ``zhclean.pinyin.tables``:
 
 * one compiled pattern finds a run of bracket groups -- ``()`` ``（）`` ``[]``
   ``【】``, content 1 to MAX_GROUP characters, each group after at most one
-  space -- after a Han character or a closing quote, with up to three Han
-  characters before it for word-level groups.  Everything before the first
-  bracket sits in a lookbehind, so the pattern starts with a bracket and the
-  ``regex`` engine skips through text without one at memchr-like speed;
+  space -- after a Han character or a closing quote.  The owner (and the
+  space) sits in a lookbehind, so the pattern starts with a bracket and the
+  ``regex`` engine skips through text without one at memchr-like speed; the
+  characters before it, for word-level groups, are read only when a group
+  does not read the owner alone;
 * a second pattern finds the letters that may carry a tone mark (bare ruby,
   弟dì子zǐ, is found from its tone marks, as the kernel does); a callback
   reads the Latin word around one and walks its chain of bare syllables;
@@ -59,10 +60,7 @@ _HAN = "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in HAN_RANGES) + "]
 _QUOTES = "”」』\""
 _CONTENT = rf"[^()（）\[\]【】\n]{{1,{MAX_GROUP}}}"
 _GROUP = rf"(?:\({_CONTENT}\)|（{_CONTENT}）|\[{_CONTENT}\]|【{_CONTENT}】)"
-_RUN = regex.compile(
-    rf"(?<=((?:{_HAN}){{0,{MAX_WORD}}})({_HAN}|[{_QUOTES}])( ?))"  # 1: word before, 2: owner, 3: space
-    rf"{_GROUP}(?: ?{_GROUP})*"
-)
+_RUN = regex.compile(rf"(?:(?<={_HAN}|[{_QUOTES}])|(?<=(?:{_HAN}|[{_QUOTES}]) )){_GROUP}(?: ?{_GROUP})*")
 _GROUPS = regex.compile(rf"( ?)({_GROUP})")
 _FIRST_GROUP = regex.compile(rf" ?{_GROUP}")
 # Where a bare syllable may carry its tone: Latin-1 to IPA letters and the marks.
@@ -252,28 +250,61 @@ def _bare_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     return found
 
 
+def _word(text: str, owner: int) -> str:
+    """The Han characters a group after ``owner`` may annotate (a quote's: those before it)."""
+    end = owner if text[owner] in _QUOTES else owner + 1
+    start = end
+    while start > 0 and end - start < MAX_WORD and regex.match(_HAN, text[start - 1]):
+        start -= 1
+    return text[start:end]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _annotates_one(owner: str, content: str, opener: str, spaced: bool) -> bool:
+    """The common case, memoised on the owner alone: one syllable reading it."""
+    return owner not in _QUOTES and _annotates(owner, content, opener, spaced)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _owner_prefix(owner: str, run: str, space: bool) -> tuple[int, bool]:
+    """How much of a run goes on one-syllable readings of ``owner`` alone, and
+    whether it stopped at a group that may still read a longer word."""
+    passed = 0
+    for spaced, group in _GROUPS.findall(run):
+        if not _annotates_one(owner, group[1:-1], group[0], bool(spaced) or (passed == 0 and space)):
+            return passed, True
+        passed += len(spaced) + len(group)
+    return passed, False
+
+
 def strip_pinyin(text: str) -> str:
     """``zhclean.strip_pinyin(text)`` with ``regex`` (reading check only)."""
     spans: list[tuple[int, int]] = []
     chained = -1  # where the Han character after the last dropped space is
 
     for match in _RUN.finditer(text):
-        word = (match[1] + match[2])[-MAX_WORD:] if match[2] not in _QUOTES else match[1]
-        end = match.start()
-        for spaced, group in _GROUPS.findall(match[0]):
-            if not _annotates(word, group[1:-1], group[0], bool(spaced or (end == match.start() and match[3]))):
-                break
-            end += len(spaced) + len(group)
-        if end == match.start():
+        first = match.start()
+        space = text[first - 1] == " "
+        owner = first - 2 if space else first - 1
+        word = None
+        passed, doubtful = _owner_prefix(text[owner], match[0], space)
+        end = first + passed
+        if doubtful:  # a group the owner alone does not take: perhaps a word-level group
+            word = _word(text, owner)
+            for spaced, group in _GROUPS.findall(match[0], passed):
+                spaced_here = bool(spaced) or (end == first and space)
+                if not _annotates(word, group[1:-1], group[0], spaced_here):
+                    break
+                end += len(spaced) + len(group)
+        if end == first:
             continue
-        start = match.start() - len(match[3])
+        start = first - space
         spans.append((start, end))
         if text[end : end + 1] == " " and regex.match(_HAN, text[end + 1 : end + 2] or "a"):
             following = _FIRST_GROUP.match(text, end + 2)
-            owner_index = start - 1
-            if owner_index == chained or following and _annotates(
-                    word[-(MAX_WORD - 1):] + text[end + 1], following[0].strip(" ")[1:-1], following[0].strip(" ")[0],
-                    following[0][0] == " "):
+            if owner == chained or following and _annotates(
+                    (word or _word(text, owner))[-(MAX_WORD - 1):] + text[end + 1], following[0].strip(" ")[1:-1],
+                    following[0].strip(" ")[0], following[0][0] == " "):
                 spans.append((end, end + 1))
                 chained = end + 1
     spans.extend(_bare_spans(text, spans))
