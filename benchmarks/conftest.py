@@ -20,11 +20,12 @@ import datetime
 import os
 import pathlib
 import platform
+import random
 import sys
 
 import pytest
 
-from corpus import HERE as CORPUS, SHARED
+from corpus import HERE as CORPUS, SHARED, read_jsonl
 
 RESULTS_MD = pathlib.Path(__file__).resolve().parent / "results.md"
 SHIPPED_SAMPLES = CORPUS / "samples" / "seeds"
@@ -33,6 +34,13 @@ ANNOTATED_SAMPLE = "004_dfb1b050610469ea.txt"
 CLEAN_SAMPLE = "003_e0210ab8d126b4d2.txt"
 TARGET_BYTES = 8_000_000  # each input, in UTF-8
 SMOKE_BYTES = 200_000  # each input under --benchmark-disable
+# The share of ASCII letters in the Chinese-English input (issue 10: bare ruby
+# must not make every Latin letter a slow path; measured on 30% English).
+ENGLISH_SHARE = 0.30
+ENGLISH_WORDS = (
+    "the of and to in is that for it as with was on be by this are or an from at which not have has but also "
+    "data model app online video game team city report market price system network project service user"
+).split()
 
 
 def sample_path(name: str) -> pathlib.Path:
@@ -70,6 +78,12 @@ INPUT_NOTES = {
     "baseline `opencc` is one OpenCC pass into the text's majority script (t2s for 003, s2t for the others); "
     "zhconv-rs converts into the same script (see test_bench_script.py)",
 }
+INPUT_NOTES["pinyin"] += (
+    f"; `mixed` = sample {CLEAN_SAMPLE} with English words after Han characters until "
+    f"{ENGLISH_SHARE:.0%} of its characters are ASCII letters (no annotation); `forms` = the inputs of "
+    "corpus/pinyin/forms_must_change.jsonl (issue 10's forms: word-level groups, loose and labelled brackets, "
+    "bare ruby...), one per line, repeated to the same size"
+)
 
 
 def repeated(text: str, target: int = TARGET_BYTES) -> str:
@@ -113,6 +127,34 @@ def annotated_other(input_bytes) -> str:
 @pytest.fixture(scope="session")
 def clean(input_bytes) -> str:
     return repeated(read_sample(CLEAN_SAMPLE), input_bytes)
+
+
+def mixed_text(text: str, share: float = ENGLISH_SHARE, seed: int = 20261010) -> str:
+    """``text`` with English words after random Han characters until ``share``
+    of its characters are ASCII letters: Chinese-English text, no annotation."""
+    rng = random.Random(seed)
+    pieces = list(text)
+    han = [k for k, ch in enumerate(text) if "\u4e00" <= ch <= "\u9fff"]
+    letters = 0
+    inserted: dict[int, list[str]] = {}
+    while letters < share * (len(text) + sum(len(w) for words in inserted.values() for w in words)):
+        word = rng.choice(ENGLISH_WORDS)
+        inserted.setdefault(rng.choice(han), []).append(word)
+        letters += len(word)
+    for k in sorted(inserted, reverse=True):
+        pieces.insert(k + 1, " ".join(inserted[k]))
+    return "".join(pieces)
+
+
+@pytest.fixture(scope="session")
+def mixed(input_bytes) -> str:
+    return repeated(mixed_text(read_sample(CLEAN_SAMPLE)), input_bytes)
+
+
+@pytest.fixture(scope="session")
+def forms(input_bytes) -> str:
+    rows = read_jsonl(CORPUS / "pinyin" / "forms_must_change.jsonl")
+    return repeated("\n".join(row["input"] for row in rows) + "\n", input_bytes)
 
 
 def record(benchmark, group: str, name: str, implementation: str, text: str) -> None:

@@ -35,6 +35,14 @@ def test_pinyin_constants_mirror_the_tables(compiled):
     assert compiled["pinyin"]._mirrors() == {
         "MAX_GROUP": pinyin_tables.MAX_GROUP,
         "MAX_SYLLABLE": pinyin_tables.MAX_SYLLABLE,
+        "MAX_WORD": pinyin_tables.MAX_WORD,
+        "MAX_TOKEN": pinyin_tables.MAX_TOKEN,
+        "TRIGGER_LOW": pinyin_tables.TRIGGER_LOW,
+        "TRIGGER_HIGH": pinyin_tables.TRIGGER_HIGH,
+        "SEPARATORS": pinyin_tables.SEPARATORS,
+        "COLONS": pinyin_tables.COLONS,
+        "ROUND_PARENS": pinyin_tables.ROUND_PARENS,
+        "ZHUYIN_LOOKALIKES": pinyin_tables.ZHUYIN_LOOKALIKES,
     }
 
 
@@ -44,10 +52,25 @@ def test_pinyin_character_classes_mirror_the_tables(compiled):
         expected = (
             pinyin_tables.is_han(cp),
             cp in pinyin_tables.OPEN_PARENS,
+            pinyin_tables.OPEN_PARENS.get(cp, 0),
+            cp in pinyin_tables.QUOTES,
             cp in pinyin_tables.ZHUYIN_TONES,
             pinyin_tables.is_zhuyin_letter(cp),
+            cp in pinyin_tables.ZHUYIN_LOOKALIKES,
+            pinyin_tables.is_latin_word(cp),
+            pinyin_tables.is_trigger(cp),
         )
         assert classes_of(cp) == expected, hex(cp)
+
+
+def test_pinyin_scan_triggers_are_what_the_twin_searches_for(twin):
+    """The twin finds triggers with a regular expression; the compiled scan
+    (in C, vectorised) with the classes compared above."""
+    pattern = twin["pinyin"]._TRIGGER
+    for cp in range(0x10000):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        assert bool(pattern.match(chr(cp))) == pinyin_tables.is_trigger(cp), hex(cp)
 
 
 def test_mojibake_constants_mirror_the_charsets(compiled):
@@ -137,4 +160,17 @@ def test_rereading_refuses_codecs_it_cannot_read_alike(compiled, twin, wrong, ri
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80), st.booleans())
 def test_pinyin_loops_agree(compiled, twin, text, by_reading):
+    assert compiled["pinyin"].strip(text, by_reading) == twin["pinyin"].strip(text, by_reading)
+
+
+_PINYIN_PIECES = st.sampled_from(
+    list("中心成语字弟子静夜挾帶書記 ,。'’-:：|一丨ㄒㄝˊ˙”")
+    + ["(", ")", "[", "]", "【", "】", " (", "(拼音:", "[pinyin:", "zhōng", "xīn", "zhong", "xin", "Zhong"]
+    + ["chengyu", "zì", "zi", "dì", "jìng", "shū", "shu", "Python", "café", "\u0301", "\u0304", "ü", "ǚ", "lu:", "3"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_PINYIN_PIECES | st.characters(), max_size=40).map("".join), st.booleans())
+def test_pinyin_loops_agree_on_the_new_forms(compiled, twin, text, by_reading):
     assert compiled["pinyin"].strip(text, by_reading) == twin["pinyin"].strip(text, by_reading)

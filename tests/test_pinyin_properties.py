@@ -17,15 +17,25 @@ from conftest import twins
 pytestmark = pytest.mark.any_implementation
 
 # Pieces that make annotations, near-annotations and their surroundings.
-_HAN = "書記率女社會字結疫縣啊〇恩們中\U00020001\uf900"
+_HAN = "書記率女社會字結疫縣啊〇恩們中心成语长大挾帶弟子规静夜\U00020001\uf900"
 _PINYIN = "shuzhongjieSHUlvnvaeo:ɑɡüǘǚǜāáǎàēéěèīíǐìōóǒòūúǔùăńḿ12345"
 _MARKS = "\u0300\u0301\u0304\u030c\u0308\u0302\u0306"
 _ZHUYIN = "ㄕㄨㄐㄧㄝㄇㄣㄓㄥˊˇˋ˙ˉ"
 _OTHER = " \n\t(（)）、,。abcxyz019\x00\ud800\udfff😀\U00010000é"
 
+# Issue 10's forms: word-level groups, loose and labelled brackets, zhuyin
+# look-alikes, quotes, bare syllables and the Latin words they must not split.
+_FORMS = [
+    "中心", "(zhōng xīn)", "(zhong xin)", "(zhongxin)", "(Zhongxin)", "(xī'ān)", "(xi’an)", "成语", "(chengyu)",
+    " (", " (shū)", " (shu)", "( shū)", "(shū )", "[", "]", "【", "】", "[shū]", "【jié】", "(拼音:", "[pinyin:",
+    "(读:", "【读音:", "：", "一", "|", "丨", "(ㄒ一ㄝˊ)", "ㄧ", "”", "」", "\"", "“长大”", "(zhǎng dà)",
+    "shū", "jì", "zì", "dì", "zǐ", "ma", "mā", " jìng ", "Python", "Mi", "Wi-Fi", "pīn yīn", "café", "'", "’", "-",
+]
+
 pieces = st.one_of(
     st.sampled_from(list(_HAN + _PINYIN + _MARKS + _ZHUYIN + _OTHER)),
     st.sampled_from(["(shu)", "(shū)", "（jié）", "(lv)", "(lu:)", "(ㄕㄨ)", "(xian)", "(市、區)", "(a)", "(qi)"]),
+    st.sampled_from(_FORMS),
     st.characters(),
 )
 texts = st.lists(pieces, max_size=40).map("".join)

@@ -54,6 +54,40 @@ REMOVED = [
     ("書(shu)", "書"),
     ("書(shu)。\n記(ji)\n", "書。\n記\n"),
     ("啊(a)", "啊"),  # a one-letter syllable that is the character's reading
+    # issue 10: word-level groups, read against the characters before them
+    ("中心(zhōng xīn)", "中心"),
+    ("妈妈(mā ma)", "妈妈"),
+    ("工程(gōng chéng)", "工程"),
+    ("成语(chengyu)", "成语"),  # run together, split against 成 and 语
+    ("西安(xī'ān)", "西安"),
+    ("“长大”(zhǎng dà)", "“长大”"),
+    ("中(zhōng)心(zhōng xīn)", "中心"),  # the group reads the text as it is output
+    # a space before the bracket, spaces inside it
+    ("尉遲 (yù chí)", "尉遲"),
+    ("褚 (chǔ)", "褚"),
+    ("是 (shi4) 日 (ri4)", "是日"),
+    ("单 (dān) 字 (zì) 标 (biāo) 音 (yīn)", "单字标音"),
+    ("故( gù)乡", "故乡"),
+    ("載( ㄗㄞˋ )", "載"),
+    # other brackets and labels
+    ("粳[jīng]米", "粳米"),
+    ("粳【jīng】米", "粳米"),
+    ("工(拼音:gōng)具", "工具"),
+    ("人[拼音:rén]物", "人物"),
+    ("下[pinyin:xià]去", "下去"),
+    ("行(读:xing)", "行"),  # a label is evidence enough: no tone needed
+    ("行【读音：xíng】", "行"),
+    # zhuyin typed with look-alikes of ㄧ
+    ("挾(ㄒ一ㄝˊ)帶", "挾帶"),
+    ("挾(ㄒ|ㄝˊ)帶", "挾帶"),
+    ("挾(ㄒ丨ㄝˊ)帶", "挾帶"),
+    # bare ruby
+    ("弟dì子zǐ规ɡuī", "弟子规"),
+    ("静 jìng 夜 yè 思 sī", "静夜思"),
+    ("妈mā妈ma", "妈妈"),  # a neutral tone rides along with its chain
+    # the reviewed supplement of readings
+    ("粳(geng)米", "粳米"),
+    ("垃(ㄌㄜˋ)圾(ㄙㄜˋ)", "垃圾"),
 ]
 
 KEPT = [
@@ -97,6 +131,32 @@ KEPT = [
     "書",
     "(",
     ")",
+    # issue 10: what is not an annotation stays, byte for byte
+    "相思(1)",
+    "聲(√)",
+    "又()",
+    "头(兑上面的两点放在左边)",
+    "ou(第一聲)",
+    "呀(laughs)",
+    "蜑蚪(daan6 dau2)",  # Cantonese jyutping
+    "评 (tu) 论 (cao)",  # a pun written as annotation: not readings, and toneless
+    "成语(chengyu,idioms)",
+    "用Python写",
+    "中国China",
+    "小米Mi手机",
+    "的Wi-Fi",
+    "拼音是pīn yīn",
+    "读音:xí",
+    "中國(Zhongguo)",  # a name as English writes it
+    "西安(Xi'an)",
+    "書[shu]",  # a loose form needs a tone, zhuyin, a label or two syllables
+    "書【shu】",
+    "第三节(一)",  # 一 alone is a number, not ㄧ
+    "汉字[1]",
+    "聲母[t]",
+    "種讀zhǒng做名詞",  # prose about a reading
+    "北京Běijīng",
+    "去café喝咖啡",
 ]
 
 
@@ -202,3 +262,32 @@ def test_all_storage_widths():
     assert zhclean.strip_pinyin("書(shu)\U00020000") == "書\U00020000"
     result = zhclean.strip_pinyin("\U00020000書(shu)")
     assert result == "\U00020000書" and len(result) == 2
+
+
+def test_a_bare_syllable_needs_a_tone_mark_in_its_chain():
+    # Known limit (README): text with no bracket and no tone mark costs one
+    # vector scan, so a toneless bare chain is never looked at.
+    assert zhclean.strip_pinyin("弟di子zi规gui") == "弟di子zi规gui"
+    assert zhclean.strip_pinyin("你ni好hǎo") == "你好"  # one tone mark carries the chain
+    assert zhclean.strip_pinyin("弟dì子zǐ规ɡuī 李白") == "弟子规 李白"
+
+
+def test_a_bare_syllable_is_a_whole_latin_word_alone():
+    assert zhclean.strip_pinyin("的dìa") == "的dìa"  # not a syllable
+    assert zhclean.strip_pinyin("是shì-ok") == "是shì-ok"  # part of a longer word
+    assert zhclean.strip_pinyin("是shì ok") == "是shì ok"  # followed by another Latin word
+    assert zhclean.strip_pinyin("是shì(是)") == "是shì(是)"  # followed by a bracket
+    assert zhclean.strip_pinyin("是Shì") == "是Shì"  # capitalised
+    assert zhclean.strip_pinyin("是shì，") == "是，"
+
+
+def test_syllable_mode_in_the_new_forms():
+    # 干 after conversion from 乾 (qián): any syllable in syllable mode.
+    assert zhclean.strip_pinyin("干隆(qián lóng)", verify="syllable") == "干隆"
+    assert zhclean.strip_pinyin("干隆(qián lóng)") == "干隆(qián lóng)"
+    assert zhclean.strip_pinyin("干 (qián)", verify="syllable") == "干"
+    # A bare chain goes when one member is a tone-marked reading; the others need only be syllables.
+    assert zhclean.strip_pinyin("干qián隆lóng", verify="syllable") == "干隆"
+    assert zhclean.strip_pinyin("干qián隆lóng") == "干qián隆"
+    assert zhclean.strip_pinyin("種讀zhǒng做", verify="syllable") == "種讀zhǒng做"
+    assert zhclean.strip_pinyin("北京(Beijing)", verify="syllable") == "北京(Beijing)"

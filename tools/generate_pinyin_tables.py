@@ -7,6 +7,11 @@ the zhuyin spellings from pypinyin's bopomofo converter.  pypinyin is MIT
 licensed (https://github.com/mozillazg/python-pinyin); it is used only here,
 offline, never at run time.
 
+pypinyin decides.  ``tools/data/pinyin_supplement.tsv`` adds a handful of
+readings it lacks that annotated web text uses (粳 gēng, 垃圾 lè sè), each
+reviewed by hand with the source that attests it written on its line; it
+only adds, never removes, and the output's header counts what it added.
+
 Run from the repository root, in an environment with the pinned pypinyin::
 
     pip install pypinyin==0.55.0
@@ -37,6 +42,7 @@ from pypinyin.style.bopomofo import BopomofoConverter
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "zhclean" / "pinyin" / "data" / "readings.txt"
+SUPPLEMENT = ROOT / "tools" / "data" / "pinyin_supplement.tsv"
 from zhclean.pinyin.tables import is_han  # the loops' own definition of Han (installed package)
 ZHUYIN_TONE_MARKS = "ˉˊˇˋ˙"
 
@@ -55,6 +61,19 @@ def toneless(reading: str) -> str:
     if not key.isascii() or not key.isalpha():
         raise ValueError(f"unexpected reading {reading!r}")
     return key
+
+
+def supplement() -> list[tuple[int, str]]:
+    """(code point, tone-marked reading) of every reviewed supplement line."""
+    rows = []
+    for line in SUPPLEMENT.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        char, reading, source = line.split("\t")
+        if len(char) != 1 or not is_han(ord(char)) or not source.strip():
+            raise ValueError(f"{SUPPLEMENT}: bad line {line!r}")
+        rows.append((ord(char), reading))
+    return rows
 
 
 def main() -> None:
@@ -85,6 +104,14 @@ def main() -> None:
             compat += 1
             for reading in pinyin_dict[ord(unified)].split(","):
                 by_syllable[toneless(reading)].add(cp)
+    added = 0
+    for cp, reading in supplement():
+        key = toneless(reading)
+        if cp not in by_syllable[key]:
+            added += 1
+        by_syllable[key].add(cp)
+        spelled = converter.to_bopomofo(reading).strip(ZHUYIN_TONE_MARKS)
+        zhuyin[spelled].add(key)
     longest = max(map(len, by_syllable))
     assert longest <= 6, longest  # the kernel packs a syllable into 6 letters
     lines = [
@@ -94,6 +121,7 @@ def main() -> None:
         "# https://github.com/mozillazg/python-pinyin). Do not edit by hand.",
         f"# {len(pinyin_dict) - skipped} characters ({skipped} private-use code points left out),"
         f" {compat} compatibility ideographs read as their unified forms, {len(by_syllable)} syllables, {len(zhuyin)} zhuyin spellings.",
+        f"# {added} readings added from tools/data/pinyin_supplement.tsv (reviewed, each with its source there).",
     ]
     for key in sorted(by_syllable):
         lines.append(f"S\t{key}\t{''.join(map(chr, sorted(by_syllable[key])))}")

@@ -17,13 +17,17 @@ __all__ = ["strip_pinyin"]
 def strip_pinyin(text: str, *, verify: Verify = "reading") -> str:
     """Remove inline pinyin (or zhuyin) annotations from ``text``.
 
-    An annotation is a parenthesised syllable right after a Han character,
-    in ``()`` or ``（）``: toneless, with tone marks or tone digits, or in
-    zhuyin; repeated groups go together, up to the first group that is not
-    one.  ``verify="reading"`` removes a group only when its syllable is a
-    reading of the character it follows; ``verify="syllable"`` removes any
-    Mandarin syllable of two or more letters (or with a tone).  Returns
-    ``text`` itself when there is nothing to remove.
+    An annotation is a group of syllables in brackets after the Han
+    characters they read: ``書(shu)``, ``結（jié）``, ``書(ㄕㄨ)``, the word
+    ``中心(zhōng xīn)`` or ``成语(chengyu)``, ``褚 (chǔ)``, ``粳[jīng]``,
+    ``工(拼音:gōng)``; repeated groups go together, up to the first that is
+    not one.  Flattened ``<ruby>`` without brackets leaves bare syllables,
+    ``弟dì子zǐ``: they go when they read their characters and a tone mark
+    shows them for pinyin, never as part of a longer Latin word.
+    ``verify="reading"`` removes a syllable only when it is a reading of its
+    character; ``verify="syllable"`` accepts any Mandarin syllable of two or
+    more letters (or with a tone).  Returns ``text`` itself when there is
+    nothing to remove.
 
     >>> strip_pinyin("省(sheng)委(wei)書(shu)(shu)記")
     '省委書記'
@@ -31,6 +35,8 @@ def strip_pinyin(text: str, *, verify: Verify = "reading") -> str:
     '以縣(市、區)為單位'
     >>> strip_pinyin("(記者 張冰) 钢笔(pen)")
     '(記者 張冰) 钢笔(pen)'
+    >>> strip_pinyin("中心(zhōng xīn)、弟dì子zǐ规ɡuī、用Python写")
+    '中心、弟子规、用Python写'
     """
     require_str(text, "strip_pinyin")
     check_choice("verify", verify, VERIFY_MODES)

@@ -4,13 +4,14 @@ The rules are those of the pure-Python twin, which is the readable
 reference; this module applies them to the string's own PEP 393 storage
 (2- or 4-byte code units; a 1-byte string holds no Han character and is
 returned at once), with every table in C arrays, so the scan touches no
-Python object per character and can run without the GIL.  It imports only
-``tables``; the facade above checked the arguments.
+Python object per character and can run without the GIL.  What one group
+or bare syllable spells is in ``_groups_c.pxi`` (included below).  It
+imports only ``tables``; the facade above checked the arguments.
 """
 from cpython.unicode cimport (
     PyUnicode_1BYTE_KIND, PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_New,
 )
-from libc.stdint cimport uint8_t, uint16_t, uint32_t
+from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcpy
 
@@ -24,11 +25,20 @@ ctypedef fused ucs_t:
     uint32_t
 
 cdef enum:
-    # Mirrors of tables.MAX_GROUP and tables.MAX_SYLLABLE, needed as C
-    # constants (an array size); test_pinyin_tables compares them.
-    MAX_GROUP = 16
+    # Mirrors of tables.MAX_GROUP, MAX_SYLLABLE, MAX_WORD, MAX_TOKEN,
+    # TRIGGER_LOW and TRIGGER_HIGH, needed as C constants (array sizes, the
+    # scan); test_loops compares them.
+    MAX_GROUP = 48
     MAX_SYLLABLE = 6
+    MAX_WORD = 4
+    MAX_TOKEN = 12
+    TRIGGER_LOW = 0xC0
+    TRIGGER_HIGH = 0x370
     BMP_BASE = 0x3000   # readings of BMP characters are indexed from here
+    MAX_LABELS = 8
+    MAX_LABEL_LENGTH = 8
+    LETTER_TONE = 0x100     # in Tables.letter: the letter carries a tone
+    LETTER_UPPER = 0x200    # in Tables.letter: written upper case
 
 # When to release the GIL.  Re-acquiring it after work done without it waits
 # for whichever thread holds it meanwhile, up to the 5 ms switch interval when
@@ -37,7 +47,7 @@ cdef enum:
 # take 4 us alone and took 1 ms beside a busy thread when every call of 32 Ki
 # characters or more released it).  The first PROBE_CHARS are scanned holding
 # the GIL; the rest is done without it when the work it predicts, at the
-# density of brackets seen so far, is at least RELEASE_NS.
+# density of triggers seen so far, is at least RELEASE_NS.
 cdef Py_ssize_t PROBE_CHARS = 1 << 16
 cdef double RELEASE_NS = 2000000.0
 # The cost model, measured on the project's 2-core machine: sample 003
@@ -48,154 +58,7 @@ cdef double CHAR_NS = 0.13
 cdef double BRACKET_NS = 40.0
 
 
-# --- tables, built once per process by _build() ----------------------------
-cdef struct Tables:
-    uint8_t letter[0x300]       # cp -> letter | 0x80 if it carries a tone
-    uint8_t tone_mark[0x70]     # combining mark - 0x300 -> 1 tone, 2 diaeresis, 3 circumflex
-    uint32_t high_cp[8]         # marked letters above U+02FF (ḿ, ế, ...)
-    uint8_t high_letter[8]
-    int n_high
-    uint32_t* syllables         # sorted syllable codes
-    Py_ssize_t n_syllables
-    uint32_t* bmp_offsets       # readings of cp in [BMP_BASE, 0x10000): codes[off[i]:off[i+1]]
-    uint32_t* astral_cps        # sorted astral code points with readings
-    uint32_t* astral_offsets
-    Py_ssize_t n_astral
-    uint32_t* codes             # reading codes, grouped by character
-    uint32_t* zhuyin_keys       # sorted zhuyin codes
-    uint32_t* zhuyin_offsets
-    uint32_t* zhuyin_codes
-    Py_ssize_t n_zhuyin
-
-
-cdef class _CTables:
-    """Owns one complete Tables; published through the lazy loader."""
-    cdef Tables* t
-
-    def __dealloc__(self):
-        if self.t != NULL:
-            free(self.t.syllables)
-            free(self.t.bmp_offsets)
-            free(self.t.astral_cps)
-            free(self.t.astral_offsets)
-            free(self.t.codes)
-            free(self.t.zhuyin_keys)
-            free(self.t.zhuyin_offsets)
-            free(self.t.zhuyin_codes)
-            free(self.t)
-
-
-cdef uint32_t _syllable_code(str key):
-    """Pack up to six letters a-z into 30 bits, 5 bits a letter."""
-    cdef uint32_t code = 0
-    for ch in key:
-        code = code * 32 + (ord(ch) - 96)
-    return code
-
-
-cdef uint32_t _zhuyin_code(str key):
-    cdef uint32_t code = 0
-    for ch in key:
-        code = code * 128 + _zhuyin_index(ord(ch))
-    return code
-
-
-cdef inline uint32_t _zhuyin_index(uint32_t c) noexcept nogil:
-    # Mirrors tables.is_zhuyin_letter (compared by a test).
-    if 0x3105 <= c <= 0x312F:
-        return c - 0x3104
-    if 0x31A0 <= c <= 0x31BF:
-        return c - 0x31A0 + 44
-    return 0
-
-
-cdef uint32_t* _array(Py_ssize_t n) except NULL:
-    cdef uint32_t* p = <uint32_t*>malloc((n if n > 0 else 1) * sizeof(uint32_t))
-    if p == NULL:
-        raise MemoryError()
-    return p
-
-
-def _build():
-    """Every table in C arrays, complete before anyone can see it."""
-    cdef _CTables owner = _CTables.__new__(_CTables)
-    cdef Tables* t = <Tables*>calloc(1, sizeof(Tables))
-    cdef Py_ssize_t i, pos
-    if t == NULL:
-        raise MemoryError()
-    owner.t = t  # freed with owner if anything below raises
-    readings = _tables.reading_tables()
-    for i in range(26):
-        t.letter[0x41 + i] = 0x61 + i
-        t.letter[0x61 + i] = 0x61 + i
-    for mark in _tables.TONE_MARKS:
-        t.tone_mark[mark - 0x300] = 1
-    t.tone_mark[_tables.DIAERESIS - 0x300] = 2
-    t.tone_mark[_tables.CIRCUMFLEX - 0x300] = 3
-    for cp, (letter, tonal) in sorted(_tables.MARKED_LETTERS.items()):
-        value = ord(letter) | (0x80 if tonal else 0)
-        if cp < 0x300:
-            t.letter[cp] = value
-        else:
-            if t.n_high == 8:
-                raise RuntimeError("too many marked letters above U+02FF")
-            t.high_cp[t.n_high] = cp
-            t.high_letter[t.n_high] = value
-            t.n_high += 1
-
-    syllables = sorted(_syllable_code(s) for s in readings.syllables)
-    t.syllables = _array(len(syllables))
-    for i, code in enumerate(syllables):
-        t.syllables[i] = code
-    t.n_syllables = len(syllables)
-
-    total = sum(len(v) for v in readings.readings.values())
-    t.codes = _array(total)
-    t.bmp_offsets = _array(0x10000 - BMP_BASE + 1)
-    astral = sorted(cp for cp in readings.readings if cp >= 0x10000)
-    t.astral_cps = _array(len(astral))
-    t.astral_offsets = _array(len(astral) + 1)
-    pos = 0
-    for i in range(0x10000 - BMP_BASE):
-        t.bmp_offsets[i] = pos
-        for key in readings.readings.get(BMP_BASE + i, ()):
-            t.codes[pos] = _syllable_code(key)
-            pos += 1
-    t.bmp_offsets[0x10000 - BMP_BASE] = pos
-    for i, cp in enumerate(astral):
-        t.astral_cps[i] = cp
-        t.astral_offsets[i] = pos
-        for key in readings.readings[cp]:
-            t.codes[pos] = _syllable_code(key)
-            pos += 1
-    t.astral_offsets[len(astral)] = pos
-    t.n_astral = len(astral)
-
-    spellings = sorted((_zhuyin_code(k), v) for k, v in readings.zhuyin.items())
-    t.zhuyin_keys = _array(len(spellings))
-    t.zhuyin_offsets = _array(len(spellings) + 1)
-    t.zhuyin_codes = _array(sum(len(v) for _, v in spellings))
-    pos = 0
-    for i, (code, keys) in enumerate(spellings):
-        t.zhuyin_keys[i] = code
-        t.zhuyin_offsets[i] = pos
-        for key in keys:
-            t.zhuyin_codes[pos] = _syllable_code(key)
-            pos += 1
-    t.zhuyin_offsets[len(spellings)] = pos
-    t.n_zhuyin = len(spellings)
-    return owner
-
-
-_TABLES = Lazy(_build)
-cdef const Tables* _T = NULL  # set from _TABLES, holding the GIL, once complete
-
-
-cdef inline const Tables* _tables_ready() except NULL:
-    global _T
-    if _T == NULL:
-        _T = (<_CTables>_TABLES.get()).t
-    return _T
+include "_tables_c.pxi"
 
 
 # --- character classes (mirroring tables; compared by a test) --------------
@@ -213,21 +76,59 @@ cdef inline bint _is_han(uint32_t c) noexcept nogil:
 
 
 cdef inline bint _is_open(uint32_t c) noexcept nogil:
-    return c == 0x28 or c == 0xFF08
+    return c == 0x28 or c == 0xFF08 or c == 0x5B or c == 0x3010
+
+
+cdef inline uint32_t _closer(uint32_t c) noexcept nogil:
+    if c == 0x28:
+        return 0x29
+    if c == 0xFF08:
+        return 0xFF09
+    if c == 0x5B:
+        return 0x5D
+    return 0x3011
+
+
+cdef inline bint _is_quote(uint32_t c) noexcept nogil:
+    return c == 0x201D or c == 0x300D or c == 0x300F or c == 0x22
+
+
+cdef inline bint _is_lookalike(uint32_t c) noexcept nogil:
+    return c == 0x4E00 or c == 0x7C or c == 0x4E28
 
 
 cdef inline bint _is_zhuyin_tone(uint32_t c) noexcept nogil:
     return c == 0x02C9 or c == 0x02CA or c == 0x02C7 or c == 0x02CB or c == 0x02D9
 
 
+cdef inline bint _is_latin_word(uint32_t c) noexcept nogil:
+    if c < 0x80:
+        return (0x30 <= c <= 0x39 or 0x41 <= c <= 0x5A or 0x61 <= c <= 0x7A
+                or c == 0x2D or c == 0x5F or c == 0x27)
+    return (0xC0 <= c < 0x370 and c != 0xD7 and c != 0xF7) or 0x1E00 <= c <= 0x1EFF or c == 0x2019
+
+
+cdef inline bint _is_trigger(uint32_t c) noexcept nogil:
+    return _is_open(c) or TRIGGER_LOW <= c < TRIGGER_HIGH
+
+
 def _mirrors():
     """What this module mirrors of ``tables``, for the test that compares them."""
-    return {"MAX_GROUP": MAX_GROUP, "MAX_SYLLABLE": MAX_SYLLABLE}
+    return {"MAX_GROUP": MAX_GROUP, "MAX_SYLLABLE": MAX_SYLLABLE, "MAX_WORD": MAX_WORD, "MAX_TOKEN": MAX_TOKEN,
+            "TRIGGER_LOW": TRIGGER_LOW, "TRIGGER_HIGH": TRIGGER_HIGH,
+            # the literal code points _pinyin_letters, _label_end, _group_annotates,
+            # _zhuyin_pieces and _scan.h test against
+            "SEPARATORS": frozenset((0x20, 0x27, 0x2019)), "COLONS": frozenset((0x3A, 0xFF1A)),
+            "ROUND_PARENS": frozenset((0x28, 0xFF08)),
+            "ZHUYIN_LOOKALIKES": {0x4E00: 0x3127, 0x7C: 0x3127, 0x4E28: 0x3127}}
 
 
 def _classes_of(uint32_t c):
-    """(is Han, opens a group, zhuyin tone, zhuyin letter) as the loops see ``c``."""
-    return _is_han(c), _is_open(c), _is_zhuyin_tone(c), _zhuyin_index(c) != 0
+    """How the loops classify ``c``: (Han, opening bracket, its closer or 0,
+    closing quote, zhuyin tone, zhuyin letter, look-alike of ㄧ, part of a
+    Latin word, scan trigger)."""
+    return (_is_han(c), _is_open(c), _closer(c) if _is_open(c) else 0, _is_quote(c), _is_zhuyin_tone(c),
+            _zhuyin_index(c) != 0, _is_lookalike(c), _is_latin_word(c), _is_trigger(c))
 
 
 cdef inline Py_ssize_t _bsearch(const uint32_t* keys, Py_ssize_t n, uint32_t key) noexcept nogil:
@@ -262,29 +163,80 @@ cdef inline bint _has_reading(const Tables* t, uint32_t han, uint32_t code) noex
     return False
 
 
-cdef inline uint8_t _letter_of(const Tables* t, uint32_t c) noexcept nogil:
-    cdef int i
-    if c < 0x300:
-        return t.letter[c]
-    for i in range(t.n_high):
-        if t.high_cp[i] == c:
-            return t.high_letter[i]
-    return 0
+# --- the spans to delete, and where the scan stands ------------------------
+cdef struct Runs:
+    Py_ssize_t* spans       # [start, end) pairs, in order, disjoint
+    Py_ssize_t count
+    Py_ssize_t capacity
+    Py_ssize_t pos          # where the scan resumes
+    Py_ssize_t chained      # the Han character after the last dropped space
+    Py_ssize_t brackets     # triggers looked at so far
+    bint failed             # out of memory
 
 
-# --- the rules ------------------------------------------------------------
-cdef Py_ssize_t _group_end(const Tables* t, const ucs_t* s, Py_ssize_t n, Py_ssize_t pos,
-                           uint32_t han, bint by_reading) noexcept nogil:
-    """If an annotation group of ``han`` opens at ``pos``, where it ends; else -1."""
-    cdef uint32_t close = 0x29 if s[pos] == 0x28 else 0xFF09
-    cdef Py_ssize_t limit = pos + 2 + MAX_GROUP
-    cdef Py_ssize_t stop = -1, k, a, b, i
-    cdef uint32_t c, first
-    cdef uint8_t v
-    cdef char letters[MAX_SYLLABLE + 1]
-    cdef int nl = 0
-    cdef bint tonal = False
-    cdef uint32_t code = 0
+cdef inline void _remove(Runs* r, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
+    cdef Py_ssize_t* grown
+    if start == end or r.failed:
+        return
+    if r.count and r.spans[2 * r.count - 1] == start:
+        r.spans[2 * r.count - 1] = end
+        return
+    if r.count == r.capacity:
+        r.capacity = 64 if r.capacity == 0 else r.capacity * 2
+        grown = <Py_ssize_t*>realloc(r.spans, r.capacity * 2 * sizeof(Py_ssize_t))
+        if grown == NULL:
+            r.failed = True
+            return
+        r.spans = grown
+    r.spans[2 * r.count] = start
+    r.spans[2 * r.count + 1] = end
+    r.count += 1
+
+
+cdef int _fill_word(const ucs_t* s, const Runs* r, Py_ssize_t owner, Py_ssize_t hypothetical,
+                    uint32_t* word) noexcept nogil:
+    """The characters a group after owner may annotate, nearest first: the
+    owner (unless a quote), then the output before it -- or, when
+    hypothetical >= 0, before the owner the character at hypothetical (a
+    space between them about to be dropped) and the output before that."""
+    cdef int count = 0
+    cdef Py_ssize_t j, k = r.count - 1
+    if not _is_quote(s[owner]):
+        word[count] = s[owner]
+        count += 1
+    j = owner - 1
+    if hypothetical >= 0:
+        word[count] = s[hypothetical]
+        count += 1
+        j = hypothetical - 1
+    while j >= 0 and count < MAX_WORD:
+        while k >= 0 and r.spans[2 * k] > j:
+            k -= 1
+        if k >= 0 and r.spans[2 * k + 1] > j:
+            j = r.spans[2 * k] - 1
+            continue
+        word[count] = s[j]
+        count += 1
+        j -= 1
+    return count
+
+
+include "_groups_c.pxi"
+
+
+# --- the rules: see _loops_py.py -------------------------------------------
+cdef inline Py_ssize_t _item_end(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_reading, const Runs* r,
+                          Py_ssize_t owner, Py_ssize_t pos, Py_ssize_t hypothetical) noexcept nogil:
+    """Where the bracket item at pos (after at most one space) ends, if it annotates owner; else -1."""
+    cdef bint spaced = pos < n and s[pos] == 0x20
+    cdef Py_ssize_t limit, stop = -1, k
+    cdef uint32_t close
+    if spaced:
+        pos += 1
+    if pos >= n or not _is_open(s[pos]):
+        return -1
+    close = _closer(s[pos])
+    limit = pos + 2 + MAX_GROUP
     if limit > n:
         limit = n
     for k in range(pos + 1, limit):
@@ -293,184 +245,269 @@ cdef Py_ssize_t _group_end(const Tables* t, const ucs_t* s, Py_ssize_t n, Py_ssi
             break
     if stop < 0:
         return -1
-    first = s[pos + 1] if stop > pos + 1 else 0
-
-    if _zhuyin_index(first) or _is_zhuyin_tone(first):
-        a = pos + 1
-        b = stop
-        if _is_zhuyin_tone(s[a]):
-            a += 1
-        elif _is_zhuyin_tone(s[b - 1]):
-            b -= 1
-        if b - a < 1 or b - a > 4:
-            return -1
-        for k in range(a, b):
-            v = _zhuyin_index(s[k])
-            if not v:
-                return -1
-            code = code * 128 + v
-        i = _bsearch(t.zhuyin_keys, t.n_zhuyin, code)
-        if i < 0:
-            return -1
-        if not by_reading:
-            return stop + 1
-        for k in range(t.zhuyin_offsets[i], t.zhuyin_offsets[i + 1]):
-            if _has_reading(t, han, t.zhuyin_codes[k]):
-                return stop + 1
-        return -1
-
-    for k in range(pos + 1, stop):
-        c = s[k]
-        if c < 0x80:
-            v = t.letter[c]
-            if v:
-                letters[nl] = <char>v
-                nl += 1
-            elif c == 0x3A:  # "u:" spells ü
-                if not (nl and letters[nl - 1] == b'u' and (s[k - 1] == 0x75 or s[k - 1] == 0x55)):
-                    return -1
-                letters[nl - 1] = b'v'
-            elif 0x30 <= c <= 0x35:  # tone digit, only last
-                if k != stop - 1 or nl == 0:
-                    return -1
-                tonal = True
-            else:
-                return -1
-        elif 0x300 <= c <= 0x36F:
-            if nl == 0:
-                return -1
-            v = t.tone_mark[c - 0x300]
-            if v == 1:
-                tonal = True
-            elif v == 2:
-                if letters[nl - 1] != b'u':
-                    return -1
-                letters[nl - 1] = b'v'
-            elif v != 3:
-                return -1
-        else:
-            v = _letter_of(t, c)
-            if not v:
-                return -1
-            letters[nl] = <char>(v & 0x7F)
-            nl += 1
-            if v & 0x80:
-                tonal = True
-        if nl > MAX_SYLLABLE:
-            return -1
-    if nl == 0:
-        return -1
-    if nl > 1 and letters[1] == b'v' and (
-        letters[0] == b'j' or letters[0] == b'q' or letters[0] == b'x' or letters[0] == b'y'
-    ):
-        letters[1] = b'u'  # jü, qü, xü, yü are spelled ju, qu, xu, yu
-    for k in range(nl):
-        code = code * 32 + <uint32_t>(letters[k] - 96)
-    if _has_reading(t, han, code):
+    if not spaced and s[pos] != 0x5B and s[pos] != 0x3010 and not _is_quote(s[owner]) and _plain_reads(
+            t, s, pos + 1, stop, s[owner], by_reading):
         return stop + 1
-    # Syllable mode: any syllable but a bare toneless letter (方案(a)).
-    if not by_reading and (tonal or nl > 1) and _bsearch(t.syllables, t.n_syllables, code) >= 0:
+    if _group_annotates(t, s, pos + 1, stop, s[pos], spaced, r, owner, hypothetical, by_reading):
         return stop + 1
     return -1
 
 
-cdef inline Py_ssize_t _run_end(const Tables* t, const ucs_t* s, Py_ssize_t n, Py_ssize_t start,
-                                bint by_reading) noexcept nogil:
-    """Where the run of annotation groups opening at ``start`` ends (``start`` if none)."""
-    cdef Py_ssize_t end = start, g
-    cdef uint32_t han
-    if start < 1 or start >= n:
-        return end
-    han = s[start - 1]
-    if not _is_han(han):
-        return end
-    while end < n and _is_open(s[end]):
-        g = _group_end(t, s, n, end, han, by_reading)
-        if g < 0:
-            break
-        end = g
+cdef Py_ssize_t _bare_end(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_reading, Py_ssize_t han,
+                          Py_ssize_t pos, bint* reading, bint* marked) noexcept nogil:
+    """The end of han's bare syllable at pos (after at most one space), or -1."""
+    cdef Py_ssize_t end
+    cdef uint32_t after, code
+    cdef bint tonal
+    cdef int m, i
+    cdef Letter letters[MAX_TOKEN]
+    if pos < n and s[pos] == 0x20:
+        pos += 1
+    end = pos
+    while end < n and _is_latin_word(s[end]) and end - pos <= MAX_TOKEN:
+        end += 1
+    if end == pos or end - pos > MAX_TOKEN:
+        return -1
+    if end < n:  # a whole word, alone: not before a bracket or another Latin word
+        after = s[end]
+        if _is_open(after):
+            return -1
+        if after == 0x20 and end + 1 < n and (_is_latin_word(s[end + 1]) or _is_open(s[end + 1])):
+            return -1
+    m = _pinyin_letters(t, s, pos, end, True, letters)
+    if m < 0 or not _syllable(letters, 0, m, &code, &tonal):
+        return -1
+    reading[0] = _has_reading(t, s[han], code)
+    if not reading[0] and not (not by_reading and (tonal or m > 1)
+                               and _bsearch(t.syllables, t.n_syllables, code) >= 0):
+        return -1
+    marked[0] = False
+    for i in range(m):
+        if letters[i].flags & L_MARKED:
+            marked[0] = True
     return end
 
 
+cdef Py_ssize_t _chain(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_reading, Py_ssize_t han,
+                       Py_ssize_t pos, Runs* commit, Py_ssize_t remove_from, bint* goes,
+                       Py_ssize_t* last_han) noexcept nogil:
+    """Walk the chain of bare syllables whose first is han's at pos; return
+    its end (-1 if there is none).  goes: one member is a tone-marked
+    reading.  With commit, remove it (from remove_from on)."""
+    cdef Py_ssize_t end = -1, found, nxt
+    cdef bint reading, marked
+    goes[0] = False
+    while True:
+        found = _bare_end(t, s, n, by_reading, han, pos, &reading, &marked)
+        if found < 0:
+            return end
+        if reading and marked:
+            goes[0] = True
+        if commit != NULL:
+            if end < 0:
+                _remove(commit, remove_from, found)
+            else:
+                if han > end:  # the flattener's space between two members
+                    _remove(commit, end, han)
+                    commit.chained = han
+                _remove(commit, han + 1, found)
+        last_han[0] = han
+        end = found
+        nxt = found + 1 if found < n and s[found] == 0x20 else found
+        if nxt >= n or not _is_han(s[nxt]):
+            return end
+        han = nxt
+        pos = nxt + 1
+
+
+cdef bint _annotated(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_reading, const Runs* r,
+                     Py_ssize_t han, Py_ssize_t owner) noexcept nogil:
+    """Whether han has a tail, were the space between owner and it dropped."""
+    cdef bint goes
+    cdef Py_ssize_t last
+    if _item_end(t, s, n, by_reading, r, han, han + 1, owner) >= 0:
+        return True
+    return _chain(t, s, n, by_reading, han, han + 1, NULL, 0, &goes, &last) >= 0 and goes
+
+
+cdef Py_ssize_t _process(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_reading, Runs* r,
+                         Py_ssize_t owner) noexcept nogil:
+    """Remove owner's tail (and what follows through dropped spaces); return where the scan resumes."""
+    cdef Py_ssize_t pos, end, chain_end, last_han = -1, tail_end, han, k
+    cdef bint goes = False
+    while True:
+        pos = owner + 1
+        while True:
+            end = _item_end(t, s, n, by_reading, r, owner, pos, -1)
+            if end < 0:
+                break
+            pos = end
+        chain_end = -1
+        k = pos + 1 if pos < n and s[pos] == 0x20 else pos
+        if k < n and _is_latin_word(s[k]) and _is_han(s[owner]):
+            chain_end = _chain(t, s, n, by_reading, owner, pos, NULL, 0, &goes, &last_han)
+        if chain_end >= 0 and goes:
+            _chain(t, s, n, by_reading, owner, pos, r, owner + 1, &goes, &last_han)
+            owner = last_han
+            tail_end = chain_end
+        elif pos > owner + 1:
+            _remove(r, owner + 1, pos)
+            if chain_end >= 0:  # a chain that stays: skip it
+                return chain_end
+            tail_end = pos
+        else:
+            return chain_end if chain_end >= 0 else owner + 1
+        if tail_end + 1 < n and s[tail_end] == 0x20 and _is_han(s[tail_end + 1]):
+            han = tail_end + 1
+            if owner == r.chained or _annotated(t, s, n, by_reading, r, han, owner):
+                _remove(r, tail_end, han)
+                r.chained = han
+                owner = han
+                continue
+        return tail_end
+
+
+cdef inline Py_ssize_t _bracket_owner(const ucs_t* s, Py_ssize_t p) noexcept nogil:
+    if p >= 1 and (_is_han(s[p - 1]) or _is_quote(s[p - 1])):
+        return p - 1
+    if p >= 2 and s[p - 1] == 0x20 and (_is_han(s[p - 2]) or _is_quote(s[p - 2])):
+        return p - 2
+    return -1
+
+
+cdef Py_ssize_t _previous_member(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_reading,
+                                 Py_ssize_t han, Py_ssize_t floor) noexcept nogil:
+    """The Han character of the chain member just before han's, or -1."""
+    cdef Py_ssize_t end = han - 1 if han >= 1 and s[han - 1] == 0x20 else han
+    cdef Py_ssize_t start = end, owner
+    cdef bint reading, marked
+    while start > floor and _is_latin_word(s[start - 1]) and end - start <= MAX_TOKEN:
+        start -= 1
+    if start == end or end - start > MAX_TOKEN or start <= floor or _is_latin_word(s[start - 1]):
+        return -1
+    owner = start - 1
+    if s[owner] == 0x20:
+        owner -= 1
+    if owner < floor or not _is_han(s[owner]):
+        return -1
+    if _bare_end(t, s, n, by_reading, owner, owner + 1, &reading, &marked) != end:
+        return -1
+    return owner
+
+
+cdef Py_ssize_t _from_tone_mark(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_reading, Runs* r,
+                                Py_ssize_t p) noexcept nogil:
+    """A possible tone mark at p: remove its syllable's chain if it goes; return where the scan resumes."""
+    cdef Py_ssize_t start = p, end = p + 1, owner, first, previous, resumed, floor
+    cdef bint reading, marked
+    if not _is_latin_word(s[p]):
+        return p + 1
+    while start > 0 and _is_latin_word(s[start - 1]) and p - start <= MAX_TOKEN:
+        start -= 1
+    while end < n and _is_latin_word(s[end]):
+        end += 1
+    if end - start > MAX_TOKEN or start < 1:
+        return end
+    owner = start - 1
+    if s[owner] == 0x20 and owner >= 1:
+        owner -= 1
+    if not _is_han(s[owner]):
+        return end
+    if _bare_end(t, s, n, by_reading, owner, owner + 1, &reading, &marked) != end or not marked:
+        return end
+    floor = r.spans[2 * r.count - 1] if r.count else 0
+    first = owner
+    while True:
+        previous = _previous_member(t, s, n, by_reading, first, floor)
+        if previous < 0:
+            break
+        first = previous
+    resumed = _process(t, s, n, by_reading, r, first)
+    return resumed if resumed > end else end
+
+
+# --- the scan ---------------------------------------------------------------
 cdef extern from "_scan.h":
-    Py_ssize_t zhclean_next_open_u16(const uint16_t* s, Py_ssize_t n, Py_ssize_t i) nogil
+    Py_ssize_t zhclean_next_trigger_u16(const uint16_t* s, Py_ssize_t n, Py_ssize_t i) nogil
 
 
-cdef inline Py_ssize_t _next_open(const ucs_t* s, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
-    """Index of the next ( or （ at or after ``i``, or ``n``."""
-    cdef Py_ssize_t k
+cdef inline Py_ssize_t _next_trigger(const ucs_t* s, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
+    """Index of the next opening bracket or possible tone mark at or after i, or n."""
+    cdef Py_ssize_t k, near
     cdef int hit
-    cdef Py_ssize_t near
+    cdef uint32_t c
     if ucs_t is uint16_t:
-        # In annotated text the next ( is a few characters on: look there
-        # first, then hand the long clean stretches to the vector scan (in
-        # C, built for the widest vectors the machine has: see _scan.h).
+        # In annotated text the next trigger is a few characters on: look
+        # there first, then hand the long clean stretches to the vector scan
+        # (in C, built for the widest vectors the machine has: see _scan.h).
         near = i + 16 if i + 16 < n else n
         while i < near:
-            if s[i] == 0x28 or s[i] == 0xFF08:
+            if _is_trigger(s[i]):
                 return i
             i += 1
-        return zhclean_next_open_u16(s, n, i)
+        return zhclean_next_trigger_u16(s, n, i)
     # Clean text is the common case: test 32 code units per step with no
     # early exit, which the C compiler turns into vector compares.
     while i + 32 <= n:
         hit = 0
         for k in range(32):
-            hit |= (s[i + k] == 0x28) | (s[i + k] == 0xFF08)
+            c = s[i + k]
+            hit |= (c == 0x28) | (c == 0xFF08) | (c == 0x5B) | (c == 0x3010) | (c - TRIGGER_LOW < TRIGGER_HIGH - TRIGGER_LOW)
         if hit:
             break
         i += 32
     while i < n:
-        if s[i] == 0x28 or s[i] == 0xFF08:
+        if _is_trigger(s[i]):
             return i
         i += 1
     return n
 
 
-# The spans to delete, and where the scan stands: it runs in two parts.
-cdef struct Runs:
-    Py_ssize_t* spans       # [start, end) pairs
-    Py_ssize_t count
-    Py_ssize_t capacity
-    Py_ssize_t search_from
-    Py_ssize_t chained_han  # where the Han character after the last dropped space is
-    Py_ssize_t brackets     # brackets looked at so far
-    bint failed             # out of memory
+cdef inline Py_ssize_t _plain_run(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_reading,
+                                  Py_ssize_t p) noexcept nogil:
+    """The common case the short way: a run of plain one-syllable groups at p
+    after a Han character, followed by nothing that could continue it (no
+    space, bracket or Latin letter).  Its end, or -1: then _process reads it
+    in full (with the same result where this one answers)."""
+    cdef Py_ssize_t e = p, k, stop, limit
+    cdef uint32_t close
+    while e < n and (s[e] == 0x28 or s[e] == 0xFF08):
+        close = 0x29 if s[e] == 0x28 else 0xFF09
+        limit = e + 2 + MAX_GROUP if e + 2 + MAX_GROUP < n else n
+        stop = -1
+        for k in range(e + 1, limit):
+            if s[k] == close:
+                stop = k
+                break
+        if stop < 0 or not _plain_reads(t, s, e + 1, stop, s[p - 1], by_reading):
+            return -1
+        e = stop + 1
+    if e < n and (s[e] == 0x20 or _is_open(s[e]) or _is_latin_word(s[e])):
+        return -1
+    return e
 
 
 cdef void _find_runs(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_reading,
                      Runs* r, Py_ssize_t limit) noexcept nogil:
-    """Collect the runs opening before ``limit`` (their spans may reach past it)."""
-    cdef Py_ssize_t* grown
-    cdef Py_ssize_t p, end
-    while True:
-        p = _next_open(s, n, r.search_from + 1)
+    """Remove what the triggers before limit start (their spans may reach past it)."""
+    cdef Py_ssize_t p, owner, resumed
+    while not r.failed:
+        p = _next_trigger(s, n, r.pos)
         if p >= limit:
             return
         r.brackets += 1
-        if not _is_han(s[p - 1]):
-            r.search_from = p
-            continue
-        end = _run_end(t, s, n, p, by_reading)
-        if end == p:
-            r.search_from = p
-            continue
-        # The flattener's space between annotated characters; see the twin.
-        if (end + 1 < n and s[end] == 0x20 and _is_han(s[end + 1])
-                and (p - 1 == r.chained_han or _run_end(t, s, n, end + 2, by_reading) > end + 2)):
-            end += 1
-            r.chained_han = end
-        if r.count == r.capacity:
-            r.capacity = 64 if r.capacity == 0 else r.capacity * 2
-            grown = <Py_ssize_t*>realloc(r.spans, r.capacity * 2 * sizeof(Py_ssize_t))
-            if grown == NULL:
-                r.failed = True
-                return
-            r.spans = grown
-        r.spans[2 * r.count] = p
-        r.spans[2 * r.count + 1] = end
-        r.count += 1
-        r.search_from = end
+        if (s[p] == 0x28 or s[p] == 0xFF08) and p >= 1 and _is_han(s[p - 1]):
+            resumed = _plain_run(t, s, n, by_reading, p)
+            if resumed > p:
+                _remove(r, p, resumed)
+                r.pos = resumed
+                continue
+        if _is_open(s[p]):
+            owner = _bracket_owner(s, p)
+            resumed = -1 if owner < 0 else _process(t, s, n, by_reading, r, owner)
+            r.pos = resumed if resumed > p + 1 else p + 1
+        else:
+            r.pos = _from_tone_mark(t, s, n, by_reading, r, p)
 
 
 cdef void _scan(const Tables* t, const char* data, int kind, Py_ssize_t n, bint by_reading,
@@ -493,7 +530,7 @@ cdef void _copy_kept(const char* src, char* dst, int kind, Py_ssize_t n,
 
 
 def strip(text, bint by_reading):
-    """``text`` without its annotation runs; ``text`` itself if it has none."""
+    """``text`` without its annotations; ``text`` itself if it has none."""
     PyUnicode_READY(text)
     cdef int kind = PyUnicode_KIND(text)
     if kind == PyUnicode_1BYTE_KIND:
@@ -506,8 +543,8 @@ def strip(text, bint by_reading):
     cdef double predicted
     r.spans = NULL
     r.count = r.capacity = r.brackets = 0
-    r.search_from = 0
-    r.chained_han = -1
+    r.pos = 0
+    r.chained = -1
     r.failed = False
     _scan(t, data, kind, n, by_reading, &r, PROBE_CHARS if n > PROBE_CHARS else n)
     if n > PROBE_CHARS and not r.failed:
@@ -525,7 +562,7 @@ def strip(text, bint by_reading):
         for i in range(r.count):
             removed += r.spans[2 * i + 1] - r.spans[2 * i]
         # Only BMP characters are ever removed and the Han character before
-        # every run stays, so the result needs the same storage width.
+        # every annotation stays, so the result needs the same storage width.
         result = PyUnicode_New(n - removed, PyUnicode_MAX_CHAR_VALUE(text))
         _copy_kept(data, <char*>PyUnicode_DATA(result), kind, n, r.spans, r.count)
         return result

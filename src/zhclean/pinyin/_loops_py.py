@@ -2,182 +2,325 @@
 
 Same function, same output for every ``str``; the test suite runs the whole
 public API over both and a property test checks they agree.  Read this file
-to learn the rules: the compiled loops are the same algorithm over the
-string's own storage.  Arguments were checked by the facade.
+(and ``_groups_py.py``, which reads one group) to learn the rules: the
+compiled loops are the same algorithm over the string's own storage.
+Arguments were checked by the facade.
+
+The rules.  An *owner* is a Han character (or a closing quote after one).
+What follows an owner may be its *tail*: items, each after at most one
+ASCII space, up to the first that does not annotate it --
+
+- a bracket group, ``(…)`` ``（…）`` ``[…]`` ``【…】``, whose syllables read
+  the characters ending at the owner (``_groups_py.group_annotates``);
+- then, after a Han owner, a bare syllable (``弟dì子zǐ``): a whole Latin
+  word that reads the character before it, not followed by a bracket or by
+  another Latin word.  Bare syllables form *chains* (each next character
+  right after the previous syllable, or one space on); a chain goes only if
+  one of its syllables has a tone mark and reads its character (in syllable
+  mode the others need only be syllables).
+
+The tail goes.  After it, one ASCII space before a Han character goes too
+when that character has a tail of its own, or when the owner was itself
+reached through such a space (社(she) 會(hui) 變遷 -> 社會變遷; a lone
+space after one annotation is the text's own: 持續(xù) 三項 stays spaced).
+Groups read the text as it will be output: 中(zhōng)心(zhōng xīn) reads
+中心 for its second group.
+
+The scan jumps from trigger to trigger (an opening bracket, or a code point
+that may carry a tone: see ``tables.TRIGGER_LOW``); a bare chain is found
+from one of its tone marks, walking back to its first member.
 """
 from __future__ import annotations
 
 import re
 
+from ._groups_py import bare_syllable, group_annotates, plain_reads
 from .tables import (
-    CIRCUMFLEX,
-    DIAERESIS,
-    HAN_RANGES,
-    MARKED_LETTERS,
     MAX_GROUP,
-    MAX_SYLLABLE,
+    MAX_TOKEN,
+    MAX_WORD,
     OPEN_PARENS,
-    TONE_MARKS,
-    ZHUYIN_TONES,
+    QUOTES,
+    TRIGGER_HIGH,
+    TRIGGER_LOW,
     is_han,
-    is_zhuyin_letter,
+    is_latin_word,
     reading_tables,
 )
 
 __all__ = ["strip"]
 
-_HAN_CLASS = "".join(f"{chr(low)}-{chr(high)}" for low, high in HAN_RANGES)
-# A Han character directly followed by an opening parenthesis: the only
-# place an annotation run can start.
-_RUN_START = re.compile(f"[{_HAN_CLASS}][(\uff08]")
+_TRIGGER = re.compile(
+    "[" + "".join(re.escape(chr(cp)) for cp in sorted(OPEN_PARENS)) + f"{chr(TRIGGER_LOW)}-{chr(TRIGGER_HIGH - 1)}]"
+)
 
-def _pinyin_syllable(text: str, start: int, stop: int) -> tuple[str, bool] | None:
-    """Parse ``text[start:stop]`` as one pinyin syllable.
 
-    Returns (toneless key, whether a tone was written) or None.  The key is
-    lower-case ASCII with ``v`` for ``ü`` (``lü``, ``lv``, ``lu:``, ``LÜ``
-    all give ``lv``).
-    """
-    letters: list[str] = []
-    tonal = False
-    for k in range(start, stop):
-        cp = ord(text[k])
-        if cp < 0x80:
-            if 0x61 <= cp <= 0x7A or 0x41 <= cp <= 0x5A:
-                letters.append(chr(cp | 0x20))
-            elif cp == 0x3A:  # "u:" spells ü
-                if not (letters and letters[-1] == "u" and text[k - 1] in "uU"):
-                    return None
-                letters[-1] = "v"
-            elif 0x30 <= cp <= 0x35:  # tone digit, only as the last character
-                if k != stop - 1 or not letters:
-                    return None
-                tonal = True
-            else:
-                return None
-        elif 0x0300 <= cp <= 0x036F:
-            if not letters:
-                return None
-            if cp in TONE_MARKS:
-                tonal = True
-            elif cp == DIAERESIS:
-                if letters[-1] != "u":
-                    return None
-                letters[-1] = "v"
-            elif cp != CIRCUMFLEX:
-                return None
+class _Scan:
+    """One call's state: the spans to remove, in order, and the space chain."""
+
+    def __init__(self, text: str, by_reading: bool) -> None:
+        self.text = text
+        self.n = len(text)
+        self.by_reading = by_reading
+        self.tables = reading_tables()
+        self.spans: list[list[int]] = []  # [start, end) pairs, in order, disjoint
+        self.chained = -1  # the Han character after the last dropped space
+
+    # --- the output so far ------------------------------------------------
+    def remove(self, start: int, end: int) -> None:
+        if start == end:
+            return
+        if self.spans and self.spans[-1][1] == start:
+            self.spans[-1][1] = end
         else:
-            marked = MARKED_LETTERS.get(cp)
-            if marked is None:
-                return None
-            letters.append(marked[0])
-            tonal = tonal or marked[1]
-        if len(letters) > MAX_SYLLABLE:
+            self.spans.append([start, end])
+
+    def chars_before(self, pos: int, count: int) -> list[int]:
+        """The last ``count`` characters of the output before ``pos``, nearest first."""
+        out: list[int] = []
+        j, k = pos - 1, len(self.spans) - 1
+        while j >= 0 and len(out) < count:
+            while k >= 0 and self.spans[k][0] > j:
+                k -= 1
+            if k >= 0 and self.spans[k][1] > j:
+                j = self.spans[k][0] - 1
+                continue
+            out.append(ord(self.text[j]))
+            j -= 1
+        return out
+
+    # --- one item of a tail -----------------------------------------------
+    def item_end(self, owner: int, pos: int, before: list[int] | None = None) -> int:
+        """Where the bracket item at ``pos`` (after at most one space) ends,
+        if it annotates ``owner``; else -1.  ``before``: the output before
+        the owner, when it is not what ``chars_before`` says (a space about
+        to be dropped)."""
+        text, n = self.text, self.n
+        spaced = pos < n and text[pos] == " "
+        if spaced:
+            pos += 1
+        if pos >= n or ord(text[pos]) not in OPEN_PARENS:
+            return -1
+        opener = ord(text[pos])
+        stop = text.find(chr(OPEN_PARENS[opener]), pos + 1, pos + 2 + MAX_GROUP)
+        if stop < 0:
+            return -1
+        owner_cp = ord(text[owner])
+        cached: list[list[int]] = []
+
+        def word() -> list[int]:
+            if not cached:
+                preceding = before if before is not None else self.chars_before(owner, MAX_WORD)
+                cached.append(preceding if owner_cp in QUOTES else [owner_cp] + preceding)
+            return cached[0]
+
+        if group_annotates(self.tables, text, pos + 1, stop, opener, spaced, owner_cp, word, self.by_reading):
+            return stop + 1
+        return -1
+
+    def bare_end(self, han: int, pos: int) -> tuple[int, bool, bool] | None:
+        """The bare syllable of ``han`` at ``pos`` (after at most one space):
+        (its end, is a reading, tone mark in the trigger range), or None."""
+        text, n = self.text, self.n
+        if pos < n and text[pos] == " ":
+            pos += 1
+        end = pos
+        while end < n and is_latin_word(ord(text[end])) and end - pos <= MAX_TOKEN:
+            end += 1
+        if end == pos or end - pos > MAX_TOKEN:
             return None
-    if not letters:
-        return None
-    if len(letters) > 1 and letters[1] == "v" and letters[0] in "jqxy":
-        letters[1] = "u"  # jü, qü, xü, yü are spelled ju, qu, xu, yu
-    return "".join(letters), tonal
+        if end < n:  # a whole word, alone: not before a bracket or another Latin word
+            after = ord(text[end])
+            if after in OPEN_PARENS:
+                return None
+            following = ord(text[end + 1]) if end + 1 < n else 0
+            if after == 0x20 and (is_latin_word(following) or following in OPEN_PARENS):
+                return None
+        found = bare_syllable(self.tables, text, pos, end, ord(text[han]), self.by_reading)
+        if found is None:
+            return None
+        return end, found[0], found[1]
 
+    def chain(self, han: int, pos: int) -> list[tuple[int, int, bool, bool]]:
+        """The chain of bare syllables whose first is ``han``'s at ``pos``:
+        (Han position, syllable end, is a reading, marked) for each member."""
+        members: list[tuple[int, int, bool, bool]] = []
+        text, n = self.text, self.n
+        while True:
+            found = self.bare_end(han, pos)
+            if found is None:
+                return members
+            members.append((han, *found))
+            nxt = found[0]
+            if nxt < n and text[nxt] == " ":
+                nxt += 1
+            if nxt >= n or not is_han(ord(text[nxt])):
+                return members
+            han, pos = nxt, nxt + 1
 
-def _zhuyin_syllables(text: str, start: int, stop: int) -> tuple[str, ...]:
-    """The syllables a zhuyin group spells, or () when it is not zhuyin."""
-    if stop - start < 1:
-        return ()
-    if ord(text[start]) in ZHUYIN_TONES:
-        start += 1
-    elif ord(text[stop - 1]) in ZHUYIN_TONES:
-        stop -= 1
-    if not 1 <= stop - start <= 4:
-        return ()
-    for k in range(start, stop):
-        if not is_zhuyin_letter(ord(text[k])):
-            return ()
-    return reading_tables().zhuyin.get(text[start:stop], ())
+    def removable(self, members: list[tuple[int, int, bool, bool]]) -> bool:
+        # The evidence is one tone-marked syllable that reads its character
+        # (in syllable mode the others need not: 種讀zhǒng做名詞 is prose about
+        # pinyin).  One member is enough, so a chain that stays is made of
+        # members that would not carry a neighbour away: joining two chains
+        # that stay (as removing a group between them can) leaves one that
+        # stays, and stripping twice is stripping once.
+        return any(m[3] and m[2] for m in members)
 
+    def annotated(self, han: int, owner: int) -> bool:
+        """Whether ``han`` has a tail, were the space between it and ``owner`` dropped."""
+        before = [ord(self.text[owner])] + self.chars_before(owner, MAX_WORD - 1)
+        if self.item_end(han, han + 1, before) >= 0:
+            return True
+        members = self.chain(han, han + 1)
+        return bool(members) and self.removable(members)
 
-def _group_end(text: str, pos: int, han: int, by_reading: bool) -> int:
-    """If an annotation group of ``han`` opens at ``pos``, where it ends; else -1."""
-    close = chr(OPEN_PARENS[ord(text[pos])])
-    stop = text.find(close, pos + 1, pos + 2 + MAX_GROUP)
-    if stop < 0:
+    # --- a whole tail, and the spaces after it ----------------------------
+    def process(self, owner: int) -> int:
+        """Remove ``owner``'s tail (and whatever follows through dropped
+        spaces); return where the scan resumes."""
+        text, n = self.text, self.n
+        while True:
+            pos = owner + 1
+            while True:
+                end = self.item_end(owner, pos)
+                if end < 0:
+                    break
+                pos = end
+            members = self.chain(owner, pos) if is_han(ord(text[owner])) else []
+            if members and self.removable(members):
+                self.remove(owner + 1, members[0][1])
+                for (_, previous_end, _, _), (han, end, _, _) in zip(members, members[1:]):
+                    if han > previous_end:  # the flattener's space between two members
+                        self.remove(previous_end, han)
+                        self.chained = han
+                    self.remove(han + 1, end)
+                owner, tail_end = members[-1][0], members[-1][1]
+            elif pos > owner + 1:
+                self.remove(owner + 1, pos)
+                if members:  # a chain that stays: skip it
+                    return members[-1][1]
+                tail_end = pos
+            else:
+                return members[-1][1] if members else owner + 1
+            if tail_end + 1 < n and text[tail_end] == " " and is_han(ord(text[tail_end + 1])):
+                han = tail_end + 1
+                if owner == self.chained or self.annotated(han, owner):
+                    self.remove(tail_end, han)
+                    self.chained = owner = han
+                    continue
+            return tail_end
+
+    # --- from a trigger ---------------------------------------------------
+    def bracket_owner(self, pos: int) -> int:
+        text = self.text
+        for owner in (pos - 1, pos - 2):
+            if owner < 0:
+                return -1
+            cp = ord(text[owner])
+            if is_han(cp) or cp in QUOTES:
+                return owner
+            if owner == pos - 1 and cp != 0x20:
+                return -1
         return -1
-    tables = reading_tables()
-    readings = tables.readings.get(han, ())
-    first = ord(text[pos + 1]) if stop > pos + 1 else 0
-    if is_zhuyin_letter(first) or first in ZHUYIN_TONES:
-        spelled = _zhuyin_syllables(text, pos + 1, stop)
-        if not spelled:
+
+    def previous_member(self, han: int, floor: int) -> int:
+        """The Han character of the chain member just before ``han``'s, or -1."""
+        text = self.text
+        end = han - 1 if han >= 1 and text[han - 1] == " " else han
+        start = end
+        while start > floor and is_latin_word(ord(text[start - 1])) and end - start <= MAX_TOKEN:
+            start -= 1
+        if start == end or end - start > MAX_TOKEN or start <= floor:
             return -1
-        if by_reading and not any(s in readings for s in spelled):
+        if is_latin_word(ord(text[start - 1])):
             return -1
-        return stop + 1
-    parsed = _pinyin_syllable(text, pos + 1, stop)
-    if parsed is None:
-        return -1
-    key, tonal = parsed
-    if key in readings:
-        return stop + 1
-    # Syllable mode accepts any syllable, except a bare toneless letter:
-    # 方案(a) and 维生素(e) are list markers and vitamins, not readings.
-    if not by_reading and key in tables.syllables and (tonal or len(key) > 1):
-        return stop + 1
-    return -1
+        owner = start - 1
+        if text[owner] == " ":
+            owner -= 1
+        if owner < floor or not is_han(ord(text[owner])):
+            return -1
+        found = self.bare_end(owner, owner + 1)
+        return owner if found is not None and found[0] == end else -1
 
+    def from_tone_mark(self, pos: int) -> int:
+        """A possible tone mark at ``pos``: remove the chain of its syllable, if it
+        goes; return where the scan resumes."""
+        text, n = self.text, self.n
+        if not is_latin_word(ord(text[pos])):
+            return pos + 1
+        start = pos
+        while start > 0 and is_latin_word(ord(text[start - 1])) and pos - start <= MAX_TOKEN:
+            start -= 1
+        end = pos + 1
+        while end < n and is_latin_word(ord(text[end])):
+            end += 1
+        if end - start > MAX_TOKEN or start < 1:
+            return end
+        owner = start - 1
+        if text[owner] == " " and owner >= 1:
+            owner -= 1
+        if not is_han(ord(text[owner])):
+            return end
+        found = self.bare_end(owner, owner + 1)
+        if found is None or found[0] != end or not found[2]:
+            return end
+        floor = self.spans[-1][1] if self.spans else 0
+        first = owner
+        while True:
+            previous = self.previous_member(first, floor)
+            if previous < 0:
+                break
+            first = previous
+        return max(end, self.process(first))
 
-def _run_end(text: str, start: int, by_reading: bool) -> int:
-    """Where the run of annotation groups opening at ``start`` ends.
-
-    ``start`` is just after a character; returns ``start`` itself when no
-    group there is an annotation of it.  The run stops at the first group
-    that is not: 以縣(xian)(xian)(市、區) keeps (市、區).
-    """
-    end = start
-    if start < 1 or start >= len(text):
+    def plain_run(self, pos: int) -> int:
+        """The common case the short way: a run of plain one-syllable groups at
+        ``pos`` after a Han character, followed by nothing that could continue
+        it (no space, bracket or Latin letter).  Its end, or -1: then
+        ``process`` reads it in full (with the same result where this answers)."""
+        text, n = self.text, self.n
+        han = ord(text[pos - 1])
+        end = pos
+        while end < n and text[end] in "(\uff08":
+            stop = text.find(")" if text[end] == "(" else "\uff09", end + 1, end + 2 + MAX_GROUP)
+            if stop < 0 or not plain_reads(text[end + 1 : stop], han, self.by_reading):
+                return -1
+            end = stop + 1
+        if end < n and (text[end] == " " or ord(text[end]) in OPEN_PARENS or is_latin_word(ord(text[end]))):
+            return -1
         return end
-    han = ord(text[start - 1])
-    if not is_han(han):
-        return end
-    while end < len(text) and ord(text[end]) in OPEN_PARENS:
-        group_end = _group_end(text, end, han, by_reading)
-        if group_end < 0:
-            break
-        end = group_end
-    return end
+
+    def run(self) -> str:
+        text = self.text
+        pos = 0
+        while True:
+            match = _TRIGGER.search(text, pos)
+            if match is None:
+                break
+            p = match.start()
+            if text[p] in "(\uff08" and p >= 1 and is_han(ord(text[p - 1])):
+                end = self.plain_run(p)
+                if end > p:
+                    self.remove(p, end)
+                    pos = end
+                    continue
+            if ord(text[p]) in OPEN_PARENS:
+                owner = self.bracket_owner(p)
+                pos = p + 1 if owner < 0 else max(p + 1, self.process(owner))
+            else:
+                pos = self.from_tone_mark(p)
+        if not self.spans:
+            return text
+        pieces = []
+        kept_from = 0
+        for start, end in self.spans:
+            pieces.append(text[kept_from:start])
+            kept_from = end
+        pieces.append(text[kept_from:])
+        return "".join(pieces)
 
 
 def strip(text: str, by_reading: bool) -> str:
-    """``text`` without its annotation runs; ``text`` itself if it has none."""
-    n = len(text)
-    pieces: list[str] = []
-    kept_from = 0
-    search_from = 0
-    chained_han = -1  # where the Han character after the last dropped space is
-    while True:
-        match = _RUN_START.search(text, search_from)
-        if match is None:
-            break
-        start = match.end() - 1
-        end = _run_end(text, start, by_reading)
-        if end == start:
-            search_from = start
-            continue
-        # Some flatteners put a space after every annotated character:
-        # 社(she) 會(hui) 變遷 -> 社會變遷.  Such a space goes when the next
-        # character is annotated too, or ends a chain of them; a lone space
-        # after one annotation is the text's own: 持續(xù) 三項 -> 持續 三項.
-        if (
-            end + 1 < n
-            and text[end] == " "
-            and is_han(ord(text[end + 1]))
-            and (start - 1 == chained_han or _run_end(text, end + 2, by_reading) > end + 2)
-        ):
-            end += 1
-            chained_han = end
-        pieces.append(text[kept_from:start])
-        kept_from = search_from = end
-    if not pieces:
-        return text
-    pieces.append(text[kept_from:])
-    return "".join(pieces)
+    """``text`` without its annotations; ``text`` itself if it has none."""
+    return _Scan(text, by_reading).run()

@@ -30,13 +30,19 @@ HAN_RANGES = (
     (0x30000, 0x323AF),
 )
 
-OPEN_PARENS = {0x28: 0x29, 0xFF08: 0xFF09}  # ( -> )  and  （ -> ）
-
-# The longest group content examined.  The longest syllable is six letters
-# ("zhuang"); this leaves room for combining marks and a tone digit while
-# keeping the work per parenthesis bounded, which keeps the scan linear.
-MAX_GROUP = 16
+# The longest syllable is six letters ("zhuang").
 MAX_SYLLABLE = 6
+# The longest group content examined, which keeps the work per bracket
+# bounded and the scan linear.  It was 16 (one syllable with marks and a
+# digit); 48 holds a labelled four-syllable group in decomposed (NFD)
+# letters with tone digits: 【拼音: yi1 fa1n fe1ng shu4n】.
+MAX_GROUP = 48
+# The most syllables a word-level group may have: four, for the four
+# characters of a chengyu, 一帆风顺(yī fān fēng shùn).
+MAX_WORD = 4
+# The longest bare syllable, in code units: six letters each with a
+# combining mark.  A longer run of Latin letters is a word, not a syllable.
+MAX_TOKEN = 12
 
 # Combining marks a pinyin letter may carry in decomposed (NFD) text.  The
 # breve stands in for the caron on many web pages (ă for ǎ).
@@ -48,6 +54,38 @@ DIAERESIS = 0x0308  # ü
 # syllable in Taiwan, after it elsewhere).
 ZHUYIN_TONES = frozenset((0x02C9, 0x02CA, 0x02C7, 0x02CB, 0x02D9))
 
+# Brackets an annotation group may be written in, opener -> closer (matched
+# widths only).  Round ones are the plain form of flattened <ruby>; square
+# and lenticular ones are dictionary and content-farm habits (粳[jīng]米,
+# 【jīng】) and count as a loose form (see below).
+OPEN_PARENS = {0x28: 0x29, 0xFF08: 0xFF09, 0x5B: 0x5D, 0x3010: 0x3011}
+ROUND_PARENS = frozenset((0x28, 0xFF08))
+
+# Closing quotes after which a group annotates the quoted word: “长大”(zhǎng dà).
+QUOTES = frozenset((0x201D, 0x300D, 0x300F, 0x22))  # ” 」 』 "
+
+# Labels of content-farm templates, written right after the opening bracket
+# and followed by a colon: 工(拼音:gōng)具, 下[pinyin:xià]去, 【读音:…】.  The
+# ASCII one is matched in any case.
+LABELS = ("拼音", "读音", "讀音", "注音", "读", "讀", "pinyin")
+COLONS = frozenset((0x3A, 0xFF1A))  # : and ：
+
+# Characters typed for ㄧ in zhuyin (挾(ㄒ一ㄝˊ)帶): 一, | and 丨.  They count
+# only in a group that also has a real bopomofo letter: 第三节(一) is a number.
+ZHUYIN_LOOKALIKES = {0x4E00: 0x3127, 0x7C: 0x3127, 0x4E28: 0x3127}
+
+# What may separate the syllables of a word-level group: 中心(zhōng xīn),
+# 西安(xī'ān), 西安(xī’ān); none at all is allowed too (成语(chengyu)).
+SEPARATORS = frozenset((0x20, 0x27, 0x2019))
+
+# The clean-text scan stops only at an opening bracket or at a code point in
+# [TRIGGER_LOW, TRIGGER_HIGH): Latin-1 letters, Latin Extended-A/B, IPA
+# (ɑ ɡ), spacing modifiers and the combining marks -- every tone-marked
+# pinyin letter except ḿ ế ề.  A bare syllable is found from its tone mark,
+# so text with no bracket and no tone mark costs one vector scan (plain ASCII
+# letters beside Han characters, 30% of a Chinese-English text, never stop it).
+TRIGGER_LOW, TRIGGER_HIGH = 0xC0, 0x370
+
 
 def is_han(cp: int) -> bool:
     for low, high in HAN_RANGES:
@@ -58,6 +96,20 @@ def is_han(cp: int) -> bool:
 
 def is_zhuyin_letter(cp: int) -> bool:
     return 0x3105 <= cp <= 0x312F or 0x31A0 <= cp <= 0x31BF
+
+
+def is_latin_word(cp: int) -> bool:
+    """Whether ``cp`` can be part of a Latin word: a bare syllable must be a
+    whole one (用Python写, 的Wi-Fi, 小米Mi手机 are never split)."""
+    if cp < 0x80:
+        return (0x30 <= cp <= 0x39 or 0x41 <= cp <= 0x5A or 0x61 <= cp <= 0x7A
+                or cp == 0x2D or cp == 0x5F or cp == 0x27)
+    return (0xC0 <= cp < 0x370 and cp != 0xD7 and cp != 0xF7) or 0x1E00 <= cp <= 0x1EFF or cp == 0x2019
+
+
+def is_trigger(cp: int) -> bool:
+    """Where the clean-text scan stops: an opening bracket or a possible tone mark."""
+    return cp in OPEN_PARENS or TRIGGER_LOW <= cp < TRIGGER_HIGH
 
 
 def _marked_letters() -> dict[int, tuple[str, bool]]:
@@ -88,6 +140,8 @@ def _marked_letters() -> dict[int, tuple[str, bool]]:
 
 
 MARKED_LETTERS = _marked_letters()
+# The upper-case ones: a word-level group starting with one is a name.
+UPPER_MARKED = frozenset(cp for cp in MARKED_LETTERS if chr(cp).isupper())
 
 _DATA = pathlib.Path(__file__).with_name("data") / "readings.txt"
 
