@@ -240,3 +240,27 @@ def test_stats_and_stats_json(tmp_path):
     assert document["total"]["chars_in"] == first["chars_in"] + second["chars_in"]
     assert document["total"]["bytes_in"] == sum(p.stat().st_size for p in (tmp_path / "a.txt", tmp_path / "b.txt"))
     assert result.stdout.decode() == "省委書記\n发布了新闻，\n沒有要改的。\n"
+
+
+def test_progress_bar_only_on_a_terminal_and_for_long_work(tmp_path):
+    pty = pytest.importorskip("pty")
+    page = (CORPUS / "samples" / "seeds" / "000_e6d02dc00cfe5add.txt").read_text(encoding="utf-8")
+    source = tmp_path / "long.txt"
+    source.write_text(page * 800, encoding="utf-8")  # ~4 MB: over a second of the default Cleaner
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "zhclean", str(source), "-o", str(tmp_path / "out.txt")],
+                               stderr=follower)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert process.wait(timeout=300) == 0
+    assert b"MB/s" in seen and b"left" in seen and f"/{source.stat().st_size / 1e6:,.1f} MB".encode() in seen, seen
+    # Not a terminal (every other test here): nothing on standard error.

@@ -11,7 +11,6 @@ import time
 
 import pytest
 
-from conftest import CORPUS
 from zhclean.cli import main, output
 
 pytestmark = pytest.mark.any_implementation

@@ -228,7 +228,8 @@ def test_check_and_diff(monkeypatch, tmp_path, capsys):
     assert out.decode() == (
         f"--- {changing}\n+++ {changing} (cleaned)\n"
         "@@ -2,7 +2,7 @@\n 二\n 三\n 四\n-書(shu)\n+書\n 五\n 六\n 七\n"
-        "@@ -10,4 +10,4 @@\n 九\n 十\n 十一\n-書(shu)\n\\ No newline at end of file\n+書\n\\ No newline at end of file\n"
+        "@@ -10,4 +10,4 @@\n 九\n 十\n 十一\n"
+        "-書(shu)\n\\ No newline at end of file\n+書\n\\ No newline at end of file\n"
     )
     assert changing.read_text(encoding="utf-8").startswith("一")  # nothing written
     assert run_here(monkeypatch, "--diff", "--check", str(changing))[0] == 1
@@ -245,7 +246,8 @@ def test_glob_and_output_directory(monkeypatch, tmp_path):
     (tree / ".hidden" / "d.txt").write_text("x(shu)\n", encoding="utf-8")
     out = tmp_path / "out"
     assert run_here(monkeypatch, str(tree), "-o", str(out))[0] == 0
-    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == ["a.txt", os.path.join("sub", "c.txt")]
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert written == ["a.txt", os.path.join("sub", "c.txt")]
     assert (out / "sub" / "c.txt").read_text(encoding="utf-8") == "說\n"
     assert run_here(monkeypatch, str(tree), "--glob", "*.md", "--glob", "a.*")[1].decode() == "書\n記\n"
 

@@ -46,7 +46,9 @@ def test_pipeline_over_jsonl(tmp_path):
         assert record["text"] == cleaner(original)
         signals = record["metadata"]["zhclean"]
         assert signals["annotations_removed"] == cleaner.process(original).stats.annotations_removed
-    assert {r["text"] for r in records} == {"省委書記", "发布了新闻，", "沒有要改的。", "這個頁面有疑問，請到互助客棧詢問。"}
+    assert {r["text"] for r in records} == {
+        "省委書記", "发布了新闻，", "沒有要改的。", "這個頁面有疑問，請到互助客棧詢問。",
+    }
     stats = json.loads((tmp_path / "logs" / "stats.json").read_text())
     formatter = next(step for step in stats if "zhclean" in step["name"])
     assert formatter["stats"]["annotations_removed"]["total"] == 2 * 3  # 省 委 書, in each shard

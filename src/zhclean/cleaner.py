@@ -232,7 +232,7 @@ class Cleaner:
     def clean_batch(self, texts: Iterable[str]) -> list[str]:
         """Every text cleaned, in order (a list in, a list out)."""
         runs = self._runs
-        out = []
+        out: list[str] = []
         append = out.append
         for text in texts:
             if type(text) is not str:

@@ -19,6 +19,7 @@ from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from typing import BinaryIO, Iterator, NamedTuple, Optional, Sequence, Union
 
+from .._args import Unit
 from ..cleaner import Cleaner
 from .decoding import Decoder, resolve
 from .diff import Diff
@@ -58,7 +59,7 @@ class Item(NamedTuple):
     run: FileRun
     future: Union[Future, Done, None]  # None: the end of the input
     units: Optional[list[str]]  # the batch (kept for --diff)
-    count: int  # units in the batch
+    size: int  # units in the batch
     raw: int  # bytes read for it
     error: Optional[CommandError]  # at the end: why the input stopped, if it did
 
@@ -178,7 +179,7 @@ class App:
             yield Item(run, None, None, 0, 0, InputError("<stdin>: standard input is closed"))
             return
         try:
-            unit = self.args.unit if not self.args.jsonl else "line"
+            unit: Unit = self.args.unit if not self.args.jsonl else "line"
             for batch in read_batches(stream, run.decoder, unit, self.args.block_size):
                 future = runner.submit(batch.units)
                 yield Item(run, future, batch.units if self.args.diff else None, len(batch.units), batch.raw_bytes,
@@ -213,7 +214,7 @@ class App:
             else:
                 run.stats.bad_records += 1
                 self.note(f"{where}: bad JSONL record passed through unchanged: {message}")
-        run.lines += item.count
+        run.lines += item.size
         try:
             run.sink.write(result.data)
         except OutputError as error:

@@ -68,8 +68,9 @@ def total(files: list[FileStats], seconds: float) -> FileStats:
 
 
 def to_json(files: list[FileStats], seconds: float) -> str:
-    document = {"files": [one.as_dict() for one in files], "total": total(files, seconds).as_dict()}
-    del document["total"]["error"]
+    summary = total(files, seconds).as_dict()
+    del summary["error"]
+    document = {"files": [one.as_dict() for one in files], "total": summary}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
