@@ -22,6 +22,13 @@ __all__ = ["IN_FLIGHT_PER_JOB", "Done", "Runner"]
 # keeps a worker busy while its last result travels back and is written
 # (one left it idle about a tenth of the time); more only holds memory.
 IN_FLIGHT_PER_JOB = 2
+# Text that makes every step of the default Cleaner load its tables (readings,
+# frequency classes, script tables, an OpenCC converter): cleaned once in the
+# parent before the workers are forked, so that they start with the tables
+# built (copy-on-write) instead of each spending the 0.5-1 s it takes; with
+# two workers on two cores that cost, paid twice at once, had made
+# --jobs 2 slower than --jobs 1 on a 12 MB file.
+WARM_UP = "鍙戝竷浜嗘柊闂伙紝書(shu)記說。這個頁面有疑問，請到互助客栈询问。ＡＢＣ\u200b\u00a0 "
 
 
 class Done:
@@ -49,6 +56,8 @@ class Runner:
         if self.jobs > 1:
             # fork starts a worker in milliseconds; nothing runs threads yet.
             context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+            if context is not None:
+                settings.cleaner.process(WARM_UP)  # every table, built once, inherited by the workers
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs, mp_context=context, initializer=start_worker, initargs=(settings,)
             )

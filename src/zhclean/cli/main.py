@@ -377,9 +377,9 @@ def _run(argv: Optional[Sequence[str]]) -> int:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """The ``zhclean`` command; returns the exit status (see ``zhclean --help``)."""
     try:
-        signal.signal(signal.SIGTERM, _terminate)
+        previous = signal.signal(signal.SIGTERM, _terminate)
     except ValueError:
-        pass  # not the main thread: leave signals alone
+        previous = None  # not the main thread: leave signals alone
     try:
         return _run(argv)
     except KeyboardInterrupt:
@@ -388,3 +388,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except MemoryError:
         print("zhclean: out of memory (a unit too large? try --unit line)", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)  # main() called from Python: its handler back
