@@ -46,7 +46,7 @@ MIXED = SHARED / "external" / "zhwiki-hanyu-mixed.txt"
 # few minutes on two cores.
 KERNEL_BYTES = 8_000_000
 SLOW_BYTES = 2_000_000  # inputs the slower rows (ftfy, the pipeline, the twins) take seconds on
-CLI_BYTES = 40_000_000  # the --jobs comparison: ~10 s a run, so that start-up (loading tables: ~1 s) is small
+CLI_BYTES = 60_000_000  # the --jobs comparison: ~10 s a run, so that start-up (loading tables: ~0.5 s) is small
 HUGE_LINE_BYTES = 100_000_000
 ROUNDS = 3
 

@@ -30,7 +30,7 @@ from .options import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, cleaner_options, parse, 
 from .output import AtomicFile, NullSink, Sink, StreamSink
 from .progress import Progress
 from .stats import FileStats, render, to_json
-from .units import read_batches
+from .units import read_batches, split_lines
 from .work import Settings
 
 __all__ = ["main"]
@@ -59,7 +59,6 @@ class Item(NamedTuple):
     run: FileRun
     future: Union[Future, Done, None]  # None: the end of the input
     units: Optional[list[str]]  # the batch (kept for --diff)
-    size: int  # units in the batch
     raw: int  # bytes read for it
     error: Optional[CommandError]  # at the end: why the input stopped, if it did
 
@@ -69,7 +68,7 @@ class App:
         self.args = args
         self.encoding = encoding
         self.settings = Settings(cleaner, args.field if args.jsonl else None, args.skip_bad,
-                                 bool(args.stats or args.stats_json), args.diff)
+                                 bool(args.stats or args.stats_json), args.diff, args.jsonl or args.unit == "line")
         self.status = EXIT_OK
         self.stdout: Optional[BinaryIO] = getattr(sys.stdout, "buffer", None)
         self.stdout_sink: Optional[StreamSink] = None
@@ -173,23 +172,22 @@ class App:
                 sys.stdin.buffer if source.path is None else open(source.path, "rb", buffering=0)  # noqa: SIM115
             )
         except OSError as error:
-            yield Item(run, None, None, 0, 0, InputError(f"{source.name}: {describe(error)}"))
+            yield Item(run, None, None, 0, InputError(f"{source.name}: {describe(error)}"))
             return
         except AttributeError:  # standard input closed
-            yield Item(run, None, None, 0, 0, InputError("<stdin>: standard input is closed"))
+            yield Item(run, None, None, 0, InputError("<stdin>: standard input is closed"))
             return
         try:
             unit: Unit = self.args.unit if not self.args.jsonl else "line"
             for batch in read_batches(stream, run.decoder, unit, self.args.block_size):
                 future = runner.submit(batch.units)
-                yield Item(run, future, batch.units if self.args.diff else None, len(batch.units), batch.raw_bytes,
-                           None)
+                yield Item(run, future, batch.units if self.args.diff else None, batch.raw_bytes, None)
         except CommandError as error:
-            yield Item(run, None, None, 0, 0, error)
+            yield Item(run, None, None, 0, error)
         except OSError as error:
-            yield Item(run, None, None, 0, 0, InputError(f"{source.name}: read error: {describe(error)}"))
+            yield Item(run, None, None, 0, InputError(f"{source.name}: read error: {describe(error)}"))
         else:
-            yield Item(run, None, None, 0, 0, None)
+            yield Item(run, None, None, 0, None)
         finally:
             if source.path is not None:
                 stream.close()
@@ -214,7 +212,7 @@ class App:
             else:
                 run.stats.bad_records += 1
                 self.note(f"{where}: bad JSONL record passed through unchanged: {message}")
-        run.lines += item.size
+        run.lines += result.units
         try:
             run.sink.write(result.data)
         except OutputError as error:
@@ -223,7 +221,8 @@ class App:
             run.error = str(error)
             return
         if run.diff is not None and item.units is not None and result.cleaned is not None:
-            run.diff.add(item.units[: len(result.cleaned)], result.cleaned)
+            originals = split_lines(item.units) if self.settings.lines else item.units
+            run.diff.add(originals[: len(result.cleaned)], result.cleaned)
         run.changed = run.changed or result.changed
         run.stats.add(result.stats)
         run.stats.bytes_in += item.raw

@@ -11,7 +11,9 @@ The Cleaner sees one unit at a time (``--unit``):
 - ``file``: the whole input.
 
 The reader reads blocks of bytes, decodes them incrementally and hands on
-only complete units, batched; text that does not end a unit yet is held as a
+only complete units, batched (for ``line``, a batch holds runs of whole
+lines, which ``split_lines`` cuts where the cleaning happens: in a worker
+with ``--jobs``, so the main process does not spend its time on it); text that does not end a unit yet is held as a
 list of pieces and joined once, when its unit is complete, so a file that is
 one huge line costs time in proportion to its size (each block is searched
 once, never the pending text again).  Units never depend on where blocks
@@ -27,7 +29,7 @@ from typing import BinaryIO, Iterator, NamedTuple
 from .._args import Unit
 from .decoding import DecodeFailure, Decoder
 
-__all__ = ["BATCH_CHARS", "Batch", "Splitter", "read_batches"]
+__all__ = ["BATCH_CHARS", "Batch", "Splitter", "read_batches", "split_lines"]
 
 # Characters of units per batch handed to the Cleaner (and, with --jobs, to a
 # worker process): large enough that a batch's pickling and bookkeeping cost
@@ -36,7 +38,15 @@ __all__ = ["BATCH_CHARS", "Batch", "Splitter", "read_batches"]
 # of a few MB evenly and the batches in flight stay a few MB.
 BATCH_CHARS = 1 << 18
 
-_LINE = re.compile(r"[^\n]*\n")
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+
+
+def split_lines(runs: list[str]) -> list[str]:
+    """Runs of whole lines (the last may lack its "\\n") cut into lines."""
+    lines: list[str] = []
+    for run in runs:
+        lines.extend([run] if run.find("\n") in (-1, len(run) - 1) else _LINE.findall(run))
+    return lines
 
 
 class Batch(NamedTuple):
@@ -47,8 +57,9 @@ class Batch(NamedTuple):
 class Splitter:
     """Complete units out of pieces of text, in linear time."""
 
-    def __init__(self, unit: Unit) -> None:
+    def __init__(self, unit: Unit, runs: bool = False) -> None:
         self.unit = unit
+        self.runs = runs and unit == "line"  # hand on runs of whole lines, uncut
         self._pending: list[str] = []  # text after the last line break
         self._paragraph: list[str] = []  # lines of the paragraph being read
         self._blank_seen = False
@@ -69,7 +80,9 @@ class Splitter:
             self._pending.append(chunk)
             chunk = "".join(self._pending)
         self._pending = [text[cut:]] if cut < len(text) else []
-        lines = [chunk] if chunk.find("\n") == len(chunk) - 1 else _LINE.findall(chunk)
+        if self.runs:
+            return [chunk]
+        lines = split_lines([chunk])
         return lines if self.unit == "line" else self._paragraphs(lines)
 
     def finish(self) -> list[str]:
@@ -110,21 +123,22 @@ def _blocks(stream: BinaryIO, size: int) -> Iterator[bytes]:
 
 
 def read_batches(stream: BinaryIO, decoder: Decoder, unit: Unit, block_size: int) -> Iterator[Batch]:
-    """The input's units in batches of about BATCH_CHARS characters.
+    """The input's units in batches of about BATCH_CHARS characters (for
+    ``line``: runs of whole lines, to be cut by ``split_lines``).
 
     A byte that does not decode ends the input: the text before it is
     handed on as the last units (what standard output shows), then the
     ``DecodeFailure`` is raised.
     """
-    splitter = Splitter(unit)
+    splitter = Splitter(unit, runs=True)
     units: list[str] = []
     chars = raw = 0
     try:
         for block in _blocks(stream, block_size):
             raw += len(block)
-            for piece in splitter.feed(decoder.decode(block)):
-                units.append(piece)
-                chars += len(piece)
+            text = decoder.decode(block)
+            units.extend(splitter.feed(text))
+            chars += len(text)
             if chars >= BATCH_CHARS:
                 yield Batch(units, raw)
                 units, chars, raw = [], 0, 0

@@ -13,6 +13,7 @@ from typing import NamedTuple, Optional
 
 from ..cleaner import Cleaner
 from .jsonl import BadRecord, Located, locate, replace
+from .units import split_lines
 
 __all__ = ["STAT_FIELDS", "Result", "Settings", "clean_batch", "clean_in_worker", "start_worker"]
 
@@ -29,6 +30,7 @@ class Settings(NamedTuple):
     skip_bad: bool
     stats: bool  # add up the Cleaner's statistics (slower: Cleaner.process)
     keep: bool  # return the cleaned units too (for --diff)
+    lines: bool = False  # a batch holds runs of whole lines: cut them into lines (the units) first
 
 
 class Result(NamedTuple):
@@ -38,6 +40,7 @@ class Result(NamedTuple):
     stats: Optional[tuple[int, ...]]  # with Settings.stats, in STAT_FIELDS order
     bad: list[tuple[int, str]]  # bad records: (index in the batch, what is wrong)
     stopped: bool  # the last bad record ended the input (no --skip-bad): data holds the records before it
+    units: int  # units in the batch (records, for JSON Lines line numbers)
 
 
 def _clean_texts(settings: Settings, texts: list[str]) -> tuple[list[str], Optional[list[int]]]:
@@ -80,19 +83,21 @@ def _clean_records(settings: Settings, lines: list[str]) -> Result:
     changed = any(new is not old for new, old in zip(out, lines))
     return Result(
         "".join(out).encode("utf-8"), changed, out if settings.keep else None,
-        tuple(totals) if totals is not None else None, bad, stopped,
+        tuple(totals) if totals is not None else None, bad, stopped, len(out),
     )
 
 
 def clean_batch(settings: Settings, units: list[str]) -> Result:
     """The batch cleaned, unit by unit."""
+    if settings.lines:
+        units = split_lines(units)
     if settings.field is not None:
         return _clean_records(settings, units)
     cleaned, totals = _clean_texts(settings, units)
     changed = any(new is not old and new != old for new, old in zip(cleaned, units))
     return Result(
         "".join(cleaned).encode("utf-8"), changed, cleaned if settings.keep else None,
-        tuple(totals) if totals is not None else None, [], False,
+        tuple(totals) if totals is not None else None, [], False, len(units),
     )
 
 
