@@ -65,6 +65,28 @@ def best_time(function: Callable[[], object], rounds: int) -> float:
     return min(times)
 
 
+def _spin(count: int) -> float:
+    start = time.perf_counter()
+    total = 0
+    for value in range(count):
+        total += value
+    return time.perf_counter() - start
+
+
+def parallelism() -> float:
+    """What two processes get from the machine now: a pure-Python loop run
+    alone, then twice at once (2.0 on two idle cores; other work lowers it)."""
+    import multiprocessing
+
+    alone = min(_spin(SPIN) for _ in range(2))
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        together = max(pool.map(_spin, [SPIN, SPIN]))
+    return 2 * alone / together
+
+
+SPIN = 20_000_000  # iterations of the calibration loop: about a second
+
+
 def seeds_text() -> str:
     return "".join(path.read_text(encoding="utf-8").rstrip("\n") + "\n" for path in sorted(SEEDS.glob("*.txt")))
 
@@ -161,6 +183,9 @@ class Report:
 
     # --- command line -----------------------------------------------------------
     def command_line(self) -> None:
+        available = parallelism()
+        self.notes.append(f"two processes of a pure-Python loop ran {available:.2f}x one just before the --jobs rows "
+                          "(2.00x on two idle cores): the ceiling for --jobs 2 at that moment")
         with tempfile.TemporaryDirectory() as directory:
             source = pathlib.Path(directory) / "in.txt"
             source.write_text(repeated(seeds_text(), self.size(CLI_BYTES)), encoding="utf-8")
