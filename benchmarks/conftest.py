@@ -8,7 +8,8 @@ Run from the repository root:
 At the end of a measuring run a table is printed (MB/s of UTF-8 input from
 each benchmark's *minimum* time, with the median alongside, and the ratio to
 the baseline measured in the same run: the ``regex`` module for
-strip_pinyin, ``ftfy.fix_encoding`` for fix_mojibake) plus the two-thread
+strip_pinyin, ``ftfy.fix_encoding`` for fix_mojibake, one OpenCC pass for the
+script layer) plus the two-thread
 speedup, and the same is written to ``benchmarks/results.md``.  With
 ``--benchmark-disable`` every benchmark runs once on small inputs, nothing
 is timed and results.md is left alone.
@@ -59,12 +60,15 @@ RESULTS: dict[tuple[str, str], dict[str, tuple[float, float, int]]] = {}
 THREADS: dict[str, dict[str, float]] = {}
 # label -> {"alone_ms", "beside_ms", "ratio", "load"}; filled by test_bench_busy.py.
 BUSY: dict[str, dict] = {}
-BASELINES = {"pinyin": "regex", "mojibake": "ftfy.fix_encoding"}
+BASELINES = {"pinyin": "regex", "mojibake": "ftfy.fix_encoding", "script": "opencc"}
 INPUT_NOTES = {
     "pinyin": f"`annotated` = sample {ANNOTATED_SAMPLE} (inline pinyin after most characters) and "
     f"`clean` = sample {CLEAN_SAMPLE} (no annotations), each repeated to ~{TARGET_BYTES / 1e6:.0f} MB of UTF-8; the threads benchmark's second document "
     f"is sample {ANNOTATED_SAMPLE} with its lines in reverse order, repeated to the same size",
     "mojibake": f"sample {CLEAN_SAMPLE} clean and pushed through the wrong codec (see test_bench_mojibake.py)",
+    "script": "each seed sample and each text of the shared corpus's external/ folder, repeated to ~2 MB; the "
+    "baseline `opencc` is one OpenCC pass into the text's majority script (t2s for 003, s2t for the others); "
+    "zhconv-rs converts into the same script (see test_bench_script.py)",
 }
 
 

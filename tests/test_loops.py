@@ -51,7 +51,10 @@ def test_pinyin_character_classes_mirror_the_tables(compiled):
 
 
 def test_mojibake_constants_mirror_the_charsets(compiled):
-    assert compiled["mojibake"]._mirrors() == {"UNKNOWN": charsets.UNKNOWN, "BARRIER": charsets.BARRIER}
+    assert compiled["mojibake"]._mirrors() == {
+        "UNKNOWN": charsets.UNKNOWN, "BARRIER": charsets.BARRIER, "SUSPECT": mojibake_tables.SUSPECT,
+        "LEAD": mojibake_tables.LEAD, "CONTINUATION": mojibake_tables.CONTINUATION,
+    }
     for byte in range(0x100):
         for big5 in (False, True):
             right = "big5" if big5 else "gb18030"

@@ -155,9 +155,24 @@ def test_correct_text_is_returned_itself(text):
 
 
 def test_short_spans_are_not_enough_evidence():
-    # One or two characters that happen to re-decode are left alone.
-    for text in ("発", "他説発", "é", "Ã©", "ä½"):
+    # One or two characters that happen to re-decode are left alone...
+    for text in ("発", "他説発", "é", "ä½", "Ã’s", "lá´´", "Brontë…”", "SELKÄ\xa0EDELLÄ", "MISUTÂ\xa0AJIKKO"):
         assert zhclean.fix_mojibake(text) is text
+
+
+@pytest.mark.parametrize(
+    "text, repaired",
+    [
+        ("Ã©", "é"),  # Ã and a character of 0x80-0xBF: no word of any language
+        ("在cafÃ©见面", "在café见面"),
+        ("Ningboï¼ŒChina", "Ningbo，China"),  # three bytes that read as CJK punctuation
+        ("it isâ€™nt", "it is’nt"),
+        ("TroisiÃ¨me Ã©dition", "Troisième édition"),
+    ],
+)
+def test_runs_whose_form_alone_is_proof(text, repaired):
+    """...unless their form alone proves them: UTF-8 read by a single-byte decoder."""
+    assert zhclean.fix_mojibake(text) == repaired
 
 
 @pytest.mark.parametrize(

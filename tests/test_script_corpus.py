@@ -46,9 +46,10 @@ def test_simplified_seed():
 
 
 @pytest.mark.parametrize("name", EXTERNAL_TRADITIONAL)
-def test_external_traditional_texts_are_unchanged(name):
+def test_whole_document_s2t_would_change_correct_characters(name):
     """Whole-document s2t changes about 0.5 % of these texts' characters (云 温
-    于 吃 群 ...), all of them right; unification changes none."""
+    于 吃 群 ...), all of them right in the text; unification changes none of
+    them (test_doupeng..., test_wikisource...)."""
     import opencc
 
     text = external(name)
@@ -56,23 +57,40 @@ def test_external_traditional_texts_are_unchanged(name):
     assert len(s2t) == len(text)
     share = sum(map(str.__ne__, text, s2t)) / len(text)
     assert 0.0015 < share < 0.008, share  # measured: 0.59 % (世說新語), 0.20 % (豆棚閒話)
+
+
+def test_doupeng_is_unchanged():
+    text = external("gutenberg-25328-doupeng-trad.txt")
+    assert zhclean.detect_script(text).script == "traditional"  # its one 霉 is a lone variant
     assert zhclean.convert(text) is text
 
 
-def test_wikisource_text_without_its_kana_username():
-    """世說新語's export lists a contributor written in kana (ゆいしあす), which
-    makes the whole text Japanese; without it, the text is mixed: its
-    Simplified licence boilerplate is converted, nothing else."""
+BOILERPLATE = re.compile("^(?:于2021年12月5日从维基文库导出|本(?:南北朝)?作品在全世界都属于公有领域，.*)$")
+
+
+@pytest.mark.parametrize("username", ["ゆいしあす", ""], ids=["with its contributor list", "without the kana username"])
+def test_wikisource_changes_only_its_simplified_boilerplate(username):
+    """世說新語's export: 47,483 Traditional characters and 384 Simplified-only
+    ones, nearly all old-edition forms written alone (内 彦 虚 羡 并 恒: weak;
+    无 迹 册 厨 厮 in clauses with Traditional characters), plus Wikisource's
+    Simplified export and licence lines (19 of them), which are the only
+    text unification changes: 131 characters.  The contributor list names
+    one user in kana (5 kana): a Chinese text quoting a Japanese name, not
+    Japanese, and the same edits with or without it."""
     text = external("wikisource-shishuoxinyu-trad.txt")
-    assert zhclean.detect_script(text).script == "japanese"
-    text = text.replace("ゆいしあす", "")
-    assert zhclean.detect_script(text).script == "mixed"
+    assert "ゆいしあす" in text
+    text = text.replace("ゆいしあす", username)
+    info = zhclean.detect_script(text)
+    assert (info.script, info.traditional, info.simplified, info.kana) == ("mixed", 47483, 384, len(username))
     out = zhclean.convert(text)
+    assert len(out) == len(text)
+    assert sum(map(str.__ne__, text, out)) == 131
     changed_lines = [(a, b) for a, b in zip(text.split("\n"), out.split("\n")) if a != b]
-    assert changed_lines
+    assert len(changed_lines) == 19
     for before, after in changed_lines:
-        assert re.search("作品在全世界|维基文库|主题", before), before  # only the boilerplate
-    assert "本作品在全世界都屬於公有領域" in out
+        assert BOILERPLATE.match(before), before
+        assert zhclean.detect_script(after).simplified == 0
+    assert "本作品在全世界都屬於公有領域，因爲作者逝世已經超過100年，並且於1926年1月1日之前出版。" in out
 
 
 def test_zhwiki_mixed_text_is_unified():
@@ -80,8 +98,12 @@ def test_zhwiki_mixed_text_is_unified():
     assert zhclean.detect_script(text).script == "mixed"
     out = zhclean.convert(text)
     before, after = zhclean.detect_script(text), zhclean.detect_script(out)
-    assert before.simplified == 2059 and after.simplified < 0.15 * before.simplified  # 263 left, lone
+    assert before.simplified == 2059 and after.simplified <= 125  # measured: 125 left, lone
     assert after.traditional > before.traditional
+    # nothing of the majority script is touched: every Traditional-only
+    # character of the text is still there, at the same place
+    assert len(out) == len(text)
+    assert zhclean.detect_script("".join(b for a, b in zip(text, out) if a == b)).traditional == before.traditional
 
 
 def _cases():
@@ -89,11 +111,11 @@ def _cases():
 
 
 def test_generated_mixed_set_is_restored():
-    """Unification gives the page back in 29 of the 68 generated cases
-    (sentences 4/38, phrases 25/30); the rest keep lone minority characters
-    (a converted sentence whose distinctive characters stand apart: 抓好确诊
-    病例救治 has only 诊 and 离) or one valid in both scripts at a run's edge
-    (确 of 确保), by design: those are what the page's own variants look like."""
+    """Unification gives the page back in 64 of the 68 generated cases
+    (sentences 36/38, phrases 28/30; floors, as measured).  The four it
+    misses: 来源 alone on its line (来 is weak: a Japanese new form), twice;
+    确 at a phrase's edge (valid in both, and not in a phrase with the run);
+    准确 (both valid in both scripts: nothing tells)."""
     from zhclean.script.edits import apply
 
     restored = {"sentences": 0, "phrases": 0}
@@ -109,7 +131,7 @@ def test_generated_mixed_set_is_restored():
         # never worse than the mixed page: no character that was right is changed
         assert sum(map(str.__ne__, out, original)) <= sum(map(str.__ne__, mixed, original))
     assert total == {"sentences": 38, "phrases": 30}
-    assert restored == {"sentences": 4, "phrases": 25}
+    assert restored["sentences"] >= 36 and restored["phrases"] >= 28, restored
 
 
 def _opencc_cases():

@@ -4,6 +4,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import zhclean
 from zhclean.script import conversion_edits, converted_count
@@ -54,7 +56,7 @@ MUST_NOT_CHANGE_AUTO = [
     "서울은 한국의 수도입니다.",  # Korean
     "The quick brown fox jumps over the lazy dog.",  # English
     "这是一个简单的句子，没有任何问题。",  # pure Simplified
-    "國國国国",  # a tie: no majority
+    "國國这这",  # a tie: no majority
     "遐字彦林，河内人。祖濤，司徒。",  # old forms in classical text, each alone
 ]
 
@@ -68,6 +70,79 @@ def test_auto_unifies_minority_runs(text, expected):
 def test_auto_leaves_alone(text):
     assert zhclean.convert(text) is text
     assert conversion_edits(text, "auto") == []
+
+
+# A Traditional page around each case (its own characters never change).
+PAGE = "這個頁面的內容很好，我們會儘快處理。"
+
+UNITS_MUST_CHANGE = [
+    # rule 1: a sentence with no Traditional-only character holding a run,
+    # converted whole: 确 (valid in both) with 诊 and 离
+    ("抓好确诊病例救治、疑似病例隔离。", "抓好確診病例救治、疑似病例隔離。"),
+    # rule 1 with one clause of minority characters: that clause alone (the
+    # page's own 治愈率 stays)
+    ("全面提高医疗救治水平,最大限度提高治愈率、出院率。", "全面提高醫療救治水平,最大限度提高治愈率、出院率。"),
+    # rule 1, a strong lone character alone in its line
+    ("這是東安的資料。\n东安融媒\n", "這是東安的資料。\n東安融媒\n"),
+    # rule 2: a clause with no Traditional-only character holding a run
+    ("台灣的平台，请到互助客栈询问。", "台灣的平台，請到互助客棧詢問。"),
+    # rule 2: a strong lone character and one valid in both that changes
+    ("各级党委、政府要增強責任。", "各級黨委、政府要增強責任。"),
+    # rule 3: the lone 过 of a clause that holds a run
+    ("本作品屬於公有領域，因为作者逝世已经遠遠超过100年。", "本作品屬於公有領域，因為作者逝世已經遠遠超過100年。"),
+    # a run's neighbour valid in both that belongs to its phrase (这里 -> 這裡)
+    ("我們说这里很好。", "我們說這裡很好。"),
+]
+
+UNITS_MUST_NOT_CHANGE = [
+    "羡仕至豫章太守。",  # a weak lone character alone in its sentence (世說新語)
+    "兵厮逋亡，國家多難。",  # a strong lone character, one change in its clause (世說新語)
+    "共有30个，都在這裡等。",  # the same: 个 -> 個 only
+    "他寫了「東京の国内線」這本書。",  # a sentence with kana is Japanese: its 国内 stays
+]
+
+
+@pytest.mark.parametrize("text, expected", UNITS_MUST_CHANGE)
+def test_sentences_clauses_and_runs_of_the_other_script(text, expected):
+    assert zhclean.convert(PAGE + text + PAGE) == PAGE + expected + PAGE
+    assert zhclean.detect_script(PAGE + text + PAGE).script == "mixed"
+
+
+@pytest.mark.parametrize("text", UNITS_MUST_NOT_CHANGE)
+def test_variants_and_japanese_quotes_stay(text):
+    page = PAGE * 3 + text + PAGE
+    assert zhclean.convert(page) is page
+    assert zhclean.detect_script(page).script == "traditional"
+
+
+def test_majority_is_counted_in_strong_characters():
+    """彦 and 内 are weak (a Traditional page may write them), 濤 strong: the
+    snippet is Traditional, not Simplified with one Traditional character."""
+    info = zhclean.detect_script("遐字彦林，河内人。祖濤，司徒。")
+    assert (info.script, info.traditional, info.simplified) == ("traditional", 1, 2)
+    # 国 is weak too (a Japanese new form): 國國 outnumber it
+    assert zhclean.convert("國國国国") == "國國國國"
+
+
+@pytest.mark.parametrize(
+    "text, script",
+    [
+        ("国の内", "japanese"),  # short Japanese: 1 kana, 2 telling characters
+        ("東京の国内線は時間通りに届く", "japanese"),
+        (PAGE * 20 + "作者：ゆいしあす", "traditional"),  # a Chinese page naming a Japanese author
+        ("ありがとう", "japanese"),  # kana, nothing telling
+    ],
+)
+def test_japanese_is_told_by_the_share_of_kana(text, script):
+    assert zhclean.detect_script(text).script == script
+    if script == "japanese":
+        assert zhclean.convert(text) is text
+
+
+def test_japanese_text_is_never_unified():
+    text = "東京の国内線は時間通りに届く。国内の旅行は楽しい。這裡"
+    assert zhclean.detect_script(text).script == "japanese"
+    assert zhclean.convert(text) is text
 
 
 def test_characters_valid_in_both_scripts_stay_beside_a_run():
@@ -149,3 +224,43 @@ def test_nothing_unpicklable_is_captured():
         pickle.dumps(converters.CONVERTERS["s2t"])
     with pytest.raises(TypeError, match="never pickled"):
         pickle.dumps(tables.TABLES)
+
+
+def _fragments() -> list[str]:
+    from conftest import CORPUS
+
+    gold = CORPUS / "samples" / "gold"
+    names = ("001_81fedda5c7d48eaa.txt", "003_e0210ab8d126b4d2.txt")  # Traditional, Simplified
+    pages = [(gold / name).read_text(encoding="utf-8") for name in names]
+    pieces = [page[k : k + 40] for page in pages for k in range(0, len(page) - 40, 37)]
+    others = ["東京の国内線", "𠊎話", "\r\n", "。", "，", "ア", "国", "并", "这里", "台灣", "于", "\u2028", "abc"]
+    return pieces + others
+
+
+FRAGMENTS = _fragments()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12))
+def test_unification_edits_only_the_minority_script(parts):
+    """Any mix of Traditional and Simplified pieces, kana, astral characters,
+    line and sentence breaks: the edits are sorted and disjoint, rebuild the
+    output, keep its length, and never change a character of the script the
+    text is unified into."""
+    text = "".join(parts)
+    edits = conversion_edits(text, "auto")
+    out = zhclean.convert(text)
+    assert all(a[1] <= b[0] for a, b in zip(edits, edits[1:]))
+    rebuilt, last = [], 0
+    for start, end, new in edits:
+        rebuilt += [text[last:start], new]
+        last = end
+    assert "".join(rebuilt) + text[last:] == out
+    if out is text:
+        return
+    assert len(out) == len(text) and zhclean.detect_script(text).script == "mixed"
+    into_traditional = zhclean.detect_script(out).traditional > zhclean.detect_script(text).traditional
+    for before, after in zip(text, out):
+        if before != after:
+            info = zhclean.detect_script(before)
+            assert (info.traditional if into_traditional else info.simplified) == 0, (before, after)

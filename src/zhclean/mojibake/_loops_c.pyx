@@ -19,7 +19,14 @@ from .._lazy import Lazy
 from . import tables as _tables
 from .charsets import CP1252_EXTRAS
 from .records import TextStats
-from ._resync_c import _lead_trail, _mirrors, resync  # the re-reading: a loops module of its own
+
+cdef enum:
+    # Mirrors of tables.SUSPECT, LEAD, CONTINUATION (compared by a test).
+    SUSPECT = 1
+    LEAD = 2
+    CONTINUATION = 4
+from ._resync_c import _lead_trail, resync  # the re-reading: a loops module of its own
+from ._resync_c import _mirrors as _resync_mirrors
 
 cdef extern from "Python.h":
     object PyBytes_FromStringAndSize(const char*, Py_ssize_t)
@@ -41,7 +48,7 @@ cdef Py_ssize_t SCAN_RELEASE_CHARS = 1 << 21
 
 # --- tables, built once per process by _build() ----------------------------
 cdef struct Tables:
-    uint8_t suspicious[0x10000]  # 1 where tables.suspicious_table() is, and U+FFFD (see _scan)
+    uint8_t scan[0x10000]        # tables.scan_table()'s bits, and SUSPECT for U+FFFD (see _scan)
     uint8_t classes[0x10000]
     uint8_t single_byte[0x10000]  # 1 for U+0080-U+00FF and CP1252_EXTRAS
     int16_t byte_of[0x10000]      # the byte a single-byte decoder read as it, or -1
@@ -65,13 +72,13 @@ def _build():
         raise MemoryError()
     owner.t = t
     cdef const uint8_t[:] classes = _tables.class_table()
-    cdef const uint8_t[:] suspicious = _tables.suspicious_table()
+    cdef const uint8_t[:] scan = _tables.scan_table()
     for cp in range(0x10000):
         t.classes[cp] = classes[cp]
-        t.suspicious[cp] = suspicious[cp]
+        t.scan[cp] = scan[cp]
         t.single_byte[cp] = 0x80 <= cp <= 0xFF
         t.byte_of[cp] = cp if cp < 0x100 else -1
-    t.suspicious[0xFFFD] = 1  # see _scan
+    t.scan[0xFFFD] |= SUSPECT  # see _scan
     for ch in CP1252_EXTRAS:
         t.single_byte[ord(ch)] = 1
         t.byte_of[ord(ch)] = ch.encode("cp1252")[0]
@@ -91,6 +98,11 @@ cdef inline const Tables* _tables_ready() except NULL:
     if _T == NULL:
         _T = (<_CTables>_TABLES.get()).t
     return _T
+
+
+def _mirrors():
+    """What the loops mirror of ``tables`` and ``charsets``, for the test that compares them."""
+    return {**_resync_mirrors(), "SUSPECT": SUSPECT, "LEAD": LEAD, "CONTINUATION": CONTINUATION}
 
 
 # --- the scan ---------------------------------------------------------------
@@ -131,27 +143,40 @@ cdef inline void _push(const Tables* t, const ucs_t* s, Regions* r, Py_ssize_t f
 
 cdef void _scan(const Tables* t, const ucs_t* s, Py_ssize_t n, Regions* r) noexcept nogil:
     cdef Py_ssize_t i = 0, first = -1, last = -1, count = 0, k
-    cdef uint32_t c
+    cdef uint32_t c, following
+    cdef uint8_t bits, previous = 0
     cdef int any_flag
+    cdef bint suspect
     while i < n:
-        # Clean text: test 16 characters at a time without branching.
+        # Clean text: test 16 characters at a time without branching; only a
+        # suspect or a UTF-8 lead byte's character needs a closer look.
         if count == 0:
             while i + 16 <= n:
                 any_flag = 0
                 for k in range(16):
                     c = s[i + k]
-                    any_flag |= (c >= 0x80) & (c < 0x10000) & t.suspicious[c & 0xFFFF]
-                if any_flag:
+                    any_flag |= (c >= 0x80) & (c < 0x10000) & t.scan[c & 0xFFFF]
+                if any_flag & (SUSPECT | LEAD):
                     break
                 i += 16
             if i >= n:
                 break
+            previous = t.scan[s[i - 1]] if 0 < i and 0x80 <= s[i - 1] < 0x10000 else 0
         c = s[i]
-        # U+FFFD is in the table only to stop the block test above; it is
+        bits = t.scan[c] if 0x80 <= c < 0x10000 else 0
+        following = s[i + 1] if i + 1 < n else 0
+        # U+FFFD is a suspect in the table only to stop the block test; it is
         # suspicious only before an orphaned second byte (see the twin).
-        if c >= 0x80 and c < 0x10000 and t.suspicious[c] and (
-            c != 0xFFFD or (i + 1 < n and s[i + 1] >= 0x40 and s[i + 1] <= 0x7E)
-        ):
+        if c == 0xFFFD:
+            suspect = 0x40 <= following <= 0x7E
+        else:
+            suspect = (
+                (bits & SUSPECT) != 0
+                or ((bits & LEAD) != 0 and 0x80 <= following < 0x10000
+                    and (t.scan[following] & CONTINUATION) != 0)
+                or ((bits & CONTINUATION) != 0 and (previous & LEAD) != 0)
+            )
+        if suspect:
             if count and i - last - 1 > t.max_gap:
                 if count >= t.min_suspects:
                     _push(t, s, r, first, last, n)
@@ -164,6 +189,7 @@ cdef void _scan(const Tables* t, const ucs_t* s, Py_ssize_t n, Regions* r) noexc
             if count >= t.min_suspects:
                 _push(t, s, r, first, last, n)
             count = 0
+        previous = bits
         i += 1
     if count >= t.min_suspects:
         _push(t, s, r, first, last, n)

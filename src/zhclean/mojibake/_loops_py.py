@@ -16,7 +16,9 @@ import re
 from ._resync_py import resync  # the re-reading: a loops module of its own
 from .charsets import CP1252_EXTRAS, SINGLE_BYTE_MAP
 from .records import TextStats
-from .tables import MAX_GAP, MIN_SUSPECTS, PAD_AFTER, PAD_BEFORE, class_table, suspicious_table
+from .tables import (
+    CONTINUATION, LEAD, MAX_GAP, MIN_SUSPECTS, PAD_AFTER, PAD_BEFORE, SUSPECT, class_table, scan_table,
+)
 
 __all__ = ["collapse_losses", "encode_single_byte", "find_regions", "resync", "text_stats"]
 
@@ -28,11 +30,13 @@ def find_regions(text: str) -> list[tuple[int, int]]:
     """Regions of ``text`` that may hold mojibake, sorted and disjoint.
 
     Suspicious: rare characters and the leftovers of wrong decoders (see
-    ``suspicious_table``), and a U+FFFD followed by ASCII from @ to ~: what
-    a two-byte decoder leaves when it gives up the first byte of a pair and
-    reads the second alone (GBK and Big5 read as each other: 發�G了).
+    ``suspicious_table``); a single-byte decoder's UTF-8 lead before its
+    continuation, and that continuation (Ã©); and a U+FFFD followed by
+    ASCII from @ to ~: what a two-byte decoder leaves when it gives up the
+    first byte of a pair and reads the second alone (GBK and Big5 read as
+    each other: 發�G了).
     """
-    table = suspicious_table()
+    table = scan_table()
     regions: list[tuple[int, int]] = []
     n = len(text)
     first = last = -1
@@ -52,9 +56,17 @@ def find_regions(text: str) -> list[tuple[int, int]]:
             else:
                 regions.append((start, end))
 
+    previous = 0  # the scan bits of the character before
     for i, ch in enumerate(text):
         cp = ord(ch)
-        if (cp < 0x10000 and table[cp]) or (cp == 0xFFFD and "\x40" <= text[i + 1 : i + 2] <= "\x7e"):
+        bits = table[cp] if cp < 0x10000 else 0
+        following = text[i + 1 : i + 2]
+        if (
+            bits & SUSPECT
+            or (bits & LEAD and following and ord(following) < 0x10000 and table[ord(following)] & CONTINUATION)
+            or (bits & CONTINUATION and previous & LEAD)
+            or (cp == 0xFFFD and "\x40" <= following <= "\x7e")
+        ):
             if count and i - last - 1 > MAX_GAP:
                 flush()
                 count = 0
@@ -62,6 +74,7 @@ def find_regions(text: str) -> list[tuple[int, int]]:
                 first = i
             last = i
             count += 1
+        previous = bits
     flush()
     return regions
 

@@ -17,6 +17,24 @@ from array import array
 from .._lazy import Lazy
 
 SINGLE_BYTE = "windows-1252"  # also covers Latin-1 and the browsers' form
+# GBK as browsers (the WHATWG gbk decoder, which is their gb18030 one) and
+# Windows (code page 936) read it: byte 0x80 alone is €, where Python's
+# decoders see an error.  The most famous mojibake of all comes from it:
+# 涓€ for 一 (E4 B8 80).
+GBK_WEB = "gbk-web"
+# What crawlers make of GBK pages: UTF-8 wherever a byte sequence happens to
+# be valid UTF-8, Latin-1 (or Windows-1252) byte by byte everywhere else:
+# ÎÂÜ°Ìáʾ for 温馨提示, where CA BE read as UTF-8 is ʾ.  Re-encoded as that
+# mixture, its characters give the GBK bytes back.
+HYBRID = "hybrid"
+# UTF-8 read with another single-byte code page: Windows-1250 (Central
+# European: Ă®nceĹŁoĹźată for încețoșată), Windows-1251 (rГ©gion for
+# région), and KZ-1048 and PTCP154 as Kazakh tools and terminals do
+# (еҸӘжңүдёҖдёӘ for 只有一个).
+CODE_PAGES = ("cp1250", "cp1251", "kz1048", "ptcp154")
+# Every single-byte decoder modelled: no byte is lost but the few they
+# leave undefined, and a lead byte is never dropped.
+SINGLE_BYTE_CODECS = (SINGLE_BYTE, *CODE_PAGES)
 
 # Characters that a single-byte decoder (Latin-1, Windows-1252 in Python's
 # strict form or in the browsers' form, which keeps the five bytes 1252
@@ -30,11 +48,26 @@ CP1252_EXTRAS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š�
 RIGHT_CODECS = {
     SINGLE_BYTE: ("utf-8", "gb18030", "big5"),
     "gb18030": ("utf-8", "big5"),
+    GBK_WEB: ("utf-8",),
+    HYBRID: ("gb18030",),
+    **{codec: ("utf-8",) for codec in CODE_PAGES},
     "big5": ("utf-8", "gb18030"),
     "cp932": ("utf-8",),
 }
 # How a codec is named in a report.
-CODEC_NAMES = {"gb18030": "gbk", "big5": "big5", "cp932": "shift_jis", "utf-8": "utf-8"}
+CODEC_NAMES = {
+    SINGLE_BYTE: "windows-1252",
+    "gb18030": "gbk",
+    GBK_WEB: "cp936",
+    HYBRID: "utf-8 where valid, else latin-1",
+    "cp1250": "windows-1250",
+    "cp1251": "windows-1251",
+    "kz1048": "kz1048",
+    "ptcp154": "ptcp154",
+    "big5": "big5",
+    "cp932": "shift_jis",
+    "utf-8": "utf-8",
+}
 
 # GBK and Big5 read as each other with losses: the wrong codecs a region can
 # be re-read from, and the right ones it can be re-read as.
@@ -44,7 +77,14 @@ REREAD_AS = ("gb18030", "big5")
 # For each wrong codec, a character it encodes to bytes no UTF-8 text can
 # hold (0xF8-0xFF): standing in for a lost character (U+FFFD), it makes the
 # UTF-8 decoder report a loss exactly there.
-LOSS_STAND_INS = {SINGLE_BYTE: "\xff", "gb18030": "\ue28b", "big5": "\u77d8", "cp932": "\ue697"}
+LOSS_STAND_INS = {
+    SINGLE_BYTE: "\xff",
+    "gb18030": "\ue28b",
+    GBK_WEB: "\ue28b",
+    "big5": "\u77d8",
+    "cp932": "\ue697",
+    **{codec: b"\xff".decode(codec) for codec in CODE_PAGES},
+}
 
 # A U+FFFD and then ASCII from @ to ~: the second byte of a GBK or Big5
 # character whose first byte a two-byte decoder gave up (發�G了 is Big5 read
@@ -148,3 +188,14 @@ def decode_table(right: str) -> array:
     """65,536 ints: for each byte pair (first << 8 | second), the one
     non-ASCII character ``right`` decodes it to, or 0."""
     return _DECODE_TABLES[right].get()
+
+
+def _code_page_chars(codec: str) -> re.Pattern[str]:
+    """The characters ``codec`` makes from bytes 80-FF that Latin-1 and
+    Windows-1252 do not: where one stands, the code page is worth a try."""
+    own = {ch for byte in range(0x80, 0x100) for ch in bytes([byte]).decode(codec, "ignore")}
+    own -= set(map(chr, SINGLE_BYTE_MAP))
+    return re.compile("[" + "".join(sorted(map(re.escape, own))) + "]")
+
+
+CODE_PAGE_CHARS = {codec: _code_page_chars(codec) for codec in CODE_PAGES}

@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from .charsets import SINGLE_BYTE
+from .charsets import GBK_WEB, HYBRID, LOSS_STAND_INS, SINGLE_BYTE
+from .hybrid import hybrid_bytes
 from .score import EDGE_MARGIN
 from .tables import class_of, class_table
 
@@ -22,15 +23,76 @@ def encode(text: str, codec: str, loops: Loops) -> bytes:
     """``text`` in the bytes the wrong decoder ``codec`` read it from."""
     if codec == SINGLE_BYTE:
         return loops.encode_single_byte(text)
+    if codec in (GBK_WEB, HYBRID):
+        parts = char_bytes(text, codec, loops)
+        if None in parts:
+            raise UnicodeEncodeError(codec, text, parts.index(None), parts.index(None) + 1, "no such bytes")
+        return b"".join(parts)  # type: ignore[arg-type]
     return text.encode(codec)
 
 
+def char_bytes(text: str, codec: str, loops: Loops) -> list[bytes | None]:
+    """Each character's bytes in ``codec`` (None where it has none).  The
+    crawlers' mixture and the browsers' GBK choose a character's bytes by
+    its neighbours' (see hybrid and _web_gbk); the others one by one."""
+    if codec == HYBRID:
+        return hybrid_bytes(text, loops)
+    if codec == GBK_WEB:
+        return _web_gbk(text)
+    parts: list[bytes | None] = []
+    for ch in text:
+        try:
+            parts.append(encode(ch, codec, loops))
+        except UnicodeEncodeError:
+            parts.append(None)
+    return parts
+
+
+def _web_gbk(text: str) -> list[bytes | None]:
+    """``text`` in GBK as browsers and Windows decode it, where a € is byte
+    0x80 or A2 E3 (both decode to it): each one whichever keeps the UTF-8
+    around it valid (一 is E4 B8 80; 波、 is E6 B3 A2 E3 80 81).  On a tie,
+    A2 E3 where the text shows losses (Python's decoders, which lose every
+    0x80, made it), else 0x80."""
+    stand_in = LOSS_STAND_INS[GBK_WEB]  # a loss, as bulk decoding writes it
+    lossy = "\ufffd" in text or stand_in in text
+    order = (b"\xa2\xe3", b"\x80") if lossy else (b"\x80", b"\xa2\xe3")
+    parts: list[bytes | None] = []
+    for ch in text:
+        try:
+            parts.append(None if ch == "\ufffd" else ch.encode("gb18030"))
+        except UnicodeEncodeError:
+            parts.append(None)
+    for k, ch in enumerate(text):
+        if ch != "\u20ac":
+            continue
+        before = b"".join(part or b"" for part in parts[max(0, k - 3) : k])[-6:]
+        following = b""
+        open_end = False
+        for part, next_ch in zip(parts[k + 1 : k + 4], text[k + 1 : k + 4]):
+            if part is None or next_ch == stand_in:
+                open_end = True  # bytes after the window may be lost
+                break
+            following += part
+        best = None
+        for euro in order:
+            window = (before + euro + following).decode("utf-8", "replace")
+            errors = window.count("\ufffd") - (open_end and window.endswith("\ufffd"))
+            if best is None or errors < best[0]:
+                best = (errors, euro)
+        parts[k] = best[1]  # type: ignore[index]
+    return parts
+
+
 def byte_bounds(text: str, codec: str, loops: Loops) -> list[int]:
+    """The byte offset of each character boundary of ``text`` in ``codec``."""
     bounds = [0]
     if codec == SINGLE_BYTE:
         return list(range(len(text) + 1))
-    for ch in text:
-        bounds.append(bounds[-1] + len(encode(ch, codec, loops)))
+    for part in char_bytes(text, codec, loops):
+        if part is None:
+            raise UnicodeEncodeError(codec, text, len(bounds) - 1, len(bounds), "no byte of GBK")
+        bounds.append(bounds[-1] + len(part))
     return bounds
 
 

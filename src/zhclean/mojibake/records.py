@@ -33,6 +33,8 @@ class Repair(NamedTuple):
     text: str
     encoding: str  # the codec the text really was in
     decoded_as: str  # the codec it was wrongly decoded with
+    structural: bool = False  # believed for its form alone (structure.unmistakable_utf8)
+    wrong: str = ""  # the wrong codec, as charsets names it
 
 
 # Statistics already computed in one region's repair, by id() of the text;

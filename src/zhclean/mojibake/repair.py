@@ -19,15 +19,25 @@ A repair of a region is made only when it is exact and plausible:
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Iterable
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from .._edits import apply
 from .bulk import bulk
-from .charsets import CODEC_NAMES, RIGHT_CODECS, SINGLE_BYTE
+from .charsets import (
+    CODE_PAGE_CHARS, CODE_PAGES, CODEC_NAMES, GBK_WEB, HYBRID, REREAD_AS, REREAD_FROM, RIGHT_CODECS, SINGLE_BYTE, SINGLE_BYTE_CODECS,
+)
 from .records import Known, Repair, Stretch, TextStats
 from .reread import LOSS_REACH, join_across_losses, out_of_step, reread_stretches
-from .score import damaged_to_the_edges, least_evidence, plausible_gain, reads_very_well, reads_well
+from .score import PLAUSIBLE, damaged_to_the_edges, interior_losses, least_evidence, plausible_gain, reads_very_well, reads_well
+from .runs import unmistakable_runs
 from .stretches import stretches
+from .structure import (
+    UTF8_REGION, completions, european_words, foreign_words, leftover_utf8, stray_single_bytes,
+    unmistakable_utf8,
+    utf8_share,
+)
 
 if TYPE_CHECKING:
     from ._loops import Loops
@@ -37,20 +47,33 @@ if TYPE_CHECKING:
 MAX_PASSES = 4
 
 
-def _codec_pairs(stats: TextStats) -> list[tuple[str, str]]:
+# A character a crawler's UTF-8 reading of GBK makes beside its Latin-1 ones
+# (two bytes of UTF-8, the commonest: ʾ ͼ ָ).
+_HYBRID_CHAR = re.compile("[\u0100-\u07ff]")
+
+
+
+def _codec_pairs(stats: TextStats, region: str) -> list[tuple[str, str]]:
     """(wrong, right) codec pairs that could have made the characters counted,
     UTF-8 first: it is the likeliest and its repairs are the surest.  Among
     the wrong codecs, the kind that made most of the characters first (a
     Latin-1 character or two in GBK-read UTF-8 are no reason to try it as
-    Windows-1252 before GBK)."""
+    Windows-1252 before GBK); GBK as browsers read it where a € may show a
+    lone byte 0x80 (cuts.encode chooses for each € between 0x80 and A2 E3)."""
     wrong = []
     if stats.single_byte:
         wrong.append(SINGLE_BYTE)
+        if _HYBRID_CHAR.search(region):
+            wrong.append(HYBRID)
     if stats.wide:
-        wrong.extend(("gb18030", "big5", "cp932"))
+        wrong.extend(codec for codec in CODE_PAGES if CODE_PAGE_CHARS[codec].search(region))
+        wrong.extend((GBK_WEB, "gb18030") if "\u20ac" in region else ("gb18030",))
+        wrong.extend(("big5", "cp932"))
         if stats.wide > stats.single_byte and wrong[0] == SINGLE_BYTE:
             wrong.append(wrong.pop(0))
     pairs = [(w, r) for w in wrong for r in RIGHT_CODECS[w]]
+    if GBK_WEB in wrong:
+        pairs.remove(("gb18030", "utf-8"))  # the browsers' reading covers Python's
     pairs.sort(key=lambda pair: pair[1] != "utf-8")
     return pairs
 
@@ -60,10 +83,20 @@ def repair_regions(
     regions: list[tuple[int, int]],
     loops: Loops,
     depth: int = 0,
+    trust_form: bool = True,
+    frozen: Sequence[tuple[int, int]] = (),
+    evidenced: frozenset[str] = frozenset(),
 ) -> list[Repair]:
-    """The repairs to make in ``text``, given the regions a scan found."""
+    """The repairs to make in ``text``, given the regions a scan found.
+
+    ``frozen``: spans (sorted) that earlier passes repaired; they are correct
+    text now and no region may take them in (a loss an earlier repair wrote
+    is no evidence for the next: taken as one, it let each pass repair one
+    more copy of a repeated text, so that no call was the last).
+    """
     repairs: list[Repair] = []
-    regions = join_across_losses(text, regions)
+    regions = join_across_losses(text, _outside(regions, frozen))
+    blocks = [start for start, _ in frozen], [end for _, end in frozen]
     reach_end = 0  # where the previous region's reach stopped
     for index, (region_start, region_end) in enumerate(regions):
         region = text[region_start:region_end]
@@ -71,9 +104,13 @@ def repair_regions(
         # wider reach: the scan misses much of such text (it reads as real,
         # common characters: 中 in Big5 is い in GBK), and the re-reading
         # keeps whatever does not gain.
-        reach_start = max(reach_end, region_start - LOSS_REACH)
+        before_block = bisect.bisect_right(blocks[1], region_start)
+        reach_start = max(reach_end, region_start - LOSS_REACH, blocks[1][before_block - 1] if before_block else 0)
+        after_block = bisect.bisect_left(blocks[0], region_end)
         reach_end = min(
-            regions[index + 1][0] if index + 1 < len(regions) else len(text), region_end + LOSS_REACH
+            regions[index + 1][0] if index + 1 < len(regions) else len(text),
+            region_end + LOSS_REACH,
+            blocks[0][after_block] if after_block < len(blocks[0]) else len(text),
         )
         reach = text[reach_start:reach_end]
         candidates: list[tuple[float, Repair]] = []
@@ -81,7 +118,7 @@ def repair_regions(
         # Statistics already computed, by id() of the text; the text is kept
         # with them, so that its id cannot be another's after it is freed.
         known: Known = {id(region): (region, region_stats)}
-        pairs = _codec_pairs(region_stats)
+        pairs = _codec_pairs(region_stats, region)
         if out_of_step(region, region_stats):
             # GBK and Big5 read as each other first: when they settle it, the
             # rest is not worth a try.
@@ -89,20 +126,20 @@ def repair_regions(
         for wrong, right in pairs:
             found_stretches = bulk(region, wrong, right, region_stats.losses, loops, known)
             if found_stretches is None:
-                if region_stats.losses and wrong != SINGLE_BYTE and right != "utf-8":
+                if region_stats.losses and wrong in REREAD_FROM and right in REREAD_AS:
                     # A whole text damaged to both ends is re-read from end to
                     # end, but where it starts or ends with a loss, which may
                     # be where the reading has to fall into step.
                     whole = reach_start == 0 and reach_end == len(text) and damaged_to_the_edges(reach)
                     pins = (whole and reach[:1] != "\ufffd", whole and reach[-1:] != "\ufffd")
                     reread = reread_stretches(reach, wrong, right, *pins, loops)
-                    found = _judge(reach, reach_start, reread, loops, depth, known)
+                    found = _judge(reach, reach_start, reread, loops, depth, known, trust_form, evidenced)
                     candidates.extend(found)
                     if sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
                         break  # read back in step, nearly all of it: settled
                     continue
                 found_stretches = stretches(region, wrong, right, loops)
-            found = _judge(region, region_start, found_stretches, loops, depth, known)
+            found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form, evidenced)
             candidates.extend(found)
             if right == "utf-8" and sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
                 break  # the region is UTF-8 that reads well, nearly all of it: settled
@@ -112,6 +149,28 @@ def repair_regions(
         repairs.extend(_disjoint(candidate for _, candidate in candidates))
     repairs.sort(key=lambda r: r.start)
     return repairs
+
+
+def _outside(regions: list[tuple[int, int]], frozen: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``regions`` with the ``frozen`` spans cut out of them."""
+    if not frozen:
+        return regions
+    cut: list[tuple[int, int]] = []
+    for start, end in regions:
+        for f_start, f_end in frozen:
+            if f_end <= start or f_start >= end:
+                continue
+            if f_start > start:
+                cut.append((start, f_start))
+            start = max(start, f_end)
+        if start < end:
+            cut.append((start, end))
+    return cut
+
+
+def _ascii_letter_inside(text: str) -> bool:
+    """Whether an ASCII letter stands between two other characters of ``text``."""
+    return any(ch.isascii() and ch.isalpha() for ch in text[1:-1])
 
 
 def _disjoint(candidates: Iterable[Repair]) -> list[Repair]:
@@ -144,9 +203,14 @@ def _judge(
     loops: Loops,
     depth: int,
     known: Known,
+    trust_form: bool,
+    evidenced: frozenset[str],
 ) -> list[tuple[float, Repair]]:
-    """The stretches worth making into repairs, each with its weight."""
+    """The stretches worth making into repairs, each with its weight;
+    ``trust_form``: whether a single-byte stretch may be believed for its
+    form alone (``structure.unmistakable_utf8``)."""
     judged: list[tuple[float, Repair]] = []
+    utf8_region = utf8_share(region, loops) >= UTF8_REGION
 
     def stats(text: str) -> TextStats:
         found = known.get(id(text))
@@ -156,19 +220,32 @@ def _judge(
 
     for stretch in candidates:
         before = region[stretch.start : stretch.end]
-        if stretch.wrong == SINGLE_BYTE:
+        after = stretch.text
+        if after == before:
+            continue
+        two_byte_right = stretch.right != "utf-8"
+        if two_byte_right and foreign_words(before):
+            continue  # a word of Greek, Cyrillic, Hangul...: real text
+        structural = False
+        if stretch.wrong in (SINGLE_BYTE, HYBRID):
+            if two_byte_right and (utf8_region or european_words(region, stretch.start, stretch.end)):
+                continue  # UTF-8 read wrongly, or European words: never GBK or Big5
+        if stretch.wrong in SINGLE_BYTE_CODECS:
+            proof = (
+                unmistakable_utf8(before, after, loops, stretch.wrong, stretch.wrong in evidenced)
+                if trust_form and not two_byte_right
+                else 0
+            )
+            structural = proof >= 2 or (proof == 1 and not stray_single_bytes(region, stretch.start, stretch.end))
             evidence = len(before) - before.count("\ufffd")
         else:
             evidence = stats(before).non_ascii  # U+FFFD apart
-        if evidence < least_evidence(stretch, before):
-            continue
-        after = stretch.text
-        if after == before:
+        if evidence < least_evidence(stretch, before) and not structural:
             continue
         layers = 1
         gain_after = stats(after)
         if (
-            stretch.wrong == SINGLE_BYTE
+            stretch.wrong in SINGLE_BYTE_CODECS
             and stretch.right == "utf-8"
             and depth < 2
             and not reads_well(gain_after)
@@ -179,20 +256,29 @@ def _judge(
                 after = again
                 layers = 2
                 gain_after = stats(after)
-        if not plausible_gain(stats(before), gain_after):
+        new_losses = interior_losses(after) - interior_losses(before)
+        if not (structural or plausible_gain(stats(before), gain_after, new_losses)):
             continue
-        if stretch.right != "utf-8" and stretch.wrong != SINGLE_BYTE and not reads_very_well(gain_after):
-            continue  # GBK <-> Big5: no structure checked, so only clearly good text
-        wrong = "windows-1252" if stretch.wrong == SINGLE_BYTE else CODEC_NAMES[stretch.wrong]
+        if two_byte_right and not reads_very_well(gain_after) and (
+            stretch.wrong != SINGLE_BYTE or _ascii_letter_inside(before)
+        ):
+            # GBK <-> Big5: no structure checked, so only clearly good text;
+            # the same for GBK or Big5 read as Latin-1 that takes an ASCII
+            # letter for a second byte (Latin capitals: MÄ£ÄM ÌÑÌ would read
+            # as 模腗 萄, mean class 7; real text reads 13).
+            continue
+        wrong = CODEC_NAMES[stretch.wrong]
         judged.append(
             (
-                gain_after.class_sum,
+                max(gain_after.class_sum, PLAUSIBLE * gain_after.non_ascii) if structural else gain_after.class_sum,
                 Repair(
                     offset + stretch.start,
                     offset + stretch.end,
                     after,
                     CODEC_NAMES[stretch.right],
                     " then ".join([wrong] * layers),
+                    structural,
+                    stretch.wrong,
                 ),
             )
         )
@@ -203,19 +289,96 @@ def passes(text: str, loops: Loops, depth: int = 0) -> tuple[str, list[list[Repa
     """``text`` repaired, and the repairs made, pass by pass: each pass's
     repairs are sorted, disjoint and placed in the text the pass was given
     (the previous pass's output).  Repairs can uncover more, so passes go on
-    until one finds nothing (at most MAX_PASSES)."""
+    until one finds nothing (at most MAX_PASSES).
+
+    Then the short runs whose form alone proves them (``runs``: 50掳C,
+    don鈥檛, ¡¶…¡·) are repaired, outside what the passes repaired.  A text
+    repaired as UTF-8 read by a single-byte decoder is finished as one
+    (``structure.completions``: C1 controls that were Windows-1252
+    punctuation, ``Ã `` that was ``à``).  Where repairs believed for their
+    form alone (non-Chinese text) still leave such mojibake behind, the text
+    is repaired again without them: a repair of text in another script is
+    whole, or not made."""
+    if depth:
+        repaired, made, _ = _passes(text, loops, depth, trust_form=True)
+        return repaired, made
+    repaired, made, frozen = _attempt(text, loops, trust_form=True)
+    # Document-level evidence: a text goes through one wrong decoder.  Once
+    # it shows repairs of UTF-8 read by a single-byte decoder, a lone
+    # sequence of that decoder that is left over is believed too (rГ©gion
+    # beside вЂ™ in Windows-1251; NICIODATĂ™ alone is Romanian and a ™).
+    evidenced = frozenset(r.wrong for pass_ in made for r in pass_ if r.wrong in SINGLE_BYTE_CODECS)
+    if evidenced and leftover_utf8(repaired, text):
+        repaired, made, frozen = _attempt(text, loops, trust_form=True, evidenced=evidenced)
+    if any(r.structural for pass_ in made for r in pass_) and leftover_utf8(repaired, text):
+        repaired, made, frozen = _attempt(text, loops, trust_form=False, evidenced=evidenced)
+    runs = [
+        Repair(start, end, new, encoding, decoded_as)
+        for start, end, new, encoding, decoded_as in unmistakable_runs(repaired)
+        if not _overlaps(start, end, frozen)
+    ]
+    if runs:
+        made.append(runs)
+        repaired = apply(repaired, [(r.start, r.end, r.text) for r in runs])
+    return repaired, made
+
+
+def _attempt(
+    text: str, loops: Loops, trust_form: bool, evidenced: frozenset[str] = frozenset()
+) -> tuple[str, list[list[Repair]], list[tuple[int, int]]]:
+    """The passes, then the finishing of a text repaired as UTF-8 read by a
+    single-byte decoder; with the spans repaired, placed in the result."""
+    repaired, made, frozen = _passes(text, loops, 0, trust_form, evidenced)
+    single = [r.wrong for pass_ in made for r in pass_ if r.encoding == "utf-8" and r.wrong in SINGLE_BYTE_CODECS]
+    if single:
+        codec = max(sorted(set(single)), key=single.count)
+        finishing = [
+            Repair(start, end, new, encoding, CODEC_NAMES.get(decoded_as, decoded_as), wrong=decoded_as)
+            for start, end, new, encoding, decoded_as in completions(repaired, codec)
+        ]
+        if finishing:
+            made.append(finishing)
+            frozen = _moved(frozen, finishing)
+            repaired = apply(repaired, [(r.start, r.end, r.text) for r in finishing])
+    return repaired, made, frozen
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(spans, (start, float("inf")))
+    return (k > 0 and spans[k - 1][1] > start) or (k < len(spans) and spans[k][0] < end)
+
+
+def _passes(
+    text: str, loops: Loops, depth: int, trust_form: bool, evidenced: frozenset[str] = frozenset()
+) -> tuple[str, list[list[Repair]], list[tuple[int, int]]]:
     made: list[list[Repair]] = []
+    frozen: list[tuple[int, int]] = []  # what earlier passes repaired, in the current text
     for _ in range(MAX_PASSES if depth == 0 else 1):
         regions = loops.find_regions(text)
         if not regions:
             break
-        repairs = repair_regions(text, regions, loops, depth)
+        repairs = repair_regions(text, regions, loops, depth, trust_form, frozen, evidenced)
         repaired = apply(text, [(r.start, r.end, r.text) for r in repairs])
         if repaired is text:
             break
         made.append(repairs)
+        frozen = _moved(frozen, repairs)
         text = repaired
-    return text, made
+    return text, made, frozen
+
+
+def _moved(frozen: list[tuple[int, int]], repairs: list[Repair]) -> list[tuple[int, int]]:
+    """The spans ``frozen`` and those of ``repairs`` (sorted, disjoint from
+    them), placed in the repaired text."""
+    spans: list[tuple[int, int, int]] = [(start, end, 0) for start, end in frozen]
+    spans += [(r.start, r.end, len(r.text) - (r.end - r.start)) for r in repairs]
+    spans.sort()
+    moved = []
+    shift = 0
+    for start, end, growth in spans:
+        moved.append((start + shift, end + shift + growth))
+        shift += growth
+    return moved
 
 
 def fix(text: str, loops: Loops, depth: int = 0) -> str:

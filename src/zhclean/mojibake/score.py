@@ -7,7 +7,7 @@ loop, with the thresholds below; every other stage asks here.
 """
 from __future__ import annotations
 
-from .charsets import ORPHANED_TRAIL, SINGLE_BYTE
+from .charsets import HYBRID, ORPHANED_TRAIL, SINGLE_BYTE
 from .records import Stretch, TextStats
 from .tables import class_of, class_table
 
@@ -32,15 +32,32 @@ LEAST_EVIDENCE = 3
 LEAST_GAIN = 3.0
 
 
-def plausible_gain(before: TextStats, after: TextStats) -> bool:
-    """Whether ``after`` reads as far more likely text than ``before``."""
+def plausible_gain(before: TextStats, after: TextStats, new_losses: int) -> bool:
+    """Whether ``after`` reads as far more likely text than ``before``;
+    ``new_losses``: how many runs of U+FFFD inside ``after`` the repair made
+    (see ``interior_losses``)."""
     if after.non_ascii < 2 or after.controls > before.controls:
         return False
-    if after.losses - before.losses > after.non_ascii:
+    if new_losses > after.non_ascii:
         return False  # more newly lost than recovered: no evidence of a repair
     mean_after = after.class_sum / after.non_ascii
     mean_before = before.class_sum / before.non_ascii if before.non_ascii else 0.0
     return reads_well(after) and mean_after - mean_before >= LEAST_GAIN
+
+
+def interior_losses(text: str) -> int:
+    """Runs of U+FFFD inside ``text``, not at either end.  A loss at an end is
+    a character cut by the edge of the damage: counted, a loss that a
+    neighbouring repair wrote there would decide whether the next text is
+    repaired (each call of fix_mojibake repaired one more copy of a repeated
+    text, the loss the last repair wrote beside it tipping the count)."""
+    inner = text.strip("\ufffd")
+    runs = 0
+    previous = ""
+    for ch in inner:
+        runs += ch == "\ufffd" and previous != "\ufffd"
+        previous = ch
+    return runs
 
 
 def least_evidence(stretch: Stretch, before: str) -> int:
@@ -56,7 +73,7 @@ def least_evidence(stretch: Stretch, before: str) -> int:
     second bytes orphaned by a loss (亦推お�G�u亥 is 亦推云... read as GBK)
     are what only a two-byte decoder out of step leaves.
     """
-    if stretch.right == "utf-8" or stretch.wrong == SINGLE_BYTE:
+    if stretch.right == "utf-8" or stretch.wrong in (SINGLE_BYTE, HYBRID):
         return LEAST_EVIDENCE
     if len(ORPHANED_TRAIL.findall(before)) >= 2:
         return LEAST_TWO_BYTE_EVIDENCE

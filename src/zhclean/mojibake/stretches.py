@@ -12,10 +12,11 @@ import bisect
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from .charsets import CP1252_EXTRAS, SINGLE_BYTE, decode_recording, decode_strict
-from .cuts import encode
+from .charsets import CP1252_EXTRAS, HYBRID, SINGLE_BYTE, SINGLE_BYTE_CODECS, decode_recording, decode_strict
+from .cuts import char_bytes, encode
 from .records import Stretch
 from .score import class_sum
+from .structure import unmistakable_utf8
 from .trims import drop_orphaned_ascii_head, trim_edges, trim_lost_edges, trim_unsupported_ends
 
 if TYPE_CHECKING:
@@ -47,12 +48,9 @@ def _pieces(region: str, codec: str, loops: Loops) -> list[_Piece]:
     else:
         bad = []
         parts = []
-        for k, ch in enumerate(region):
-            try:
-                part = encode(ch, codec, loops)
-            except UnicodeEncodeError:
-                part = b""
-            if not part or len(part) > 2:
+        for k, (ch, found) in enumerate(zip(region, char_bytes(region, codec, loops))):
+            part = found or b""
+            if not part or (len(part) > 2 and codec != HYBRID):
                 # Nothing a two-byte decoder made (a four-byte GB18030 code).
                 if bad and bad[-1][1] == k and (ch == "\ufffd") == (region[k - 1] == "\ufffd"):
                     bad[-1] = (bad[-1][0], k + 1)
@@ -127,8 +125,11 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
         nonlocal tokens
         # Correct text beside the mojibake can re-decode without an error
         # (always with a two-byte codec; with UTF-8 where bytes were dropped):
-        # cut what does not gain off both ends.
-        trim_edges(region, tokens, wrong, right, loops)
+        # cut what does not gain off both ends.  Not UTF-8 read by a
+        # single-byte decoder whose form alone proves it: the frequency
+        # model would cut text of scripts it knows nothing of (cafÃ© is café).
+        if not (wrong in SINGLE_BYTE_CODECS and right == "utf-8" and _proven_by_form(region, tokens, wrong, loops)):
+            trim_edges(region, tokens, wrong, right, loops)
         drop_orphaned_ascii_head(region, tokens, wrong, loops)
         trim_lost_edges(region, tokens)
         trim_unsupported_ends(region, tokens)
@@ -182,8 +183,10 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
             cursor = err_end
         if cursor < len(data):
             segments.append((cursor, len(data), True))
-        if right == "utf-8" and wrong != SINGLE_BYTE:
+        if right == "utf-8" and wrong not in SINGLE_BYTE_CODECS:
             segments = _split_implausible(data, segments)
+        if right == "utf-8" and wrong in SINGLE_BYTE_CODECS:
+            segments = _question_marks_lost(data, segments)
         # An error is a loss (absorbed into the U+FFFD the wrong decoder left)
         # when it is the remnant of a character cut by that loss.
         lost = [
@@ -274,6 +277,39 @@ def _split_implausible(data: bytes, segments: list[tuple[int, int, bool]]) -> li
     return split
 
 
+def _proven_by_form(region: str, tokens: list[list], wrong: str, loops: Loops) -> bool:
+    """Whether the stretch the tokens make, none of them a loss, is UTF-8
+    read by a single-byte decoder by its form alone."""
+    if not tokens or any(token[0] is None for token in tokens):
+        return False
+    before = region[tokens[0][1] : tokens[-1][2]]
+    after = "".join("\ufffd" if t[0] is None else t[0] for t in tokens)
+    return unmistakable_utf8(before.strip(), after.strip(), loops, wrong) > 0
+
+
+def _question_marks_lost(data: bytes, segments: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """A sequence cut short and then a question mark: the encoder that wrote
+    the text wrote ? for the bytes it could not (â€? is a curly quote whose
+    last byte became ?); the ? belongs to the loss."""
+    merged: list[tuple[int, int, bool]] = []
+    carry = 0
+    for seg_start, seg_end, ok in segments:
+        seg_start += carry
+        carry = 0
+        if seg_start >= seg_end:
+            continue
+        if (
+            not ok
+            and data[seg_end : seg_end + 1] == b"?"
+            and 0xE0 <= data[seg_start] <= 0xF4
+            and all(0x80 <= byte <= 0xBF for byte in data[seg_start + 1 : seg_end])
+        ):
+            seg_end += 1
+            carry = 1
+        merged.append((seg_start, seg_end, ok))
+    return merged
+
+
 def _tail_of_lost(data: bytes, start: int, end: int, right: str) -> bool:
     """Whether bytes right after a loss are the rest of a lost character: in
     UTF-8, continuation bytes only (a correct character there would start
@@ -303,10 +339,13 @@ def _dropped(data: bytes, start: int, end: int, segments: list, index: int, wron
     lead = cut[0]
     continuation = all(0x80 <= byte <= 0xBF for byte in cut[1:])
     truncated = 0xC2 <= lead <= 0xF4 and len(cut) >= 2 and continuation
-    orphaned = 0x80 <= lead <= 0xBF and continuation and len(cut) <= 3
+    # Continuation bytes whose lead went: no single-byte decoder drops a lead
+    # byte (C2-F4 are all defined), so there they are characters of their own
+    # (l’Ã©galité: the ’ is 92 between two recovered stretches).
+    orphaned = 0x80 <= lead <= 0xBF and continuation and len(cut) <= 3 and wrong not in SINGLE_BYTE_CODECS
     # A lead byte alone, all its continuation bytes gone (第 is E7 AC AC):
     # from a two-byte codec's bytes, as good a sign as the others.
-    lone = 0xC2 <= lead <= 0xF4 and len(cut) == 1 and wrong != SINGLE_BYTE
+    lone = 0xC2 <= lead <= 0xF4 and len(cut) == 1 and wrong not in SINGLE_BYTE_CODECS
     if not (truncated or orphaned or lone):
         return False
     # A lone lead byte needs two whole characters recovered on either side.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pathlib
 
 from .._lazy import Lazy
+from .charsets import CODE_PAGES, SINGLE_BYTE_MAP
 
 # --- the scan for regions worth a look ---------------------------------------
 # Suspicious characters closer than MAX_GAP characters apart belong to one
@@ -111,7 +112,7 @@ def _build_suspicious() -> bytes:
     return bytes(table)
 
 
-SUSPICIOUS: Lazy[bytes] = Lazy(_build_suspicious)
+SUSPICIOUS_CHARS: Lazy[bytes] = Lazy(_build_suspicious)
 
 
 def suspicious_table() -> bytes:
@@ -121,7 +122,48 @@ def suspicious_table() -> bytes:
     the ones wrong decoders leave behind: private use (GB18030's stand-ins
     for what GBK lacks), half-width katakana (Shift-JIS), Latin-1.
     """
-    return SUSPICIOUS.get()
+    return SUSPICIOUS_CHARS.get()
+
+
+# Bits of the scan table.  SUSPECT: rare, or a wrong decoder's leftover
+# (see suspicious_table).  LEAD and CONTINUATION: characters a single-byte
+# decoder (Latin-1, Windows-1252, the Cyrillic code pages) makes from a
+# UTF-8 lead byte (C2-F4: Â-ô, Г) and from a continuation byte (80-BF: C1
+# controls, cp1252's punctuation, NBSP to ¿).  A lead right
+# before a continuation is suspicious too, whatever their frequency: Ã© is é
+# read as Latin-1, and © alone is common.
+SUSPECT = 1
+LEAD = 2
+CONTINUATION = 4
+# Of the leads, those of two bytes (C2-DF): Ã, Å, Ă, Г.  Read by the repair
+# only (a lead of two whose second byte, a no-break space, became a space:
+# Å veices for Šveices).
+LEAD_OF_TWO = 8
+
+
+def _build_scan_table() -> bytes:
+    table = bytearray(suspicious_table())
+    pairs = list(SINGLE_BYTE_MAP.items())
+    for codec in CODE_PAGES:  # rГ©gion: UTF-8 read as Windows-1251
+        for byte in range(0x80, 0x100):
+            for ch in bytes([byte]).decode(codec, "ignore"):
+                pairs.append((ord(ch), byte))
+    for cp, byte in pairs:
+        if 0xC2 <= byte <= 0xDF:
+            table[cp] |= LEAD | LEAD_OF_TWO
+        elif 0xE0 <= byte <= 0xF4:
+            table[cp] |= LEAD
+        elif 0x80 <= byte <= 0xBF:
+            table[cp] |= CONTINUATION
+    return bytes(table)
+
+
+SCAN: Lazy[bytes] = Lazy(_build_scan_table)
+
+
+def scan_table() -> bytes:
+    """65,536 bytes of SUSPECT, LEAD and CONTINUATION bits: what the scan reads."""
+    return SCAN.get()
 
 
 def class_of(table: bytes, ch: str) -> int:

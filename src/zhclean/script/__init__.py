@@ -20,9 +20,9 @@ from .._args import SCRIPT_TARGETS, Script, ScriptTarget, check_choice, require_
 from .converters import CONFIGS
 from .edits import Edit, apply, explicit_edits
 from .edits import converted_count as _converted_count
-from .scan import count
+from .scan import census, count, guess_rare
 from .tables import TABLES
-from .unify import auto_edits, minority_runs
+from .unify import auto_edits, decide, is_japanese
 
 __all__ = ["ScriptInfo", "conversion_edits", "convert", "converted_count", "detect_script"]
 
@@ -48,20 +48,24 @@ def detect_script(text: str) -> ScriptInfo:
     generated from them: no converter runs).  Characters valid in both
     scripts (``于 后 干 斗 面 台``) count for neither, and the Taiwan and
     Hong Kong standard forms are Traditional (``裡``, ``溫``; ``群`` and
-    ``温`` are valid in both), so Taiwanese text is not mixed.  Any kana
-    makes the text ``"japanese"``; no telling character makes it
-    ``"neutral"``.
+    ``温`` are valid in both), so Taiwanese text is not mixed.  Text with
+    kana and at most 10 telling characters per kana is ``"japanese"``
+    (``東京の国内線``: 国 内 are Japanese there); a Chinese page that quotes
+    a Japanese name is not.  No telling character makes it ``"neutral"``.
 
-    ``"mixed"`` means that the minority script comes in *runs*: at least two
-    of its characters close together (at most 8 apart, with no character of
-    the majority script or line break between), or a sentence with no
-    character of the majority script.  A lone minority character
-    among majority ones is a variant the page writes on purpose, not a
-    second script: the Traditional news pages of the corpus write ``并``
-    (``多措并舉``), Wikisource's 世說新語 the old forms ``内 彦 虚``,
-    Cantonese ``晒``; such a text is reported in its majority script, with
-    the lone characters still counted.  With exactly as many of each, and
-    both present, the text is ``"mixed"``.
+    The majority script is the one with more *strong* telling characters:
+    a few minority characters are variants that a page of the majority
+    script writes on purpose (*weak*: in Big5 or Japanese new forms for a
+    Traditional page, ``并 内 彦 羡 晒``; in GB2312 for a Simplified one).
+    ``"mixed"`` means that ``convert(text)`` has something to unify (see
+    there): a sentence, a clause or a run of the other script.  A lone
+    minority character among majority ones is a variant the page writes on
+    purpose, not a second script: the Traditional news pages of the corpus
+    write ``并`` (``多措并舉``), Wikisource's 世說新語 the old forms ``内 彦
+    虚``, Cantonese ``晒``; such a text is reported in its majority script,
+    with the lone characters still counted.  With no majority (as many
+    strong characters of each, and as many in all), the text is
+    ``"mixed"``.
 
     >>> detect_script("台灣的溫泉裡")
     ScriptInfo(script='traditional', traditional=3, simplified=0, kana=0)
@@ -78,33 +82,51 @@ def detect_script(text: str) -> ScriptInfo:
     """
     require_str(text, "detect_script")
     tables = TABLES.get()
-    counts = count(text, tables)
+    found = census(text, guess_rare(text, tables), kana=True)
+    counts = count(text, found)
     script: Script
-    if counts.kana:
+    if is_japanese(counts.kana, counts.traditional, counts.simplified):
         script = "japanese"
     elif not counts.simplified:
         script = "traditional" if counts.traditional else "neutral"
     elif not counts.traditional:
         script = "simplified"
     else:
-        if counts.traditional == counts.simplified or minority_runs(text, tables) is not None:
+        decision = decide(text, tables, found)
+        if decision.minority is None or decision.units is not None:
             script = "mixed"
         else:
-            script = "traditional" if counts.traditional > counts.simplified else "simplified"
+            script = "simplified" if decision.minority == "T" else "traditional"
     return ScriptInfo(script, counts.traditional, counts.simplified, counts.kana)
 
 
 def convert(text: str, to: ScriptTarget = "auto") -> str:
     """Convert ``text`` between Traditional and Simplified Chinese.
 
-    ``to="auto"`` unifies a mixed document into its majority script: only
-    the minority runs change (see ``detect_script``), with OpenCC's phrase
-    conversion around them; a character outside them is never touched, so
-    characters valid in both scripts stay as the page has them (``平台``,
-    ``台灣``, the surname ``于``), lone variants stay (``并``, ``晒``), and a
-    Traditional page keeps its regional standard (Taiwan ``為 裡``, Hong
-    Kong ``説``).  Pure, neutral and Japanese text is returned unchanged,
-    as the very same object.
+    ``to="auto"`` unifies a mixed document into its majority script (see
+    ``detect_script``), converting only what is in the other script:
+
+    - a sentence with no character of the majority script that holds a run
+      of the minority (two of its characters at most 8 apart, no majority
+      character or clause break between) or a *strong* lone one (a
+      character no page of the majority script writes: ``东 结 诊``) is
+      converted whole, characters valid in both scripts included
+      (``抓好确诊病例`` -> ``抓好確診病例``), or only its clause when one
+      clause alone holds minority characters;
+    - in a sentence with majority characters, a clause with none is
+      converted whole if it holds a run, or a strong lone character with a
+      second character the conversion changes (``各级党委``);
+    - elsewhere, each run (and the lone minority characters of its clause)
+      with OpenCC's phrase conversion around it: a neighbour valid in both
+      scripts changes only as part of the run's phrase (``这里`` ->
+      ``這裡``), never on its own (``平台``, ``台灣``, the surname ``于``
+      stay as the page has them);
+    - nothing else: lone variants stay (``并``, ``晒``, ``30个``), and so
+      does every sentence with kana (a quoted Japanese title).
+
+    A Traditional page keeps its regional standard (Taiwan ``為 裡``, Hong
+    Kong ``説``).  Pure, neutral and Japanese text is returned unchanged, as
+    the very same object.
 
     The other targets convert everything, exactly as OpenCC's configuration
     does: ``"simplified"`` (t2s), ``"traditional"`` (s2t, OpenCC's

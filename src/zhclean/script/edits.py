@@ -17,10 +17,21 @@ from .tables import TABLES
 
 Edit = tuple[int, int, str]
 
+# How many characters at each end of a replacement are compared one by one
+# before bisecting: a run's first and last characters always change, and a
+# converted sentence mostly changes within its first few characters.
+LINEAR = 8
+
 
 def _common_prefix(a: str, b: str) -> int:
-    """Length of the common prefix of ``a`` and ``b`` (slice compares run in C)."""
-    lo, hi = 0, min(len(a), len(b))
+    """Length of the common prefix of ``a`` and ``b``: a few characters looked
+    at one by one (a conversion mostly changes the first ones), then slices
+    compared in C, by bisection."""
+    hi = min(len(a), len(b))
+    for k in range(min(hi, LINEAR)):
+        if a[k] != b[k]:
+            return k
+    lo = min(hi, LINEAR)
     while lo < hi:
         mid = (lo + hi + 1) // 2
         if a[:mid] == b[:mid]:
@@ -31,7 +42,11 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def _common_suffix(a: str, b: str, limit: int) -> int:
-    lo, hi = 0, limit
+    """Length of the common suffix of ``a`` and ``b``, at most ``limit``."""
+    for k in range(min(limit, LINEAR)):
+        if a[len(a) - 1 - k] != b[len(b) - 1 - k]:
+            return k
+    lo, hi = min(limit, LINEAR), limit
     while lo < hi:
         mid = (lo + hi + 1) // 2
         if a[len(a) - mid :] == b[len(b) - mid :]:

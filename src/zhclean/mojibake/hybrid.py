@@ -1,0 +1,110 @@
+"""The crawlers' mixture: GBK bytes read as UTF-8 where valid, Latin-1 elsewhere.
+
+Re-encoding such text is ambiguous: ``ø`` is byte F8 read as Latin-1, or
+C3 B8 read as UTF-8 (好个 is BA C3 B8 F6: BA alone, then C3 B8 as ø, then
+F6); ``‘`` is byte 91 or E2 80 98.  Which one the crawler saw is the one whose
+bytes read as GBK best, so the bytes are chosen by dynamic programming over
+the characters: each character's possible byte strings, a GBK decoder
+pairing the bytes as it goes, each character out scored by its frequency
+class.  Linear in the length of the region (a state is the lead byte
+waiting for its second byte, if any).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .charsets import decode_table, is_lead
+from .tables import class_table
+
+if TYPE_CHECKING:
+    from ._loops import Loops
+
+# What a lead byte left without a second byte, or a pair GBK does not
+# define, costs: far more than any character gains, so a reading that keeps
+# the bytes in step always wins.
+BROKEN = -64
+# Each character out scores its class less this: common ones gain, rare ones
+# (what bytes out of step make) lose, so that a reading with more bytes is
+# not better for making more characters (ÎÂ as CE C3 82 made 蚊傑).
+BASE = 10
+# A byte the crawler read alone that UTF-8 would have taken with the next
+# (DC then B0 is ܰ in UTF-8): the crawler's decoder would not have, unless a
+# buffer ended between them (ÎÂÜ°Ìáʾ).  Possible, so a cost, not a bar.
+UNLIKELY = -6
+# Reading a Latin-1 character as two bytes of UTF-8 (ø as C3 B8) rather than
+# as its own byte: the rarer of the two, so it must pay for itself.
+LATIN_AS_UTF8 = -4
+
+
+def _options(ch: str, loops: Loops) -> list[bytes]:
+    options = []
+    try:
+        options.append(loops.encode_single_byte(ch))
+    except UnicodeEncodeError:
+        pass
+    if ch >= "\x80" and ch != "\ufffd" and not "\ud800" <= ch <= "\udfff":
+        options.append(ch.encode("utf-8"))
+    return options
+
+
+def hybrid_bytes(text: str, loops: Loops) -> list[bytes | None]:
+    """For each character of ``text``, the bytes the crawler read it from
+    (None where no reading fits: a U+FFFD, a lone surrogate)."""
+    decoded = decode_table("gb18030")
+    classes = class_table()
+    # A state: (the lead byte waiting for its second byte or -1, the last byte
+    # if it was read alone as a UTF-8 lead of two bytes or -1).
+    Start = tuple[int, int]
+    frontier: dict[Start, tuple[int, int]] = {(-1, -1): (0, -1)}  # state -> (score, back index)
+    steps: list[list[tuple[int, bytes | None]]] = []  # per char, per new state: (back index, bytes)
+    states: list[list[Start]] = []
+    for ch in text:
+        options = _options(ch, loops)
+        new: dict[Start, tuple[int, int, bytes | None]] = {}
+        for index, (state, (score, _)) in enumerate(frontier.items()):
+            pending, alone = state
+            if not options:
+                # No reading fits: the decoder starts afresh after it.
+                key = (-1, -1)
+                total = score + (BROKEN if pending >= 0 else 0)
+                if key not in new or total > new[key][0]:
+                    new[key] = (total, index, None)
+                continue
+            for data in options:
+                total = score
+                if len(data) == 2 and ch <= "\xff":
+                    total += LATIN_AS_UTF8
+                if alone >= 0 and 0x80 <= data[0] <= 0xBF:
+                    total += UNLIKELY
+                lead = pending
+                for byte in data:
+                    if lead < 0:
+                        if byte < 0x80:
+                            continue
+                        if is_lead(byte):
+                            lead = byte
+                        else:
+                            total += BROKEN
+                    else:
+                        cp = decoded[lead << 8 | byte]
+                        total += classes[cp] - BASE if cp and cp < 0x10000 else BROKEN
+                        lead = -1
+                key = (lead, data[0] if len(data) == 1 and 0xC2 <= data[0] <= 0xDF else -1)
+                held = new.get(key)
+                if held is None or total > held[0]:
+                    new[key] = (total, index, data)
+        steps.append([(value[1], value[2]) for value in new.values()])
+        states.append(list(new))
+        frontier = {key: (value[0], value[1]) for key, value in new.items()}
+    # Walk back from the best final state (a pending lead at the end is broken).
+    if not steps:
+        return []
+    finals = [(frontier[key][0] + (BROKEN if key[0] >= 0 else 0), -k) for k, key in enumerate(states[-1])]
+    k = -max(finals)[1]
+    chosen: list[bytes | None] = []
+    for i in range(len(steps) - 1, -1, -1):
+        back, data = steps[i][k]
+        chosen.append(data)
+        k = back
+    chosen.reverse()
+    return chosen

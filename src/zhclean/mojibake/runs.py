@@ -1,0 +1,74 @@
+"""Runs of one or two characters whose form alone proves them mojibake.
+
+A span of one or two characters is too little evidence for the frequency
+model: ``発`` re-reads as ``逃``, a rare character as a common one.  A few
+forms need no evidence beyond themselves, because real text never has them:
+
+* ``掳`` after a digit, before a unit (``50掳C``): ° (C2 B0) read as GBK; so
+  ``卤`` between digits (±) and ``脳`` between digits (×);
+* ``鈥`` (E2 80, the lead of every curly quote and dash) or ``銆`` (E3 80,
+  of 、。《》) or ``锛`` (EF BC, of ，：（）) before a character that
+  completes the sequence and leaves one ASCII character: ``don鈥檛`` is
+  ``don’t``, the ’ (E2 80 99) and the t (74) read as GBK pairs;
+* GBK's brackets and quotes read as Latin-1, in pairs: ``¡¶…¡·`` is 《…》,
+  ``¡°…¡±`` is “…”, ``£¨…£©`` is （…）;
+* ``Ã`` and a no-break space inside a word: à (C3 A0) read as Latin-1 or
+  by browsers as Windows-1252 (``bÃ\xa0o`` is ``bào``).
+
+(UTF-8 read by a single-byte decoder, ``Ã©``, ``ï¼Œ``, is proven by the
+same kind of form in ``structure``.)  Each rule returns edits: ``(start,
+end, replacement, encoding, decoded_as)``.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["unmistakable_runs"]
+
+# ° ± × as UTF-8 read as GBK, and the contexts that prove them.
+_UNITS = re.compile("(?<=[0-9])\u63b3(?= ?[CFK\u2103])|(?<=[0-9])[\u5364\u8133](?= ?[0-9])")
+_UNIT_OF = {"\u63b3": "\u00b0", "\u5364": "\u00b1", "\u8133": "\u00d7"}  # 掳 ° 卤 ± 脳 ×
+# The GBK characters that are UTF-8 lead pairs of punctuation, and what
+# follows them (any character: its bytes decide).
+_PUNCTUATION_LEADS = re.compile("[\u9225\u9286\u951b](?=.)", re.S)  # 鈥 銆 锛
+# GBK's punctuation read as Latin-1, in pairs on one line.
+_PAIRS = re.compile("¡°([^¡£\n]{0,80})¡±|¡¶([^¡£\n]{0,80})¡·|£¨([^¡£\n]{0,80})£©")
+_PAIR_MARKS = {"¡°": "“", "¡±": "”", "¡¶": "《", "¡·": "》", "£¨": "（", "£©": "）"}
+_A_GRAVE_IN_WORD = re.compile("(?<=[A-Za-z])\u00c3\u00a0(?=[A-Za-z])")
+
+
+# Every rule starts with one of these: clean text is ruled out by a few
+# substring searches (several GB/s each) before any expression runs.
+_SIGNS = "\u63b3\u5364\u8133\u9225\u9286\u951b\u00a1\u00a3\u00c3"
+
+
+def unmistakable_runs(text: str) -> list[tuple[int, int, str, str, str]]:
+    """The short runs of ``text`` that are mojibake by their form alone."""
+    if not any(sign in text for sign in _SIGNS):
+        return []
+    edits = [(m.start(), m.end(), _UNIT_OF[m.group()], "utf-8", "gbk") for m in _UNITS.finditer(text)]
+    for m in _PUNCTUATION_LEADS.finditer(text):
+        start = m.start()
+        try:
+            data = text[start : start + 2].encode("gb18030")
+        except UnicodeEncodeError:
+            continue
+        if len(data) != 4 or not 0x20 <= data[3] <= 0x7E:
+            continue
+        try:
+            mark = data[:3].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if "\u2010" <= mark <= "\u205e" or "\u3000" <= mark <= "\u303f" or "\uff01" <= mark <= "\uff5e":
+            edits.append((start, start + 2, mark + chr(data[3]), "utf-8", "gbk"))
+    edits += [(m.start(), m.end(), "\u00e0", "utf-8", "windows-1252") for m in _A_GRAVE_IN_WORD.finditer(text)]
+    for m in _PAIRS.finditer(text):
+        opening, closing = m.group()[:2], m.group()[-2:]
+        edits.append((m.start(), m.start() + 2, _PAIR_MARKS[opening], "gbk", "latin-1"))
+        edits.append((m.end() - 2, m.end(), _PAIR_MARKS[closing], "gbk", "latin-1"))
+    edits.sort()
+    kept: list[tuple[int, int, str, str, str]] = []
+    for edit in edits:
+        if not kept or edit[0] >= kept[-1][1]:
+            kept.append(edit)
+    return kept

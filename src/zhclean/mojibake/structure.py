@@ -1,0 +1,306 @@
+"""What the form of a stretch proves, whatever its characters' frequencies.
+
+The frequency model (``score``) knows Chinese; text in other scripts is
+unattested there and would read as a "gain" turned into any Chinese at all
+(correct Greek re-read as Big5, ``TroisiÃ¨me`` as ``Troisi猫me``).  These
+tests decide from structure instead:
+
+* UTF-8 is self-checking.  Characters a single-byte decoder made whose
+  bytes form valid multi-byte UTF-8 from end to end are UTF-8 read wrongly,
+  in any script (``Î•Î»Î»Î·Î½Î¹ÎºÎ¬`` is ``Ελληνικά``); they are never read as
+  GBK or Big5, and some sequences prove it alone (``Ã©``, ``ï¼Œ``).
+* Words of an alphabetic script (Greek, Cyrillic, Hebrew, Arabic, Thai,
+  Hangul, Latin beyond Latin-1) are real text: no two-byte re-reading may
+  consume one.  European words (Latin-1 letters beside ASCII letters:
+  ``élèves``) are no GBK read as Latin-1 either: that is made of pairs of
+  high bytes, with an ASCII letter only for the rare second byte below 0x80.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from .charsets import CP1252_EXTRAS, SINGLE_BYTE, SINGLE_BYTE_CODECS
+from .cuts import encode
+from .tables import CONTINUATION, LEAD, LEAD_OF_TWO, PLAIN_LATIN1, scan_table
+
+if TYPE_CHECKING:
+    from ._loops import Loops
+
+__all__ = [
+    "UTF8_REGION",
+    "completions",
+    "european_words",
+    "foreign_words",
+    "leftover_utf8",
+    "stray_single_bytes",
+    "unmistakable_utf8",
+    "utf8_share",
+]
+
+# Runs of characters a single-byte decoder makes.
+_SINGLE_BYTE_RUN = re.compile(f"[\x00-\xff{CP1252_EXTRAS}]+")
+_SINGLE_BYTE_CHAR = re.compile(f"[\x80-\xff{CP1252_EXTRAS}]")
+
+# Words of alphabetic scripts outside Latin-1 and CJK: three letters or more
+# of one script in a row.  (Big5 read as GBK makes a Greek or Cyrillic
+# letter now and then, and two side by side: 我 is A7 DA in Big5, и in GBK;
+# but of one script, three in a row, it hardly ever does.)
+_FOREIGN_WORD = re.compile(
+    "|".join(
+        f"[{letters}]{{3}}"
+        for letters in (
+            "\u0100-\u024f\u1e00-\u1eff",  # Latin Extended (Turkish, Polish, Vietnamese...)
+            "\u0370-\u03ff",  # Greek
+            "\u0400-\u052f",  # Cyrillic
+            "\u0531-\u058f",  # Armenian
+            "\u05d0-\u05ea",  # Hebrew
+            "\u0620-\u064a",  # Arabic
+            "\u0e01-\u0e4e",  # Thai
+            "\uac00-\ud7a3",  # Hangul
+        )
+    )
+)
+# Share of a stretch's non-ASCII characters that may touch two ASCII
+# letters before it reads as European words: GBK and Big5 read as Latin-1
+# hardly ever do (a second byte 40-7E is one letter, between high ones).
+EUROPEAN_SHARE = 0.25
+
+# The share of a region's high bytes (as a single-byte decoder read them)
+# that must belong to well-formed UTF-8 sequences for the region to be UTF-8
+# read wrongly: text of any script read as Latin-1 is nearly all of it
+# (Bulgarian with one loss: 0.95; Hindi 0.9), GBK or Big5 read as Latin-1 a
+# third at most (its pairs look like UTF-8 where a lead byte C2-DF meets a
+# second byte A1-BF: 识 is CA B6).
+UTF8_REGION = 0.75
+_CONTINUATIONS = bytes(range(0x80, 0xC0))
+# A sequence cut short at the end of a piece, by a loss after it.
+_CUT_SHORT = re.compile(b"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})\\Z")
+_SEQUENCE = re.compile(b"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def utf8_share(region: str, loops: Loops) -> float:
+    """The share of the high bytes of ``region``'s single-byte characters that
+    belong to well-formed UTF-8 sequences, or to one cut by a loss beside it
+    (0 where it has none)."""
+    high = inside = 0
+    for m in _SINGLE_BYTE_RUN.finditer(region):
+        data = loops.encode_single_byte(m.group())
+        high += sum(byte >= 0x80 for byte in data)
+        inside += sum(len(found) for found in _SEQUENCE.findall(data))
+        if region[m.start() - 1 : m.start()] == "\ufffd":
+            inside += len(data) - len(data.lstrip(_CONTINUATIONS))
+        if region[m.end() : m.end() + 1] == "\ufffd":
+            cut = _CUT_SHORT.search(data)
+            inside += len(cut.group()) if cut else 0
+    return inside / high if high else 0.0
+
+
+def unmistakable_utf8(
+    before: str, after: str, loops: Loops, codec: str = SINGLE_BYTE, evidenced: bool = False
+) -> int:
+    """Whether ``before`` (characters the single-byte decoder ``codec``
+    made, ASCII and losses between) is, by its form alone, UTF-8 read
+    wrongly, and ``after`` its reading.
+
+    Every character ``after`` gains must be of a block real text is written
+    in (not a control, private use, a phonetic modifier: ``á´´``, acute
+    accents used as quotes, would read as ᴴ), and U+FFFD only where
+    ``before`` had losses.  Then two or more sequences are proof, unless
+    half of them end in a no-break space (``SELKÄ\xa0EDELLÄ``: Finnish
+    capitals before no-break spaces); one alone only when a real text
+    cannot hold it: after Ã or Â a character no word is followed by
+    (``Ã©`` is é; ``Ã’s`` is Ã and an apostrophe), or a C1 control, or
+    three or four bytes that read as CJK, punctuation or Latin
+    (``ï¼Œ`` is ，, ``â€™`` is ’; ``Brontë…”`` would read as Hangul).  For
+    a code page whose C2 and C3 are letters (Ă, Г), one sequence of two
+    needs ``evidenced``: the text shows other repairs of that decoder.
+    Returns how many sequences prove it (0: not proven).
+    """
+    if not after or len(after) >= len(before):
+        return 0
+    gained = [ch for ch in after if ch > "\x7f" and ch != "\ufffd"]
+    for ch in after:
+        if ch < " " and ch not in "\t\n\r" or ch == "\x7f":
+            return 0
+    if "\ufffd" in after and "\ufffd" not in before:
+        return 0
+    if not gained or not all(_COMMON.match(ch) for ch in gained):
+        return 0
+    pieces = before.split("\ufffd")
+    sequences = []
+    for k, piece in enumerate(pieces):
+        try:
+            data = encode(piece, codec, loops)
+        except UnicodeEncodeError:
+            return 0
+        # Beside a loss, the rest of a character cut by it; elsewhere, UTF-8
+        # from end to end (Ð  is D0 before a space: no UTF-8 at all).
+        if k > 0:
+            data = data.lstrip(_CONTINUATIONS)
+        if k < len(pieces) - 1:
+            data = _CUT_SHORT.sub(b"", data)
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return 0
+        sequences += _SEQUENCE.findall(data)
+    if len(sequences) >= 2:
+        # Two sequences that read as no letter (ВІКІ, Ukrainian capitals, in
+        # Windows-1251 would read as ²ʲ) prove little; three or more do.
+        weak = sum(sequence[-1] == 0xA0 for sequence in sequences)
+        lettered = len(sequences) >= 3 or any(unicodedata.category(ch) in _LETTERS for ch in gained)
+        return len(sequences) if 2 * weak < len(sequences) and lettered else 0
+    if len(sequences) != 1 or len(gained) != 1 or not _ONE_ALONE.match(gained[0]):
+        return 0
+    sequence = sequences[0]
+    proven = len(sequence) >= 3 or any("\x80" <= ch <= "\x9f" for ch in before) or (
+        (codec == SINGLE_BYTE or evidenced) and sequence[0] in (0xC2, 0xC3) and sequence[1] not in _WEAK_CONTINUATION
+    )
+    return 1 if proven else 0
+
+
+def stray_single_bytes(region: str, start: int, end: int) -> bool:
+    """Whether ``region`` holds, outside ``[start, end)``, a character a
+    single-byte decoder makes that is no part of a UTF-8 sequence: the text
+    around was not read with that decoder (``Bremer/Mccoy – DrÃ¥ber``: a
+    correct dash beside a lone Ã¥; Kazakh дің beside еңі), so one sequence
+    alone proves nothing.  The Latin-1 characters Chinese text uses on its
+    own (a no-break space, ·, °) prove nothing either way."""
+    table = scan_table()
+    for k in list(range(start)) + list(range(end, len(region))):
+        bits = _bits(table, region, k)
+        if bits and not _in_sequence(table, region, k, bits) and ord(region[k]) not in PLAIN_LATIN1:
+            return True
+    return False
+
+
+def _bits(table: bytes, text: str, k: int) -> int:
+    if not 0 <= k < len(text):
+        return 0
+    cp = ord(text[k])
+    return table[cp] & (LEAD | LEAD_OF_TWO | CONTINUATION) if 0x80 <= cp < 0x10000 else 0
+
+
+def _in_sequence(table: bytes, text: str, k: int, bits: int) -> bool:
+    """Whether the character at ``k`` (with scan ``bits``) stands in a run
+    that looks like UTF-8: a lead before a continuation, a continuation after
+    either."""
+    if bits & LEAD:
+        return bool(_bits(table, text, k + 1) & CONTINUATION)
+    return bool(_bits(table, text, k - 1))
+
+
+# Blocks real text is written in: Latin-1 and Extended, spacing modifiers
+# (˛ ˇ), Greek, Cyrillic, Armenian, Hebrew, Arabic, Devanagari and the Indic
+# scripts, Thai, Latin Extended Additional, general punctuation, currency,
+# letterlike symbols, arrows, mathematics, technical symbols (⌣), box
+# drawing and shapes, CJK and kana, Hangul, the full-width forms.
+_COMMON = re.compile(
+    "[\u00a0-\u024f\u02b0-\u02ff\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u0591-\u05f4\u0600-\u06ff"
+    "\u0900-\u0dff\u0e01-\u0e5b\u1e00-\u1eff\u2010-\u205e\u20a0-\u20bf\u2100-\u23ff"
+    "\u2460-\u27bf\u3000-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+)
+# Letters of a script (CJK, kana and Hangul among them), not modifiers.
+_LETTERS = ("Lu", "Ll", "Lt", "Lo")
+# What one sequence alone may read as: Latin, punctuation and symbols of
+# Western text (’ … € ™), CJK punctuation, kana, Han and the full-width forms.
+_ONE_ALONE = re.compile("[\u00a0-\u024f\u2010-\u205e\u20a0-\u20bf\u2122\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+# Second bytes that real text has after a letter: no-break space, curly
+# quotes and apostrophes, dashes, ellipsis, bullet, middle dot, guillemets.
+_WEAK_CONTINUATION = frozenset(b"\xa0\x91\x92\x93\x94\x96\x97\x85\x95\xb7\xab\xbb")
+
+
+def foreign_words(text: str) -> bool:
+    """Whether ``text`` holds a word of an alphabetic script beyond Latin-1."""
+    return _FOREIGN_WORD.search(text) is not None
+
+
+def european_words(region: str, start: int, end: int) -> bool:
+    """Whether ``region[start:end]`` reads as European words: a quarter or
+    more of its non-ASCII characters touch two ASCII letters in a row
+    (élèves, Troisième).  A single-byte decoder's reading of Big5 touches
+    single ASCII letters only, each the second byte of a pair between two
+    high ones (µo§G¤F for 發佈了)."""
+    high = touching = 0
+    for k in range(start, end):
+        if region[k] > "\x7f":
+            high += 1
+            touching += (_ascii_letter(region, k - 1) and _ascii_letter(region, k - 2)) or (
+                _ascii_letter(region, k + 1) and _ascii_letter(region, k + 2)
+            )
+    return high > 0 and touching >= EUROPEAN_SHARE * high
+
+
+def _ascii_letter(text: str, k: int) -> bool:
+    return 0 <= k < len(text) and ("a" <= text[k] <= "z" or "A" <= text[k] <= "Z")
+
+
+# --- finishing a text repaired as UTF-8 read by a single-byte decoder ----------
+# C1 controls never stand in text: where a text was UTF-8 read by a
+# single-byte decoder, one left alone is a Windows-1252 byte read as Latin-1
+# (modifiche\x94 is modifiche”).  The five bytes Windows-1252 leaves
+# undefined stay.
+_C1 = re.compile("[\x80-\x9f]")
+_C1_AS_CP1252 = {
+    cp: bytes([cp]).decode("cp1252") for cp in range(0x80, 0xA0) if cp not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+# à is C3 A0: where the A0 (a no-break space) became a space, the character
+# C3 made, alone before a space and a word, is "à " (jusqu'Ã nos jours; in
+# Windows-1251, Г l’ouest).  French only: other letters made so (Å  for Š,
+# Ð  for Р) cannot be told from the space that followed them.
+_A_GRAVE = {
+    codec: re.compile(
+        f"(?<![A-Za-z\u00c0-\u00ff\u0400-\u04ff]){re.escape(bytes([0xC3]).decode(codec))} (?=[a-z\u00e0-\u00ff])"
+    )
+    for codec in SINGLE_BYTE_CODECS
+}
+
+
+def completions(text: str, codec: str) -> list[tuple[int, int, str, str, str]]:
+    """The edits that finish a text repaired as UTF-8 read by the
+    single-byte decoder ``codec``, each with the codec it was in and the one
+    it was read with: lone C1 controls to Windows-1252 (Latin-1 read where
+    Windows-1252 was meant), ``Ã `` to ``à ``."""
+    edits = []
+    if codec == SINGLE_BYTE:
+        edits += [
+            (m.start(), m.end(), _C1_AS_CP1252[ord(m.group())], "windows-1252", "latin-1")
+            for m in _C1.finditer(text)
+            if ord(m.group()) in _C1_AS_CP1252
+        ]
+    for m in _A_GRAVE[codec].finditer(text):
+        # Portuguese contracts à with aquele, aquela, aquilo into one word.
+        joined = text.startswith(("quel", "quil"), m.end())
+        edits.append((m.start(), m.end() if joined else m.start() + 1, "\u00e0", "utf-8", codec))
+    edits.sort()
+    return edits
+
+
+# UTF-8 read by a single-byte decoder, left in a repaired text: a lead
+# character before a continuation (Ã©, â€), or a lead before a space that
+# was a no-break space (Å veices), or a loss followed by the ? an encoder
+# wrote for the last byte (â€? became �?).
+_LEFTOVER = re.compile(
+    f"[\u00c2-\u00f4][\x80-\xbf{CP1252_EXTRAS}]|[\u00c2-\u00df] (?=[^\\s])|\ufffd\\?"
+)
+
+
+def leftover_utf8(repaired: str, original: str) -> bool:
+    """Whether ``repaired`` still holds UTF-8 read by a single-byte decoder
+    that ``original`` had (a repair left part of it: Ã©, Р\x98 in
+    Windows-1251; or made by it, a layer of double encoding left), or a loss
+    before a question mark that the repair made."""
+    for m in _LEFTOVER.finditer(repaired):
+        found = m.group()
+        if found in original if found != "\ufffd?" else repaired.count(found) > original.count(found):
+            return True
+    table = scan_table()
+    for k in range(len(repaired) - 1):
+        bits = _bits(table, repaired, k)
+        if bits & LEAD and _bits(table, repaired, k + 1) & CONTINUATION:
+            return True
+        if bits & LEAD_OF_TWO and repaired[k + 1] == " " and repaired[k : k + 2] in original:
+            return True  # hĂ i: a no-break space that became a space
+    return False
