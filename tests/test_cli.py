@@ -1,6 +1,7 @@
 """The zhclean command: files or standard input in, cleaned text out, one-line errors."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -8,6 +9,7 @@ import sys
 
 import pytest
 
+import zhclean
 from conftest import CORPUS
 
 pytestmark = pytest.mark.any_implementation
@@ -21,6 +23,14 @@ def run(*args: str, stdin: bytes = b"", env: dict | None = None) -> subprocess.C
         env={**os.environ, **(env or {})},
         timeout=120,
     )
+
+
+def one_line_error(result: subprocess.CompletedProcess, *words: str) -> str:
+    err = result.stderr.decode()
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    for word in words:
+        assert word in err, err
+    return err
 
 
 def test_cleans_files_to_stdout(tmp_path):
@@ -54,27 +64,92 @@ def test_several_files_in_order(tmp_path):
     assert result.stdout.decode() == "書\n記\n"
 
 
-def test_verify_option():
+def test_verify_option_of_the_first_command_still_works():
     assert run("--verify", "syllable", stdin="書(zhong)".encode()).stdout.decode() == "書"
     assert run(stdin="書(zhong)".encode()).stdout.decode() == "書(zhong)"
 
 
-def test_missing_file_is_one_line_error(tmp_path):
-    missing = tmp_path / "nope.txt"
-    result = run(str(missing))
-    assert result.returncode != 0
-    err = result.stderr.decode()
-    assert err.count("\n") == 1 and "nope.txt" in err and "Traceback" not in err
+def test_every_cleaner_option_is_a_flag_of_the_same_name():
+    """The flags come from the Cleaner's options: each switches its step like the library."""
+    text = "鍙戝竷浜嗘柊闂伙紝書(shu)書(zhong)ＡＢＣ他說,好 \n"
+    cases = {
+        (): zhclean.Cleaner(),
+        ("--no-mojibake",): zhclean.Cleaner(mojibake=False),
+        ("--pinyin", "syllable"): zhclean.Cleaner(pinyin="syllable"),
+        ("--no-pinyin",): zhclean.Cleaner(pinyin=None),
+        ("--script", "simplified"): zhclean.Cleaner(script="simplified"),
+        ("--script", "none"): zhclean.Cleaner(script=None),
+        ("--no-width",): zhclean.Cleaner(width=False),
+        ("--punctuation", "fullwidth"): zhclean.Cleaner(punctuation="fullwidth"),
+        ("--no-whitespace",): zhclean.Cleaner(whitespace=False),
+    }
+    default = zhclean.Cleaner()(text)
+    for flags, cleaner in cases.items():
+        result = run(*flags, stdin=text.encode())
+        assert result.returncode == 0, (flags, result.stderr)
+        assert result.stdout.decode() == cleaner(text), flags
+        if flags not in ((), ("--script", "none")):  # nothing to unify in this text
+            assert result.stdout.decode() != default, flags
+    help_text = run("--help").stdout.decode()
+    for name in zhclean.cleaner.STEPS:
+        assert f"--{name}" in help_text
+    assert "exit status" in help_text and "unit of cleaning" in help_text
+
+
+def test_missing_file_is_one_line_error_and_the_others_are_cleaned(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("書(shu)\n", encoding="utf-8")
+    result = run(str(tmp_path / "nope.txt"), str(good))
+    assert result.returncode == 2
+    one_line_error(result, "nope.txt")
+    assert result.stdout.decode() == "書\n"
+
+
+def test_empty_argument_directory_and_empty_file(tmp_path):
+    one_line_error(run(""), "''")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert run(str(empty)).stdout == b""
+    nothing = tmp_path / "nothing"
+    nothing.mkdir()
+    result = run(str(nothing))
+    assert result.returncode == 0 and result.stdout == b""
+    one_line_error(result, "no file matches")
+
+
+def test_usage_errors_are_one_line_with_status_2(tmp_path):
+    for args in (("--unit", "word"), ("--jobs", "x"), ("-e", "no-such-codec"), ("--in-place",),
+                 ("--jsonl", "--unit", "file"), ("--check", "-o", str(tmp_path / "x"))):
+        result = run(*args)
+        assert result.returncode == 2, args
+        one_line_error(result)
 
 
 def test_undecodable_input_names_file_and_byte_offset(tmp_path):
     bad = tmp_path / "gbk.txt"
     bad.write_bytes("第一行\n".encode() + "发布".encode("gbk"))
     result = run(str(bad))
-    assert result.returncode != 0
-    err = result.stderr.decode()
-    assert err.count("\n") == 1 and "gbk.txt" in err
-    assert "byte 10" in err and "Traceback" not in err
+    assert result.returncode == 2
+    one_line_error(result, "gbk.txt", "byte 10")
+
+
+def test_invalid_utf8_mid_file_stops_the_output_at_the_bad_byte(tmp_path):
+    """Standard output gets everything before the bad byte (the partial line
+    cleaned as a unit of its own); an output file is not written at all."""
+    data = "書(shu)記\n".encode() * 3000 + "第二(er)".encode() + b"\xff" + "後面\n".encode()
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(data)
+    offset = data.index(b"\xff")
+    for block in ("7", "65536"):
+        result = run("--block-size", block, str(bad))
+        assert result.returncode == 2
+        one_line_error(result, "bad.txt", f"byte {offset}")
+        assert result.stdout.decode() == "書記\n" * 3000 + "第二"
+    target = tmp_path / "out.txt"
+    target.write_text("old\n", encoding="utf-8")
+    result = run(str(bad), "-o", str(target))
+    assert result.returncode == 2 and target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "out.txt"]
 
 
 def test_large_input_is_streamed_exactly(tmp_path):
@@ -85,17 +160,62 @@ def test_large_input_is_streamed_exactly(tmp_path):
     assert result.stdout.decode() == "疫情防控,持續 三項\n" * 60000
 
 
-def test_long_line_across_blocks(tmp_path):
-    text = "書(shu)記" * 400000  # ~5 MB and no newline at all
+def test_one_huge_line_is_read_in_linear_time(tmp_path):
+    """20 MB without a newline, read 4 KiB at a time: the old reader re-joined
+    all pending data on every block (about 5,000 x 10 MB here), this one
+    joins it once."""
+    text = "書(shu)記" * 2_000_000
     big = tmp_path / "oneline.txt"
     big.write_text(text, encoding="utf-8")
-    assert run(str(big)).stdout.decode() == "書記" * 400000
+    result = run("--block-size", "4096", "--no-mojibake", "--script", "none", str(big))
+    assert result.returncode == 0
+    assert result.stdout.decode() == "書記" * 2_000_000
 
 
-def test_byte_order_mark_is_dropped(tmp_path):
+def test_line_endings_and_missing_final_newline_byte_for_byte(tmp_path):
+    source = tmp_path / "endings.txt"
+    source.write_bytes("a\r\n書(shu)\r\n\rb\r書(shu)\n\n last".encode())
+    assert run(str(source)).stdout == "a\r\n書\r\n\rb\r書\n\n last".encode()
+
+
+def test_byte_order_mark_is_not_written_back(tmp_path):
+    """Documented in --help: a BOM belongs to the encoding, the output has none."""
     source = tmp_path / "bom.txt"
     source.write_bytes(b"\xef\xbb\xbf" + "書(shu)".encode())
     assert run(str(source)).stdout.decode() == "書"
+    assert run("--no-invisible", str(source)).stdout.decode() == "書"
+    assert run("--check", str(source)).returncode == 1  # rewriting it would drop the BOM
+
+
+def test_closed_standard_output_is_one_line(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("書(shu)\n", encoding="utf-8")
+    result = subprocess.run(
+        f'"{sys.executable}" -m zhclean "{source}" >&-', shell=True, capture_output=True, timeout=60
+    )
+    assert result.returncode == 2
+    one_line_error(result, "standard output is closed")
+
+
+def test_full_output_is_reported_against_the_output(tmp_path):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    source = tmp_path / "input-name.txt"
+    source.write_text("書(shu)\n" * 10000, encoding="utf-8")
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "zhclean", str(source)], stdout=full,
+                                stderr=subprocess.PIPE, timeout=60)
+    assert result.returncode == 2
+    err = one_line_error(result, "<stdout>", "No space left on device")
+    assert "input-name" not in err
+
+
+def test_closed_pipe_ends_quietly(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("書(shu)記\n" * 200000, encoding="utf-8")
+    result = subprocess.run(f'"{sys.executable}" -m zhclean "{source}" | head -c 10 > /dev/null',
+                            shell=True, capture_output=True, timeout=60)
+    assert result.stderr == b""
 
 
 def test_console_script_is_installed():
@@ -103,3 +223,44 @@ def test_console_script_is_installed():
     assert script, "the zhclean console script is not installed"
     result = subprocess.run([script, "--version"], capture_output=True, timeout=60)
     assert result.returncode == 0 and result.stdout.startswith(b"zhclean ")
+
+
+def test_stats_and_stats_json(tmp_path):
+    (tmp_path / "a.txt").write_text("省(sheng)委(wei)書(shu)記\n鍙戝竷浜嗘柊闂伙紝\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("沒有要改的。\n", encoding="utf-8")
+    report = tmp_path / "stats.json"
+    result = run("--stats", "--stats-json", str(report), str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert result.returncode == 0
+    err = result.stderr.decode()
+    assert "annotations" in err and "MB/s" in err and "total" in err
+    document = json.loads(report.read_text(encoding="utf-8"))
+    first, second = document["files"]
+    assert first["annotations_removed"] == 3 and first["mojibake_repaired"] == 1 and first["changed"]
+    assert second["annotations_removed"] == 0 and not second["changed"]
+    assert document["total"]["chars_in"] == first["chars_in"] + second["chars_in"]
+    assert document["total"]["bytes_in"] == sum(p.stat().st_size for p in (tmp_path / "a.txt", tmp_path / "b.txt"))
+    assert result.stdout.decode() == "省委書記\n发布了新闻，\n沒有要改的。\n"
+
+
+def test_progress_bar_only_on_a_terminal_and_for_long_work(tmp_path):
+    pty = pytest.importorskip("pty")
+    page = (CORPUS / "samples" / "seeds" / "000_e6d02dc00cfe5add.txt").read_text(encoding="utf-8")
+    source = tmp_path / "long.txt"
+    source.write_text(page * 800, encoding="utf-8")  # ~4 MB: over a second of the default Cleaner
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "zhclean", str(source), "-o", str(tmp_path / "out.txt")],
+                               stderr=follower)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert process.wait(timeout=300) == 0
+    assert b"MB/s" in seen and b"left" in seen and f"/{source.stat().st_size / 1e6:,.1f} MB".encode() in seen, seen
+    # Not a terminal (every other test here): nothing on standard error.

@@ -14,8 +14,10 @@ __all__ = [
     "Punctuation",
     "SCRIPTS",
     "SCRIPT_TARGETS",
+    "UNITS",
     "Script",
     "ScriptTarget",
+    "Unit",
     "VERIFY_MODES",
     "Verify",
     "check_choice",
@@ -35,6 +37,10 @@ SCRIPT_TARGETS: tuple[str, ...] = get_args(ScriptTarget)
 # Which way the Cleaner's punctuation step turns the marks , ; : ? ! ( ).
 Punctuation = Literal["fullwidth", "ascii"]
 PUNCTUATION_DIRECTIONS: tuple[str, ...] = get_args(Punctuation)
+
+# What the command line hands the Cleaner as one document (see zhclean.cli).
+Unit = Literal["line", "paragraph", "file"]
+UNITS: tuple[str, ...] = get_args(Unit)
 
 # What zhclean.detect_script reports.
 Script = Literal["traditional", "simplified", "mixed", "neutral", "japanese"]

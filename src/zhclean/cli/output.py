@@ -1,0 +1,206 @@
+"""Where cleaned text goes: standard output, or a file written atomically.
+
+A file is never written in place.  The output goes to a new file in the
+target's directory, unnamed while it is written where the system allows it
+(Linux ``O_TMPFILE``: a killed process leaves nothing behind), else named
+``.NAME.XXXX.zhclean-tmp`` and removed on any error or signal; when complete
+it is flushed, ``fsync``-ed, given the target's permissions (owner and
+group too where allowed), named, and renamed over the target, and the
+directory is ``fsync``-ed.  So the target is either the old file, whole, or
+the new one, whole: a full disk, a write error or a kill mid-write leave the
+original as it was.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import stat
+import tempfile
+from typing import BinaryIO, Optional
+
+from .errors import OutputError, describe
+
+__all__ = ["AtomicFile", "NullSink", "Sink", "StreamSink"]
+
+STDOUT_NAME = "<stdout>"
+
+
+class Sink:
+    """An output for one input (standard output is shared by all)."""
+
+    name = ""
+
+    def write(self, data: bytes) -> None:
+        raise NotImplementedError
+
+    def commit(self, changed: bool) -> bool:
+        """The input is done: make the output final; whether a file was written."""
+        return False
+
+    def abort(self) -> None:
+        """The input failed: leave no trace of it where that is possible."""
+
+
+class NullSink(Sink):
+    """--check and --diff: nothing is written."""
+
+    def write(self, data: bytes) -> None:
+        pass
+
+
+class StreamSink(Sink):
+    """Standard output: what is written stays written."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.name = STDOUT_NAME
+
+    def write(self, data: bytes) -> None:
+        try:
+            self.stream.write(data)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(f"{self.name}: write error: {describe(error)}") from None
+
+    def commit(self, changed: bool) -> bool:
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(f"{self.name}: write error: {describe(error)}") from None
+        return False
+
+    def abort(self) -> None:
+        self.commit(False)  # what was cleaned before the error stays
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+class AtomicFile(Sink):
+    """``target`` replaced atomically; with ``only_if_changed``, untouched
+    (not even its time) when the output is the same text."""
+
+    def __init__(self, target: str, only_if_changed: bool = False) -> None:
+        self.name = target
+        self.target = os.path.realpath(target)  # a link stays a link: its file is replaced
+        self.directory = os.path.dirname(self.target)
+        self.only_if_changed = only_if_changed
+        self._temp_name: Optional[str] = None  # the named temporary file, if one
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            self._file = self._open()
+        except OSError as error:
+            raise OutputError(f"{self.name}: cannot write: {describe(error)}") from None
+
+    def _open(self) -> BinaryIO:
+        if hasattr(os, "O_TMPFILE"):
+            try:
+                fd = os.open(self.directory, os.O_TMPFILE | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0), 0o600)
+                return os.fdopen(fd, "wb")
+            except OSError:
+                pass  # this file system has no unnamed files: a named one
+        fd, self._temp_name = tempfile.mkstemp(
+            dir=self.directory, prefix=f".{os.path.basename(self.target)}.", suffix=".zhclean-tmp"
+        )
+        return os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._file.write(data)
+        except OSError as error:
+            self.abort()
+            raise OutputError(f"{self.name}: write error: {describe(error)}") from None
+
+    def _mode(self) -> tuple[int, int, int]:
+        try:
+            info = os.stat(self.target)
+            return stat.S_IMODE(info.st_mode), info.st_uid, info.st_gid
+        except FileNotFoundError:
+            return 0o666 & ~_umask(), -1, -1
+
+    def commit(self, changed: bool) -> bool:
+        if self.only_if_changed and not changed:
+            self.abort()
+            return False
+        try:
+            self._file.flush()
+            fd = self._file.fileno()
+            os.fsync(fd)
+            mode, uid, gid = self._mode()
+            os.fchmod(fd, mode)
+            if uid >= 0 and (uid, gid) != (os.getuid(), os.getgid()):
+                try:
+                    os.fchown(fd, uid, gid)
+                except OSError:
+                    pass  # not ours to give away: the mode is kept all the same
+            self._name_it()
+            self._file.close()
+            os.replace(self._temp_name, self.target)  # type: ignore[arg-type]
+            self._temp_name = None
+            self._sync_directory()
+        except OSError as error:
+            self.abort()
+            raise OutputError(f"{self.name}: write error: {describe(error)}") from None
+        return True
+
+    def _name_it(self) -> None:
+        """Give an unnamed temporary file a name beside the target."""
+        if self._temp_name is not None:
+            return
+        name = os.path.join(self.directory, f".{os.path.basename(self.target)}.{os.getpid()}.zhclean-tmp")
+        directory = os.open(self.directory, os.O_RDONLY)
+        try:
+            # linkat(AT_SYMLINK_FOLLOW) on /proc/self/fd: the dst_dir_fd argument makes
+            # os.link use linkat, which follows the magic link to the open file.
+            os.link(f"/proc/self/fd/{self._file.fileno()}", os.path.basename(name),
+                    dst_dir_fd=directory, follow_symlinks=True)
+            self._temp_name = name
+        except OSError as error:
+            if error.errno == errno.EEXIST:
+                raise
+            self._copy_to_named()
+        finally:
+            os.close(directory)
+
+    def _copy_to_named(self) -> None:
+        """No way to name the unnamed file here: copy it into a named one."""
+        fd, name = tempfile.mkstemp(
+            dir=self.directory, prefix=f".{os.path.basename(self.target)}.", suffix=".zhclean-tmp"
+        )
+        self._temp_name = name
+        with open(f"/proc/self/fd/{self._file.fileno()}", "rb") as source, os.fdopen(fd, "wb") as copy:
+            shutil.copyfileobj(source, copy)
+            copy.flush()
+            os.fsync(copy.fileno())
+            os.fchmod(copy.fileno(), os.fstat(self._file.fileno()).st_mode & 0o7777)
+
+    def _sync_directory(self) -> None:
+        try:
+            fd = os.open(self.directory, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass  # some file systems cannot sync a directory; the rename is done
+        finally:
+            os.close(fd)
+
+    def abort(self) -> None:
+        try:
+            self._file.close()
+        except OSError:
+            pass
+        if self._temp_name is not None:
+            try:
+                os.unlink(self._temp_name)
+            except OSError:
+                pass
+            self._temp_name = None

@@ -1,0 +1,116 @@
+"""Cleaning one batch of units: the work a job does, in this process or a worker.
+
+The settings (the Cleaner and what to return) reach a worker process once,
+pickled, when it starts (``start_worker``); each batch then travels as a
+list of strings and comes back as UTF-8 bytes.  The same function cleans in
+the main process with ``--jobs 1``, so the output cannot depend on the
+number of jobs.
+"""
+from __future__ import annotations
+
+import signal
+from typing import NamedTuple, Optional
+
+from ..cleaner import Cleaner
+from .jsonl import BadRecord, Located, locate, replace
+from .units import split_lines
+
+__all__ = ["STAT_FIELDS", "Result", "Settings", "clean_batch", "clean_in_worker", "start_worker"]
+
+# The Cleaner's per-document statistics the command adds up (--stats).
+STAT_FIELDS = (
+    "units", "chars_in", "chars_out", "annotations_removed", "mojibake_repaired", "mojibake_lost",
+    "chars_converted", "normalized",
+)
+
+
+class Settings(NamedTuple):
+    cleaner: Cleaner
+    field: Optional[str]  # --jsonl: the field cleaned; None: units are text
+    skip_bad: bool
+    stats: bool  # add up the Cleaner's statistics (slower: Cleaner.process)
+    keep: bool  # return the cleaned units too (for --diff)
+    lines: bool = False  # a batch holds runs of whole lines: cut them into lines (the units) first
+
+
+class Result(NamedTuple):
+    data: bytes  # the cleaned units, UTF-8
+    changed: bool
+    cleaned: Optional[list[str]]  # with Settings.keep
+    stats: Optional[tuple[int, ...]]  # with Settings.stats, in STAT_FIELDS order
+    bad: list[tuple[int, str]]  # bad records: (index in the batch, what is wrong)
+    stopped: bool  # the last bad record ended the input (no --skip-bad): data holds the records before it
+    units: int  # units in the batch (records, for JSON Lines line numbers)
+
+
+def _clean_texts(settings: Settings, texts: list[str]) -> tuple[list[str], Optional[list[int]]]:
+    if not settings.stats:
+        return settings.cleaner.clean_batch(texts), None
+    totals = [0] * len(STAT_FIELDS)
+    cleaned = []
+    for text in texts:
+        done = settings.cleaner.process(text)
+        cleaned.append(done.text)
+        stats = done.stats
+        for k, value in enumerate((1, stats.chars_in, stats.chars_out, stats.annotations_removed,
+                                   stats.mojibake_repaired, stats.mojibake_lost, stats.chars_converted,
+                                   stats.normalized)):
+            totals[k] += value
+    return cleaned, totals
+
+
+def _clean_records(settings: Settings, lines: list[str]) -> Result:
+    assert settings.field is not None
+    bad: list[tuple[int, str]] = []
+    places: list[tuple[int, Located]] = []
+    stopped = False
+    for index, line in enumerate(lines):
+        try:
+            where = locate(line, settings.field)
+        except BadRecord as error:
+            bad.append((index, str(error)))
+            if not settings.skip_bad:
+                lines = lines[:index]
+                stopped = True
+                break
+            continue
+        if where is not None:
+            places.append((index, where))
+    cleaned, totals = _clean_texts(settings, [where.value for _, where in places])
+    out = list(lines)
+    for (index, where), text in zip(places, cleaned):
+        out[index] = replace(lines[index], where, text)
+    changed = any(new is not old for new, old in zip(out, lines))
+    return Result(
+        "".join(out).encode("utf-8"), changed, out if settings.keep else None,
+        tuple(totals) if totals is not None else None, bad, stopped, len(out),
+    )
+
+
+def clean_batch(settings: Settings, units: list[str]) -> Result:
+    """The batch cleaned, unit by unit."""
+    if settings.lines:
+        units = split_lines(units)
+    if settings.field is not None:
+        return _clean_records(settings, units)
+    cleaned, totals = _clean_texts(settings, units)
+    changed = any(new is not old and new != old for new, old in zip(cleaned, units))
+    return Result(
+        "".join(cleaned).encode("utf-8"), changed, cleaned if settings.keep else None,
+        tuple(totals) if totals is not None else None, [], False, len(units),
+    )
+
+
+_SETTINGS: Optional[Settings] = None
+
+
+def start_worker(settings: Settings) -> None:
+    """A worker process's start: the settings, once; Ctrl-C is the parent's to handle."""
+    global _SETTINGS
+    _SETTINGS = settings
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def clean_in_worker(units: list[str]) -> Result:
+    assert _SETTINGS is not None, "start_worker was not run"
+    return clean_batch(_SETTINGS, units)
