@@ -110,6 +110,23 @@ def test_mojibake_loops_agree(compiled, twin, text):
         assert got == _outcome(getattr(twin["mojibake"], name), text), name
     if compiled["mojibake"].collapse_losses(text) == text:
         assert compiled["mojibake"].collapse_losses(text) is text
+    regions = compiled["mojibake"].find_regions(text)
+    whole = [(0, len(text))] if text else []
+    for spans in (regions, whole):
+        assert compiled["mojibake"].screen(text, spans) == twin["mojibake"].screen(text, spans)
+
+
+_SCREEN_ALPHABET = list("鍙戝竷浜嗘柊闂锟斤拷烫屯穦某璶よ發佈了新聞淸愼爲纔，。 \nabé€Ð\ufffd") + ["\U00020000"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SCREEN_ALPHABET), max_size=80).map("".join), st.data())
+def test_screens_agree(compiled, twin, text, data):
+    """On any region, not only those the scan finds: the screen is a function of the text."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    spans = [(start, end)] if end > start else []
+    assert compiled["mojibake"].screen(text, spans) == twin["mojibake"].screen(text, spans)
 
 
 _REREAD_ALPHABET = list("穦某眏秸璶よκ璸ъ翴戈ㄑ莱玂毁會議強調發佈了新聞追捘刵舊ㄛ,dCABz@~ \n\x00é€ｸ")

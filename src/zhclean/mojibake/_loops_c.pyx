@@ -10,14 +10,14 @@ character.  This module imports only tables (``tables``, ``charsets``,
 ``records``); the repair that calls it receives it as an argument.
 """
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_New
-from libc.stdint cimport int16_t, uint8_t, uint16_t, uint32_t
-from libc.stdlib cimport calloc, free, realloc
+from libc.stdint cimport int16_t, int64_t, uint8_t, uint16_t, uint32_t
+from libc.stdlib cimport calloc, free, malloc, realloc
 
 from zhclean._unicode cimport PyUnicode_IS_ASCII, PyUnicode_MAX_CHAR_VALUE, PyUnicode_READY
 
 from .._lazy import Lazy
 from . import tables as _tables
-from .charsets import CP1252_EXTRAS
+from .charsets import CP1252_EXTRAS, EVERY_PAIR, OTHER_PAIRS, SCREENED, decode_table, encode_table
 from .records import TextStats
 
 cdef enum:
@@ -356,3 +356,257 @@ def encode_single_byte(text):
     if bad >= 0:
         raise UnicodeEncodeError("windows-1252", text, bad, bad + 1, "no single-byte decoder makes this character")
     return result
+
+
+# --- the screen (see the twin, _screen_py.py) ---------------------------------
+
+cdef struct ScreenTables:
+    const int* encoded[3]          # charsets.encode_table of SCREENED's wrong codecs
+    const unsigned int* decoded[2]  # charsets.decode_table of its two-byte right codecs
+    int wrong_of[5]                # for each screened pair: index into encoded
+    int right_of[5]                # index into decoded, or -1 for UTF-8
+    uint8_t made[0x800]            # 1 for tables.SINGLE_BYTE_MADE
+    int64_t plausible, very_plausible, gain, least, gap, every, other
+
+
+cdef class _CScreen:
+    """Owns one complete ScreenTables, and the tables its pointers read."""
+    cdef ScreenTables* t
+    cdef object keep
+
+    def __dealloc__(self):
+        free(self.t)
+
+
+def _build_screen():
+    cdef _CScreen owner = _CScreen.__new__(_CScreen)
+    cdef ScreenTables* t = <ScreenTables*>calloc(1, sizeof(ScreenTables))
+    cdef const int[:] enc
+    cdef const unsigned int[:] dec
+    if t == NULL:
+        raise MemoryError()
+    owner.t = t
+    wrongs = sorted({wrong for wrong, _ in SCREENED})
+    rights = sorted({right for _, right in SCREENED if right != "utf-8"})
+    if len(wrongs) > 3 or len(rights) > 2 or len(SCREENED) > 5:
+        raise RuntimeError("the screen's tables are sized for charsets.SCREENED as it was")
+    owner.keep = [encode_table(w) for w in wrongs] + [decode_table(r) for r in rights]
+    for k in range(len(wrongs)):
+        enc = owner.keep[k]
+        t.encoded[k] = &enc[0]
+    for k in range(len(rights)):
+        dec = owner.keep[len(wrongs) + k]
+        t.decoded[k] = &dec[0]
+    for k, (wrong, right) in enumerate(SCREENED):
+        t.wrong_of[k] = wrongs.index(wrong)
+        t.right_of[k] = rights.index(right) if right != "utf-8" else -1
+    for cp in _tables.SINGLE_BYTE_MADE:
+        t.made[cp] = 1
+    t.plausible = _tables.PLAUSIBLE
+    t.very_plausible = _tables.VERY_PLAUSIBLE
+    t.gain = _tables.GAIN
+    t.least = _tables.LEAST_TWO_BYTE_EVIDENCE_UNMARKED
+    t.gap = _tables.SCREEN_GAP
+    t.every = EVERY_PAIR
+    t.other = OTHER_PAIRS
+    return owner
+
+
+_SCREEN = Lazy(_build_screen)
+cdef const ScreenTables* _S = NULL
+
+
+cdef inline const ScreenTables* _screen_ready() except NULL:
+    global _S
+    if _S == NULL:
+        _S = (<_CScreen>_SCREEN.get()).t
+    return _S
+
+
+cdef struct Run:
+    # Whether some `least` or more values in a row average `bar` or more
+    # (the twin's _Run): prefix sums in a ring of least + 1.
+    int64_t bar
+    Py_ssize_t least, count
+    int64_t prefix[16]
+    int64_t lowest
+    bint have_lowest, found
+
+
+cdef inline void _run_start(Run* r, int64_t bar, Py_ssize_t least) noexcept nogil:
+    r.bar = bar
+    r.least = least
+    r.count = 0
+    r.prefix[0] = 0
+    r.have_lowest = False
+    r.found = False
+
+
+cdef inline void _run_add(Run* r, int64_t value) noexcept nogil:
+    cdef int64_t now = r.prefix[r.count % 16] + value - r.bar
+    cdef int64_t behind
+    r.count += 1
+    r.prefix[r.count % 16] = now
+    if r.count >= r.least:
+        behind = r.prefix[(r.count - r.least) % 16]
+        if not r.have_lowest or behind < r.lowest:
+            r.lowest = behind
+            r.have_lowest = True
+        if now - r.lowest >= 0:
+            r.found = True
+
+
+cdef inline uint32_t _sequence_at(const uint8_t* data, Py_ssize_t n, Py_ssize_t i, int* size) noexcept nogil:
+    cdef uint32_t lead = data[i], cp, low
+    cdef int k, length
+    if 0xC2 <= lead <= 0xDF:
+        length, cp, low = 2, lead & 0x1F, 0x80
+    elif 0xE0 <= lead <= 0xEF:
+        length, cp, low = 3, lead & 0x0F, 0x800
+    elif 0xF0 <= lead <= 0xF4:
+        length, cp, low = 4, lead & 0x07, 0x10000
+    else:
+        size[0] = 0
+        return 0
+    if i + length > n:
+        size[0] = 0
+        return 0
+    for k in range(1, length):
+        if not 0x80 <= data[i + k] <= 0xBF:
+            size[0] = 0
+            return 0
+        cp = (cp << 6) | (data[i + k] & 0x3F)
+    if cp < low or 0xD800 <= cp <= 0xDFFF or cp > 0x10FFFF:
+        size[0] = 0
+        return 0
+    size[0] = length
+    return cp
+
+
+cdef bint _utf8_viable(const Tables* t, const ScreenTables* st, const uint32_t* chars, Py_ssize_t n,
+                       const int* encoded, uint8_t* data) noexcept nogil:
+    cdef Py_ssize_t k, m = 0, i = 0, gap = 0
+    cdef int code, size
+    cdef uint32_t c, cp
+    cdef Run run
+    for k in range(n):
+        c = chars[k]
+        code = encoded[c] if c < 0x10000 else -2
+        if code >= 0x10000:
+            data[m] = (code >> 8) & 0xFF
+            data[m + 1] = code & 0xFF
+            m += 2
+        elif code >= 0:
+            data[m] = code
+            m += 1
+        else:
+            data[m] = 0xFF
+            m += 1
+    _run_start(&run, st.plausible, 2)
+    while i < m:
+        if data[i] < 0x80:
+            i += 1
+            continue
+        cp = _sequence_at(data, m, i, &size)
+        if size and not (0x250 <= cp <= 0x1FFF or 0xA000 <= cp <= 0xF8FF or cp == 0xFFFD):
+            if gap > st.gap:
+                if run.found:
+                    return True
+                _run_start(&run, st.plausible, 2)
+            _run_add(&run, t.classes[cp] if cp < 0x10000 else 0)
+            gap = 0
+            i += size
+        else:
+            gap += 1
+            i += 1
+    return run.found
+
+
+cdef bint _two_byte_viable(const Tables* t, const ScreenTables* st, const uint32_t* chars, Py_ssize_t n,
+                           const int* encoded, const unsigned int* decoded) noexcept nogil:
+    cdef Py_ssize_t k
+    cdef uint32_t c, out
+    cdef int code
+    cdef int64_t klass
+    cdef Run reads, gains
+    _run_start(&reads, st.very_plausible, st.least)
+    _run_start(&gains, st.gain, st.least)
+    for k in range(n + 1):
+        c = chars[k] if k < n else 0
+        if k < n and c < 0x80:
+            continue
+        code = encoded[c] if 0 < c < 0x10000 else -2
+        out = decoded[code & 0xFFFF] if code >= 0x10000 else 0
+        if not out:
+            if reads.found and gains.found:
+                return True
+            _run_start(&reads, st.very_plausible, st.least)
+            _run_start(&gains, st.gain, st.least)
+            continue
+        klass = t.classes[out] if out < 0x10000 else 0
+        _run_add(&reads, klass)
+        _run_add(&gains, klass - t.classes[c])
+    return False
+
+
+cdef int _region_mask(const Tables* t, const ScreenTables* st, const uint32_t* chars, Py_ssize_t n,
+                      uint8_t* data) noexcept nogil:
+    cdef Py_ssize_t k
+    cdef uint32_t c
+    cdef int mask = 0, bit
+    cdef bint viable
+    for k in range(n):
+        c = chars[k]
+        if c == 0xFFFD:
+            return <int>st.every
+        if ((c < 0x800 and st.made[c]) or c == 0x20AC) and (
+                k == 0 or k + 1 == n or chars[k - 1] >= 0x80 or chars[k + 1] >= 0x80
+                or 0x40 <= chars[k + 1] <= 0x7E):
+            mask = <int>st.other
+    for bit in range(5):
+        if st.right_of[bit] < 0:
+            viable = _utf8_viable(t, st, chars, n, st.encoded[st.wrong_of[bit]], data)
+        else:
+            viable = _two_byte_viable(t, st, chars, n, st.encoded[st.wrong_of[bit]],
+                                      st.decoded[st.right_of[bit]])
+        if viable:
+            mask |= 1 << bit
+    return mask
+
+
+def screen(text, regions):
+    """The regions worth a look, each with the mask of the pairs worth a try."""
+    PyUnicode_READY(text)
+    if not regions:
+        return []
+    cdef const Tables* t = _tables_ready()
+    cdef const ScreenTables* st = _screen_ready()
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* source = PyUnicode_DATA(text)
+    cdef Py_ssize_t longest = 0, start, end, n, k
+    cdef int mask
+    for start, end in regions:
+        if end - start > longest:
+            longest = end - start
+    cdef uint32_t* chars = <uint32_t*>malloc((longest + 1) * sizeof(uint32_t))
+    cdef uint8_t* data = <uint8_t*>malloc((2 * longest + 1) * sizeof(uint8_t))
+    kept = []
+    try:
+        if chars == NULL or data == NULL:
+            raise MemoryError()
+        for start, end in regions:
+            n = end - start
+            for k in range(n):
+                if kind == 1:
+                    chars[k] = (<const uint8_t*>source)[start + k]
+                elif kind == 2:
+                    chars[k] = (<const uint16_t*>source)[start + k]
+                else:
+                    chars[k] = (<const uint32_t*>source)[start + k]
+            mask = _region_mask(t, st, chars, n, data)
+            if mask:
+                kept.append((start, end, mask))
+    finally:
+        free(chars)
+        free(data)
+    return kept

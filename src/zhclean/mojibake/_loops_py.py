@@ -14,13 +14,22 @@ import codecs
 import re
 
 from ._resync_py import resync  # the re-reading: a loops module of its own
+from ._screen_py import screen  # the screen of regions: a loops module of its own
 from .charsets import CP1252_EXTRAS, SINGLE_BYTE_MAP
 from .records import TextStats
 from .tables import (
-    CONTINUATION, LEAD, MAX_GAP, MIN_SUSPECTS, PAD_AFTER, PAD_BEFORE, SUSPECT, class_table, scan_table,
+    CONTINUATION,
+    LEAD,
+    MAX_GAP,
+    MIN_SUSPECTS,
+    PAD_AFTER,
+    PAD_BEFORE,
+    SUSPECT,
+    class_table,
+    scan_table,
 )
 
-__all__ = ["collapse_losses", "encode_single_byte", "find_regions", "resync", "text_stats"]
+__all__ = ["collapse_losses", "encode_single_byte", "find_regions", "resync", "screen", "text_stats"]
 
 _CP1252_EXTRAS = frozenset(map(ord, CP1252_EXTRAS))
 _LOSS_RUN = re.compile("\ufffd{2,}")

@@ -19,7 +19,16 @@ Imports only tables.
 """
 from __future__ import annotations
 
-from .charsets import BARRIER, REREAD_AS, REREAD_FROM, UNKNOWN, decode_table, encode_table, is_lead, is_trail
+from .charsets import (
+    BARRIER,
+    REREAD_AS,
+    REREAD_FROM,
+    UNKNOWN,
+    decode_table,
+    encode_table,
+    is_lead,
+    is_trail,
+)
 from .tables import LOST_CLASS, SCALE, THROUGH, chunk_bounds, class_table
 
 __all__ = ["resync"]

@@ -69,6 +69,14 @@ CODEC_NAMES = {
     "utf-8": "utf-8",
 }
 
+# The pairs the loops' screen rules out region by region (tables, SCREEN_*):
+# bit k of a region's mask is SCREENED[k]; OTHER_PAIRS is the bit of every
+# other pair (a character some other wrong decoder makes is in view), and
+# EVERY_PAIR all of them (a loss is in view: nothing is screened).
+SCREENED = (("gb18030", "utf-8"), ("big5", "utf-8"), ("cp932", "utf-8"), ("gb18030", "big5"), ("big5", "gb18030"))
+OTHER_PAIRS = 1 << len(SCREENED)
+EVERY_PAIR = (1 << len(SCREENED)) - 1 | OTHER_PAIRS
+
 # GBK and Big5 read as each other with losses: the wrong codecs a region can
 # be re-read from, and the right ones it can be re-read as.
 REREAD_FROM = ("gb18030", "big5", "cp932")

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 
 from .charsets import GBK_WEB, HYBRID, LOSS_STAND_INS, SINGLE_BYTE
 from .hybrid import hybrid_bytes
-from .score import EDGE_MARGIN
-from .tables import class_of, class_table
+from .tables import EDGE_MARGIN, class_of, class_table
 
 if TYPE_CHECKING:
     from ._loops import Loops

@@ -32,9 +32,11 @@ from .charsets import (
     CP1252_EXTRAS,
     GBK_WEB,
     HYBRID,
+    OTHER_PAIRS,
     REREAD_AS,
     REREAD_FROM,
     RIGHT_CODECS,
+    SCREENED,
     SINGLE_BYTE,
     SINGLE_BYTE_CODECS,
 )
@@ -135,7 +137,11 @@ def repair_regions(
     more copy of a repeated text, so that no call was the last).
     """
     repairs: list[Repair] = []
-    regions = join_across_losses(text, _outside(text, regions, frozen))
+    # The loops' screen rules out, region by region, the pairs no repair
+    # could pass the judge with (most regions of clean text: all of them).
+    screened = loops.screen(text, join_across_losses(text, _outside(text, regions, frozen)))
+    regions = [(start, end) for start, end, _ in screened]
+    masks = [mask for _, _, mask in screened]
     blocks = [start for start, _ in frozen], [end for _, end in frozen]
     reach_end = 0  # where the previous region's reach stopped
     for index, (region_start, region_end) in enumerate(regions):
@@ -158,7 +164,7 @@ def repair_regions(
         # Statistics already computed, by id() of the text; the text is kept
         # with them, so that its id cannot be another's after it is freed.
         known: Known = {id(region): (region, region_stats)}
-        pairs = _codec_pairs(region_stats, region, depth)
+        pairs = [pair for pair in _codec_pairs(region_stats, region, depth) if _worth(pair, masks[index])]
         if out_of_step(region, region_stats):
             # GBK and Big5 read as each other first: when they settle it, the
             # rest is not worth a try.
@@ -189,6 +195,13 @@ def repair_regions(
         repairs.extend(_disjoint(candidate for _, candidate in candidates))
     repairs.sort(key=lambda r: r.start)
     return repairs
+
+
+def _worth(pair: tuple[str, str], mask: int) -> bool:
+    """Whether the screen's ``mask`` leaves ``pair`` worth a try."""
+    if pair in SCREENED:
+        return bool(mask & 1 << SCREENED.index(pair))
+    return bool(mask & OTHER_PAIRS)
 
 
 def _outside(text: str, regions: list[tuple[int, int]], frozen: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .charsets import ORPHANED_TRAIL
 from .records import Stretch, TextStats
-from .score import EDGE_MARGIN, PLAUSIBLE
+from .tables import EDGE_MARGIN, PLAUSIBLE
 
 if TYPE_CHECKING:
     from ._loops import Loops

@@ -9,27 +9,24 @@ from __future__ import annotations
 
 from .charsets import HYBRID, ORPHANED_TRAIL, SINGLE_BYTE
 from .records import Stretch, TextStats
-from .tables import class_of, class_table
+from .tables import (
+    GAIN,
+    LEAST_TWO_BYTE_EVIDENCE_UNMARKED,
+    PLAUSIBLE,
+    VERY_PLAUSIBLE,
+    class_of,
+    class_table,
+)
 
-# The mean class of text that reads well.  Real text averages 11.7-12.5 (the
-# five news samples, the classical 世說新語, the vernacular 豆棚閒話, mixed-script
-# Wikipedia); the same texts as UTF-8 read as GBK average 2.9-3.0.  A short
-# span mixes in punctuation and ASCII-adjacent characters and averages lower,
-# so the line sits well below real text: 7.
-PLAUSIBLE = 7
-# How much a character out must gain over those it replaces (classes): 障 ->
-# 毁 is a common character for another, not a repair.
-EDGE_MARGIN = 1
-# How many non-ASCII characters a GBK <-> Big5 repair must span when two
-# second bytes orphaned by a loss show the damage (6 without: classical text
-# is full of rare characters that re-decode as common ones, 觴爵醪 -> 乱里馬).
-LEAST_TWO_BYTE_EVIDENCE = 4
-LEAST_TWO_BYTE_EVIDENCE_UNMARKED = 6
 # Any other repair must span this many input characters: 発 -> 逃 alone
 # looks like a gain and is not.
 LEAST_EVIDENCE = 3
+# How many non-ASCII characters a GBK <-> Big5 repair must span when two
+# second bytes orphaned by a loss show the damage (LEAST_TWO_BYTE_EVIDENCE_
+# UNMARKED without them: see tables, where the screen of the loops reads it).
+LEAST_TWO_BYTE_EVIDENCE = 4
 # A mean class gain of this much or more is "far more likely".
-LEAST_GAIN = 3.0
+LEAST_GAIN = float(GAIN)
 
 
 def plausible_gain(before: TextStats, after: TextStats, new_losses: int) -> bool:
@@ -84,7 +81,7 @@ def reads_very_well(stats: TextStats) -> bool:
     """The bar for a re-decoding nothing structural vouches for: text made of
     GBK's UTF-8 mojibake (浣 娴 瑙, real if uncommon characters) reads as
     middling; real text reads better than that."""
-    return stats.non_ascii > 0 and stats.class_sum >= (PLAUSIBLE + 2) * stats.non_ascii
+    return stats.non_ascii > 0 and stats.class_sum >= VERY_PLAUSIBLE * stats.non_ascii
 
 
 def reads_well(stats: TextStats) -> bool:

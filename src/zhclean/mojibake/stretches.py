@@ -12,12 +12,25 @@ import bisect
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from .charsets import CP1252_EXTRAS, HYBRID, SINGLE_BYTE, SINGLE_BYTE_CODECS, decode_recording, decode_strict
+from .charsets import (
+    CP1252_EXTRAS,
+    HYBRID,
+    SINGLE_BYTE,
+    SINGLE_BYTE_CODECS,
+    decode_recording,
+    decode_strict,
+)
 from .cuts import char_bytes, encode
 from .records import Stretch
 from .score import class_sum
 from .structure import unmistakable_utf8
-from .trims import cut_before_utf8, drop_orphaned_ascii_head, trim_edges, trim_lost_edges, trim_unsupported_ends
+from .trims import (
+    cut_before_utf8,
+    drop_orphaned_ascii_head,
+    trim_edges,
+    trim_lost_edges,
+    trim_unsupported_ends,
+)
 
 if TYPE_CHECKING:
     from ._loops import Loops

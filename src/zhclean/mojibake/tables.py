@@ -27,6 +27,31 @@ MIN_SUSPECTS = 2
 PAD_BEFORE = 6
 PAD_AFTER = 7
 
+# --- what reads as real text (score judges by these; the screen of the loops too)
+# The mean class of text that reads well.  Real text averages 11.7-12.5 (the
+# five news samples, the classical 世說新語, the vernacular 豆棚閒話, mixed-script
+# Wikipedia); the same texts as UTF-8 read as GBK average 2.9-3.0.  A short
+# span mixes in punctuation and ASCII-adjacent characters and averages lower,
+# so the line sits well below real text: 7.
+PLAUSIBLE = 7
+# The bar for a re-reading nothing structural vouches for (GBK <-> Big5):
+# text made of GBK's UTF-8 mojibake (浣 娴 瑙, real if uncommon characters)
+# reads as middling; real text reads better than that.
+VERY_PLAUSIBLE = PLAUSIBLE + 2
+# A mean class gain of this much or more is "far more likely".
+GAIN = 3
+# How much a character out must gain over those it replaces (classes): 障 ->
+# 毁 is a common character for another, not a repair.
+EDGE_MARGIN = 1
+# How many non-ASCII characters a GBK <-> Big5 repair must span with no loss
+# to show the damage: classical text is full of rare characters that
+# re-decode as common ones (觴爵醪 -> 乱里馬).
+LEAST_TWO_BYTE_EVIDENCE_UNMARKED = 6
+# The screen: how many bytes that decode to nothing a repair's stretch may
+# take in between two recovered characters (a sequence cut by dropped
+# bytes, a character the implausible filter sets apart), with room to spare.
+SCREEN_GAP = 6
+
 # A character of this class or lower is "rare": mojibake is made mostly of
 # such characters (鍙戝竷 for 发布), clean modern text seldom has two close
 # together.
@@ -36,6 +61,18 @@ RARE = 4
 # &nbsp;, 25°C±2, 3×4, 马丁·路德·金, ©, ®).  They may sit inside mojibake, but
 # they are no evidence of it.
 PLAIN_LATIN1 = frozenset(map(ord, "\xa0°±×÷·©®"))
+
+# The characters below U+0800 some single-byte decoder makes from bytes 80-FF
+# (Latin-1 and the C1 controls, Windows-1252's ƒ ˆ Œ œ, the code pages'
+# letters), but the plain ones:
+# the loops' screen leaves the single-byte pairs worth a try only where one
+# stands (or €).  IPA (ɛ ɔ ʔ, U+0250-U+02AF) and combining marks are none of
+# them: zhwiki's phonetics made every such region a slow path (6 MB/s).
+SINGLE_BYTE_MADE = frozenset(
+    cp
+    for cp in {*SINGLE_BYTE_MAP, *(ord(ch) for codec in CODE_PAGES for ch in bytes(range(0x80, 0x100)).decode(codec, "ignore"))}
+    if 0x80 <= cp < 0x800 and cp not in PLAIN_LATIN1
+)
 
 # --- the re-reading of GBK and Big5 read as each other with losses -----------
 # Scores are integers (classes times SCALE) so that the twin and the compiled

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cuts import UNALIGNED, best_cut, encode
 from .charsets import SINGLE_BYTE
+from .cuts import UNALIGNED, best_cut, encode
 from .score import PLAUSIBLE
 from .tables import class_of, class_table
 

@@ -1,0 +1,195 @@
+"""The screen of the mojibake loops in pure Python: the twin of the compiled
+``screen`` (in ``_loops_c.pyx``), re-exported by ``_loops_py``.
+
+Most regions the scan finds in clean text are rare characters of classical
+or literary Chinese (淸 愼 爲 纔), and none of them is mojibake.  Before any
+Python looks at one, the screen asks, for each codec pair worth a try,
+whether any repair could pass the judge at all, with conditions the judge's
+own imply (so a region ruled out is one the repair would leave as it is):
+
+* read as UTF-8 from GBK, Big5 or Shift-JIS bytes: a run of well-formed
+  sequences (no more than SCREEN_GAP bytes apart that decode to nothing)
+  holding two or more characters in a row whose mean class is PLAUSIBLE or
+  more, none a character UTF-8 made of two-byte codes (U+0250-U+1FFF,
+  U+A000-U+F8FF: see stretches);
+* GBK and Big5 read as each other: LEAST_TWO_BYTE_EVIDENCE_UNMARKED
+  characters in a row whose re-reading averages VERY_PLAUSIBLE, and
+  LEAST_TWO_BYTE_EVIDENCE_UNMARKED in a row that gain GAIN a character.
+
+A region with a loss (U+FFFD) is not screened: every pair stays.  The
+other pairs (single-byte decoders, the crawlers' mixture, the browsers'
+GBK) stay where a character they make is in view (tables.SINGLE_BYTE_MADE: Latin-1, the
+code pages' letters, but the Latin-1 Chinese text uses on its own; €) with a neighbour it could share a character's bytes
+with (every byte of a character UTF-8 writes in two or more is 0x80 or
+more; a GBK trail byte is 0x40 or more; hybrid text keeps the other half of
+the character beside it: ``ɛ/ø,e`` is phonetics, not mojibake).  Each region comes back with the mask of
+the pairs worth a try (bits of charsets.SCREENED, EVERY_PAIR for all), and
+only regions with one.
+"""
+from __future__ import annotations
+
+from .charsets import (
+    BARRIER,
+    EVERY_PAIR,
+    OTHER_PAIRS,
+    SCREENED,
+    decode_table,
+    encode_table,
+)
+from .tables import (
+    GAIN,
+    LEAST_TWO_BYTE_EVIDENCE_UNMARKED,
+    SINGLE_BYTE_MADE,
+    PLAUSIBLE,
+    SCREEN_GAP,
+    VERY_PLAUSIBLE,
+    class_table,
+)
+
+__all__ = ["screen"]
+
+
+def screen(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """The regions worth a look, each with the mask of the pairs worth a try."""
+    kept = []
+    for start, end in regions:
+        mask = _mask(text, start, end)
+        if mask:
+            kept.append((start, end, mask))
+    return kept
+
+
+def _mask(text: str, start: int, end: int) -> int:
+    mask = 0
+    for k in range(start, end):
+        cp = ord(text[k])
+        if cp == 0xFFFD:
+            return EVERY_PAIR
+        if (cp in SINGLE_BYTE_MADE or cp == 0x20AC) and _paired(text, k, start, end):
+            mask = OTHER_PAIRS
+    classes = class_table()
+    for bit, (wrong, right) in enumerate(SCREENED):
+        if right == "utf-8":
+            viable = _utf8_viable(text, start, end, encode_table(wrong), classes)
+        else:
+            viable = _two_byte_viable(text, start, end, encode_table(wrong), decode_table(right), classes)
+        if viable:
+            mask |= 1 << bit
+    return mask
+
+
+def _paired(text: str, k: int, start: int, end: int) -> bool:
+    """Whether the character at ``k`` has a neighbour it could share a
+    character's bytes with: one beyond the region, one not ASCII, or after
+    it one a GBK trail byte can be (0x40-0x7E)."""
+    if k == start or k + 1 == end:
+        return True
+    after = ord(text[k + 1])
+    return ord(text[k - 1]) >= 0x80 or after >= 0x80 or 0x40 <= after <= 0x7E
+
+
+def _utf8_viable(text: str, start: int, end: int, encoded, classes: bytes) -> bool:
+    data = bytearray()
+    for k in range(start, end):
+        cp = ord(text[k])
+        code = encoded[cp] if cp < 0x10000 else BARRIER
+        if code >= 0x10000:
+            data.append(code >> 8 & 0xFF)
+            data.append(code & 0xFF)
+        elif code >= 0:
+            data.append(code)
+        else:
+            data.append(0xFF)  # nothing the wrong codec made: no UTF-8 either
+    run = _Run(PLAUSIBLE, 2)
+    gap = 0
+    i = 0
+    n = len(data)
+    while i < n:
+        byte = data[i]
+        if byte < 0x80:
+            i += 1
+            continue
+        cp, size = _sequence(data, i)
+        if size and not (0x250 <= cp <= 0x1FFF or 0xA000 <= cp <= 0xF8FF or cp == 0xFFFD):
+            if gap > SCREEN_GAP:
+                if run.found:
+                    return True
+                run = _Run(PLAUSIBLE, 2)
+            run.add(classes[cp] if cp < 0x10000 else 0)
+            gap = 0
+            i += size
+        else:
+            gap += 1
+            i += 1
+    return run.found
+
+
+def _sequence(data: bytearray, i: int) -> tuple[int, int]:
+    """The code point of the well-formed UTF-8 sequence at ``i`` and its
+    length, or (0, 0)."""
+    lead = data[i]
+    if 0xC2 <= lead <= 0xDF:
+        size, cp, low = 2, lead & 0x1F, 0x80
+    elif 0xE0 <= lead <= 0xEF:
+        size, cp, low = 3, lead & 0x0F, 0x800
+    elif 0xF0 <= lead <= 0xF4:
+        size, cp, low = 4, lead & 0x07, 0x10000
+    else:
+        return 0, 0
+    if i + size > len(data):
+        return 0, 0
+    for k in range(1, size):
+        byte = data[i + k]
+        if not 0x80 <= byte <= 0xBF:
+            return 0, 0
+        cp = cp << 6 | (byte & 0x3F)
+    if cp < low or 0xD800 <= cp <= 0xDFFF or cp > 0x10FFFF:
+        return 0, 0
+    return cp, size
+
+
+def _two_byte_viable(text: str, start: int, end: int, encoded, decoded, classes: bytes) -> bool:
+    least = LEAST_TWO_BYTE_EVIDENCE_UNMARKED
+    reads = _Run(VERY_PLAUSIBLE, least)
+    gains = _Run(GAIN, least)
+    for k in range(start, end + 1):
+        cp = ord(text[k]) if k < end else 0
+        if k < end and cp < 0x80:
+            continue
+        code = encoded[cp] if 0 < cp < 0x10000 else BARRIER
+        out = decoded[code & 0xFFFF] if code >= 0x10000 else 0
+        if not out:
+            if reads.found and gains.found:
+                return True
+            reads = _Run(VERY_PLAUSIBLE, least)
+            gains = _Run(GAIN, least)
+            continue
+        klass = classes[out] if out < 0x10000 else 0
+        reads.add(klass)
+        gains.add(klass - classes[cp])
+    return False
+
+
+class _Run:
+    """Whether some ``least`` or more values in a row added so far average
+    ``bar`` or more: the best sum of ``value - bar`` over such a run, kept as
+    the prefix sums go (the smallest prefix ``least`` behind)."""
+
+    __slots__ = ("bar", "least", "prefixes", "lowest", "found")
+
+    def __init__(self, bar: int, least: int) -> None:
+        self.bar = bar
+        self.least = least
+        self.prefixes = [0]
+        self.lowest: int | None = None
+        self.found = False
+
+    def add(self, value: int) -> None:
+        prefixes = self.prefixes
+        prefixes.append(prefixes[-1] + value - self.bar)
+        n = len(prefixes) - 1
+        if n >= self.least:
+            behind = prefixes[n - self.least]
+            self.lowest = behind if self.lowest is None else min(self.lowest, behind)
+            if prefixes[n] - self.lowest >= 0:
+                self.found = True
