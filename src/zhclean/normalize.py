@@ -90,7 +90,6 @@ def punctuation_edits(text: str, direction: Punctuation) -> list[Edit]:
 # rule it out before any regular expression runs (those scan at 80-300 MB/s),
 # and the expression finds candidates only; the neighbours are checked here.
 _INVISIBLE_CHARS = "\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_INVISIBLE = re.compile("[\u00a0\u00ad\u200b-\u200d\u2060\ufeff]+")
 _JOINERS = "\u200c\u200d"
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 # A no-break space is &nbsp; left over where it touches Chinese, a space or a
@@ -102,14 +101,26 @@ _NBSP_CONTEXT = re.compile(f"[\\s{_HAN}{_OPENING}{_CLOSING}\u3000-\u303f\uff01-\
 def invisible_edits(text: str) -> list[Edit]:
     """Invisible characters out, no-break spaces left by HTML to spaces."""
     edits: list[Edit] = []
-    if not any(ch in text for ch in _INVISIBLE_CHARS):
+    # Each invisible character found by substring search (memchr speed: a
+    # regular expression over 1 MB of news with a few &nbsp; took 36 ms),
+    # then the runs they make.
+    found = []
+    for ch in _INVISIBLE_CHARS:
+        at = text.find(ch)
+        while at >= 0:
+            found.append(at)
+            at = text.find(ch, at + 1)
+    if not found:
         return edits
-    for m in _INVISIBLE.finditer(text):
-        start = m.start()
-        for k in range(start + 1, m.end() + 1):  # split the run where no-break spaces begin or end
-            if k == m.end() or (text[k] == "\u00a0") != (text[start] == "\u00a0"):
-                _invisible_run(text, start, k, edits)
-                start = k
+    found.sort()
+    run_start = previous = found[0]
+    for at in found[1:] + [-1]:
+        if at == previous + 1 and (text[at] == "\u00a0") == (text[run_start] == "\u00a0"):
+            previous = at
+            continue
+        # a run ends where the next is not adjacent, or where no-break spaces begin or end
+        _invisible_run(text, run_start, previous + 1, edits)
+        run_start = previous = at
     return edits
 
 

@@ -155,29 +155,38 @@ def is_trail(right: str, byte: int) -> bool:
 
 
 def _build_encode_table(wrong: str) -> array:
+    # Every BMP character but NUL, encoded in one call, each after a NUL: no
+    # codec here writes 00 inside a character (their trail bytes are 0x40 or
+    # more), so the bytes between two NULs are one character's.  One the
+    # codec cannot write comes out as "?" (errors="replace").  A character at
+    # a time took 0.5 s a codec, on the first call of a process.
     table = array("i", [BARRIER]) * 0x10000
-    for cp in range(0x10000):
-        try:
-            data = chr(cp).encode(wrong)
-        except UnicodeEncodeError:
-            continue
+    table[0] = 0
+    pieces = "\x00".join(map(chr, range(1, 0x10000))).encode(wrong, "replace").split(b"\x00")
+    if len(pieces) != 0xFFFF:
+        raise RuntimeError(f"{wrong} wrote a NUL inside a character")
+    for cp, data in enumerate(pieces, 1):
         if len(data) == 1:
-            table[cp] = data[0]
+            if data != b"?" or cp == 0x3F:
+                table[cp] = data[0]
         elif len(data) == 2:
             table[cp] = 0x10000 + (data[0] << 8 | data[1])
     return table
 
 
 def _build_decode_table(right: str) -> array:
+    # Every pair of bytes with a lead byte, decoded in one call, each after a
+    # NUL (a trail byte is 0x40 or more: no lead takes a NUL in); a pair that
+    # is one character makes one, anything else (a loss, two) is skipped.
     table = array("I", [0]) * 0x10000
-    for first in range(0x81, 0x100):
-        for second in range(0x40, 0x100):
-            try:
-                text = bytes((first, second)).decode(right)
-            except UnicodeDecodeError:
-                continue
-            if len(text) == 1 and text > "\x7f":
-                table[first << 8 | second] = ord(text)
+    codes = [first << 8 | second for first in range(0x81, 0x100) for second in range(0x40, 0x100)]
+    data = b"\x00".join(code.to_bytes(2, "big") for code in codes)
+    pieces = data.decode(right, "replace").split("\x00")
+    if len(pieces) != len(codes):
+        raise RuntimeError(f"{right} read a NUL inside a character")
+    for code, text in zip(codes, pieces):
+        if len(text) == 1 and text > "\x7f" and text != "\ufffd":
+            table[code] = ord(text)
     return table
 
 

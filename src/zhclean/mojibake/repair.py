@@ -211,10 +211,14 @@ def _outside(text: str, regions: list[tuple[int, int]], frozen: Sequence[tuple[i
     if not frozen:
         return regions
     cut: list[tuple[int, int]] = []
+    ends = [f_end for _, f_end in frozen]
     for start, end in regions:
-        for f_start, f_end in frozen:
-            if f_end <= start or f_start >= end:
-                continue
+        # Only the frozen spans that reach past ``start`` (sorted, disjoint:
+        # their ends rise too), until one starts at ``end`` or beyond.
+        for index in range(bisect.bisect_right(ends, start), len(frozen)):
+            f_start, f_end = frozen[index]
+            if f_start >= end:
+                break
             if f_start > start:
                 cut.append((start, f_start + (text[f_start] == "\ufffd")))
             start = max(start, f_end - (text[f_end - 1] == "\ufffd"))

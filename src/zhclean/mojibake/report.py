@@ -45,12 +45,18 @@ def report(text: str, loops: Loops) -> list[MojibakeFinding]:
 
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
+_IS_CJK = re.compile(f"[{_CJK}]")
+# One alternative per marker, each a run matched whole: a match never
+# re-reads what it consumed, so the scan is linear however long a run is.
+# Whether a run of '?' stands beside a CJK character is checked after the
+# match (a lookaround on an unbounded run re-scanned the rest of it at every
+# position: ``"?" * 40000`` took 21 s).
 _LOSS_MARKERS = re.compile(
     "(?P<kunjinkao>(?:锟斤拷)+)"  # U+FFFD U+FFFD as UTF-8, read as GBK
     "|(?P<tang>烫{3,})"  # 0xCC filler (MSVC uninitialised stack) read as GBK
     "|(?P<tun>屯{3,})"  # 0xCD filler (MSVC uninitialised heap) read as GBK
     "|(?P<replacement>\ufffd+)"  # a decoder's replacement characters
-    f"|(?P<question>(?<=[{_CJK}])\\?{{2,}}|\\?{{2,}}(?=[{_CJK}]))"  # an encoder's '?' for what it could not write
+    "|(?P<question>\\?{2,})"  # an encoder's '?' for what it could not write, beside CJK
 )
 LOSS_KINDS = {
     "kunjinkao": "U+FFFD encoded as UTF-8 and read as GBK (锟斤拷)",
@@ -62,4 +68,10 @@ LOSS_KINDS = {
 
 
 def find_losses(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.lastgroup or "") for m in _LOSS_MARKERS.finditer(text)]
+    found = []
+    for m in _LOSS_MARKERS.finditer(text):
+        start, end, kind = m.start(), m.end(), m.lastgroup or ""
+        if kind == "question" and not (_IS_CJK.match(text, start - 1) if start else False) and not _IS_CJK.match(text, end):
+            continue
+        found.append((start, end, kind))
+    return found

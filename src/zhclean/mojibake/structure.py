@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from .charsets import CP1252_EXTRAS, SINGLE_BYTE, SINGLE_BYTE_CODECS
 from .cuts import encode
+from .._lazy import Lazy
 from .tables import CONTINUATION, LEAD, LEAD_OF_TWO, PLAIN_LATIN1, scan_table
 
 if TYPE_CHECKING:
@@ -77,9 +78,13 @@ EUROPEAN_SHARE = 0.25
 # second byte A1-BF: 识 is CA B6).
 UTF8_REGION = 0.75
 _CONTINUATIONS = bytes(range(0x80, 0xC0))
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 # A sequence cut short at the end of a piece, by a loss after it.
 _CUT_SHORT = re.compile(b"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})\\Z")
 _SEQUENCE = re.compile(b"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# A sequence that ends in A0 (a no-break space read after a letter), where
+# every sequence is well formed.
+_SEQUENCE_TO_NBSP = re.compile(b"[\xc2-\xdf]\xa0|[\xe0-\xef][\x80-\xbf]\xa0|[\xf0-\xf4][\x80-\xbf]{2}\xa0")
 
 
 # Sequences of UTF-8 of three bytes or four in a row (ASCII between allowed)
@@ -117,8 +122,8 @@ def utf8_share(region: str, loops: Loops) -> float:
     high = inside = 0
     for m in _SINGLE_BYTE_RUN.finditer(region):
         data = loops.encode_single_byte(m.group())
-        high += sum(byte >= 0x80 for byte in data)
-        inside += sum(len(found) for found in _SEQUENCE.findall(data))
+        high += len(data) - len(data.translate(None, _HIGH_BYTES))
+        inside += len(b"".join(_SEQUENCE.findall(data)))
         if region[m.start() - 1 : m.start()] == "\ufffd":
             inside += len(data) - len(data.lstrip(_CONTINUATIONS))
         if region[m.end() : m.end() + 1] == "\ufffd":
@@ -150,16 +155,14 @@ def unmistakable_utf8(
     """
     if not after or len(after) >= len(before):
         return 0
-    gained = [ch for ch in after if ch > "\x7f" and ch != "\ufffd"]
-    for ch in after:
-        if ch < " " and ch not in "\t\n\r" or ch == "\x7f":
-            return 0
-    if "\ufffd" in after and "\ufffd" not in before:
+    if _CONTROL.search(after) or "\ufffd" in after and "\ufffd" not in before:
         return 0
-    if not gained or not all(_COMMON.match(ch) for ch in gained):
+    gained = _GAINED.findall(after)
+    if not gained or _UNCOMMON.search(after):
         return 0
     pieces = before.split("\ufffd")
     sequences = []
+    datas = []
     for k, piece in enumerate(pieces):
         try:
             data = encode(piece, codec, loops)
@@ -176,10 +179,11 @@ def unmistakable_utf8(
         except UnicodeDecodeError:
             return 0
         sequences += _SEQUENCE.findall(data)
+        datas.append(data)
     if len(sequences) >= 2:
         # Two sequences that read as no letter (ВІКІ, Ukrainian capitals, in
         # Windows-1251 would read as ²ʲ) prove little; three or more do.
-        weak = sum(sequence[-1] == 0xA0 for sequence in sequences)
+        weak = sum(len(_SEQUENCE_TO_NBSP.findall(data)) for data in datas)
         lettered = len(sequences) >= 3 or any(unicodedata.category(ch) in _LETTERS for ch in gained)
         return len(sequences) if 2 * weak < len(sequences) and lettered else 0
     if len(sequences) != 1 or len(gained) != 1 or not _ONE_ALONE.match(gained[0]):
@@ -198,28 +202,41 @@ def stray_single_bytes(region: str, start: int, end: int) -> bool:
     correct dash beside a lone Ã¥; Kazakh дің beside еңі), so one sequence
     alone proves nothing.  The Latin-1 characters Chinese text uses on its
     own (a no-break space, ·, °) prove nothing either way."""
-    table = scan_table()
-    for k in list(range(start)) + list(range(end, len(region))):
-        bits = _bits(table, region, k)
-        if bits and not _in_sequence(table, region, k, bits) and ord(region[k]) not in PLAIN_LATIN1:
+    for m in _SEQUENCE_FORMS.get().stray.finditer(region):
+        if not start <= m.start() < end:
             return True
     return False
 
 
-def _bits(table: bytes, text: str, k: int) -> int:
-    if not 0 <= k < len(text):
-        return 0
-    cp = ord(text[k])
-    return table[cp] & (LEAD | LEAD_OF_TWO | CONTINUATION) if 0x80 <= cp < 0x10000 else 0
+class _Forms:
+    """Patterns over the scan's LEAD, LEAD_OF_TWO and CONTINUATION bits
+    (characters U+0080-U+FFFF): what looks like UTF-8 read by a single-byte
+    decoder, found by the regular expression engine rather than a loop."""
+
+    def __init__(self) -> None:
+        table = scan_table()
+
+        def chars(test) -> str:
+            return "".join(re.escape(chr(cp)) for cp in range(0x80, 0x10000) if test(table[cp]))
+
+        any_bit = LEAD | LEAD_OF_TWO | CONTINUATION
+        marked = chars(lambda bits: bits & any_bit)
+        continuation = chars(lambda bits: bits & CONTINUATION)
+        plain = {chr(cp) for cp in PLAIN_LATIN1}
+        lead = "".join(ch for ch in chars(lambda bits: bits & LEAD) if ch not in plain)
+        follower = "".join(
+            ch for ch in chars(lambda bits: bits & any_bit and not bits & LEAD) if ch not in plain
+        )
+        # A lead with no continuation after it; any other marked character
+        # with no marked one before it (a continuation after either is in a
+        # sequence).
+        self.stray = re.compile(f"[{lead}](?![{continuation}])|(?<![{marked}])[{follower}]")
+        # A lead before a continuation; a lead of two before a space.
+        self.sequence = re.compile(f"[{chars(lambda bits: bits & LEAD)}][{continuation}]")
+        self.lead_of_two_space = re.compile(f"[{chars(lambda bits: bits & LEAD_OF_TWO)}] ")
 
 
-def _in_sequence(table: bytes, text: str, k: int, bits: int) -> bool:
-    """Whether the character at ``k`` (with scan ``bits``) stands in a run
-    that looks like UTF-8: a lead before a continuation, a continuation after
-    either."""
-    if bits & LEAD:
-        return bool(_bits(table, text, k + 1) & CONTINUATION)
-    return bool(_bits(table, text, k - 1))
+_SEQUENCE_FORMS: Lazy[_Forms] = Lazy(_Forms)
 
 
 # Blocks real text is written in: Latin-1 and Extended, spacing modifiers
@@ -227,11 +244,17 @@ def _in_sequence(table: bytes, text: str, k: int, bits: int) -> bool:
 # scripts, Thai, Latin Extended Additional, general punctuation, currency,
 # letterlike symbols, arrows, mathematics, technical symbols (⌣), box
 # drawing and shapes, CJK and kana, Hangul, the full-width forms.
-_COMMON = re.compile(
-    "[\u00a0-\u024f\u02b0-\u02ff\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u0591-\u05f4\u0600-\u06ff"
+_COMMON_RANGES = (
+    "\u00a0-\u024f\u02b0-\u02ff\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u0591-\u05f4\u0600-\u06ff"
     "\u0900-\u0dff\u0e01-\u0e5b\u1e00-\u1eff\u2010-\u205e\u20a0-\u20bf\u2100-\u23ff"
-    "\u2460-\u27bf\u3000-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+    "\u2460-\u27bf\u3000-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 )
+# A character after the repair that no real text is written in (ASCII and
+# U+FFFD aside: they gain nothing), and the characters it gains.
+_UNCOMMON = re.compile(f"[^\x00-\x7f\ufffd{_COMMON_RANGES}]")
+_GAINED = re.compile("[^\x00-\x7f\ufffd]")
+# Controls but tab, newline and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")
 # Letters of a script (CJK, kana and Hangul among them), not modifiers.
 _LETTERS = ("Lu", "Ll", "Lt", "Lo")
 # What one sequence alone may read as: Latin, punctuation and symbols of
@@ -328,11 +351,9 @@ def leftover_utf8(repaired: str, original: str) -> bool:
         found = m.group()
         if found in original if found != "\ufffd?" else repaired.count(found) > original.count(found):
             return True
-    table = scan_table()
-    for k in range(len(repaired) - 1):
-        bits = _bits(table, repaired, k)
-        if bits & LEAD and _bits(table, repaired, k + 1) & CONTINUATION:
-            return True
-        if bits & LEAD_OF_TWO and repaired[k + 1] == " " and repaired[k : k + 2] in original:
-            return True  # hĂ i: a no-break space that became a space
-    return False
+    forms = _SEQUENCE_FORMS.get()
+    if forms.sequence.search(repaired):
+        return True
+    # hĂ i: a no-break space that became a space
+    before = {m.group() for m in forms.lead_of_two_space.finditer(original)}
+    return any(m.group() in before for m in forms.lead_of_two_space.finditer(repaired))
