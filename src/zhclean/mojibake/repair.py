@@ -85,6 +85,9 @@ MAX_ROUNDS = 3
 # (two bytes of UTF-8, the commonest: ʾ ͼ ָ), and that no single-byte
 # decoder makes (ƒ is Windows-1252's 0x83).
 _HYBRID_CHAR = re.compile("[^\x00-\u00ff" + CP1252_EXTRAS + "\u0800-\U0010ffff]")
+# CJK punctuation and the full-width forms: the page's own text wherever they
+# stand in the crawlers' mixture (see _judge).
+_PAGE_OWN = re.compile("[\u3000-\u303f\uff00-\uffef]")
 
 
 
@@ -285,6 +288,12 @@ def _judge(
         two_byte_right = stretch.right != "utf-8"
         if two_byte_right and foreign_words(before):
             continue  # a word of Greek, Cyrillic, Hangul...: real text
+        if stretch.wrong == HYBRID and _PAGE_OWN.search(before):
+            # CJK punctuation inside the crawlers' mixture is the page's own,
+            # between two pieces of it: read as UTF-8 (E3 80 82 for 。) it
+            # puts the GBK after it out of step (新闻。ÎÂÜ°Ìáʾ came out
+            # 新闻銆偽萝掳提示).  Each piece is a repair of its own.
+            continue
         structural = False
         if stretch.wrong in (SINGLE_BYTE, HYBRID):
             if two_byte_right and (
