@@ -1,4 +1,5 @@
-"""Property tests: the mojibake twins agree, and repair is idempotent, on any string.
+"""Property tests: the mojibake twins agree, and repair is idempotent, on any string
+and on copies of mojibake units of the families of issue 9.
 
 These compare the compiled loops and the twins under the public API
 (``twins`` swaps them), so each runs once.
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 import zhclean
 from conftest import twins
+from corpus.mojibake_sets import new_family_cases
 
 pytestmark = pytest.mark.any_implementation
 
@@ -79,3 +81,35 @@ def test_repair_never_invents_characters(text):
     result = zhclean.fix_mojibake(text)
     allowed = set("".join(SENTENCES)) | set(text) | {"\ufffd"}
     assert set(result) <= allowed
+
+
+# Issue 9: this input was not idempotent (each call repaired one more copy;
+# three calls to settle with 8 copies).  One call must do all it will ever do.
+ISSUE_UNIT = "憌憌冽偌銝   隞頛"
+ISSUE_TAIL = "\xe6\u02c6\ufffd\xe5\xaf\ufffd\xe5\xbc\u0178\xe4\xb9\u0178"
+
+
+@pytest.mark.parametrize("count", [1, 4, 8])
+def test_one_call_does_all_on_copies_of_the_input_of_issue_9(count):
+    text = ISSUE_UNIT * count + ISSUE_TAIL
+    compiled, python = twins(zhclean.fix_mojibake, text)
+    assert compiled == python != text
+    assert twins(zhclean.fix_mojibake, compiled) == (compiled, compiled)
+    # Every copy is repaired alike, whatever precedes it.
+    assert compiled == zhclean.fix_mojibake(ISSUE_UNIT) * count + zhclean.fix_mojibake(ISSUE_TAIL)
+
+
+# Short inputs of the families of issue 9 (whole lines, runs, short spans):
+# units to repeat and chain, the shape of the input above.
+UNITS = sorted({case["input"] for case in new_family_cases() if len(case["input"]) <= 40}) + [ISSUE_UNIT, ISSUE_TAIL]
+copies = st.lists(
+    st.tuples(st.sampled_from(UNITS), st.integers(min_value=1, max_value=8)), min_size=1, max_size=3
+).map(lambda parts: "".join(unit * count for unit, count in parts))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(copies)
+def test_copies_of_mojibake_units_are_repaired_in_one_call(text):
+    compiled, python = twins(zhclean.fix_mojibake, text)
+    assert compiled == python
+    assert twins(zhclean.fix_mojibake, compiled) == (compiled, compiled)

@@ -165,14 +165,34 @@ def test_short_spans_are_not_enough_evidence():
     [
         ("Ã©", "é"),  # Ã and a character of 0x80-0xBF: no word of any language
         ("在cafÃ©见面", "在café见面"),
+        ("cafÃ©", "café"),
         ("Ningboï¼ŒChina", "Ningbo，China"),  # three bytes that read as CJK punctuation
+        # Issue 9, gap 3: one-character runs, no context needed.
+        ("52掳 C", "52° C"),  # ° (C2 B0) as UTF-8 read as GBK, between a number and a unit
+        ("今天气温52掳C，很热", "今天气温52°C，很热"),
+        ("¡¶wealbk04¡·", "《wealbk04》"),  # 《》 (A1 B6, A1 B7) as GBK read as Latin-1
         ("it isâ€™nt", "it is’nt"),
         ("TroisiÃ¨me Ã©dition", "Troisième édition"),
     ],
 )
 def test_runs_whose_form_alone_is_proof(text, repaired):
-    """...unless their form alone proves them: UTF-8 read by a single-byte decoder."""
+    """...unless their form alone proves them: UTF-8 read by a single-byte decoder, or
+    a mark whose bytes read as a telltale pair (`掳` between a number and a unit, `¡¶...¡·`)."""
     assert zhclean.fix_mojibake(text) == repaired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "掳", "锟", "锟铻之剑", "涓涓细流",
+        "他掳走了孩子。", "一个锟字", "他叫王锟。", "河水涓涓而流",
+        "52路公交车", "气温52°C", "《Nature》杂志", "¡Hola! ¿Qué tal?",
+    ],
+)
+def test_lookalikes_of_one_character_runs_stay(text):
+    """The must-not-change twins of the runs above: the same characters in
+    their own sense (a single 掳 or 锟 in correct Chinese, 涓涓, ¡ in Spanish)."""
+    assert zhclean.fix_mojibake(text) is text
 
 
 @pytest.mark.parametrize(
