@@ -104,9 +104,16 @@ def _codec_pairs(stats: TextStats, region: str, depth: int = 0) -> list[tuple[st
         if _HYBRID_CHAR.search(region):
             wrong.append(HYBRID)
     if stats.wide:
-        wrong.extend(codec for codec in CODE_PAGES if CODE_PAGE_CHARS[codec].search(region))
+        # A code page first where its letters are most of the wide characters
+        # (еҸӘжңү); after the two-byte codecs where they are a few that GBK made
+        # from UTF-8 (у х т among 4,700 characters of sample 003 read as GBK:
+        # tried first, three code pages cost 0.4 s before GBK settled it).
+        pages = [codec for codec in CODE_PAGES if CODE_PAGE_CHARS[codec].search(region)]
+        first = [codec for codec in pages if 2 * len(CODE_PAGE_CHARS[codec].findall(region)) >= stats.wide]
+        wrong.extend(first)
         wrong.extend((GBK_WEB, "gb18030") if "\u20ac" in region else ("gb18030",))
         wrong.extend(("big5", "cp932"))
+        wrong.extend(codec for codec in pages if codec not in first)
         if stats.wide > stats.single_byte and wrong[0] == SINGLE_BYTE:
             wrong.append(wrong.pop(0))
     if depth:
