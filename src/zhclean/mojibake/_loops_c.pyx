@@ -365,7 +365,7 @@ cdef struct ScreenTables:
     const unsigned int* decoded[2]  # charsets.decode_table of its two-byte right codecs
     int wrong_of[5]                # for each screened pair: index into encoded
     int right_of[5]                # index into decoded, or -1 for UTF-8
-    uint8_t made[0x800]            # 1 for tables.SINGLE_BYTE_MADE
+    uint8_t latin[0x800]           # 1 for tables.LATIN_MADE
     int64_t plausible, very_plausible, gain, least, gap, every, other
 
 
@@ -400,8 +400,8 @@ def _build_screen():
     for k, (wrong, right) in enumerate(SCREENED):
         t.wrong_of[k] = wrongs.index(wrong)
         t.right_of[k] = rights.index(right) if right != "utf-8" else -1
-    for cp in _tables.SINGLE_BYTE_MADE:
-        t.made[cp] = 1
+    for cp in _tables.LATIN_MADE:
+        t.latin[cp] = 1
     t.plausible = _tables.PLAUSIBLE
     t.very_plausible = _tables.VERY_PLAUSIBLE
     t.gain = _tables.GAIN
@@ -549,22 +549,40 @@ cdef bint _two_byte_viable(const Tables* t, const ScreenTables* st, const uint32
     return False
 
 
+cdef inline bint _other_viable(const Tables* t, const ScreenTables* st, const uint32_t* chars, Py_ssize_t n,
+                               Py_ssize_t k) noexcept nogil:
+    # See the twin's _other_viable.
+    cdef uint32_t c = chars[k]
+    cdef int64_t after = chars[k + 1] if k + 1 < n else -1
+    cdef int64_t before = chars[k - 1] if k > 0 else -1
+    if c == 0x20AC:
+        return True
+    if c < 0x10000 and t.scan[c] & LEAD and (
+            after < 0 or after == 0xFFFD or (after < 0x10000 and t.scan[after] & CONTINUATION)):
+        return True
+    if c >= 0x800 or not st.latin[c]:
+        return False
+    return (after < 0 or before < 0
+            or (0x80 <= after < 0x10000 and t.single_byte[after]) or 0x40 <= after <= 0x7E
+            or (0x80 <= before < 0x10000 and t.single_byte[before]))
+
+
 cdef int _region_mask(const Tables* t, const ScreenTables* st, const uint32_t* chars, Py_ssize_t n,
                       uint8_t* data) noexcept nogil:
     cdef Py_ssize_t k
     cdef uint32_t c
     cdef int mask = 0, bit
-    cdef bint viable
+    cdef bint viable, losses = False
     for k in range(n):
         c = chars[k]
         if c == 0xFFFD:
-            return <int>st.every
-        if ((c < 0x800 and st.made[c]) or c == 0x20AC) and (
-                k == 0 or k + 1 == n or chars[k - 1] >= 0x80 or chars[k + 1] >= 0x80
-                or 0x40 <= chars[k + 1] <= 0x7E):
+            losses = True
+        elif not mask and _other_viable(t, st, chars, n, k):
             mask = <int>st.other
     for bit in range(5):
-        if st.right_of[bit] < 0:
+        if losses:
+            viable = True
+        elif st.right_of[bit] < 0:
             viable = _utf8_viable(t, st, chars, n, st.encoded[st.wrong_of[bit]], data)
         else:
             viable = _two_byte_viable(t, st, chars, n, st.encoded[st.wrong_of[bit]],

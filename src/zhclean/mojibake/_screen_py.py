@@ -16,15 +16,17 @@ own imply (so a region ruled out is one the repair would leave as it is):
   characters in a row whose re-reading averages VERY_PLAUSIBLE, and
   LEAST_TWO_BYTE_EVIDENCE_UNMARKED in a row that gain GAIN a character.
 
-A region with a loss (U+FFFD) is not screened: every pair stays.  The
-other pairs (single-byte decoders, the crawlers' mixture, the browsers'
-GBK) stay where a character they make is in view (tables.SINGLE_BYTE_MADE: Latin-1, the
-code pages' letters, but the Latin-1 Chinese text uses on its own; €) with a neighbour it could share a character's bytes
-with (every byte of a character UTF-8 writes in two or more is 0x80 or
-more; a GBK trail byte is 0x40 or more; hybrid text keeps the other half of
-the character beside it: ``ɛ/ø,e`` is phonetics, not mojibake).  Each region comes back with the mask of
-the pairs worth a try (bits of charsets.SCREENED, EVERY_PAIR for all), and
-only regions with one.
+A region with a loss (U+FFFD) keeps every pair of SCREENED: what follows a
+loss is read in step from it, which these tests do not follow (UTF-8 read as
+Big5 keeps a character or two between losses).  The other
+pairs (single-byte decoders, the crawlers' mixture, the browsers' GBK) stay
+where a character they make stands as their bytes would: a €; a UTF-8 lead
+before a continuation (the scan's bits: Latin-1, Windows-1252 and the code
+pages); a Latin-1 or Windows-1252 character (tables.LATIN_MADE) beside a
+byte it could pair with in GBK or Big5.  Letters alone prove nothing:
+``ɛ/ø,e`` is phonetics, and the Cyrillic GBK makes of UTF-8 is no code page.
+Each region comes back with the mask of the pairs worth a try (bits of
+charsets.SCREENED, OTHER_PAIRS for the rest), and only regions with one.
 """
 from __future__ import annotations
 
@@ -33,17 +35,21 @@ from .charsets import (
     EVERY_PAIR,
     OTHER_PAIRS,
     SCREENED,
+    SINGLE_BYTE_MAP,
     decode_table,
     encode_table,
 )
 from .tables import (
+    CONTINUATION,
     GAIN,
+    LATIN_MADE,
+    LEAD,
     LEAST_TWO_BYTE_EVIDENCE_UNMARKED,
-    SINGLE_BYTE_MADE,
     PLAUSIBLE,
     SCREEN_GAP,
     VERY_PLAUSIBLE,
     class_table,
+    scan_table,
 )
 
 __all__ = ["screen"]
@@ -61,15 +67,19 @@ def screen(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int, in
 
 def _mask(text: str, start: int, end: int) -> int:
     mask = 0
+    losses = False
+    scan = scan_table()
     for k in range(start, end):
         cp = ord(text[k])
         if cp == 0xFFFD:
-            return EVERY_PAIR
-        if (cp in SINGLE_BYTE_MADE or cp == 0x20AC) and _paired(text, k, start, end):
+            losses = True
+        elif not mask and _other_viable(text, k, start, end, cp, scan):
             mask = OTHER_PAIRS
     classes = class_table()
     for bit, (wrong, right) in enumerate(SCREENED):
-        if right == "utf-8":
+        if losses:
+            viable = True
+        elif right == "utf-8":
             viable = _utf8_viable(text, start, end, encode_table(wrong), classes)
         else:
             viable = _two_byte_viable(text, start, end, encode_table(wrong), decode_table(right), classes)
@@ -78,14 +88,31 @@ def _mask(text: str, start: int, end: int) -> int:
     return mask
 
 
-def _paired(text: str, k: int, start: int, end: int) -> bool:
-    """Whether the character at ``k`` has a neighbour it could share a
-    character's bytes with: one beyond the region, one not ASCII, or after
-    it one a GBK trail byte can be (0x40-0x7E)."""
-    if k == start or k + 1 == end:
+def _other_viable(text: str, k: int, start: int, end: int, cp: int, scan: bytes) -> bool:
+    """Whether the character at ``k`` may be a byte of what the other pairs
+    repair: a €; a UTF-8 lead before a continuation (or a loss: a byte
+    Windows-1252 leaves undefined); a Latin-1 or Windows-1252 character
+    beside another or before an ASCII trail byte: a pair of GBK or Big5
+    bytes read byte by byte (the crawlers' mixture too: a § between two Han
+    characters is Big5's or GBK's own).  A neighbour beyond the region may be
+    anything."""
+    if cp == 0x20AC:
         return True
-    after = ord(text[k + 1])
-    return ord(text[k - 1]) >= 0x80 or after >= 0x80 or 0x40 <= after <= 0x7E
+    after = ord(text[k + 1]) if k + 1 < end else -1
+    if cp < 0x10000 and scan[cp] & LEAD and (
+        after < 0 or after == 0xFFFD or (after < 0x10000 and scan[after] & CONTINUATION)
+    ):
+        return True
+    if cp not in LATIN_MADE:
+        return False
+    before = ord(text[k - 1]) if k > start else -1
+    return (
+        after < 0
+        or before < 0
+        or after in SINGLE_BYTE_MAP and after >= 0x80
+        or 0x40 <= after <= 0x7E
+        or before in SINGLE_BYTE_MAP and before >= 0x80
+    )
 
 
 def _utf8_viable(text: str, start: int, end: int, encoded, classes: bytes) -> bool:

@@ -62,17 +62,15 @@ RARE = 4
 # they are no evidence of it.
 PLAIN_LATIN1 = frozenset(map(ord, "\xa0°±×÷·©®"))
 
-# The characters below U+0800 some single-byte decoder makes from bytes 80-FF
-# (Latin-1 and the C1 controls, Windows-1252's ƒ ˆ Œ œ, the code pages'
-# letters), but the plain ones:
-# the loops' screen leaves the single-byte pairs worth a try only where one
-# stands (or €).  IPA (ɛ ɔ ʔ, U+0250-U+02AF) and combining marks are none of
-# them: zhwiki's phonetics made every such region a slow path (6 MB/s).
-SINGLE_BYTE_MADE = frozenset(
-    cp
-    for cp in {*SINGLE_BYTE_MAP, *(ord(ch) for codec in CODE_PAGES for ch in bytes(range(0x80, 0x100)).decode(codec, "ignore"))}
-    if 0x80 <= cp < 0x800 and cp not in PLAIN_LATIN1
-)
+# The characters below U+0800 that Latin-1 or Windows-1252 makes from bytes
+# 80-FF (the C1 controls, Latin-1's letters and signs, ƒ ˆ Œ œ Š š Ž ž Ÿ ˜),
+# but the plain ones: the loops' screen leaves the single-byte pairs worth a
+# try where one stands beside a byte it could pair with (GBK or Big5 read
+# byte by byte, the crawlers' mixture), or where a UTF-8 lead stands before a
+# continuation (the scan's LEAD and CONTINUATION bits, the code pages' too).
+# Letters alone prove nothing: IPA (ɛ ɔ ʔ) in zhwiki, or the Cyrillic that GBK
+# makes of UTF-8 (у х т), sent whole regions to Python.
+LATIN_MADE = frozenset(cp for cp in SINGLE_BYTE_MAP if 0x80 <= cp < 0x800 and cp not in PLAIN_LATIN1)
 
 # --- the re-reading of GBK and Big5 read as each other with losses -----------
 # Scores are integers (classes times SCALE) so that the twin and the compiled
