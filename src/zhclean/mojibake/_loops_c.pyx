@@ -558,7 +558,8 @@ cdef inline bint _other_viable(const Tables* t, const ScreenTables* st, const ui
     if c == 0x20AC:
         return True
     if c < 0x10000 and t.scan[c] & LEAD and (
-            after < 0 or after == 0xFFFD or (after < 0x10000 and t.scan[after] & CONTINUATION)):
+            after < 0 or (after == 0xFFFD and c < 0x800 and st.latin[c])
+            or (after < 0x10000 and t.scan[after] & CONTINUATION)):
         return True
     if c >= 0x800 or not st.latin[c]:
         return False

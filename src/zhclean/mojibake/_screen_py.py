@@ -90,8 +90,8 @@ def _mask(text: str, start: int, end: int) -> int:
 
 def _other_viable(text: str, k: int, start: int, end: int, cp: int, scan: bytes) -> bool:
     """Whether the character at ``k`` may be a byte of what the other pairs
-    repair: a €; a UTF-8 lead before a continuation (or a loss: a byte
-    Windows-1252 leaves undefined); a Latin-1 or Windows-1252 character
+    repair: a €; a UTF-8 lead before a continuation (or, read as
+    Windows-1252, before a loss: a byte it leaves undefined); a Latin-1 or Windows-1252 character
     beside another or before an ASCII trail byte: a pair of GBK or Big5
     bytes read byte by byte (the crawlers' mixture too: a § between two Han
     characters is Big5's or GBK's own).  A neighbour beyond the region may be
@@ -100,7 +100,9 @@ def _other_viable(text: str, k: int, start: int, end: int, cp: int, scan: bytes)
         return True
     after = ord(text[k + 1]) if k + 1 < end else -1
     if cp < 0x10000 and scan[cp] & LEAD and (
-        after < 0 or after == 0xFFFD or (after < 0x10000 and scan[after] & CONTINUATION)
+        after < 0
+        or (after == 0xFFFD and cp in LATIN_MADE)
+        or (after < 0x10000 and scan[after] & CONTINUATION)
     ):
         return True
     if cp not in LATIN_MADE:
