@@ -10,7 +10,8 @@ each benchmark's *minimum* time, with the median alongside, and the ratio to
 the baseline measured in the same run: the ``regex`` module for
 strip_pinyin, ``ftfy.fix_encoding`` for fix_mojibake, one OpenCC pass for the
 script layer) plus the two-thread
-speedup, and the same is written to ``benchmarks/results.md``.  With
+speedup, the throughput by input size (SIZED: a cliff shows) and the rows
+below issue 9's floors, and the same is written to ``benchmarks/results.md``.  With
 ``--benchmark-disable`` every benchmark runs once on small inputs, nothing
 is timed and results.md is left alone.
 """
@@ -68,12 +69,25 @@ RESULTS: dict[tuple[str, str], dict[str, tuple[float, float, int]]] = {}
 THREADS: dict[str, dict[str, float]] = {}
 # label -> {"alone_ms", "beside_ms", "ratio", "load"}; filled by test_bench_busy.py.
 BUSY: dict[str, dict] = {}
-BASELINES = {"pinyin": "regex", "mojibake": "ftfy.fix_encoding", "script": "opencc"}
+# (kernel, input, implementation) -> MB of the input it ran on: the table marks an
+# implementation that ran on a smaller input than the rest of its row (a slow twin).
+INPUT_MB: dict[tuple[str, str, str], float] = {}
+# (kernel, input, implementation) -> {input MB: MB/s from the min time, or why that size
+# was not run}: throughput by input size, printed as one row per input so a cliff shows.
+SIZED: dict[tuple[str, str, str], dict[float, float | str]] = {}
+BASELINES = {"pinyin": "regex", "script": "opencc"}
+# Issue 9's floors, listed (not asserted) at the end of the summary.  RATIO_FLOORS:
+# the compiled kernel's MB/s over the baseline's on the same input; MBPS_FLOORS: the
+# compiled kernel's MB/s, in RESULTS and at every size of SIZED; CLIFF: the most MB/s
+# may fall from one size of SIZED to the next.
+RATIO_FLOORS: dict[str, float] = {}
+MBPS_FLOORS: dict[str, float] = {}
+CLIFF = 2.0
+COMPILED = "(cython)"  # in the label of every implementation the floors apply to
 INPUT_NOTES = {
     "pinyin": f"`annotated` = sample {ANNOTATED_SAMPLE} (inline pinyin after most characters) and "
     f"`clean` = sample {CLEAN_SAMPLE} (no annotations), each repeated to ~{TARGET_BYTES / 1e6:.0f} MB of UTF-8; the threads benchmark's second document "
     f"is sample {ANNOTATED_SAMPLE} with its lines in reverse order, repeated to the same size",
-    "mojibake": f"sample {CLEAN_SAMPLE} clean and pushed through the wrong codec (see test_bench_mojibake.py)",
     "script": "each seed sample and each text of the shared corpus's external/ folder, repeated to ~2 MB; the "
     "baseline `opencc` is one OpenCC pass into the text's majority script (t2s for 003, s2t for the others); "
     "zhconv-rs converts into the same script (see test_bench_script.py)",
@@ -165,9 +179,30 @@ def record(benchmark, group: str, name: str, implementation: str, text: str) -> 
     mb = utf8_mb(text)
     best, median, rounds = mb / stats.stats.min, mb / stats.stats.median, stats.stats.rounds
     RESULTS.setdefault((group, name), {})[implementation] = (best, median, rounds)
+    INPUT_MB[(group, name, implementation)] = mb
     benchmark.extra_info.update(
         {"input MB": round(mb, 3), "MB/s (min)": round(best, 1), "MB/s (median)": round(median, 1)}
     )
+
+
+def record_size(benchmark, group: str, name: str, implementation: str, text: str, size_mb: float) -> None:
+    """Keep a finished benchmark's throughput in the by-size table's column
+    ``size_mb`` (the size asked for: a generator may cut the text a little
+    under it); no-op when disabled."""
+    stats = getattr(benchmark, "stats", None)
+    if stats is None or not getattr(benchmark, "enabled", True):
+        return
+    mb = utf8_mb(text)
+    best = mb / stats.stats.min
+    SIZED.setdefault((group, name, implementation), {})[size_mb] = best
+    benchmark.extra_info.update(
+        {"input MB": round(mb, 3), "MB/s (min)": round(best, 1), "MB/s (median)": round(mb / stats.stats.median, 1)}
+    )
+
+
+def skip_size(group: str, name: str, implementation: str, mb: float, why: str) -> None:
+    """Note in the by-size table that this size was not run, and why."""
+    SIZED.setdefault((group, name, implementation), {})[mb] = why
 
 
 def _cpu_model() -> str:
@@ -207,13 +242,92 @@ def _table() -> list[str]:
     for (group, name), row in RESULTS.items():
         baseline = BASELINES.get(group)
         base = row[baseline][0] if baseline in row else None
+        largest = max((INPUT_MB.get((group, name, label), 0.0) for label in row), default=0.0)
         for implementation, (best, median, rounds) in row.items():
-            ratio = f"{best / base:,.1f}×" if base else "n/a (baseline not run)"
+            ratio = f"{_figure(best / base)}×" if base else "n/a (baseline not run)"
+            mb = INPUT_MB.get((group, name, implementation))
             if implementation == baseline:
                 implementation += " (baseline)"
+            if mb is not None and mb < 0.9 * largest:
+                implementation += f" [on {_mb(mb)}]"
             lines.append(
-                f"| {group} | {name} | {implementation} | {best:,.1f} | {median:,.1f} | {rounds} | {ratio} |"
+                f"| {group} | {name} | {implementation} | {_figure(best)} | {_figure(median)} | {rounds} | {ratio} |"
             )
+    return lines
+
+
+def _figure(value: float) -> str:
+    """One decimal, or two significant digits below 1 (a slow row must not read 0.0)."""
+    return f"{value:,.1f}" if value >= 1 else f"{value:.2g}"
+
+
+def _mb(mb: float) -> str:
+    return f"{mb:.3g} MB"
+
+
+def _mbps(value: float | str) -> str:
+    return _figure(value) if isinstance(value, float) else "not run"
+
+
+def _drops(sizes: dict[float, float | str]) -> list[tuple[float, float, float]]:
+    """(smaller MB, larger MB, factor) of each fall in MB/s from one measured size to the next."""
+    measured = sorted((mb, value) for mb, value in sizes.items() if isinstance(value, float))
+    return [(a, b, x / y) for (a, x), (b, y) in zip(measured, measured[1:])]
+
+
+def _sized_lines() -> list[str]:
+    if not SIZED:
+        return []
+    columns = sorted({round(mb, 2) for sizes in SIZED.values() for mb in sizes})
+    lines = [
+        "| kernel | input | implementation | " + " | ".join(f"{mb:g} MB" for mb in columns) + " | largest fall |",
+        "|---|---|---|" + "---:|" * (len(columns) + 1),
+    ]
+    for (group, name, implementation), sizes in SIZED.items():
+        cells = {round(mb, 2): _mbps(value) for mb, value in sizes.items()}
+        fall = max((factor for _, _, factor in _drops(sizes)), default=None)
+        lines.append(
+            f"| {group} | {name} | {implementation} | " + " | ".join(cells.get(mb, "") for mb in columns)
+            + f" | {f'{fall:.2f}×' if fall else ''} |"
+        )
+    notes = [f"- {name} | {implementation}: {_not_run(sizes)}"
+             for (_, name, implementation), sizes in SIZED.items() if _not_run(sizes)]
+    return lines + ([""] + notes if notes else [])
+
+
+def _not_run(sizes: dict[float, float | str]) -> str:
+    """'not run at 1, 4 MB: why' for the sizes of SIZED not run ('' if none)."""
+    skipped = sorted((mb, value) for mb, value in sizes.items() if not isinstance(value, float))
+    return f"not run at {', '.join(f'{mb:g}' for mb, _ in skipped)} MB: {skipped[0][1]}" if skipped else ""
+
+
+def _floor_lines() -> list[str]:
+    """Every compiled row below a floor of RATIO_FLOORS, MBPS_FLOORS or CLIFF."""
+    lines = []
+    for (group, name), row in RESULTS.items():
+        baseline = BASELINES.get(group)
+        base = row[baseline][0] if baseline in row else None
+        ratio_floor, mbps_floor = RATIO_FLOORS.get(group), MBPS_FLOORS.get(group)
+        for implementation, (best, _, _) in row.items():
+            where = f"- {group} | {name} | {implementation}"
+            if COMPILED not in implementation:
+                continue
+            if ratio_floor and base and best / base < ratio_floor:
+                lines.append(f"{where}: {_figure(best / base)}× {baseline} (floor {ratio_floor:g}×)")
+            if mbps_floor and best < mbps_floor:
+                lines.append(f"{where}: {_figure(best)} MB/s (floor {mbps_floor:g} MB/s)")
+    for (group, name, implementation), sizes in SIZED.items():
+        where, mbps_floor = f"- {group} | {name} | {implementation}", MBPS_FLOORS.get(group)
+        if COMPILED not in implementation:
+            continue
+        if _not_run(sizes):
+            lines.append(f"{where} | {_not_run(sizes)}")
+        for mb, value in sorted(sizes.items()):
+            if isinstance(value, float) and mbps_floor and value < mbps_floor:
+                lines.append(f"{where} | {_mb(mb)}: {_figure(value)} MB/s (floor {mbps_floor:g} MB/s)")
+        for small, large, factor in _drops(sizes):
+            if factor > CLIFF:
+                lines.append(f"{where}: MB/s falls {factor:.1f}× from {_mb(small)} to {_mb(large)} (most {CLIFF:g}×)")
     return lines
 
 
@@ -249,7 +363,7 @@ def load_average() -> str:
 
 @pytest.hookimpl(trylast=True)  # after pytest-benchmark's own tables
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    if not RESULTS and not THREADS and not BUSY:
+    if not RESULTS and not THREADS and not BUSY and not SIZED:
         if benchmarks_disabled(config):
             terminalreporter.write_sep("=", "zhclean throughput")
             terminalreporter.write_line(
@@ -257,9 +371,16 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
             )
         return
     table, threads, busy = _table(), _thread_lines(), _busy_lines()
+    sized, floors = _sized_lines(), _floor_lines()
     terminalreporter.write_sep("=", "zhclean throughput (MB/s of UTF-8 input)")
     for line in table:
         terminalreporter.write_line(line)
+    for title, part in (("By input size (MB/s, min time)", sized), ("Below issue 9's floors", floors)):
+        if part:
+            terminalreporter.write_line("")
+            terminalreporter.write_line(title + ":")
+            for line in part:
+                terminalreporter.write_line(line)
     if threads:
         terminalreporter.write_line("")
         for line in threads:
@@ -274,7 +395,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     )
     if exitstatus != 0:
         terminalreporter.write_line(f"(pytest exit status {int(exitstatus)}: some benchmarks failed or did not run)")
-    groups = sorted({group for group, _ in RESULTS})
+    groups = sorted({group for group, _ in RESULTS} | {group for group, _, _ in SIZED})
     now = datetime.datetime.now().astimezone()
     header = [
         "# zhclean benchmark results",
@@ -297,6 +418,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if exitstatus != 0:
         header.append(f"- pytest exit status {int(exitstatus)}: some benchmarks failed or did not run.")
     body = header + ["", *table]
+    if sized:
+        body += ["", "## By input size", "", "MB/s from the minimum time at each input size.", "", *sized]
+    if floors:
+        body += ["", "## Below issue 9's floors", "", *floors]
     if threads:
         body += ["", "## Threads", "", *threads]
     if busy:
