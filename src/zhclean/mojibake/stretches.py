@@ -136,6 +136,9 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
 
     def close() -> None:
         nonlocal tokens
+        if not any(token[0] for token in tokens):
+            tokens = []  # only losses, or nothing: no trim can make it text
+            return
         # Correct text beside the mojibake can re-decode without an error
         # (always with a two-byte codec; with UTF-8 where bytes were dropped):
         # cut what does not gain off both ends.  Not UTF-8 read by a
