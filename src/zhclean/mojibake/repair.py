@@ -178,7 +178,7 @@ def repair_regions(
         if out_of_step(region, region_stats):
             # GBK and Big5 read as each other first: when they settle it, the
             # rest is not worth a try.
-            pairs.sort(key=lambda pair: SINGLE_BYTE in pair or "utf-8" in pair)
+            pairs.sort(key=lambda pair: not (pair[0] in REREAD_FROM and pair[1] in REREAD_AS))
         for wrong, right in pairs:
             found_stretches = bulk(region, wrong, right, region_stats.losses, loops, known)
             if found_stretches is None:
