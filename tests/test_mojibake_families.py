@@ -32,7 +32,7 @@ FLOORS = {
     "gbk->hybrid-cp1252": 41, "gbk->hybrid-cp1252-whatwg": 41, "gbk->hybrid-latin-1": 42,
     "gbk->whatwg-big5": 6, "run:gbk->latin-1": 12, "run:utf-8->cp1252": 19, "run:utf-8->cp1252-whatwg": 8,
     "run:utf-8->gbk": 16, "run:utf-8->whatwg-gbk": 12, "short-span:big5->gbk": 0, "short-span:gbk->big5": 0,
-    "utf-8->cp936": 46, "utf-8->kz1048": 47, "utf-8->ptcp154": 48, "utf-8->whatwg-big5": 0,
+    "utf-8->cp936": 46, "utf-8->kz1048": 48, "utf-8->ptcp154": 48, "utf-8->whatwg-big5": 0,
     "utf-8->whatwg-gbk": 71,
 }
 

@@ -179,8 +179,30 @@ def repair_regions(
             # GBK and Big5 read as each other first: when they settle it, the
             # rest is not worth a try.
             pairs.sort(key=lambda pair: not (pair[0] in REREAD_FROM and pair[1] in REREAD_AS))
+        # Whole-region decodings first (one C-speed pass each): where one of
+        # them passes the judge over nearly all the region, it is settled and
+        # no pair is worth the piece-by-piece reading (GBK read as Latin-1
+        # tried UTF-8 and Big5 that way first: 10 us a character each).
+        early: dict[tuple[str, str], tuple[list[Stretch] | None, list[tuple[float, Repair]] | None]] = {}
+        settled = False
         for wrong, right in pairs:
             found_stretches = bulk(region, wrong, right, region_stats.losses, loops, known)
+            found = None
+            if found_stretches is not None:
+                found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form, evidenced)
+            early[wrong, right] = (found_stretches, found)
+            if found is not None and sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
+                settled = True
+                for _, judged in early.values():
+                    candidates.extend(judged or ())
+                break
+        for wrong, right in pairs if not settled else ():
+            found_stretches, found = early[wrong, right]
+            if found is not None:
+                candidates.extend(found)
+                if right == "utf-8" and sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
+                    break
+                continue
             if found_stretches is None:
                 if region_stats.losses and wrong in REREAD_FROM and right in REREAD_AS:
                     # A whole text damaged to both ends is re-read from end to
