@@ -56,6 +56,7 @@ from .stretches import stretches
 from .structure import (
     UTF8_REGION,
     UTF8_RUN,
+    UTF8_RUN_LONG,
     completions,
     european_words,
     foreign_words,
@@ -328,7 +329,7 @@ def _judge(
             if two_byte_right and (
                 utf8_region
                 or utf8_share(before, loops) >= UTF8_REGION
-                or utf8_run(before, loops) >= UTF8_RUN
+                or utf8_run(before, loops) >= UTF8_RUN + (len(before) >= UTF8_RUN_LONG)
                 or european_words(region, stretch.start, stretch.end)
             ):
                 continue  # UTF-8 read wrongly, or European words: never GBK or Big5

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .charsets import CP1252_EXTRAS, SINGLE_BYTE, SINGLE_BYTE_CODECS
 from .cuts import encode
 from .._lazy import Lazy
-from .tables import CONTINUATION, LEAD, LEAD_OF_TWO, PLAIN_LATIN1, scan_table
+from .tables import CONTINUATION, LEAD, LEAD_OF_TWO, PLAIN_LATIN1, PLAUSIBLE, class_table, scan_table
 
 if TYPE_CHECKING:
     from ._loops import Loops
@@ -94,19 +94,41 @@ _SEQUENCE_TO_NBSP = re.compile(b"[\xc2-\xdf]\xa0|[\xe0-\xef][\x80-\xbf]\xa0|[\xf
 # ever, two of them in a row never on the corpus; a stretch that holds them
 # is UTF-8 beside the GBK (å¸ƒäº†æ–° then ·¢²¼).
 UTF8_RUN = 2
+# A stretch this long or longer needs one sequence more in a row: GBK makes
+# runs of two by chance, about one in 50,000 characters read as Latin-1
+# (Gutenberg and Wikisource in GBK, with _NO_TEXT below), of three never.
+UTF8_RUN_LONG = 1000
+# What GBK and Big5 bytes make of such sequences by chance, and text in
+# UTF-8 hardly ever holds: Canadian syllabics, Ogham, Runic, the Philippine
+# scripts, Braille, symbols and squared katakana (ᣬ ⣬ ㌺ ⮻), the rare
+# scripts of U+A000-U+ABFF (Yi, Vai, Javanese: ꎻ ꐿ ꦿ), private use, the
+# unassigned planes, rare Han characters (㡣 䁣 峹 椸, classes 0-1).
+# Counted, they made runs of two in long stretches (Gutenberg in GBK read
+# as Latin-1, 200 KB: 20 runs; an 8,700-character stretch of it was taken
+# for UTF-8 and left).
+_NO_TEXT = re.compile(
+    "[\u1400-\u177f\u18b0-\u18ff\u2800-\u28ff\u2b00-\u2bff\u3300-\u33ff"
+    "\ua000-\uabff\ud800-\uf8ff\U00030000-\U0010ffff]"
+)
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 
 
 def utf8_run(text: str, loops: Loops) -> int:
     """The most well-formed UTF-8 sequences of three or four bytes in a row
     (ASCII between them allowed) in the bytes of ``text``'s single-byte
-    characters."""
+    characters, each a character text holds (``_NO_TEXT``: not one)."""
     longest = 0
+    classes = class_table()
     for m in _SINGLE_BYTE_RUN.finditer(text):
         data = loops.encode_single_byte(m.group())
         run = 0
         at = 0
         for found in _SEQUENCE.finditer(data):
             if len(found.group()) < 3:
+                continue
+            ch = found.group().decode("utf-8", "replace")
+            if ch == "\ufffd" or _NO_TEXT.match(ch) or (_HAN.match(ch) and (ord(ch) > 0xFFFF or classes[ord(ch)] < PLAUSIBLE)):
+                run = 0
                 continue
             between = data[at : found.start()]
             run = run + 1 if all(byte < 0x80 for byte in between) else 1
@@ -266,8 +288,10 @@ _WEAK_CONTINUATION = frozenset(b"\xa0\x91\x92\x93\x94\x96\x97\x85\x95\xb7\xab\xb
 
 
 def foreign_words(text: str) -> bool:
-    """Whether ``text`` holds a word of an alphabetic script beyond Latin-1."""
-    return _FOREIGN_WORD.search(text) is not None
+    """Whether ``text`` holds a word of an alphabetic script beyond Latin-1.
+    Not one of Windows-1252's own letters alone (Œšƒ, ŸŸœ: GBK bytes 8C 9A
+    83 and 9F 9F 9C read by it, Traditional text makes them)."""
+    return any(m.group().strip(CP1252_EXTRAS) for m in _FOREIGN_WORD.finditer(text))
 
 
 def european_words(region: str, start: int, end: int) -> bool:
