@@ -32,7 +32,6 @@ from __future__ import annotations
 
 from .charsets import (
     BARRIER,
-    EVERY_PAIR,
     OTHER_PAIRS,
     SCREENED,
     SINGLE_BYTE_MAP,
