@@ -176,6 +176,11 @@ def repair_regions(
         # with them, so that its id cannot be another's after it is freed.
         known: Known = {id(region): (region, region_stats)}
         pairs = [pair for pair in _codec_pairs(region_stats, region, depth) if _worth(pair, masks[index])]
+        if _HALF_WIDTH_KANA.search(region):
+            # Shift-JIS's own: UTF-8 it read settles there, and the other
+            # readings of a long region cost ten times as much (Wikisource
+            # in UTF-8 read as Shift-JIS, 115,000 characters: 3 s, 0.3 s).
+            pairs.sort(key=lambda pair: pair[0] != "cp932")
         if out_of_step(region, region_stats):
             # GBK and Big5 read as each other first: when they settle it, the
             # rest is not worth a try.
@@ -228,6 +233,11 @@ def repair_regions(
         repairs.extend(_disjoint(candidate for _, candidate in candidates))
     repairs.sort(key=lambda r: r.start)
     return repairs
+
+
+# Half-width katakana: Shift-JIS reads bytes A1-DF alone as them, and no
+# Chinese text holds them.
+_HALF_WIDTH_KANA = re.compile("[\uff61-\uff9f]")
 
 
 def _worth(pair: tuple[str, str], mask: int) -> bool:
