@@ -41,3 +41,5 @@ class Repair(NamedTuple):
 # the text is kept with them, so that its id cannot be another's after it
 # is freed.
 Known = Dict[int, Tuple[str, TextStats]]
+# A value computed of a text, by id() of the text, kept with it likewise.
+Shares = Dict[int, Tuple[str, float]]

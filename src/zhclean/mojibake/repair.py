@@ -40,7 +40,7 @@ from .charsets import (
     SINGLE_BYTE,
     SINGLE_BYTE_CODECS,
 )
-from .records import Known, Repair, Stretch, TextStats
+from .records import Known, Repair, Shares, Stretch, TextStats
 from .reread import LOSS_REACH, join_across_losses, out_of_step, reread_stretches
 from .runs import unmistakable_runs
 from .score import (
@@ -175,6 +175,7 @@ def repair_regions(
         # Statistics already computed, by id() of the text; the text is kept
         # with them, so that its id cannot be another's after it is freed.
         known: Known = {id(region): (region, region_stats)}
+        shares: Shares = {}  # utf8_share of the texts judged, the same way
         pairs = [pair for pair in _codec_pairs(region_stats, region, depth) if _worth(pair, masks[index])]
         if _HALF_WIDTH_KANA.search(region):
             # Shift-JIS's own: UTF-8 it read settles there, and the other
@@ -195,7 +196,7 @@ def repair_regions(
             found_stretches = bulk(region, wrong, right, region_stats.losses, loops, known)
             found = None
             if found_stretches is not None:
-                found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form, evidenced)
+                found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form, evidenced, shares)
             early[wrong, right] = (found_stretches, found)
             if found is not None and sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
                 settled = True
@@ -217,13 +218,13 @@ def repair_regions(
                     whole = reach_start == 0 and reach_end == len(text) and damaged_to_the_edges(reach)
                     pins = (whole and reach[:1] != "\ufffd", whole and reach[-1:] != "\ufffd")
                     reread = reread_stretches(reach, wrong, right, *pins, loops)
-                    found = _judge(reach, reach_start, reread, loops, depth, known, trust_form, evidenced)
+                    found = _judge(reach, reach_start, reread, loops, depth, known, trust_form, evidenced, shares)
                     candidates.extend(found)
                     if sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
                         break  # read back in step, nearly all of it: settled
                     continue
                 found_stretches = stretches(region, wrong, right, loops)
-            found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form, evidenced)
+            found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form, evidenced, shares)
             candidates.extend(found)
             if right == "utf-8" and sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
                 break  # the region is UTF-8 that reads well, nearly all of it: settled
@@ -307,12 +308,22 @@ def _judge(
     known: Known,
     trust_form: bool,
     evidenced: frozenset[str],
+    shares: Shares | None = None,
 ) -> list[tuple[float, Repair]]:
     """The stretches worth making into repairs, each with its weight;
     ``trust_form``: whether a single-byte stretch may be believed for its
     form alone (``structure.unmistakable_utf8``)."""
     judged: list[tuple[float, Repair]] = []
-    utf8_region = utf8_share(region, loops) >= UTF8_REGION
+    if shares is None:
+        shares = {}
+
+    def utf8_region() -> bool:
+        # Asked of each stretch read as GBK or Big5 from a single-byte
+        # decoder, and the same region is judged pair after pair: once.
+        found = shares.get(id(region))
+        if found is None or found[0] is not region:
+            found = shares[id(region)] = (region, utf8_share(region, loops))
+        return found[1] >= UTF8_REGION
 
     def stats(text: str) -> TextStats:
         found = known.get(id(text))
@@ -337,7 +348,7 @@ def _judge(
         structural = False
         if stretch.wrong in (SINGLE_BYTE, HYBRID):
             if two_byte_right and (
-                utf8_region
+                utf8_region()
                 or utf8_share(before, loops) >= UTF8_REGION
                 or utf8_run(before, loops) >= UTF8_RUN + (len(before) >= UTF8_RUN_LONG)
                 or european_words(region, stretch.start, stretch.end)
