@@ -7,6 +7,8 @@ loop, with the thresholds below; every other stage asks here.
 """
 from __future__ import annotations
 
+import re
+
 from .charsets import HYBRID, ORPHANED_TRAIL, SINGLE_BYTE
 from .records import Stretch, TextStats
 from .tables import (
@@ -42,19 +44,16 @@ def plausible_gain(before: TextStats, after: TextStats, new_losses: int) -> bool
     return reads_well(after) and mean_after - mean_before >= LEAST_GAIN
 
 
+_LOSS_RUN = re.compile("\ufffd+")
+
+
 def interior_losses(text: str) -> int:
     """Runs of U+FFFD inside ``text``, not at either end.  A loss at an end is
     a character cut by the edge of the damage: counted, a loss that a
     neighbouring repair wrote there would decide whether the next text is
     repaired (each call of fix_mojibake repaired one more copy of a repeated
     text, the loss the last repair wrote beside it tipping the count)."""
-    inner = text.strip("\ufffd")
-    runs = 0
-    previous = ""
-    for ch in inner:
-        runs += ch == "\ufffd" and previous != "\ufffd"
-        previous = ch
-    return runs
+    return len(_LOSS_RUN.findall(text.strip("\ufffd")))
 
 
 def least_evidence(stretch: Stretch, before: str) -> int:
