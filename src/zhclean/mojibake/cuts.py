@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 # (distinct characters of the Basic Plane and the first supplementary one).
 KNOWN_BYTES_LIMIT = 1 << 17
 _KNOWN_BYTES: dict[str, dict[str, bytes | None]] = {}
-_UNKNOWN = object()
 
 
 def encode(text: str, codec: str, loops: Loops) -> bytes:
@@ -58,14 +57,16 @@ def char_bytes(text: str, codec: str, loops: Loops) -> list[bytes | None]:
         pass
     parts: list[bytes | None] = []
     for ch in text:
-        part = known.get(ch, _UNKNOWN)
-        if part is _UNKNOWN:
-            try:
-                part = encode(ch, codec, loops)
-            except UnicodeEncodeError:
-                part = None
-            if len(known) < KNOWN_BYTES_LIMIT:
-                known[ch] = part
+        if ch in known:
+            parts.append(known[ch])
+            continue
+        part: bytes | None
+        try:
+            part = encode(ch, codec, loops)
+        except UnicodeEncodeError:
+            part = None
+        if len(known) < KNOWN_BYTES_LIMIT:
+            known[ch] = part
         parts.append(part)
     return parts
 
