@@ -445,7 +445,9 @@ def _round(text: str, loops: Loops) -> tuple[str, list[list[Repair]]]:
     # it shows repairs of UTF-8 read by a single-byte decoder, a lone
     # sequence of that decoder that is left over is believed too (rГ©gion
     # beside вЂ™ in Windows-1251; NICIODATĂ™ alone is Romanian and a ™).
-    evidenced = frozenset(r.wrong for pass_ in made for r in pass_ if r.wrong in SINGLE_BYTE_CODECS)
+    evidenced = frozenset(
+        r.wrong for pass_ in made for r in pass_ if r.encoding == "utf-8" and r.wrong in SINGLE_BYTE_CODECS
+    )
     if evidenced and leftover_utf8(repaired, text):
         repaired, made, frozen = _attempt(text, loops, trust_form=True, evidenced=evidenced)
     if any(r.structural for pass_ in made for r in pass_) and leftover_utf8(repaired, text):
