@@ -65,6 +65,11 @@ _FOREIGN_WORD = re.compile(
         )
     )
 )
+# The three letters of one script in a row that make a foreign word also
+# come by chance from the bytes of long mojibake (ȫȻŸ: the crawlers' GBK
+# mixture, once in 19,000 characters of Gutenberg, and the whole page was
+# left): a long stretch needs one in this many characters.
+FOREIGN_WORD_SPAN = 1000
 # Share of a stretch's non-ASCII characters that may touch two ASCII
 # letters before it reads as European words: GBK and Big5 read as Latin-1
 # hardly ever do (a second byte 40-7E is one letter, between high ones).
@@ -288,10 +293,12 @@ _WEAK_CONTINUATION = frozenset(b"\xa0\x91\x92\x93\x94\x96\x97\x85\x95\xb7\xab\xb
 
 
 def foreign_words(text: str) -> bool:
-    """Whether ``text`` holds a word of an alphabetic script beyond Latin-1.
-    Not one of Windows-1252's own letters alone (Œšƒ, ŸŸœ: GBK bytes 8C 9A
-    83 and 9F 9F 9C read by it, Traditional text makes them)."""
-    return any(m.group().strip(CP1252_EXTRAS) for m in _FOREIGN_WORD.finditer(text))
+    """Whether ``text`` holds a word of an alphabetic script beyond Latin-1:
+    one at least, and in a long text one in every FOREIGN_WORD_SPAN
+    characters.  Not one of Windows-1252's own letters alone (Œšƒ, ŸŸœ: GBK
+    bytes 8C 9A 83 and 9F 9F 9C read by it, Traditional text makes them)."""
+    found = sum(1 for m in _FOREIGN_WORD.finditer(text) if m.group().strip(CP1252_EXTRAS))
+    return found > 0 and found > len(text) // FOREIGN_WORD_SPAN
 
 
 def european_words(region: str, start: int, end: int) -> bool:
