@@ -95,11 +95,11 @@ UTF8_SHARE_FROM = 2000
 # A character a crawler's UTF-8 reading of GBK makes beside its Latin-1 ones
 # (two bytes of UTF-8, the commonest: ʾ ͼ ָ), and that no single-byte
 # decoder makes (ƒ is Windows-1252's 0x83).
-_HYBRID_CHAR = re.compile("[^\x00-\u00ff" + CP1252_EXTRAS + "\u0800-\U0010ffff]")
+_MIXTURE_ONLY = "[^\x00-\u00ff" + CP1252_EXTRAS + "\u0800-\U0010ffff]"
+_HYBRID_CHAR = re.compile(_MIXTURE_ONLY)
 # The mixture's form: such a character right beside a Latin-1 one that is
 # not ASCII (ÎÂÜ°Ìáʾ: ʾ after á).  Real text in Greek, Cyrillic or Hebrew
 # seldom puts é beside its letters; the mixture does it every few bytes.
-_MIXTURE_ONLY = "[^\x00-\u00ff" + CP1252_EXTRAS + "\u0800-\U0010ffff]"
 _HYBRID_BESIDE_LATIN = re.compile(f"[\u00a0-\u00ff](?={_MIXTURE_ONLY})|{_MIXTURE_ONLY}(?=[\u00a0-\u00ff])")
 # How many times a region must show that form to be read as the mixture
 # first, and at least once in how many characters: the mixture shows it once
@@ -108,6 +108,12 @@ _HYBRID_BESIDE_LATIN = re.compile(f"[\u00a0-\u00ff](?={_MIXTURE_ONLY})|{_MIXTURE
 # by side), where trying the mixture first cost 8 s of a 10 s call.
 HYBRID_FIRST_LEAST = 3
 HYBRID_FIRST_SPAN = 100
+# Half-width katakana: Shift-JIS reads bytes A1-DF alone as them, and no
+# Chinese text holds them.
+_HALF_WIDTH_KANA = re.compile("[\uff61-\uff9f]")
+# A reading that repairs this share of a region or more settles it: the
+# readings after it are not worth a try.
+SETTLED_SHARE = 0.8
 # CJK punctuation and the full-width forms: the page's own text wherever they
 # stand in the crawlers' mixture (see _judge).
 _PAGE_OWN = re.compile("[\u3000-\u303f\uff00-\uffef]")
@@ -228,7 +234,7 @@ def repair_regions(
             if found_stretches is not None:
                 found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form, evidenced, shares)
             early[wrong, right] = (found_stretches, found)
-            if found is not None and sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
+            if found is not None and _settles(found, region):
                 settled = True
                 for _, judged in early.values():
                     candidates.extend(judged or ())
@@ -237,7 +243,7 @@ def repair_regions(
             found_stretches, found = early[wrong, right]
             if found is not None:
                 candidates.extend(found)
-                if right == "utf-8" and sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
+                if right == "utf-8" and _settles(found, region):
                     break
                 continue
             if found_stretches is None:
@@ -250,7 +256,7 @@ def repair_regions(
                     reread = reread_stretches(reach, wrong, right, *pins, loops)
                     found = _judge(reach, reach_start, reread, loops, depth, known, trust_form, evidenced, shares)
                     candidates.extend(found)
-                    if sum(r.end - r.start for _, r in found) >= 0.8 * len(region):
+                    if _settles(found, region):
                         break  # read back in step, nearly all of it: settled
                     continue
                 if (
@@ -263,9 +269,7 @@ def repair_regions(
                 found_stretches = stretches(region, wrong, right, loops)
             found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form, evidenced, shares)
             candidates.extend(found)
-            if (right == "utf-8" or (hybrid_first and wrong == HYBRID)) and sum(
-                r.end - r.start for _, r in found
-            ) >= 0.8 * len(region):
+            if (right == "utf-8" or (hybrid_first and wrong == HYBRID)) and _settles(found, region):
                 break  # the region is UTF-8 (or the mixture) that reads well, nearly all of it: settled
         # Heaviest first (UTF-8 repairs, self-checking, count half again);
         # keep those that do not overlap one kept already.
@@ -275,9 +279,9 @@ def repair_regions(
     return repairs
 
 
-# Half-width katakana: Shift-JIS reads bytes A1-DF alone as them, and no
-# Chinese text holds them.
-_HALF_WIDTH_KANA = re.compile("[\uff61-\uff9f]")
+def _settles(found: list[tuple[float, Repair]], region: str) -> bool:
+    """Whether the repairs ``found`` in ``region`` cover SETTLED_SHARE of it."""
+    return sum(r.end - r.start for _, r in found) >= SETTLED_SHARE * len(region)
 
 
 def _worth(pair: tuple[str, str], mask: int) -> bool:
