@@ -27,6 +27,7 @@ import sys
 import pytest
 
 from corpus import HERE as CORPUS, SHARED, read_jsonl
+from report import cpu_model
 
 RESULTS_MD = pathlib.Path(__file__).resolve().parent / "results.md"
 SHIPPED_SAMPLES = CORPUS / "samples" / "seeds"
@@ -203,16 +204,6 @@ def record_size(benchmark, group: str, name: str, implementation: str, text: str
 def skip_size(group: str, name: str, implementation: str, mb: float, why: str) -> None:
     """Note in the by-size table that this size was not run, and why."""
     SIZED.setdefault((group, name, implementation), {})[mb] = why
-
-
-def _cpu_model() -> str:
-    try:
-        for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def _command(config: pytest.Config) -> str:
@@ -405,7 +396,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         f"- Command: `{_command(config)}` (from the repository root)",
         f"- Date: {now:%Y-%m-%d %H:%M %Z}",
         f"- Python: {platform.python_implementation()} {platform.python_version()}",
-        f"- CPU: {_cpu_model()}, {os.cpu_count()} logical CPUs visible"
+        f"- CPU: {cpu_model()}, {os.cpu_count()} logical CPUs visible"
         f" (other processes may have been running; load average 1/5/15 min at the end: {load_average()})",
         f"- zhclean kernels: {_kernels()}",
     ]

@@ -236,7 +236,7 @@ class Report:
             "",
             f"- Command: `{command}` (from the repository root)",
             f"- Date: {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
-            f"- Machine: {_cpu()}, {os.cpu_count()} logical CPUs; Python {platform.python_version()}; "
+            f"- Machine: {cpu_model()}, {os.cpu_count()} logical CPUs; Python {platform.python_version()}; "
             f"zhclean kernels: {zhclean.KERNELS}",
             f"- Load average (1/5/15 min) before: {load_before}; after: {_load()} (other processes share the machine)",
             "- MB/s = UTF-8 bytes of input / best wall time of "
@@ -288,7 +288,8 @@ class Report:
         return True
 
 
-def _cpu() -> str:
+def cpu_model() -> str:
+    """The CPU's model name (Linux), or what platform knows of it."""
     try:
         for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):

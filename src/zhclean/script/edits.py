@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .._edits import Edit, apply
 from .converters import convert_pieces
 from .tables import TABLES
 
-Edit = tuple[int, int, str]
+__all__ = ["Edit", "apply", "converted_count", "explicit_edits", "replace"]
 
 # How many characters at each end of a replacement are compared one by one
 # before bisecting: a run's first and last characters always change, and a
@@ -77,19 +78,6 @@ def explicit_edits(text: str, config: str) -> list[Edit]:
     for (a, b), new in zip(chunks, converted):
         edits.extend(replace(text, a, b, new))
     return edits
-
-
-def apply(text: str, edits: Sequence[Edit]) -> str:
-    """``text`` with ``edits`` (sorted, disjoint) applied; ``text`` itself when there are none."""
-    if not edits:
-        return text
-    parts, last = [], 0
-    for start, end, new in edits:
-        parts.append(text[last:start])
-        parts.append(new)
-        last = end
-    parts.append(text[last:])
-    return "".join(parts)
 
 
 def converted_count(text: str, edits: Sequence[Edit]) -> int:
