@@ -22,13 +22,16 @@ __all__ = ["IN_FLIGHT_PER_JOB", "Done", "Runner"]
 # keeps a worker busy while its last result travels back and is written
 # (one left it idle about a tenth of the time); more only holds memory.
 IN_FLIGHT_PER_JOB = 2
-# Text that makes every step of the default Cleaner load its tables (readings,
-# frequency classes, script tables, an OpenCC converter): cleaned once in the
-# parent before the workers are forked, so that they start with the tables
-# built (copy-on-write) instead of each spending the 0.5-1 s it takes; with
-# two workers on two cores that cost, paid twice at once, had made
-# --jobs 2 slower than --jobs 1 on a 12 MB file.
-WARM_UP = "鍙戝竷浜嗘柊闂伙紝書(shu)記說。這個頁面有疑問，請到互助客栈询问。ＡＢＣ\u200b\u00a0 "
+# How much of the first batch the main process cleans (and throws away)
+# before it forks the workers: the tables that this input needs (readings,
+# frequency classes, script tables...) are then built once and inherited
+# (copy-on-write) instead of by each worker at once.  A fixed sample text
+# that loaded every table had cost 0.6 s before the first fork, 0.25 s of it
+# for tables the seed pages never use (the mixed-script unifier, an OpenCC
+# converter): --jobs 2 was 1.5-1.6x --jobs 1 on 60 MB.  16,384 characters
+# take a few milliseconds to clean; a table that only a later part of the
+# input needs is built by each worker when it needs it, at the same time.
+WARM_UP_CHARS = 1 << 14
 
 
 class Done:
@@ -52,25 +55,35 @@ class Runner:
     def __init__(self, settings: Settings, jobs: int) -> None:
         self.settings = settings
         self.jobs = max(1, jobs)
-        self._pool: Optional[ProcessPoolExecutor] = None
-        if self.jobs > 1:
-            # fork starts a worker in milliseconds; nothing runs threads yet.
-            context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
-            if context is not None:
-                settings.cleaner.process(WARM_UP)  # every table, built once, inherited by the workers
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, mp_context=context, initializer=start_worker, initargs=(settings,)
-            )
+        self._pool: Optional[ProcessPoolExecutor] = None  # started with the first batch
 
     @property
     def window(self) -> int:
         """How many batches may be out before the oldest is awaited."""
-        return self.jobs * IN_FLIGHT_PER_JOB if self._pool else 0
+        return self.jobs * IN_FLIGHT_PER_JOB if self.jobs > 1 else 0
 
     def submit(self, units: list[str]) -> Union[Future, Done]:
-        if self._pool is None:
+        if self.jobs == 1:
             return Done(clean_batch(self.settings, units))
+        if self._pool is None:
+            self._pool = self._start(units)
         return self._pool.submit(clean_in_worker, units)
+
+    def _start(self, units: list[str]) -> ProcessPoolExecutor:
+        """The workers, forked once the head of ``units`` has built the tables it needs."""
+        # fork starts a worker in milliseconds; nothing runs threads yet.
+        context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+        if context is not None:
+            head, chars = [], 0
+            for unit in units:
+                head.append(unit)
+                chars += len(unit)
+                if chars >= WARM_UP_CHARS:
+                    break
+            clean_batch(self.settings, head)
+        return ProcessPoolExecutor(
+            max_workers=self.jobs, mp_context=context, initializer=start_worker, initargs=(self.settings,)
+        )
 
     def close(self) -> None:
         if self._pool is not None:
