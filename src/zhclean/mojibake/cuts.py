@@ -48,7 +48,7 @@ def char_bytes(text: str, codec: str, loops: Loops) -> list[bytes | None]:
     if codec == HYBRID:
         return hybrid_bytes(text, loops)
     if codec == GBK_WEB:
-        return _web_gbk(text)
+        return _web_gbk(text, loops)
     known = _KNOWN_BYTES.get(codec)
     if known is None:
         known = _KNOWN_BYTES.setdefault(codec, {})
@@ -72,7 +72,7 @@ def char_bytes(text: str, codec: str, loops: Loops) -> list[bytes | None]:
     return parts
 
 
-def _web_gbk(text: str) -> list[bytes | None]:
+def _web_gbk(text: str, loops: Loops) -> list[bytes | None]:
     """``text`` in GBK as browsers and Windows decode it, where a € is byte
     0x80 or A2 E3 (both decode to it): each one whichever keeps the UTF-8
     around it valid (一 is E4 B8 80; 波、 is E6 B3 A2 E3 80 81).  On a tie,
@@ -81,15 +81,13 @@ def _web_gbk(text: str) -> list[bytes | None]:
     stand_in = LOSS_STAND_INS[GBK_WEB]  # a loss, as bulk decoding writes it
     lossy = "\ufffd" in text or stand_in in text
     order = (b"\xa2\xe3", b"\x80") if lossy else (b"\x80", b"\xa2\xe3")
-    parts: list[bytes | None] = []
-    for ch in text:
-        try:
-            parts.append(None if ch == "\ufffd" else ch.encode("gb18030"))
-        except UnicodeEncodeError:
-            parts.append(None)
-    for k, ch in enumerate(text):
-        if ch != "\u20ac":
-            continue
+    parts = char_bytes(text, "gb18030", loops)  # a new list, each character's bytes known once
+    lost = text.find("\ufffd")
+    while lost != -1:
+        parts[lost] = None
+        lost = text.find("\ufffd", lost + 1)
+    k = text.find("\u20ac")
+    while k != -1:
         before = b"".join(part or b"" for part in parts[max(0, k - 3) : k])[-6:]
         following = b""
         open_end = False
@@ -105,6 +103,7 @@ def _web_gbk(text: str) -> list[bytes | None]:
             if best is None or errors < best[0]:
                 best = (errors, euro)
         parts[k] = best[1]  # type: ignore[index]
+        k = text.find("\u20ac", k + 1)
     return parts
 
 

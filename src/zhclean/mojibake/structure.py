@@ -85,6 +85,9 @@ EUROPEAN_SHARE = 0.25
 UTF8_REGION = 0.75
 _CONTINUATIONS = bytes(range(0x80, 0xC0))
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+# The bytes that open a sequence: in bytes that decode as UTF-8, each one
+# opens exactly one of _SEQUENCE's matches, so counting them counts those.
+_LEAD_BYTES = bytes(range(0xC0, 0x100))
 # A sequence cut short at the end of a piece, by a loss after it.
 _CUT_SHORT = re.compile(b"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})\\Z")
 _SEQUENCE = re.compile(b"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -195,11 +198,12 @@ def unmistakable_utf8(
         return 0
     if _CONTROL.search(after) or "\ufffd" in after and "\ufffd" not in before:
         return 0
-    gained = _GAINED.findall(after)
-    if not gained or _UNCOMMON.search(after):
+    if _GAINED.search(after) is None or _UNCOMMON.search(after):
         return 0
     pieces = before.split("\ufffd")
-    sequences = []
+    # Counted, not listed: a whole page of UTF-8 read as Latin-1 is one
+    # region of a hundred thousand sequences.
+    sequences = 0
     datas = []
     for k, piece in enumerate(pieces):
         try:
@@ -216,17 +220,24 @@ def unmistakable_utf8(
             data.decode("utf-8")
         except UnicodeDecodeError:
             return 0
-        sequences += _SEQUENCE.findall(data)
+        sequences += len(data) - len(data.translate(None, _LEAD_BYTES))
         datas.append(data)
-    if len(sequences) >= 2:
+    if sequences >= 2:
         # Two sequences that read as no letter (ВІКІ, Ukrainian capitals, in
         # Windows-1251 would read as ²ʲ) prove little; three or more do.
+        lettered = sequences >= 3 or any(unicodedata.category(ch) in _LETTERS for ch in _GAINED.findall(after))
+        if not lettered:
+            return 0
+        # Each sequence that ends in a no-break space ends in byte A0: with
+        # few A0 bytes the sequences need not be looked at.
+        if 2 * sum(data.count(b"\xa0") for data in datas) < sequences:
+            return sequences
         weak = sum(len(_SEQUENCE_TO_NBSP.findall(data)) for data in datas)
-        lettered = len(sequences) >= 3 or any(unicodedata.category(ch) in _LETTERS for ch in gained)
-        return len(sequences) if 2 * weak < len(sequences) and lettered else 0
-    if len(sequences) != 1 or len(gained) != 1 or not _ONE_ALONE.match(gained[0]):
+        return sequences if 2 * weak < sequences else 0
+    gained = _GAINED.findall(after)
+    if sequences != 1 or len(gained) != 1 or not _ONE_ALONE.match(gained[0]):
         return 0
-    sequence = sequences[0]
+    sequence = next(found.group() for found in map(_SEQUENCE.search, datas) if found)
     proven = len(sequence) >= 3 or any("\x80" <= ch <= "\x9f" for ch in before) or (
         (codec == SINGLE_BYTE or evidenced) and sequence[0] in (0xC2, 0xC3) and sequence[1] not in _WEAK_CONTINUATION
     )
