@@ -117,6 +117,17 @@ SETTLED_SHARE = 0.8
 # CJK punctuation and the full-width forms: the page's own text wherever they
 # stand in the crawlers' mixture (see _judge).
 _PAGE_OWN = re.compile("[\u3000-\u303f\uff00-\uffef]")
+# ... except, in a long stretch, one between two characters a single-byte
+# decoder makes of high bytes: GBK bytes that happen to form UTF-8 (Ñｱ then
+# À: EF BD B1 are halves of two characters).  One such in a news page of
+# 4,742 characters rejected the whole page's reading, and readings out of
+# step filled the gap (新冠肺炎 as 泄诜窝酌).  In a short stretch it stays a
+# bar: random strings of such characters read as the mixture too.
+_PAGE_OWN_BESIDE_TEXT = re.compile(
+    f"(?<![\x80-\xff{CP1252_EXTRAS}])[\u3000-\u303f\uff00-\uffef]"
+    f"|[\u3000-\u303f\uff00-\uffef](?![\x80-\xff{CP1252_EXTRAS}])"
+)
+PAGE_OWN_CHANCE_FROM = 100
 
 
 
@@ -382,7 +393,8 @@ def _judge(
         two_byte_right = stretch.right != "utf-8"
         if two_byte_right and foreign_words(before):
             continue  # a word of Greek, Cyrillic, Hangul...: real text
-        if stretch.wrong == HYBRID and _PAGE_OWN.search(before):
+        page_own = _PAGE_OWN_BESIDE_TEXT if len(before) >= PAGE_OWN_CHANCE_FROM else _PAGE_OWN
+        if stretch.wrong == HYBRID and page_own.search(before):
             # CJK punctuation inside the crawlers' mixture is the page's own,
             # between two pieces of it: read as UTF-8 (E3 80 82 for 。) it
             # puts the GBK after it out of step (新闻。ÎÂÜ°Ìáʾ came out
