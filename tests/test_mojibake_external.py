@@ -98,6 +98,36 @@ def test_long_gbk_document_read_by_a_single_byte_decoder_comes_back_whole(name, 
     assert zhclean.fix_mojibake(garbled) == expected
 
 
+@pytest.mark.parametrize("name", ["zhwiki-hanyu-mixed.txt", "wikisource-shishuoxinyu-trad.txt"])
+def test_big5_page_read_as_latin_1_keeps_its_short_lines_big5(name):
+    """A page in Big5 read as Latin-1, its headings one short line each: 目次
+    (A5 D8 A6 B8) read as GBK is ヘΩ, 概論 阀阶, 引用 まノ, each plausible
+    alone; the thousands of characters repaired as Big5 around them say
+    which the page is in."""
+    text = (EXTERNAL / name).read_text(encoding="utf-8-sig")[:8000]
+    lines = [line for line in text.splitlines(keepends=True) if _writes(line, "big5")]
+    original = "".join(lines)
+    assert zhclean.fix_mojibake(original.encode("big5").decode("latin-1")) == original
+
+
+def test_gbk_page_read_as_latin_1_keeps_its_short_lines_gbk():
+    # The same rule the other way: a Simplified page in GBK stays GBK, its
+    # headings and short lines included.
+    text = (SHARED_CORPUS / "seeds" / "003_e0210ab8d126b4d2.txt").read_text(encoding="utf-8")
+    text += "\n目录\n概论\n引用\n"
+    lines = [line for line in text.splitlines(keepends=True) if _writes(line, "gbk")]
+    original = "".join(lines)
+    assert zhclean.fix_mojibake(original.encode("gbk").decode("latin-1")) == original
+
+
+def _writes(line: str, codec: str) -> bool:
+    try:
+        line.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 # Windows-1252's letters for bytes 80-9F, the five it leaves undefined kept as
 # the C1 controls browsers show.
 _CP1252_SPECIALS = {

@@ -128,6 +128,14 @@ _PAGE_OWN_BESIDE_TEXT = re.compile(
     f"|[\u3000-\u303f\uff00-\uffef](?![\x80-\xff{CP1252_EXTRAS}])"
 )
 PAGE_OWN_CHANCE_FROM = 100
+# Document-level evidence between GBK and Big5 (a page is in one of them):
+# where the repairs of a text read by a single-byte decoder are this share
+# of one, by characters, and at least DOCUMENT_LEAST characters, the text is
+# repaired again without the other.  Big5 read as Latin-1, zhwiki's first
+# 8,000 characters: the one-line headings 目次 概論 引用 came out GBK's ヘΩ
+# 阀阶 まノ among 3,000 characters repaired as Big5.
+DOCUMENT_SHARE = 0.9
+DOCUMENT_LEAST = 50
 
 
 
@@ -178,8 +186,13 @@ def repair_regions(
     trust_form: bool = True,
     frozen: Sequence[tuple[int, int]] = (),
     evidenced: frozenset[str] = frozenset(),
+    document: str | None = None,
 ) -> list[Repair]:
     """The repairs to make in ``text``, given the regions a scan found.
+
+    ``document``: GBK or Big5 (as ``REREAD_AS`` names them) where the text
+    has shown itself to be in that one (``_document_codec``): the other is
+    not read from a single-byte decoder.
 
     ``frozen``: spans (sorted) that earlier passes repaired; they are correct
     text now and no region may take them in (a loss an earlier repair wrote
@@ -215,7 +228,12 @@ def repair_regions(
         # with them, so that its id cannot be another's after it is freed.
         known: Known = {id(region): (region, region_stats)}
         shares: Shares = {}  # utf8_share of the texts judged, the same way
-        pairs = [pair for pair in _codec_pairs(region_stats, region, depth) if _worth(pair, masks[index])]
+        pairs = [
+            pair
+            for pair in _codec_pairs(region_stats, region, depth)
+            if _worth(pair, masks[index])
+            and not (document and pair[0] == SINGLE_BYTE and pair[1] in REREAD_AS and pair[1] != document)
+        ]
         shows = len(_HYBRID_BESIDE_LATIN.findall(region))
         hybrid_first = shows >= HYBRID_FIRST_LEAST and shows * HYBRID_FIRST_SPAN >= len(region)
         if hybrid_first:
@@ -505,8 +523,11 @@ def _round(text: str, loops: Loops) -> tuple[str, list[list[Repair]]]:
     )
     if evidenced and leftover_utf8(repaired, text):
         repaired, made, frozen = _attempt(text, loops, trust_form=True, evidenced=evidenced)
+    document = _document_codec(made)
+    if document:
+        repaired, made, frozen = _attempt(text, loops, trust_form=True, evidenced=evidenced, document=document)
     if any(r.structural for pass_ in made for r in pass_) and leftover_utf8(repaired, text):
-        repaired, made, frozen = _attempt(text, loops, trust_form=False, evidenced=evidenced)
+        repaired, made, frozen = _attempt(text, loops, trust_form=False, evidenced=evidenced, document=document)
     runs = [
         Repair(start, end, new, encoding, decoded_as)
         for start, end, new, encoding, decoded_as in unmistakable_runs(repaired)
@@ -518,12 +539,33 @@ def _round(text: str, loops: Loops) -> tuple[str, list[list[Repair]]]:
     return repaired, made
 
 
+def _document_codec(made: list[list[Repair]]) -> str | None:
+    """GBK or Big5 (``REREAD_AS``'s name), where the text's repairs from a
+    single-byte decoder are of both and one of them makes DOCUMENT_SHARE of
+    the characters (and DOCUMENT_LEAST at least); else None."""
+    chars = dict.fromkeys(REREAD_AS, 0)
+    names = {CODEC_NAMES[codec]: codec for codec in REREAD_AS}
+    for pass_ in made:
+        for r in pass_:
+            if r.wrong == SINGLE_BYTE and r.encoding in names:
+                chars[names[r.encoding]] += len(r.text)
+    total = sum(chars.values())
+    if not all(chars.values()):
+        return None  # one codec only (or none): nothing to settle
+    codec = max(REREAD_AS, key=lambda c: chars[c])
+    return codec if chars[codec] >= max(DOCUMENT_LEAST, DOCUMENT_SHARE * total) else None
+
+
 def _attempt(
-    text: str, loops: Loops, trust_form: bool, evidenced: frozenset[str] = frozenset()
+    text: str,
+    loops: Loops,
+    trust_form: bool,
+    evidenced: frozenset[str] = frozenset(),
+    document: str | None = None,
 ) -> tuple[str, list[list[Repair]], list[tuple[int, int]]]:
     """The passes, then the finishing of a text repaired as UTF-8 read by a
     single-byte decoder; with the spans repaired, placed in the result."""
-    repaired, made, frozen = _passes(text, loops, 0, trust_form, evidenced)
+    repaired, made, frozen = _passes(text, loops, 0, trust_form, evidenced, document)
     single = [r.wrong for pass_ in made for r in pass_ if r.encoding == "utf-8" and r.wrong in SINGLE_BYTE_CODECS]
     if single:
         codec = max(sorted(set(single)), key=single.count)
@@ -544,7 +586,12 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _passes(
-    text: str, loops: Loops, depth: int, trust_form: bool, evidenced: frozenset[str] = frozenset()
+    text: str,
+    loops: Loops,
+    depth: int,
+    trust_form: bool,
+    evidenced: frozenset[str] = frozenset(),
+    document: str | None = None,
 ) -> tuple[str, list[list[Repair]], list[tuple[int, int]]]:
     made: list[list[Repair]] = []
     frozen: list[tuple[int, int]] = []  # what earlier passes repaired, in the current text
@@ -552,7 +599,7 @@ def _passes(
         regions = loops.find_regions(text)
         if not regions:
             break
-        repairs = repair_regions(text, regions, loops, depth, trust_form, frozen, evidenced)
+        repairs = repair_regions(text, regions, loops, depth, trust_form, frozen, evidenced, document)
         repaired = apply(text, [(r.start, r.end, r.text) for r in repairs])
         if repaired is text:
             break
