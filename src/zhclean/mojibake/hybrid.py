@@ -11,6 +11,7 @@ waiting for its second byte, if any).
 """
 from __future__ import annotations
 
+from array import array
 from typing import TYPE_CHECKING
 
 from .charsets import decode_table, is_lead
@@ -55,13 +56,27 @@ def hybrid_bytes(text: str, loops: Loops) -> list[bytes | None]:
     # A state: (the lead byte waiting for its second byte or -1, the last byte
     # if it was read alone as a UTF-8 lead of two bytes or -1).
     Start = tuple[int, int]
-    frontier: dict[Start, tuple[int, int]] = {(-1, -1): (0, -1)}  # state -> (score, back index)
-    steps: list[list[tuple[int, bytes | None]]] = []  # per char, per new state: (back index, bytes)
-    states: list[list[Start]] = []
+    # Each distinct character's readings, and each (pending lead, bytes) move's
+    # gain and lead left, worked out once per call: a page holds a few hundred
+    # distinct characters, and the loop below was a Python step per byte.
+    readings: dict[str, list[tuple[bytes, int, int, bool]]] = {}
+    moves: dict[tuple[int, bytes], tuple[int, int]] = {}
+    frontier: dict[Start, tuple[int, int, bytes | None]] = {(-1, -1): (0, -1, None)}  # state -> (score, back, bytes)
+    steps: list[dict[Start, tuple[int, int, bytes | None]]] = []  # the frontier after each character
     for ch in text:
-        options = _options(ch, loops)
+        options = readings.get(ch)
+        if options is None:
+            options = readings[ch] = [
+                (
+                    data,
+                    LATIN_AS_UTF8 if len(data) == 2 and ch <= "\xff" else 0,
+                    data[0] if len(data) == 1 and 0xC2 <= data[0] <= 0xDF else -1,
+                    0x80 <= data[0] <= 0xBF,
+                )
+                for data in _options(ch, loops)
+            ]
         new: dict[Start, tuple[int, int, bytes | None]] = {}
-        for index, (state, (score, _)) in enumerate(frontier.items()):
+        for index, (state, (score, _, _)) in enumerate(frontier.items()):
             pending, alone = state
             if not options:
                 # No reading fits: the decoder starts afresh after it.
@@ -70,41 +85,49 @@ def hybrid_bytes(text: str, loops: Loops) -> list[bytes | None]:
                 if key not in new or total > new[key][0]:
                     new[key] = (total, index, None)
                 continue
-            for data in options:
-                total = score
-                if len(data) == 2 and ch <= "\xff":
-                    total += LATIN_AS_UTF8
-                if alone >= 0 and 0x80 <= data[0] <= 0xBF:
+            for data, cost, alone_byte, continuation in options:
+                total = score + cost
+                if alone >= 0 and continuation:
                     total += UNLIKELY
-                lead = pending
-                for byte in data:
-                    if lead < 0:
-                        if byte < 0x80:
-                            continue
-                        if is_lead(byte):
-                            lead = byte
-                        else:
-                            total += BROKEN
-                    else:
-                        cp = decoded[lead << 8 | byte]
-                        total += classes[cp] - BASE if cp and cp < 0x10000 else BROKEN
-                        lead = -1
-                key = (lead, data[0] if len(data) == 1 and 0xC2 <= data[0] <= 0xDF else -1)
+                move = moves.get((pending, data))
+                if move is None:
+                    move = moves[pending, data] = _move(pending, data, decoded, classes)
+                total += move[0]
+                key = (move[1], alone_byte)
                 held = new.get(key)
                 if held is None or total > held[0]:
                     new[key] = (total, index, data)
-        steps.append([(value[1], value[2]) for value in new.values()])
-        states.append(list(new))
-        frontier = {key: (value[0], value[1]) for key, value in new.items()}
+        steps.append(new)
+        frontier = new
     # Walk back from the best final state (a pending lead at the end is broken).
     if not steps:
         return []
-    finals = [(frontier[key][0] + (BROKEN if key[0] >= 0 else 0), -k) for k, key in enumerate(states[-1])]
+    finals = [(value[0] + (BROKEN if key[0] >= 0 else 0), -k) for k, (key, value) in enumerate(frontier.items())]
     k = -max(finals)[1]
     chosen: list[bytes | None] = []
     for i in range(len(steps) - 1, -1, -1):
-        back, found = steps[i][k]
+        _, back, found = list(steps[i].values())[k]
         chosen.append(found)
         k = back
     chosen.reverse()
     return chosen
+
+
+def _move(pending: int, data: bytes, decoded: array, classes: bytes) -> tuple[int, int]:
+    """What reading ``data`` with ``pending`` (a lead byte waiting, or -1)
+    gains, and the lead byte it leaves waiting (or -1)."""
+    gain = 0
+    lead = pending
+    for byte in data:
+        if lead < 0:
+            if byte < 0x80:
+                continue
+            if is_lead(byte):
+                lead = byte
+            else:
+                gain += BROKEN
+        else:
+            cp = decoded[lead << 8 | byte]
+            gain += classes[cp] - BASE if cp and cp < 0x10000 else BROKEN
+            lead = -1
+    return gain, lead
