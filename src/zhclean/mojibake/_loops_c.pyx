@@ -404,7 +404,63 @@ def encode_single_byte(text):
     return result
 
 
+# --- a few characters looked for at once --------------------------------------
+cdef bint _contains(const uint8_t* wanted, const ucs_t* s, Py_ssize_t n) noexcept nogil:
+    # Blocks of 16 without branching, as the scan's (wanted is 0 or 1).
+    cdef Py_ssize_t i = 0, k
+    cdef uint32_t c
+    cdef uint8_t hit
+    while i + 16 <= n:
+        hit = 0
+        for k in range(16):
+            c = s[i + k]
+            hit |= (c < 0x10000) & wanted[c & 0xFFFF]
+        if hit:
+            return True
+        i += 16
+    for k in range(i, n):
+        c = s[k]
+        if c < 0x10000 and wanted[c]:
+            return True
+    return False
+
+
+def contains_any(text, chars):
+    """Whether ``text`` holds any character of ``chars`` (one pass, where
+    ``ch in text`` for each is one pass per character)."""
+    PyUnicode_READY(text)
+    cdef Py_ssize_t cp
+    for ch in chars:
+        if ord(ch) >= 0x10000:
+            return any(one in text for one in chars)
+    cdef uint8_t* wanted = <uint8_t*>calloc(0x10000, 1)
+    if wanted == NULL:
+        raise MemoryError()
+    for ch in chars:
+        wanted[ord(ch)] = 1
+    cdef int kind = PyUnicode_KIND(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef bint found
+    if kind == 1:
+        found = _contains(wanted, <const uint8_t*>data, n)
+    elif kind == 2:
+        found = _contains(wanted, <const uint16_t*>data, n)
+    else:
+        found = _contains(wanted, <const uint32_t*>data, n)
+    free(wanted)
+    return found
+
+
 # --- the screen (see the twin, _screen_py.py) ---------------------------------
+
+cdef enum:
+    # A bit of ScreenTables.relevant beside SCREENED's five: a character that
+    # a wrong codec of a UTF-8 pair encodes as an ASCII byte (¥ in cp932).
+    NEUTRAL = 1 << 5
+    # And a character _other_viable may take: a €, a lead, a LATIN_MADE one.
+    MAYBE_OTHER = 1 << 6
+
 
 cdef struct ScreenTables:
     const int* encoded[3]          # charsets.encode_table of SCREENED's wrong codecs
@@ -461,6 +517,10 @@ def _build_screen():
                     t.relevant[c] |= NEUTRAL
             elif code >= 0x10000 and t.decoded[t.right_of[k]][code & 0xFFFF]:
                 t.relevant[c] |= 1 << k
+    cdef const uint8_t[:] scan = _tables.scan_table()
+    for c in range(0x10000):
+        if c == 0x20AC or scan[c] & LEAD or (c < 0x800 and t.latin[c]):
+            t.relevant[c] |= MAYBE_OTHER
     t.plausible = _tables.PLAUSIBLE
     t.very_plausible = _tables.VERY_PLAUSIBLE
     t.gain = _tables.GAIN
@@ -542,7 +602,7 @@ cdef inline uint32_t _sequence_at(const uint8_t* data, Py_ssize_t n, Py_ssize_t 
     return cp
 
 
-cdef bint _utf8_viable(const Tables* t, const ScreenTables* st, const uint32_t* chars, Py_ssize_t n,
+cdef bint _utf8_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
                        const int* encoded, uint8_t* data) noexcept nogil:
     cdef Py_ssize_t k, m = 0, i = 0, gap = 0
     cdef int code, size
@@ -581,7 +641,7 @@ cdef bint _utf8_viable(const Tables* t, const ScreenTables* st, const uint32_t* 
     return run.found
 
 
-cdef bint _two_byte_viable(const Tables* t, const ScreenTables* st, const uint32_t* chars, Py_ssize_t n,
+cdef bint _two_byte_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
                            const int* encoded, const unsigned int* decoded) noexcept nogil:
     cdef Py_ssize_t k
     cdef uint32_t c, out
@@ -608,7 +668,7 @@ cdef bint _two_byte_viable(const Tables* t, const ScreenTables* st, const uint32
     return False
 
 
-cdef inline bint _other_viable(const Tables* t, const ScreenTables* st, const uint32_t* chars, Py_ssize_t n,
+cdef inline bint _other_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
                                Py_ssize_t k) noexcept nogil:
     # See the twin's _other_viable.
     cdef uint32_t c = chars[k]
@@ -627,20 +687,14 @@ cdef inline bint _other_viable(const Tables* t, const ScreenTables* st, const ui
             or (0x80 <= before < 0x10000 and t.single_byte[before]))
 
 
-cdef enum:
-    # A bit of ScreenTables.relevant beside SCREENED's five: a character that
-    # a wrong codec of a UTF-8 pair encodes as an ASCII byte (¥ in cp932).
-    NEUTRAL = 1 << 5
-
-
-cdef bint _pair_viable(const Tables* t, const ScreenTables* st, const uint32_t* chars, Py_ssize_t n,
+cdef bint _pair_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
                        int bit, uint8_t* data) noexcept nogil:
     if st.right_of[bit] < 0:
         return _utf8_viable(t, st, chars, n, st.encoded[st.wrong_of[bit]], data)
     return _two_byte_viable(t, st, chars, n, st.encoded[st.wrong_of[bit]], st.decoded[st.right_of[bit]])
 
 
-cdef int _segments(const Tables* t, const ScreenTables* st, const uint32_t* chars, Py_ssize_t n,
+cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
                    uint8_t* data) noexcept nogil:
     """The mask of SCREENED's pairs viable in ``chars``: each pair's test (the
     twin's, unchanged) run only on the segments of the region that could
@@ -710,7 +764,7 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const uint32_t* char
     return mask
 
 
-cdef int _region_mask(const Tables* t, const ScreenTables* st, const uint32_t* chars, Py_ssize_t n,
+cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
                       uint8_t* data) noexcept nogil:
     cdef Py_ssize_t k
     cdef uint32_t c
@@ -720,7 +774,7 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const uint32_t* c
         c = chars[k]
         if c == 0xFFFD:
             losses = True
-        elif not mask and _other_viable(t, st, chars, n, k):
+        elif not mask and c < 0x10000 and st.relevant[c] & MAYBE_OTHER and _other_viable(t, st, chars, n, k):
             mask = <int>st.other
     if losses:
         return mask | ((1 << 5) - 1)
@@ -741,25 +795,21 @@ def screen(text, regions):
     for start, end in regions:
         if end - start > longest:
             longest = end - start
-    cdef uint32_t* chars = <uint32_t*>malloc((longest + 1) * sizeof(uint32_t))
     cdef uint8_t* data = <uint8_t*>malloc((2 * longest + 1) * sizeof(uint8_t))
     kept = []
     try:
-        if chars == NULL or data == NULL:
+        if data == NULL:
             raise MemoryError()
         for start, end in regions:
             n = end - start
-            for k in range(n):
-                if kind == 1:
-                    chars[k] = (<const uint8_t*>source)[start + k]
-                elif kind == 2:
-                    chars[k] = (<const uint16_t*>source)[start + k]
-                else:
-                    chars[k] = (<const uint32_t*>source)[start + k]
-            mask = _region_mask(t, st, chars, n, data)
+            if kind == 1:
+                mask = _region_mask(t, st, <const uint8_t*>source + start, n, data)
+            elif kind == 2:
+                mask = _region_mask(t, st, <const uint16_t*>source + start, n, data)
+            else:
+                mask = _region_mask(t, st, <const uint32_t*>source + start, n, data)
             if mask:
                 kept.append((start, end, mask))
     finally:
-        free(chars)
         free(data)
     return kept
