@@ -129,6 +129,27 @@ def test_screens_agree(compiled, twin, text, data):
     assert compiled["mojibake"].screen(text, spans) == twin["mojibake"].screen(text, spans)
 
 
+# Long regions: Hangul (a suspect the wrong codecs of the screen do not
+# encode), Greek, Cyrillic, kana, ¥ (an ASCII byte in cp932), pinyin's tone
+# letters, beside pieces of mojibake that the screen must still find.
+_LONG_PIECES = st.sampled_from(
+    list("한국어텍스트입니다 αβγδ ПоздравЂаво かなカナ¥ fáng wù 疫情防控，。\n")
+    + ["鍙戝竷浜嗘柊闂", "ç™¼ä½ˆ", "穦某璶よ", "發佈了新聞", "·¢²¼ÁËÐÂÎÅ", "\ufffd", "€", "\U00020000"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LONG_PIECES, max_size=200).map("".join), st.data())
+def test_long_regions_scan_and_screen_alike(compiled, twin, text, data):
+    assert compiled["mojibake"].find_regions(text) == twin["mojibake"].find_regions(text)
+    start = data.draw(st.integers(0, len(text)))
+    spans = [(0, len(text)), (start, len(text))] if text else []
+    for span in spans:
+        assert compiled["mojibake"].screen(text, [span]) == twin["mojibake"].screen(text, [span])
+    chars = data.draw(st.text(st.sampled_from("掳卤¡£Ã鍙€한α\U00020000x"), max_size=4))
+    assert compiled["mojibake"].contains_any(text, chars) == twin["mojibake"].contains_any(text, chars)
+
+
 _REREAD_ALPHABET = list("穦某眏秸璶よκ璸ъ翴戈ㄑ莱玂毁會議強調發佈了新聞追捘刵舊ㄛ,dCABz@~ \n\x00é€ｸ")
 
 

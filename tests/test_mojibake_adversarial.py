@@ -46,6 +46,21 @@ def test_clean_megabytes_come_back_as_the_same_object():
     assert zhclean.fix_mojibake(text) is text
 
 
+@pytest.mark.parametrize("language", ["ko", "el", "ru", "sr", "ja", "zh"])
+def test_clean_pages_in_other_scripts_come_back_as_the_same_object(language):
+    """Whole pages the kernel's fast paths cover: Korean (one region of the
+    whole page, which the screen splits into segments), Greek, Cyrillic,
+    Japanese; and pinyin with tone marks between Chinese characters (a
+    suspect every few characters that never makes a region)."""
+    from corpus.mojibake_sets import multilingual_lines
+
+    page = "\n".join(row["text"] for row in multilingual_lines(language)) + "\n"
+    assert len(page) > 1000
+    for text in (page * 3, "疫情防控(fáng kòng)工作，務(wù)必" * 300 + page):
+        assert zhclean.fix_mojibake(text) is text
+        assert zhclean.mojibake_report(text) == []
+
+
 def test_whole_megabyte_of_mojibake():
     original = "发布了新闻，今天天气很好。中华人民共和国\n" * 20000
     assert zhclean.fix_mojibake(original.encode("utf-8").decode("gbk")) == original

@@ -143,25 +143,71 @@ cdef inline void _push(const Tables* t, const ucs_t* s, Regions* r, Py_ssize_t f
 
 cdef void _scan(const Tables* t, const ucs_t* s, Py_ssize_t n, Regions* r) noexcept nogil:
     cdef Py_ssize_t i = 0, first = -1, last = -1, count = 0, k
+    cdef Py_ssize_t unblocked = 0  # the block test is not run again before this index
     cdef uint32_t c, following
     cdef uint8_t bits, previous = 0
     cdef int any_flag
-    cdef bint suspect
+    cdef bint suspect, leads
     while i < n:
         # Clean text: test 16 characters at a time without branching; only a
-        # suspect or a UTF-8 lead byte's character needs a closer look.
-        if count == 0:
+        # suspect (the block test reads the SUSPECT bit alone: (c >= 0x80) &
+        # ... is 0 or 1) needs a closer look.  Once a block holds one, every
+        # block starting before it does too: the characters up to it are
+        # read one by one, with no block test in between.
+        if count == 0 and i >= unblocked:
             while i + 16 <= n:
                 any_flag = 0
                 for k in range(16):
                     c = s[i + k]
                     any_flag |= (c >= 0x80) & (c < 0x10000) & t.scan[c & 0xFFFF]
                 if any_flag & (SUSPECT | LEAD):
+                    # The first suspect of the block by the table, and
+                    # whether a lead stands before it (or just before the
+                    # block): without one, nothing before it is suspicious
+                    # (a continuation is only after a lead) and the scan
+                    # goes straight to it.
+                    k = i
+                    leads = 0 < i and 0x80 <= s[i - 1] < 0x10000 and (t.scan[s[i - 1]] & LEAD) != 0
+                    while True:
+                        c = s[k]
+                        bits = t.scan[c] if 0x80 <= c < 0x10000 else 0
+                        if bits & SUSPECT:
+                            break
+                        leads = leads or (bits & LEAD) != 0
+                        k += 1
+                    unblocked = k + 1
+                    if not leads:
+                        i = k
                     break
                 i += 16
             if i >= n:
                 break
             previous = t.scan[s[i - 1]] if 0 < i and 0x80 <= s[i - 1] < 0x10000 else 0
+        elif count:
+            # Inside a cluster, in a tight loop: suspects by the table (every
+            # Hangul syllable is one) and characters with no bit at all;
+            # U+FFFD and a lead or continuation take the general way below.
+            while i < n:
+                c = s[i]
+                bits = t.scan[c] if 0x80 <= c < 0x10000 else 0
+                if bits & (LEAD | CONTINUATION) or c == 0xFFFD:
+                    break
+                if i - last - 1 > t.max_gap:
+                    if bits & SUSPECT:
+                        break
+                    if count >= t.min_suspects:
+                        _push(t, s, r, first, last, n)
+                    count = 0
+                    previous = bits
+                    i += 1
+                    break
+                if bits & SUSPECT:
+                    last = i
+                    count += 1
+                previous = bits
+                i += 1
+            if count == 0 or i >= n:
+                continue
         c = s[i]
         bits = t.scan[c] if 0x80 <= c < 0x10000 else 0
         following = s[i + 1] if i + 1 < n else 0
@@ -358,7 +404,63 @@ def encode_single_byte(text):
     return result
 
 
+# --- a few characters looked for at once --------------------------------------
+cdef bint _contains(const uint8_t* wanted, const ucs_t* s, Py_ssize_t n) noexcept nogil:
+    # Blocks of 16 without branching, as the scan's (wanted is 0 or 1).
+    cdef Py_ssize_t i = 0, k
+    cdef uint32_t c
+    cdef uint8_t hit
+    while i + 16 <= n:
+        hit = 0
+        for k in range(16):
+            c = s[i + k]
+            hit |= (c < 0x10000) & wanted[c & 0xFFFF]
+        if hit:
+            return True
+        i += 16
+    for k in range(i, n):
+        c = s[k]
+        if c < 0x10000 and wanted[c]:
+            return True
+    return False
+
+
+def contains_any(text, chars):
+    """Whether ``text`` holds any character of ``chars`` (one pass, where
+    ``ch in text`` for each is one pass per character)."""
+    PyUnicode_READY(text)
+    cdef Py_ssize_t cp
+    for ch in chars:
+        if ord(ch) >= 0x10000:
+            return any(one in text for one in chars)
+    cdef uint8_t* wanted = <uint8_t*>calloc(0x10000, 1)
+    if wanted == NULL:
+        raise MemoryError()
+    for ch in chars:
+        wanted[ord(ch)] = 1
+    cdef int kind = PyUnicode_KIND(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef bint found
+    if kind == 1:
+        found = _contains(wanted, <const uint8_t*>data, n)
+    elif kind == 2:
+        found = _contains(wanted, <const uint16_t*>data, n)
+    else:
+        found = _contains(wanted, <const uint32_t*>data, n)
+    free(wanted)
+    return found
+
+
 # --- the screen (see the twin, _screen_py.py) ---------------------------------
+
+cdef enum:
+    # A bit of ScreenTables.relevant beside SCREENED's five: a character that
+    # a wrong codec of a UTF-8 pair encodes as an ASCII byte (¥ in cp932).
+    NEUTRAL = 1 << 5
+    # And a character _other_viable may take: a €, a lead, a LATIN_MADE one.
+    MAYBE_OTHER = 1 << 6
+
 
 cdef struct ScreenTables:
     const int* encoded[3]          # charsets.encode_table of SCREENED's wrong codecs
@@ -366,6 +468,7 @@ cdef struct ScreenTables:
     int wrong_of[5]                # for each screened pair: index into encoded
     int right_of[5]                # index into decoded, or -1 for UTF-8
     uint8_t latin[0x800]           # 1 for tables.LATIN_MADE
+    uint8_t relevant[0x10000]      # bit b: the character counts for SCREENED[b] (see _segments); NEUTRAL
     int64_t plausible, very_plausible, gain, least, gap, every, other
 
 
@@ -402,6 +505,22 @@ def _build_screen():
         t.right_of[k] = rights.index(right) if right != "utf-8" else -1
     for cp in _tables.LATIN_MADE:
         t.latin[cp] = 1
+    cdef Py_ssize_t c
+    cdef int code
+    for k in range(len(SCREENED)):
+        for c in range(0x80, 0x10000):
+            code = t.encoded[t.wrong_of[k]][c]
+            if t.right_of[k] < 0:
+                if code >= 0x80:
+                    t.relevant[c] |= 1 << k
+                elif code >= 0:
+                    t.relevant[c] |= NEUTRAL
+            elif code >= 0x10000 and t.decoded[t.right_of[k]][code & 0xFFFF]:
+                t.relevant[c] |= 1 << k
+    cdef const uint8_t[:] scan = _tables.scan_table()
+    for c in range(0x10000):
+        if c == 0x20AC or scan[c] & LEAD or (c < 0x800 and t.latin[c]):
+            t.relevant[c] |= MAYBE_OTHER
     t.plausible = _tables.PLAUSIBLE
     t.very_plausible = _tables.VERY_PLAUSIBLE
     t.gain = _tables.GAIN
@@ -483,7 +602,7 @@ cdef inline uint32_t _sequence_at(const uint8_t* data, Py_ssize_t n, Py_ssize_t 
     return cp
 
 
-cdef bint _utf8_viable(const Tables* t, const ScreenTables* st, const uint32_t* chars, Py_ssize_t n,
+cdef bint _utf8_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
                        const int* encoded, uint8_t* data) noexcept nogil:
     cdef Py_ssize_t k, m = 0, i = 0, gap = 0
     cdef int code, size
@@ -522,7 +641,7 @@ cdef bint _utf8_viable(const Tables* t, const ScreenTables* st, const uint32_t* 
     return run.found
 
 
-cdef bint _two_byte_viable(const Tables* t, const ScreenTables* st, const uint32_t* chars, Py_ssize_t n,
+cdef bint _two_byte_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
                            const int* encoded, const unsigned int* decoded) noexcept nogil:
     cdef Py_ssize_t k
     cdef uint32_t c, out
@@ -549,7 +668,7 @@ cdef bint _two_byte_viable(const Tables* t, const ScreenTables* st, const uint32
     return False
 
 
-cdef inline bint _other_viable(const Tables* t, const ScreenTables* st, const uint32_t* chars, Py_ssize_t n,
+cdef inline bint _other_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
                                Py_ssize_t k) noexcept nogil:
     # See the twin's _other_viable.
     cdef uint32_t c = chars[k]
@@ -568,29 +687,98 @@ cdef inline bint _other_viable(const Tables* t, const ScreenTables* st, const ui
             or (0x80 <= before < 0x10000 and t.single_byte[before]))
 
 
-cdef int _region_mask(const Tables* t, const ScreenTables* st, const uint32_t* chars, Py_ssize_t n,
+cdef bint _pair_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
+                       int bit, uint8_t* data) noexcept nogil:
+    if st.right_of[bit] < 0:
+        return _utf8_viable(t, st, chars, n, st.encoded[st.wrong_of[bit]], data)
+    return _two_byte_viable(t, st, chars, n, st.encoded[st.wrong_of[bit]], st.decoded[st.right_of[bit]])
+
+
+cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
+                   uint8_t* data) noexcept nogil:
+    """The mask of SCREENED's pairs viable in ``chars``: each pair's test (the
+    twin's, unchanged) run only on the segments of the region that could
+    pass it.  A segment ends where the test starts afresh whatever came
+    before: for GBK and Big5 read as each other, at any character that does
+    not re-read (its runs restart there); for UTF-8, after more than
+    SCREEN_GAP characters the wrong codec does not encode (each is a byte
+    0xFF, in no sequence: the run restarts at the next sequence).  ASCII
+    changes nothing for either.  The tests are true on a segment only with
+    enough characters that count (``relevant``): LEAST_TWO_BYTE_EVIDENCE_UNMARKED
+    re-reading ones in a row, or two that encode to bytes of 0x80 and
+    more (two sequences of UTF-8, of two bytes or more each).  Korean text
+    is all Hangul, which none of the wrong codecs encodes: no segment at
+    all, where each test read the whole page."""
+    cdef Py_ssize_t k, first[5], last[5], count[5], streak[5]
+    cdef int b, mask = 0, pending = 0, opened = 0
+    cdef uint32_t c
+    cdef uint8_t bits
+    cdef bint close
+    for b in range(5):
+        pending |= 1 << b
+        count[b] = 0
+        streak[b] = 0
+    for k in range(n + 1):
+        if k < n:
+            c = chars[k]
+            if c < 0x80:
+                continue
+            bits = st.relevant[c] if c < 0x10000 else 0
+            if not (bits & pending) and not opened:
+                continue
+        else:
+            bits = 0
+        for b in range(5):
+            if not (pending >> b) & 1:
+                continue
+            if k < n and (bits >> b) & 1:
+                if count[b] == 0:
+                    first[b] = k
+                    opened |= 1 << b
+                last[b] = k
+                count[b] += 1
+                streak[b] = 0
+                continue
+            if count[b] == 0:
+                continue
+            if k == n:
+                close = True
+            elif st.right_of[b] >= 0:
+                close = True
+            elif bits & NEUTRAL:
+                close = False
+            else:
+                streak[b] += 1
+                close = streak[b] > st.gap
+            if not close:
+                continue
+            if count[b] >= (st.least if st.right_of[b] >= 0 else 2) and _pair_viable(
+                    t, st, chars + first[b], last[b] + 1 - first[b], b, data):
+                mask |= 1 << b
+                pending &= ~(1 << b)
+            count[b] = 0
+            streak[b] = 0
+            opened &= ~(1 << b)
+        if not pending:
+            break
+    return mask
+
+
+cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
                       uint8_t* data) noexcept nogil:
     cdef Py_ssize_t k
     cdef uint32_t c
-    cdef int mask = 0, bit
-    cdef bint viable, losses = False
+    cdef int mask = 0
+    cdef bint losses = False
     for k in range(n):
         c = chars[k]
         if c == 0xFFFD:
             losses = True
-        elif not mask and _other_viable(t, st, chars, n, k):
+        elif not mask and c < 0x10000 and st.relevant[c] & MAYBE_OTHER and _other_viable(t, st, chars, n, k):
             mask = <int>st.other
-    for bit in range(5):
-        if losses:
-            viable = True
-        elif st.right_of[bit] < 0:
-            viable = _utf8_viable(t, st, chars, n, st.encoded[st.wrong_of[bit]], data)
-        else:
-            viable = _two_byte_viable(t, st, chars, n, st.encoded[st.wrong_of[bit]],
-                                      st.decoded[st.right_of[bit]])
-        if viable:
-            mask |= 1 << bit
-    return mask
+    if losses:
+        return mask | ((1 << 5) - 1)
+    return mask | _segments(t, st, chars, n, data)
 
 
 def screen(text, regions):
@@ -607,25 +795,21 @@ def screen(text, regions):
     for start, end in regions:
         if end - start > longest:
             longest = end - start
-    cdef uint32_t* chars = <uint32_t*>malloc((longest + 1) * sizeof(uint32_t))
     cdef uint8_t* data = <uint8_t*>malloc((2 * longest + 1) * sizeof(uint8_t))
     kept = []
     try:
-        if chars == NULL or data == NULL:
+        if data == NULL:
             raise MemoryError()
         for start, end in regions:
             n = end - start
-            for k in range(n):
-                if kind == 1:
-                    chars[k] = (<const uint8_t*>source)[start + k]
-                elif kind == 2:
-                    chars[k] = (<const uint16_t*>source)[start + k]
-                else:
-                    chars[k] = (<const uint32_t*>source)[start + k]
-            mask = _region_mask(t, st, chars, n, data)
+            if kind == 1:
+                mask = _region_mask(t, st, <const uint8_t*>source + start, n, data)
+            elif kind == 2:
+                mask = _region_mask(t, st, <const uint16_t*>source + start, n, data)
+            else:
+                mask = _region_mask(t, st, <const uint32_t*>source + start, n, data)
             if mask:
                 kept.append((start, end, mask))
     finally:
-        free(chars)
         free(data)
     return kept

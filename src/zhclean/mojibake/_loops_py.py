@@ -29,7 +29,9 @@ from .tables import (
     scan_table,
 )
 
-__all__ = ["collapse_losses", "encode_single_byte", "find_regions", "resync", "screen", "text_stats"]
+__all__ = [
+    "collapse_losses", "contains_any", "encode_single_byte", "find_regions", "resync", "screen", "text_stats",
+]
 
 _CP1252_EXTRAS = frozenset(map(ord, CP1252_EXTRAS))
 _LOSS_RUN = re.compile("\ufffd{2,}")
@@ -118,6 +120,11 @@ def collapse_losses(text: str) -> str:
     if "\ufffd\ufffd" not in text:
         return text
     return _LOSS_RUN.sub("\ufffd", text)
+
+
+def contains_any(text: str, chars: str) -> bool:
+    """Whether ``text`` holds any character of ``chars``."""
+    return any(ch in text for ch in chars)
 
 
 def encode_single_byte(text: str) -> bytes:

@@ -530,7 +530,7 @@ def _round(text: str, loops: Loops) -> tuple[str, list[list[Repair]]]:
         repaired, made, frozen = _attempt(text, loops, trust_form=False, evidenced=evidenced, document=document)
     runs = [
         Repair(start, end, new, encoding, decoded_as)
-        for start, end, new, encoding, decoded_as in unmistakable_runs(repaired)
+        for start, end, new, encoding, decoded_as in unmistakable_runs(repaired, loops)
         if not _overlaps(start, end, frozen)
     ]
     if runs:

@@ -80,6 +80,8 @@ def join_across_losses(text: str, regions: list[tuple[int, int]]) -> list[tuple[
     puts the reading out of step), so the scan finds it in pieces; but the
     bytes after a loss are only read right with the loss itself in view.
     """
+    if "\ufffd" not in text:
+        return list(regions)  # clean text: one search, not a look at each region
     joined: list[tuple[int, int]] = []
     for start, end in regions:
         if (

@@ -22,6 +22,10 @@ end, replacement, encoding, decoded_as)``.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._loops import Loops
 
 __all__ = ["unmistakable_runs"]
 
@@ -37,14 +41,14 @@ _PAIR_MARKS = {"¡°": "“", "¡±": "”", "¡¶": "《", "¡·": "》", "£¨
 _A_GRAVE_IN_WORD = re.compile("(?<=[A-Za-z])\u00c3\u00a0(?=[A-Za-z])")
 
 
-# Every rule starts with one of these: clean text is ruled out by a few
-# substring searches (several GB/s each) before any expression runs.
+# Every rule starts with one of these: clean text is ruled out by one pass of
+# the loops (``contains_any``) before any expression runs.
 _SIGNS = "\u63b3\u5364\u8133\u9225\u9286\u951b\u00a1\u00a3\u00c3"
 
 
-def unmistakable_runs(text: str) -> list[tuple[int, int, str, str, str]]:
+def unmistakable_runs(text: str, loops: Loops) -> list[tuple[int, int, str, str, str]]:
     """The short runs of ``text`` that are mojibake by their form alone."""
-    if not any(sign in text for sign in _SIGNS):
+    if not loops.contains_any(text, _SIGNS):
         return []
     edits = [(m.start(), m.end(), _UNIT_OF[m.group()], "utf-8", "gbk") for m in _UNITS.finditer(text)]
     for m in _PUNCTUATION_LEADS.finditer(text):
