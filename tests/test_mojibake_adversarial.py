@@ -89,3 +89,13 @@ def test_megabyte_of_big5_read_as_gbk_with_losses(implementation):
     assert repaired != broken
     count = 2000 if implementation == "python" else MB // 3 // len(broken)
     assert zhclean.fix_mojibake(broken * count) == repaired * count
+
+
+def test_hebrew_read_as_latin_1_in_a_long_line_is_found():
+    # שש (six) is D7 A9 D7 A9, read as Latin-1 ×©×©: × and ©, neither a
+    # suspect alone, only × before a continuation; with clean text around,
+    # the compiled scan's block test once skipped it (the twin did not).
+    garbled = "שש".encode("utf-8").decode("latin-1")
+    text = "some clean text around it, " * 3 + garbled + ", and after it" * 3
+    assert zhclean.fix_mojibake(text) == text.replace(garbled, "שש")
+    assert zhclean.fix_mojibake("2×3 = 6, © 2024 · " * 10) == "2×3 = 6, © 2024 · " * 10

@@ -150,25 +150,26 @@ cdef void _scan(const Tables* t, const ucs_t* s, Py_ssize_t n, Regions* r) noexc
     cdef bint suspect, leads
     while i < n:
         # Clean text: test 16 characters at a time without branching; only a
-        # suspect (the block test reads the SUSPECT bit alone: (c >= 0x80) &
-        # ... is 0 or 1) needs a closer look.  Once a block holds one, every
-        # block starting before it does too: the characters up to it are
-        # read one by one, with no block test in between.
+        # suspect or a UTF-8 lead byte's character (×, the one lead that is
+        # not a suspect: 2×3 is real text, ×© is Hebrew's ש read as
+        # Latin-1) needs a closer look.  Once a block holds one, the
+        # characters up to it are read one by one, with no block test in
+        # between.
         if count == 0 and i >= unblocked:
             while i + 16 <= n:
                 any_flag = 0
                 for k in range(16):
                     c = s[i + k]
-                    any_flag |= (c >= 0x80) & (c < 0x10000) & t.scan[c & 0xFFFF]
+                    any_flag |= ((c >= 0x80) & (c < 0x10000)) * t.scan[c & 0xFFFF]
                 if any_flag & (SUSPECT | LEAD):
-                    # The first suspect of the block by the table, and
-                    # whether a lead stands before it (or just before the
-                    # block): without one, nothing before it is suspicious
-                    # (a continuation is only after a lead) and the scan
-                    # goes straight to it.
+                    # The first suspect of the block by the table (the end of
+                    # the block if it holds only leads), and whether a lead
+                    # stands before it (or just before the block): without
+                    # one, nothing before it is suspicious (a continuation
+                    # is only after a lead) and the scan goes straight to it.
                     k = i
                     leads = 0 < i and 0x80 <= s[i - 1] < 0x10000 and (t.scan[s[i - 1]] & LEAD) != 0
-                    while True:
+                    while k < i + 16:
                         c = s[k]
                         bits = t.scan[c] if 0x80 <= c < 0x10000 else 0
                         if bits & SUSPECT:
