@@ -49,6 +49,8 @@ _TO_HALFWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF5B)}
 
 def width_edits(text: str) -> list[Edit]:
     """Full-width ASCII letters and digits to half-width."""
+    if text.isascii():  # a flag of the string, read in constant time
+        return []
     return [(m.start(), m.end(), m.group().translate(_TO_HALFWIDTH)) for m in _FULLWIDTH_ALNUM.finditer(text)]
 
 
@@ -75,6 +77,8 @@ _TO_ASCII = {ord("，"): ",", ord("；"): ";", ord("："): ":", ord("？"): "?",
 def punctuation_edits(text: str, direction: Punctuation) -> list[Edit]:
     """ASCII marks in Chinese to full-width ones (``"fullwidth"``), or the
     full-width marks to ASCII (``"ascii"``)."""
+    if text.isascii():  # no Han character, no full-width mark
+        return []
     if direction == "ascii":
         return [(m.start(), m.end(), m.group().translate(_TO_ASCII)) for m in _FULLWIDTH_MARK.finditer(text)]
     edits = [(m.start(), m.end(), m.group().translate(_TO_FULLWIDTH)) for m in _ASCII_MARK.finditer(text)]
@@ -101,6 +105,8 @@ _NBSP_CONTEXT = re.compile(f"[\\s{_HAN}{_OPENING}{_CLOSING}\u3000-\u303f\uff01-\
 def invisible_edits(text: str) -> list[Edit]:
     """Invisible characters out, no-break spaces left by HTML to spaces."""
     edits: list[Edit] = []
+    if text.isascii():
+        return edits
     # Each invisible character found by substring search (memchr speed: a
     # regular expression over 1 MB of news with a few &nbsp; took 36 ms),
     # then the runs they make.

@@ -81,6 +81,8 @@ def detect_script(text: str) -> ScriptInfo:
     'neutral'
     """
     require_str(text, "detect_script")
+    if text.isascii():  # no script-telling character or kana is ASCII (tables._build checks)
+        return ScriptInfo("neutral", 0, 0, 0)
     tables = TABLES.get()
     found = census(text, guess_rare(text, tables), kana=True)
     counts = count(text, found)

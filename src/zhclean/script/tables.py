@@ -110,6 +110,9 @@ def read_classes(path: pathlib.Path = DATA) -> dict[str, str]:
 def _build() -> ScriptTables:
     c = read_classes()
     trad, simp = frozenset(c["T"]), frozenset(c["S"])
+    if any(ch.isascii() for ch in trad | simp):
+        # detect_script and unification rule out ASCII text by its flag alone.
+        raise RuntimeError("an ASCII character is script-telling in the generated classes")
     regions = {tag: frozenset(c[tag]) for tag in ("STD", "TW", "HK")}
     disputed = regions["STD"] | regions["TW"] | regions["HK"]
     astral = {ch: tag for tag in ("T", "S") for ch in c[tag] if ord(ch) >= 0x10000}

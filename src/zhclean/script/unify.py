@@ -95,6 +95,8 @@ def auto_edits(text: str) -> list[Edit]:
     searches tell), and most of the rest hold lone variants of the rarer
     class (one scan of that class, which also finds kana, tells).
     """
+    if text.isascii():  # no script-telling character is ASCII (a flag of the string: constant time)
+        return []
     tables = TABLES.get()
     if not has_both(text, tables):
         return []
