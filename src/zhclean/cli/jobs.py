@@ -14,6 +14,7 @@ import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Optional, Union
 
+from .units import split_lines
 from .work import Result, Settings, clean_batch, clean_in_worker, start_worker
 
 __all__ = ["IN_FLIGHT_PER_JOB", "Done", "Runner"]
@@ -66,6 +67,8 @@ class Runner:
         if self.jobs == 1:
             return Done(clean_batch(self.settings, units))
         if self._pool is None:
+            if not units:
+                return Done(clean_batch(self.settings, units))  # nothing to warm up on: wait for text
             self._pool = self._start(units)
         return self._pool.submit(clean_in_worker, units)
 
@@ -74,13 +77,7 @@ class Runner:
         # fork starts a worker in milliseconds; nothing runs threads yet.
         context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
         if context is not None:
-            head, chars = [], 0
-            for unit in units:
-                head.append(unit)
-                chars += len(unit)
-                if chars >= WARM_UP_CHARS:
-                    break
-            clean_batch(self.settings, head)
+            clean_batch(self.settings._replace(lines=False), _head(self.settings, units))
         return ProcessPoolExecutor(
             max_workers=self.jobs, mp_context=context, initializer=start_worker, initargs=(self.settings,)
         )
@@ -89,3 +86,17 @@ class Runner:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _head(settings: Settings, units: list[str]) -> list[str]:
+    """The first WARM_UP_CHARS characters or so of ``units``, as units (the
+    lines of a run of lines; the start of a unit longer than that: what is
+    cleaned of it is thrown away, only the tables it builds count)."""
+    head: list[str] = []
+    chars = 0
+    for unit in split_lines(units[:1]) + units[1:] if settings.lines else units:
+        head.append(unit[: WARM_UP_CHARS - chars])
+        chars += len(head[-1])
+        if chars >= WARM_UP_CHARS:
+            break
+    return head
