@@ -39,6 +39,7 @@ from conftest import (
 import zhclean
 from corpus import EXTERNAL, HERE as CORPUS
 from corpus.implementations import over
+from corpus.lossy import encodable
 from corpus.lossy import wrong_decode
 from corpus.mojibake.adversarial import ADVERSARIAL, MB
 from corpus.mojibake_sets import multilingual_lines
@@ -191,16 +192,8 @@ def _family_unit(family: str, text: str) -> str:
     right, wrong = FAMILIES[family]
     _, simplified, traditional = FAMILY_TEXTS[text]
     source = traditional() if right == "big5" else simplified()
-    lines = [line for line in source.splitlines() if _writes(right, line)]
+    lines = [line for line in source.splitlines() if encodable(line, right)]
     return wrong_decode(("\n".join(lines) + "\n").encode(right), wrong)[0]
-
-
-def _writes(codec: str, line: str) -> bool:
-    try:
-        line.encode(codec)
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 @functools.lru_cache(maxsize=12)  # the sizes of one adversarial input, its rows being in a row

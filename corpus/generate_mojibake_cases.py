@@ -25,7 +25,7 @@ import re
 
 import opencc
 
-from corpus.lossy import expected_repair, wrong_decode
+from corpus.lossy import encodable, expected_repair, wrong_decode
 
 ROOT = pathlib.Path(__file__).resolve().parent
 OUT = ROOT / "mojibake"
@@ -68,13 +68,6 @@ def clause_of(line: str, rng: random.Random) -> str:
     parts = [p for p in re.split(r"(?<=[,。;:?!、，])", line) if len(p) >= 6]
     return rng.choice(parts) if parts else line[:30]
 
-
-def encodable(text: str, codec: str) -> bool:
-    try:
-        text.encode(codec)
-        return True
-    except UnicodeEncodeError:
-        return False
 
 
 def family_cases(

@@ -13,7 +13,7 @@ import pathlib
 import random
 import re
 
-from corpus.lossy import expected_repair, hybrid_decode, survivors, wrong_decode
+from corpus.lossy import encodable, expected_repair, hybrid_decode, survivors, wrong_decode
 
 ROOT = pathlib.Path(__file__).resolve().parent
 SEED = 20261129
@@ -41,13 +41,6 @@ GB18030_ONLY = ["𠮷野家", "•", "😀", "한국", "䶮", "ǹ"]
 # CJK punctuation whose UTF-8 bytes contain 0x80, the byte WHATWG gbk reads as €.
 PUNCTUATION_80 = "、。〈〉《》「」『』【】“”‘’…—"
 
-
-def encodable(text: str, codec: str) -> bool:
-    try:
-        text.encode(codec)
-        return True
-    except UnicodeEncodeError:
-        return False
 
 
 def clause_of(line: str, rng: random.Random) -> str:

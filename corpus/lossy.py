@@ -53,6 +53,15 @@ _EUDC = ((0xAA, 0xAF, 0xA1, 0xFE), (0xF8, 0xFE, 0xA1, 0xFE), (0xA1, 0xA7, 0x40, 
 _CP936_SINGLE = {0x80: "\u20ac", 0xFF: "\uf8f5"}
 
 
+
+def encodable(text: str, codec: str) -> bool:
+    """Whether ``codec`` can write ``text``."""
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
 def _record(exc: UnicodeDecodeError) -> tuple[str, int]:
     _state.lost.append((exc.start, exc.end))
     return ("\ufffd" if _state.mode == "replace" else ""), exc.end

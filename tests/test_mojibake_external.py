@@ -16,6 +16,7 @@ import pytest
 import zhclean
 
 from conftest import SHARED_CORPUS
+from corpus.lossy import encodable
 
 EXTERNAL = SHARED_CORPUS / "external"
 pytestmark = pytest.mark.skipif(
@@ -105,27 +106,20 @@ def test_big5_page_read_as_latin_1_keeps_its_short_lines_big5(name):
     alone; the thousands of characters repaired as Big5 around them say
     which the page is in."""
     text = (EXTERNAL / name).read_text(encoding="utf-8-sig")[:8000]
-    lines = [line for line in text.splitlines(keepends=True) if _writes(line, "big5")]
+    lines = [line for line in text.splitlines(keepends=True) if encodable(line, "big5")]
     original = "".join(lines)
     assert zhclean.fix_mojibake(original.encode("big5").decode("latin-1")) == original
 
 
 def test_gbk_page_read_as_latin_1_keeps_its_short_lines_gbk():
-    # The same rule the other way: a Simplified page in GBK stays GBK, its
-    # headings and short lines included.
+    # A guard for the same rule the other way: a Simplified page in GBK,
+    # whose short lines no reading takes for Big5 today, stays GBK whole (a
+    # document rule that chose Big5 for it would break these lines).
     text = (SHARED_CORPUS / "seeds" / "003_e0210ab8d126b4d2.txt").read_text(encoding="utf-8")
     text += "\n目录\n概论\n引用\n"
-    lines = [line for line in text.splitlines(keepends=True) if _writes(line, "gbk")]
+    lines = [line for line in text.splitlines(keepends=True) if encodable(line, "gbk")]
     original = "".join(lines)
     assert zhclean.fix_mojibake(original.encode("gbk").decode("latin-1")) == original
-
-
-def _writes(line: str, codec: str) -> bool:
-    try:
-        line.encode(codec)
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 # Windows-1252's letters for bytes 80-9F, the five it leaves undefined kept as
@@ -158,6 +152,20 @@ def test_news_page_of_the_crawlers_gbk_mixture_with_a_chance_full_width_characte
     # page 0.84 alike (新冠肺炎疫 as 泄诜窝酌掃).
     text = (SHARED_CORPUS / "seeds" / "003_e0210ab8d126b4d2.txt").read_text(encoding="utf-8")
     assert _mixture_repaired(text) >= 0.99
+
+
+def test_page_own_punctuation_between_pieces_of_the_mixture_stays():
+    # A guard: a page that writes its own 。 in UTF-8 between sentences in
+    # GBK read as the mixture, one stretch of 300 characters, keeps every 。
+    # (the chance rule takes only a full-width letter or digit, or a
+    # half-width form, for GBK bytes read as UTF-8).
+    from corpus.lossy import wrong_decode
+
+    sentences = ["今天下午召开新闻发布会", "会议通报了疫情防控工作", "要求各地加强监测预警", "做好重点人群健康管理"]
+    data = b"".join(sentence.encode("gbk") + "。".encode("utf-8") for sentence in sentences) * 3
+    out = zhclean.fix_mojibake(wrong_decode(data, "hybrid-cp1252")[0])
+    assert out.count("。") == 12
+    assert out.startswith("今天下午召开新闻发布会。")
 
 
 def _mixture_repaired(text: str) -> float:

@@ -430,7 +430,6 @@ def contains_any(text, chars):
     """Whether ``text`` holds any character of ``chars`` (one pass, where
     ``ch in text`` for each is one pass per character)."""
     PyUnicode_READY(text)
-    cdef Py_ssize_t cp
     for ch in chars:
         if ord(ch) >= 0x10000:
             return any(one in text for one in chars)

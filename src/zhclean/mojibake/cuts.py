@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 # (distinct characters of the Basic Plane and the first supplementary one).
 KNOWN_BYTES_LIMIT = 1 << 17
 _KNOWN_BYTES: dict[str, dict[str, bytes | None]] = {}
+# Byte -> 1 where a UTF-8 character starts there (not 0x80-0xBF), else 0.
+_STARTS_CHARACTER = bytes(0 if 0x80 <= byte <= 0xBF else 1 for byte in range(256))
 
 
 def encode(text: str, codec: str, loops: Loops) -> bytes:
@@ -125,9 +127,6 @@ def byte_bounds(text: str, codec: str, loops: Loops) -> list[int]:
         bounds.append(bounds[-1] + len(part))
     return bounds
 
-
-# Byte -> 1 where a UTF-8 character starts there (not 0x80-0xBF), else 0.
-_STARTS_CHARACTER = bytes(0 if 0x80 <= byte <= 0xBF else 1 for byte in range(256))
 
 UNALIGNED = (-1, -1, -1, -1)
 

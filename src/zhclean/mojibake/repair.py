@@ -26,22 +26,18 @@ from typing import TYPE_CHECKING
 from .._edits import apply
 from .bulk import bulk
 from .charsets import (
-    CODE_PAGE_CHARS,
-    CODE_PAGES,
     CODEC_NAMES,
     CP1252_EXTRAS,
-    GBK_WEB,
     HYBRID,
-    OTHER_PAIRS,
     REREAD_AS,
     REREAD_FROM,
-    RIGHT_CODECS,
-    SCREENED,
     SINGLE_BYTE,
     SINGLE_BYTE_CODECS,
 )
+from .evidence import document_codec, evidenced_decoders
+from .pairs import ordered_pairs
 from .records import Known, Repair, Shares, Stretch, TextStats
-from .reread import LOSS_REACH, join_across_losses, out_of_step, reread_stretches
+from .reread import LOSS_REACH, join_across_losses, reread_stretches
 from .runs import unmistakable_runs
 from .score import (
     PLAUSIBLE,
@@ -92,90 +88,31 @@ UTF8_LEAST_SHARE = 0.4
 UTF8_SHARE_FROM = 2000
 
 
-# A character a crawler's UTF-8 reading of GBK makes beside its Latin-1 ones
-# (two bytes of UTF-8, the commonest: ʾ ͼ ָ), and that no single-byte
-# decoder makes (ƒ is Windows-1252's 0x83).
-_MIXTURE_ONLY = "[^\x00-\u00ff" + CP1252_EXTRAS + "\u0800-\U0010ffff]"
-_HYBRID_CHAR = re.compile(_MIXTURE_ONLY)
-# The mixture's form: such a character right beside a Latin-1 one that is
-# not ASCII (ÎÂÜ°Ìáʾ: ʾ after á).  Real text in Greek, Cyrillic or Hebrew
-# seldom puts é beside its letters; the mixture does it every few bytes.
-_HYBRID_BESIDE_LATIN = re.compile(f"[\u00a0-\u00ff](?={_MIXTURE_ONLY})|{_MIXTURE_ONLY}(?=[\u00a0-\u00ff])")
-# How many times a region must show that form to be read as the mixture
-# first, and at least once in how many characters: the mixture shows it once
-# in 5 (Gutenberg's GBK read so, 168,000 characters: 31,215 times), UTF-8
-# read as GBK by chance 3-4 times in 155,000 (GBK's own à and Cyrillic side
-# by side), where trying the mixture first cost 8 s of a 10 s call.
-HYBRID_FIRST_LEAST = 3
-HYBRID_FIRST_SPAN = 100
-# Half-width katakana: Shift-JIS reads bytes A1-DF alone as them, and no
-# Chinese text holds them.
-_HALF_WIDTH_KANA = re.compile("[\uff61-\uff9f]")
 # A reading that repairs this share of a region or more settles it: the
 # readings after it are not worth a try.
 SETTLED_SHARE = 0.8
 # CJK punctuation and the full-width forms: the page's own text wherever they
 # stand in the crawlers' mixture (see _judge).
 _PAGE_OWN = re.compile("[\u3000-\u303f\uff00-\uffef]")
-# ... except, in a long stretch, one between two characters a single-byte
-# decoder makes of high bytes: GBK bytes that happen to form UTF-8 (Ñｱ then
-# À: EF BD B1 are halves of two characters).  One such in a news page of
-# 4,742 characters rejected the whole page's reading, and readings out of
-# step filled the gap (新冠肺炎 as 泄诜窝酌).  In a short stretch it stays a
-# bar: random strings of such characters read as the mixture too.
+# ... except, in a stretch of PAGE_OWN_CHANCE_FROM characters or more, a
+# full-width letter or digit or a half-width form between two characters a
+# single-byte decoder makes of high bytes: GBK bytes that happen to form
+# UTF-8 (Ñｱ then À: EF BD B1 are halves of two characters).  One such in a
+# news page of 4,742 characters rejected the whole page's reading, and
+# readings out of step filled the gap (新冠肺炎 as 泄诜窝酌).  Punctuation
+# (。，「) stays the page's own wherever it stands: a page that writes its
+# own in UTF-8 between pieces of the mixture keeps it.  In a shorter stretch
+# every one stays a bar: GBK bytes made one in that page's 4,742
+# characters, so a short stretch seldom holds one by chance, and random
+# strings of such characters read as the mixture too (ÂÅ：Ð¼s¢, from the
+# snapshot's random strings, would read as 旅咃細新約垄).
+_CHANCE_FORMS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uffef"
+_HIGH_SINGLE_BYTE = f"\x80-\xff{CP1252_EXTRAS}"
 _PAGE_OWN_BESIDE_TEXT = re.compile(
-    f"(?<![\x80-\xff{CP1252_EXTRAS}])[\u3000-\u303f\uff00-\uffef]"
-    f"|[\u3000-\u303f\uff00-\uffef](?![\x80-\xff{CP1252_EXTRAS}])"
+    f"(?![{_CHANCE_FORMS}])[\u3000-\u303f\uff00-\uffef]"
+    f"|(?<![{_HIGH_SINGLE_BYTE}])[{_CHANCE_FORMS}]|[{_CHANCE_FORMS}](?![{_HIGH_SINGLE_BYTE}])"
 )
 PAGE_OWN_CHANCE_FROM = 100
-# Document-level evidence between GBK and Big5 (a page is in one of them):
-# where the repairs of a text read by a single-byte decoder are this share
-# of one, by characters, and at least DOCUMENT_LEAST characters, the text is
-# repaired again without the other.  Big5 read as Latin-1, zhwiki's first
-# 8,000 characters: the one-line headings 目次 概論 引用 came out GBK's ヘΩ
-# 阀阶 まノ among 3,000 characters repaired as Big5.
-DOCUMENT_SHARE = 0.9
-DOCUMENT_LEAST = 50
-
-
-
-def _codec_pairs(stats: TextStats, region: str, depth: int = 0) -> list[tuple[str, str]]:
-    """(wrong, right) codec pairs that could have made the characters counted,
-    UTF-8 first: it is the likeliest and its repairs are the surest.  Among
-    the wrong codecs, the kind that made most of the characters first (a
-    Latin-1 character or two in GBK-read UTF-8 are no reason to try it as
-    Windows-1252 before GBK); GBK as browsers read it where a € may show a
-    lone byte 0x80 (cuts.encode chooses for each € between 0x80 and A2 E3)."""
-    wrong = []
-    if stats.single_byte:
-        wrong.append(SINGLE_BYTE)
-        if _HYBRID_CHAR.search(region):
-            wrong.append(HYBRID)
-    if stats.wide:
-        # A code page first where its letters are most of the wide characters
-        # (еҸӘжңү); after the two-byte codecs where they are a few that GBK made
-        # from UTF-8 (у х т among 4,700 characters of sample 003 read as GBK:
-        # tried first, three code pages cost 0.4 s before GBK settled it).
-        pages = [codec for codec in CODE_PAGES if CODE_PAGE_CHARS[codec].search(region)]
-        first = [codec for codec in pages if 2 * len(CODE_PAGE_CHARS[codec].findall(region)) >= stats.wide]
-        wrong.extend(first)
-        wrong.extend((GBK_WEB, "gb18030") if "\u20ac" in region else ("gb18030",))
-        wrong.extend(("big5", "cp932"))
-        wrong.extend(codec for codec in pages if codec not in first)
-        if stats.wide > stats.single_byte and wrong[0] == SINGLE_BYTE:
-            wrong.append(wrong.pop(0))
-    if depth:
-        # The layer under UTF-8 read by a single-byte decoder can only be that
-        # again (double encoding): ı and ü left by the first layer are no
-        # crawler's GBK (HÄ±rsÄ±zÄ± is Hırsızı, not H谋rs谋z谋).
-        wrong = [codec for codec in wrong if codec in SINGLE_BYTE_CODECS]
-    pairs = [(w, r) for w in wrong for r in RIGHT_CODECS[w]]
-    if depth:
-        pairs = [(w, r) for w, r in pairs if r == "utf-8"]
-    if GBK_WEB in wrong:
-        pairs.remove(("gb18030", "utf-8"))  # the browsers' reading covers Python's
-    pairs.sort(key=lambda pair: pair[1] != "utf-8")
-    return pairs
 
 
 def repair_regions(
@@ -191,7 +128,7 @@ def repair_regions(
     """The repairs to make in ``text``, given the regions a scan found.
 
     ``document``: GBK or Big5 (as ``REREAD_AS`` names them) where the text
-    has shown itself to be in that one (``_document_codec``): the other is
+    has shown itself to be in that one (``evidence.document_codec``): the other is
     not read from a single-byte decoder.
 
     ``frozen``: spans (sorted) that earlier passes repaired; they are correct
@@ -228,29 +165,7 @@ def repair_regions(
         # with them, so that its id cannot be another's after it is freed.
         known: Known = {id(region): (region, region_stats)}
         shares: Shares = {}  # utf8_share of the texts judged, the same way
-        pairs = [
-            pair
-            for pair in _codec_pairs(region_stats, region, depth)
-            if _worth(pair, masks[index])
-            and not (document and pair[0] == SINGLE_BYTE and pair[1] in REREAD_AS and pair[1] != document)
-        ]
-        shows = len(_HYBRID_BESIDE_LATIN.findall(region))
-        hybrid_first = shows >= HYBRID_FIRST_LEAST and shows * HYBRID_FIRST_SPAN >= len(region)
-        if hybrid_first:
-            # The crawlers' mixture, by its form: read as it first, and where
-            # that settles nearly all the region, nothing else is read piece
-            # by piece (a 60 KB page of it tried eleven pairs over the whole
-            # page, pass after pass: 0.002 MB/s).
-            pairs.sort(key=lambda pair: pair[0] != HYBRID)
-        if _HALF_WIDTH_KANA.search(region):
-            # Shift-JIS's own: UTF-8 it read settles there, and the other
-            # readings of a long region cost ten times as much (Wikisource
-            # in UTF-8 read as Shift-JIS, 115,000 characters: 3 s, 0.3 s).
-            pairs.sort(key=lambda pair: pair[0] != "cp932")
-        if out_of_step(region, region_stats):
-            # GBK and Big5 read as each other first: when they settle it, the
-            # rest is not worth a try.
-            pairs.sort(key=lambda pair: not (pair[0] in REREAD_FROM and pair[1] in REREAD_AS))
+        pairs, hybrid_first = ordered_pairs(region, region_stats, masks[index], depth, document)
         # Whole-region decodings first (one C-speed pass each): where one of
         # them passes the judge over nearly all the region, it is settled and
         # no pair is worth the piece-by-piece reading (GBK read as Latin-1
@@ -311,13 +226,6 @@ def repair_regions(
 def _settles(found: list[tuple[float, Repair]], region: str) -> bool:
     """Whether the repairs ``found`` in ``region`` cover SETTLED_SHARE of it."""
     return sum(r.end - r.start for _, r in found) >= SETTLED_SHARE * len(region)
-
-
-def _worth(pair: tuple[str, str], mask: int) -> bool:
-    """Whether the screen's ``mask`` leaves ``pair`` worth a try."""
-    if pair in SCREENED:
-        return bool(mask & 1 << SCREENED.index(pair))
-    return bool(mask & OTHER_PAIRS)
 
 
 def _outside(text: str, regions: list[tuple[int, int]], frozen: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -518,14 +426,16 @@ def _round(text: str, loops: Loops) -> tuple[str, list[list[Repair]]]:
     # it shows repairs of UTF-8 read by a single-byte decoder, a lone
     # sequence of that decoder that is left over is believed too (rГ©gion
     # beside вЂ™ in Windows-1251; NICIODATĂ™ alone is Romanian and a ™).
-    evidenced = frozenset(
-        r.wrong for pass_ in made for r in pass_ if r.encoding == "utf-8" and r.wrong in SINGLE_BYTE_CODECS
-    )
+    evidenced = evidenced_decoders(made)
+    believed: frozenset[str] = frozenset()  # what the attempt that stands was given
     if evidenced and leftover_utf8(repaired, text):
-        repaired, made, frozen = _attempt(text, loops, trust_form=True, evidenced=evidenced)
-    document = _document_codec(made)
+        believed = evidenced
+        repaired, made, frozen = _attempt(text, loops, trust_form=True, evidenced=believed)
+    # And once its repairs from a single-byte decoder are nearly all GBK or
+    # all Big5, its short lines are read in that one too.
+    document = document_codec(made)
     if document:
-        repaired, made, frozen = _attempt(text, loops, trust_form=True, evidenced=evidenced, document=document)
+        repaired, made, frozen = _attempt(text, loops, trust_form=True, evidenced=believed, document=document)
     if any(r.structural for pass_ in made for r in pass_) and leftover_utf8(repaired, text):
         repaired, made, frozen = _attempt(text, loops, trust_form=False, evidenced=evidenced, document=document)
     runs = [
@@ -537,23 +447,6 @@ def _round(text: str, loops: Loops) -> tuple[str, list[list[Repair]]]:
         made.append(runs)
         repaired = apply(repaired, [(r.start, r.end, r.text) for r in runs])
     return repaired, made
-
-
-def _document_codec(made: list[list[Repair]]) -> str | None:
-    """GBK or Big5 (``REREAD_AS``'s name), where the text's repairs from a
-    single-byte decoder are of both and one of them makes DOCUMENT_SHARE of
-    the characters (and DOCUMENT_LEAST at least); else None."""
-    chars = dict.fromkeys(REREAD_AS, 0)
-    names = {CODEC_NAMES[codec]: codec for codec in REREAD_AS}
-    for pass_ in made:
-        for r in pass_:
-            if r.wrong == SINGLE_BYTE and r.encoding in names:
-                chars[names[r.encoding]] += len(r.text)
-    total = sum(chars.values())
-    if not all(chars.values()):
-        return None  # one codec only (or none): nothing to settle
-    codec = max(REREAD_AS, key=lambda c: chars[c])
-    return codec if chars[codec] >= max(DOCUMENT_LEAST, DOCUMENT_SHARE * total) else None
 
 
 def _attempt(
