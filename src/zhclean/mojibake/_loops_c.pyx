@@ -4,8 +4,9 @@ Every per-character loop of the repair runs here over the string's own
 PEP 393 storage with 64 KiB tables: the scan for regions worth a look, the
 statistics the plausibility test reads, the collapsing of loss runs and the
 single-byte encoder; the re-reading of GBK and Big5 read as each other with
-losses is ``_resync_c``, re-exported here so that this module is the whole
-set of loops.  Clean text, the common case, costs one table lookup per
+losses is ``_resync_c`` and the screen of regions ``_screen_c`` (which reads
+this module's tables, declared in ``_loops_c.pxd``), both re-exported here so
+that this module is the whole set of loops.  Clean text, the common case, costs one table lookup per
 character.  This module imports only tables (``tables``, ``charsets``,
 ``records``); the repair that calls it receives it as an argument.
 """
@@ -17,25 +18,15 @@ from zhclean._unicode cimport PyUnicode_IS_ASCII, PyUnicode_MAX_CHAR_VALUE, PyUn
 
 from .._lazy import Lazy
 from . import tables as _tables
-from .charsets import CP1252_EXTRAS, EVERY_PAIR, OTHER_PAIRS, SCREENED, decode_table, encode_table
+from .charsets import CP1252_EXTRAS
 from .records import TextStats
 
-cdef enum:
-    # Mirrors of tables.SUSPECT, LEAD, CONTINUATION (compared by a test).
-    SUSPECT = 1
-    LEAD = 2
-    CONTINUATION = 4
 from ._resync_c import _lead_trail, resync  # the re-reading: a loops module of its own
 from ._resync_c import _mirrors as _resync_mirrors
 
 cdef extern from "Python.h":
     object PyBytes_FromStringAndSize(const char*, Py_ssize_t)
     char* PyBytes_AS_STRING(object)
-
-ctypedef fused ucs_t:
-    uint8_t
-    uint16_t
-    uint32_t
 
 # When to release the GIL.  Re-acquiring it after work done without it waits
 # for whichever thread holds it meanwhile, up to the 5 ms switch interval when
@@ -47,14 +38,7 @@ cdef Py_ssize_t SCAN_RELEASE_CHARS = 1 << 21
 
 
 # --- tables, built once per process by _build() ----------------------------
-cdef struct Tables:
-    uint8_t scan[0x10000]        # tables.scan_table()'s bits, and SUSPECT for U+FFFD (see _scan)
-    uint8_t classes[0x10000]
-    uint8_t single_byte[0x10000]  # 1 for U+0080-U+00FF and CP1252_EXTRAS
-    int16_t byte_of[0x10000]      # the byte a single-byte decoder read as it, or -1
-    Py_ssize_t max_gap, min_suspects, pad_before, pad_after
-
-
+# (Tables, the character classes and SUSPECT, LEAD, CONTINUATION: _loops_c.pxd)
 cdef class _CTables:
     """Owns one complete Tables; published through the lazy loader."""
     cdef Tables* t
@@ -93,7 +77,7 @@ _TABLES = Lazy(_build)
 cdef const Tables* _T = NULL  # set from _TABLES, holding the GIL, once complete
 
 
-cdef inline const Tables* _tables_ready() except NULL:
+cdef const Tables* _tables_ready() except NULL:
     global _T
     if _T == NULL:
         _T = (<_CTables>_TABLES.get()).t
@@ -452,364 +436,5 @@ def contains_any(text, chars):
     return found
 
 
-# --- the screen (see the twin, _screen_py.py) ---------------------------------
-
-cdef enum:
-    # A bit of ScreenTables.relevant beside SCREENED's five: a character that
-    # a wrong codec of a UTF-8 pair encodes as an ASCII byte (¥ in cp932).
-    NEUTRAL = 1 << 5
-    # And a character _other_viable may take: a €, a lead, a LATIN_MADE one.
-    MAYBE_OTHER = 1 << 6
-
-
-cdef struct ScreenTables:
-    const int* encoded[3]          # charsets.encode_table of SCREENED's wrong codecs
-    const unsigned int* decoded[2]  # charsets.decode_table of its two-byte right codecs
-    int wrong_of[5]                # for each screened pair: index into encoded
-    int right_of[5]                # index into decoded, or -1 for UTF-8
-    uint8_t latin[0x800]           # 1 for tables.LATIN_MADE
-    uint8_t relevant[0x10000]      # bit b: the character counts for SCREENED[b] (see _segments); NEUTRAL
-    int64_t plausible, very_plausible, gain, least, gap, every, other
-
-
-cdef class _CScreen:
-    """Owns one complete ScreenTables, and the tables its pointers read."""
-    cdef ScreenTables* t
-    cdef object keep
-
-    def __dealloc__(self):
-        free(self.t)
-
-
-def _build_screen():
-    cdef _CScreen owner = _CScreen.__new__(_CScreen)
-    cdef ScreenTables* t = <ScreenTables*>calloc(1, sizeof(ScreenTables))
-    cdef const int[:] enc
-    cdef const unsigned int[:] dec
-    if t == NULL:
-        raise MemoryError()
-    owner.t = t
-    wrongs = sorted({wrong for wrong, _ in SCREENED})
-    rights = sorted({right for _, right in SCREENED if right != "utf-8"})
-    if len(wrongs) > 3 or len(rights) > 2 or len(SCREENED) > 5:
-        raise RuntimeError("the screen's tables are sized for charsets.SCREENED as it was")
-    owner.keep = [encode_table(w) for w in wrongs] + [decode_table(r) for r in rights]
-    for k in range(len(wrongs)):
-        enc = owner.keep[k]
-        t.encoded[k] = &enc[0]
-    for k in range(len(rights)):
-        dec = owner.keep[len(wrongs) + k]
-        t.decoded[k] = &dec[0]
-    for k, (wrong, right) in enumerate(SCREENED):
-        t.wrong_of[k] = wrongs.index(wrong)
-        t.right_of[k] = rights.index(right) if right != "utf-8" else -1
-    for cp in _tables.LATIN_MADE:
-        t.latin[cp] = 1
-    cdef Py_ssize_t c
-    cdef int code
-    for k in range(len(SCREENED)):
-        for c in range(0x80, 0x10000):
-            code = t.encoded[t.wrong_of[k]][c]
-            if t.right_of[k] < 0:
-                if code >= 0x80:
-                    t.relevant[c] |= 1 << k
-                elif code >= 0:
-                    t.relevant[c] |= NEUTRAL
-            elif code >= 0x10000 and t.decoded[t.right_of[k]][code & 0xFFFF]:
-                t.relevant[c] |= 1 << k
-    cdef const uint8_t[:] scan = _tables.scan_table()
-    for c in range(0x10000):
-        if c == 0x20AC or scan[c] & LEAD or (c < 0x800 and t.latin[c]):
-            t.relevant[c] |= MAYBE_OTHER
-    t.plausible = _tables.PLAUSIBLE
-    t.very_plausible = _tables.VERY_PLAUSIBLE
-    t.gain = _tables.GAIN
-    t.least = _tables.LEAST_TWO_BYTE_EVIDENCE_UNMARKED
-    t.gap = _tables.SCREEN_GAP
-    t.every = EVERY_PAIR
-    t.other = OTHER_PAIRS
-    return owner
-
-
-_SCREEN = Lazy(_build_screen)
-cdef const ScreenTables* _S = NULL
-
-
-cdef inline const ScreenTables* _screen_ready() except NULL:
-    global _S
-    if _S == NULL:
-        _S = (<_CScreen>_SCREEN.get()).t
-    return _S
-
-
-cdef struct Run:
-    # Whether some `least` or more values in a row average `bar` or more
-    # (the twin's _Run): prefix sums in a ring of least + 1.
-    int64_t bar
-    Py_ssize_t least, count
-    int64_t prefix[16]
-    int64_t lowest
-    bint have_lowest, found
-
-
-cdef inline void _run_start(Run* r, int64_t bar, Py_ssize_t least) noexcept nogil:
-    r.bar = bar
-    r.least = least
-    r.count = 0
-    r.prefix[0] = 0
-    r.have_lowest = False
-    r.found = False
-
-
-cdef inline void _run_add(Run* r, int64_t value) noexcept nogil:
-    cdef int64_t now = r.prefix[r.count % 16] + value - r.bar
-    cdef int64_t behind
-    r.count += 1
-    r.prefix[r.count % 16] = now
-    if r.count >= r.least:
-        behind = r.prefix[(r.count - r.least) % 16]
-        if not r.have_lowest or behind < r.lowest:
-            r.lowest = behind
-            r.have_lowest = True
-        if now - r.lowest >= 0:
-            r.found = True
-
-
-cdef inline uint32_t _sequence_at(const uint8_t* data, Py_ssize_t n, Py_ssize_t i, int* size) noexcept nogil:
-    cdef uint32_t lead = data[i], cp, low
-    cdef int k, length
-    if 0xC2 <= lead <= 0xDF:
-        length, cp, low = 2, lead & 0x1F, 0x80
-    elif 0xE0 <= lead <= 0xEF:
-        length, cp, low = 3, lead & 0x0F, 0x800
-    elif 0xF0 <= lead <= 0xF4:
-        length, cp, low = 4, lead & 0x07, 0x10000
-    else:
-        size[0] = 0
-        return 0
-    if i + length > n:
-        size[0] = 0
-        return 0
-    for k in range(1, length):
-        if not 0x80 <= data[i + k] <= 0xBF:
-            size[0] = 0
-            return 0
-        cp = (cp << 6) | (data[i + k] & 0x3F)
-    if cp < low or 0xD800 <= cp <= 0xDFFF or cp > 0x10FFFF:
-        size[0] = 0
-        return 0
-    size[0] = length
-    return cp
-
-
-cdef bint _utf8_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                       const int* encoded, uint8_t* data) noexcept nogil:
-    cdef Py_ssize_t k, m = 0, i = 0, gap = 0
-    cdef int code, size
-    cdef uint32_t c, cp
-    cdef Run run
-    for k in range(n):
-        c = chars[k]
-        code = encoded[c] if c < 0x10000 else -2
-        if code >= 0x10000:
-            data[m] = (code >> 8) & 0xFF
-            data[m + 1] = code & 0xFF
-            m += 2
-        elif code >= 0:
-            data[m] = code
-            m += 1
-        else:
-            data[m] = 0xFF
-            m += 1
-    _run_start(&run, st.plausible, 2)
-    while i < m:
-        if data[i] < 0x80:
-            i += 1
-            continue
-        cp = _sequence_at(data, m, i, &size)
-        if size and not (0x250 <= cp <= 0x1FFF or 0xA000 <= cp <= 0xF8FF or cp == 0xFFFD):
-            if gap > st.gap:
-                if run.found:
-                    return True
-                _run_start(&run, st.plausible, 2)
-            _run_add(&run, t.classes[cp] if cp < 0x10000 else 0)
-            gap = 0
-            i += size
-        else:
-            gap += 1
-            i += 1
-    return run.found
-
-
-cdef bint _two_byte_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                           const int* encoded, const unsigned int* decoded) noexcept nogil:
-    cdef Py_ssize_t k
-    cdef uint32_t c, out
-    cdef int code
-    cdef int64_t klass
-    cdef Run reads, gains
-    _run_start(&reads, st.very_plausible, st.least)
-    _run_start(&gains, st.gain, st.least)
-    for k in range(n + 1):
-        c = chars[k] if k < n else 0
-        if k < n and c < 0x80:
-            continue
-        code = encoded[c] if 0 < c < 0x10000 else -2
-        out = decoded[code & 0xFFFF] if code >= 0x10000 else 0
-        if not out:
-            if reads.found and gains.found:
-                return True
-            _run_start(&reads, st.very_plausible, st.least)
-            _run_start(&gains, st.gain, st.least)
-            continue
-        klass = t.classes[out] if out < 0x10000 else 0
-        _run_add(&reads, klass)
-        _run_add(&gains, klass - t.classes[c])
-    return False
-
-
-cdef inline bint _other_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                               Py_ssize_t k) noexcept nogil:
-    # See the twin's _other_viable.
-    cdef uint32_t c = chars[k]
-    cdef int64_t after = chars[k + 1] if k + 1 < n else -1
-    cdef int64_t before = chars[k - 1] if k > 0 else -1
-    if c == 0x20AC:
-        return True
-    if c < 0x10000 and t.scan[c] & LEAD and (
-            after < 0 or (after == 0xFFFD and c < 0x800 and st.latin[c])
-            or (after < 0x10000 and t.scan[after] & CONTINUATION)):
-        return True
-    if c >= 0x800 or not st.latin[c]:
-        return False
-    return (after < 0 or before < 0
-            or (0x80 <= after < 0x10000 and t.single_byte[after]) or 0x40 <= after <= 0x7E
-            or (0x80 <= before < 0x10000 and t.single_byte[before]))
-
-
-cdef bint _pair_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                       int bit, uint8_t* data) noexcept nogil:
-    if st.right_of[bit] < 0:
-        return _utf8_viable(t, st, chars, n, st.encoded[st.wrong_of[bit]], data)
-    return _two_byte_viable(t, st, chars, n, st.encoded[st.wrong_of[bit]], st.decoded[st.right_of[bit]])
-
-
-cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                   uint8_t* data) noexcept nogil:
-    """The mask of SCREENED's pairs viable in ``chars``: each pair's test (the
-    twin's, unchanged) run only on the segments of the region that could
-    pass it.  A segment ends where the test starts afresh whatever came
-    before: for GBK and Big5 read as each other, at any character that does
-    not re-read (its runs restart there); for UTF-8, after more than
-    SCREEN_GAP characters the wrong codec does not encode (each is a byte
-    0xFF, in no sequence: the run restarts at the next sequence).  ASCII
-    changes nothing for either.  The tests are true on a segment only with
-    enough characters that count (``relevant``): LEAST_TWO_BYTE_EVIDENCE_UNMARKED
-    re-reading ones in a row, or two that encode to bytes of 0x80 and
-    more (two sequences of UTF-8, of two bytes or more each).  Korean text
-    is all Hangul, which none of the wrong codecs encodes: no segment at
-    all, where each test read the whole page."""
-    cdef Py_ssize_t k, first[5], last[5], count[5], streak[5]
-    cdef int b, mask = 0, pending = 0, opened = 0
-    cdef uint32_t c
-    cdef uint8_t bits
-    cdef bint close
-    for b in range(5):
-        pending |= 1 << b
-        count[b] = 0
-        streak[b] = 0
-    for k in range(n + 1):
-        if k < n:
-            c = chars[k]
-            if c < 0x80:
-                continue
-            bits = st.relevant[c] if c < 0x10000 else 0
-            if not (bits & pending) and not opened:
-                continue
-        else:
-            bits = 0
-        for b in range(5):
-            if not (pending >> b) & 1:
-                continue
-            if k < n and (bits >> b) & 1:
-                if count[b] == 0:
-                    first[b] = k
-                    opened |= 1 << b
-                last[b] = k
-                count[b] += 1
-                streak[b] = 0
-                continue
-            if count[b] == 0:
-                continue
-            if k == n:
-                close = True
-            elif st.right_of[b] >= 0:
-                close = True
-            elif bits & NEUTRAL:
-                close = False
-            else:
-                streak[b] += 1
-                close = streak[b] > st.gap
-            if not close:
-                continue
-            if count[b] >= (st.least if st.right_of[b] >= 0 else 2) and _pair_viable(
-                    t, st, chars + first[b], last[b] + 1 - first[b], b, data):
-                mask |= 1 << b
-                pending &= ~(1 << b)
-            count[b] = 0
-            streak[b] = 0
-            opened &= ~(1 << b)
-        if not pending:
-            break
-    return mask
-
-
-cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                      uint8_t* data) noexcept nogil:
-    cdef Py_ssize_t k
-    cdef uint32_t c
-    cdef int mask = 0
-    cdef bint losses = False
-    for k in range(n):
-        c = chars[k]
-        if c == 0xFFFD:
-            losses = True
-        elif not mask and c < 0x10000 and st.relevant[c] & MAYBE_OTHER and _other_viable(t, st, chars, n, k):
-            mask = <int>st.other
-    if losses:
-        return mask | ((1 << 5) - 1)
-    return mask | _segments(t, st, chars, n, data)
-
-
-def screen(text, regions):
-    """The regions worth a look, each with the mask of the pairs worth a try."""
-    PyUnicode_READY(text)
-    if not regions:
-        return []
-    cdef const Tables* t = _tables_ready()
-    cdef const ScreenTables* st = _screen_ready()
-    cdef int kind = PyUnicode_KIND(text)
-    cdef const void* source = PyUnicode_DATA(text)
-    cdef Py_ssize_t longest = 0, start, end, n, k
-    cdef int mask
-    for start, end in regions:
-        if end - start > longest:
-            longest = end - start
-    cdef uint8_t* data = <uint8_t*>malloc((2 * longest + 1) * sizeof(uint8_t))
-    kept = []
-    try:
-        if data == NULL:
-            raise MemoryError()
-        for start, end in regions:
-            n = end - start
-            if kind == 1:
-                mask = _region_mask(t, st, <const uint8_t*>source + start, n, data)
-            elif kind == 2:
-                mask = _region_mask(t, st, <const uint16_t*>source + start, n, data)
-            else:
-                mask = _region_mask(t, st, <const uint32_t*>source + start, n, data)
-            if mask:
-                kept.append((start, end, mask))
-    finally:
-        free(data)
-    return kept
+# --- the screen: a loops module of its own (_screen_c), re-exported here ---------
+from ._screen_c import screen
