@@ -251,3 +251,23 @@ def test_the_same_text_gives_the_same_repair_every_time():
     text = "\ufffd笢貌\ufffd佸髀硎芧\ufffd xyzcaf谷 25∼C"  # GBK read as Big5, with losses
     results = {zhclean.fix_mojibake(text) for _ in range(5)}
     assert results == {"\ufffd中华\ufffd民共和\ufffd xyzcaf谷 25∼C"}
+
+
+def test_the_texts_own_pinyin_is_not_mojibake():
+    # GBK writes pinyin's letters (A8 A1-C0: ó ɡ ɑ ǚ): read back as Big5 or
+    # as the crawlers' mixture they make Chinese characters, and 重(tónɡ)
+    # came out 重(t車n阱), 變(ɡònɡ'xū'biɑ̀n)化 came out 變(伞貌n伞'x奴'biɑ̀n)化.
+    for text in ("要(yɑ̄o)(yɑ̄o)(yɑ̄o) 高(ɡɑ̄o)(ɡɑ̄o)(ɡɑ̄o) 重(tónɡ)(tónɡ)(tónɡ) 視(shì)(shì)(shì)",
+                 "準確掌握供需變(ɡònɡ'xū'biɑ̀n)化,", "北京(Běijīng)的女(nǚ)生"):
+        assert zhclean.fix_mojibake(text) == text
+
+
+@pytest.mark.any_implementation
+def test_no_input_of_the_pinyin_corpus_is_taken_for_mojibake():
+    from conftest import CORPUS, read_jsonl
+
+    for name in ("must_change", "must_not_change", "forms_must_change", "forms_must_not_change"):
+        cases = read_jsonl(CORPUS / "pinyin" / f"{name}.jsonl")
+        texts = [(case["id"], case.get("input", case.get("text"))) for case in cases]
+        changed = [key for key, text in texts if zhclean.fix_mojibake(text) != text]
+        assert changed == [], changed

@@ -35,6 +35,12 @@ UNLIKELY = -6
 # Reading a Latin-1 character as two bytes of UTF-8 (ø as C3 B8) rather than
 # as its own byte: the rarer of the two, so it must pay for itself.
 LATIN_AS_UTF8 = -4
+# An ASCII byte that could close a GBK character (40-7E), read alone between
+# two characters that are not ASCII: in GBK it is far likelier the second
+# byte of a character (閑 is E9 65, read as é then e: taken for 茅 then e, a
+# common character and a stray letter, it invented 茅e for 閑 all through
+# Gutenberg's Traditional text in the mixture).
+ASCII_ALONE = -6
 
 
 def _options(ch: str, loops: Loops) -> list[bytes]:
@@ -63,7 +69,10 @@ def hybrid_bytes(text: str, loops: Loops) -> list[bytes | None]:
     moves: dict[tuple[int, bytes], tuple[int, int]] = {}
     frontier: dict[Start, tuple[int, int, bytes | None]] = {(-1, -1): (0, -1, None)}  # state -> (score, back, bytes)
     steps: list[dict[Start, tuple[int, int, bytes | None]]] = []  # the frontier after each character
-    for ch in text:
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        # A lone ASCII second byte between two characters that are not ASCII.
+        stray = "\x40" <= ch <= "\x7e" and 0 < i < last and text[i - 1] > "\x7f" and text[i + 1] > "\x7f"
         options = readings.get(ch)
         if options is None:
             options = readings[ch] = [
@@ -87,6 +96,8 @@ def hybrid_bytes(text: str, loops: Loops) -> list[bytes | None]:
                 continue
             for data, cost, alone_byte, continuation in options:
                 total = score + cost
+                if stray and pending < 0:
+                    total += ASCII_ALONE
                 if alone >= 0 and continuation:
                     total += UNLIKELY
                 move = moves.get((pending, data))

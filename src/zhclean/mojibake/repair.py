@@ -57,6 +57,7 @@ from .structure import (
     european_words,
     foreign_words,
     leftover_utf8,
+    pinyin_words,
     stray_single_bytes,
     unmistakable_utf8,
     utf8_run,
@@ -319,6 +320,8 @@ def _judge(
         two_byte_right = stretch.right != "utf-8"
         if two_byte_right and foreign_words(before):
             continue  # a word of Greek, Cyrillic, Hangul...: real text
+        if two_byte_right and pinyin_words(region, stretch.start, stretch.end):
+            continue  # the text's own pinyin (tónɡ), which GBK writes too
         page_own = _PAGE_OWN_BESIDE_TEXT if len(before) >= PAGE_OWN_CHANCE_FROM else _PAGE_OWN
         if stretch.wrong == HYBRID and page_own.search(before):
             # CJK punctuation inside the crawlers' mixture is the page's own,

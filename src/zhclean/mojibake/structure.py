@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from .charsets import CP1252_EXTRAS, SINGLE_BYTE, SINGLE_BYTE_CODECS
 from .cuts import char_bytes, encode
 from .._lazy import Lazy
+from ..pinyin.tables import reading_tables
 from .tables import CONTINUATION, LEAD, LEAD_OF_TWO, PLAIN_LATIN1, PLAUSIBLE, class_table, scan_table
 
 if TYPE_CHECKING:
@@ -75,6 +76,13 @@ FOREIGN_WORD_SPAN = 1000
 # letters before it reads as European words: GBK and Big5 read as Latin-1
 # hardly ever do (a second byte 40-7E is one letter, between high ones).
 EUROPEAN_SHARE = 0.25
+# A stretch whose non-ASCII characters are this share or more the letters of
+# pinyin words (tónɡ, ɡònɡ'xū'biɑ̀n: GBK writes pinyin's letters, A8 A1-C0)
+# is the text's own romanisation, not GBK read as Big5 or as the crawlers'
+# mixture: 重(tónɡ) came out 重(t車n阱), 變(ɡònɡ'xū'biɑ̀n)化 came out
+# 變(伞貌n伞'x奴'biɑ̀n)化.  A quarter, as for European words: one pinyin word
+# inside a page-long stretch of real damage does not bar its repair.
+PINYIN_SHARE = 0.25
 
 # The share of a region's high bytes (as a single-byte decoder read them)
 # that must belong to well-formed UTF-8 sequences for the region to be UTF-8
@@ -339,6 +347,62 @@ def european_words(region: str, start: int, end: int) -> bool:
                 _ascii_letter(region, k + 1) and _ascii_letter(region, k + 2)
             )
     return high > 0 and touching >= EUROPEAN_SHARE * high
+
+
+# A run of letters that may be a pinyin word: ASCII letters, the letters with
+# pinyin's tone marks (precomposed or combining), ɑ and ɡ, and apostrophes.
+_PINYIN_WORD = re.compile("[A-Za-z\u00e0-\u00fc\u0101-\u01dc\u0251\u0261\u0300-\u030c']+")
+_TONE_MARKS = frozenset("\u0300\u0301\u0302\u0304\u0308\u030c")  # grave acute circumflex macron diaeresis caron
+_PINYIN_LETTERS = str.maketrans({"\u0251": "a", "\u0261": "g", "\u00fc": "v"})
+
+
+def pinyin_words(region: str, start: int, end: int) -> bool:
+    """Whether PINYIN_SHARE or more of the non-ASCII characters of
+    ``region[start:end]`` belong to pinyin words: lower case (a capital
+    first letter allowed), with an ASCII letter and a tone mark, ɑ or ɡ,
+    each part between apostrophes a run of syllables of the readings
+    table (tónɡ, Běijīng, ɡònɡ'xū)."""
+    high = sum(1 for ch in region[start:end] if ch > "\x7f")
+    if not high:
+        return False
+    inside = 0
+    for m in _PINYIN_WORD.finditer(region, max(0, start - 1), min(len(region), end + 1)):
+        if m.end() <= start or m.start() >= end:
+            continue
+        if _is_pinyin(m.group()):
+            inside += sum(1 for k in range(max(m.start(), start), min(m.end(), end)) if region[k] > "\x7f")
+    return inside >= PINYIN_SHARE * high
+
+
+def _is_pinyin(word: str) -> bool:
+    if word.isascii() or not any("a" <= ch <= "z" or "A" <= ch <= "Z" for ch in word):
+        return False
+    if not word[1:].islower() and word[1:]:
+        return False
+    marked = word.translate(_PINYIN_LETTERS)
+    plain = []
+    toned = "\u0251" in word or "\u0261" in word
+    for ch in unicodedata.normalize("NFD", marked.lower()):
+        if "\u0300" <= ch <= "\u036f":
+            if ch not in _TONE_MARKS:
+                return False
+            toned = True
+        else:
+            plain.append(ch)
+    if not toned:
+        return False
+    syllables = reading_tables().syllables
+    return all(part and _syllables(part, syllables) for part in "".join(plain).split("'"))
+
+
+def _syllables(letters: str, syllables: frozenset[str]) -> bool:
+    """Whether ``letters`` (ASCII, ü as v) is one syllable or more in a row."""
+    if not letters.isascii():
+        return False
+    can_end = [True] + [False] * len(letters)
+    for k in range(1, len(letters) + 1):
+        can_end[k] = any(can_end[j] and letters[j:k] in syllables for j in range(max(0, k - 6), k))
+    return can_end[-1]
 
 
 def _ascii_letter(text: str, k: int) -> bool:
