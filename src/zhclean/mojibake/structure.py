@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .charsets import CP1252_EXTRAS, SINGLE_BYTE, SINGLE_BYTE_CODECS
 from .cuts import char_bytes, encode
 from .._lazy import Lazy
-from ..pinyin.tables import reading_tables
+from ..pinyin.tables import CIRCUMFLEX, DIAERESIS, MARKED_LETTERS, TONE_MARKS, reading_tables
 from .tables import CONTINUATION, LEAD, LEAD_OF_TWO, PLAIN_LATIN1, PLAUSIBLE, class_table, scan_table
 
 if TYPE_CHECKING:
@@ -351,9 +351,8 @@ def european_words(region: str, start: int, end: int) -> bool:
 
 # A run of letters that may be a pinyin word: ASCII letters, the letters with
 # pinyin's tone marks (precomposed or combining), ɑ and ɡ, and apostrophes.
+# What each letter spells is the pinyin capability's own table.
 _PINYIN_WORD = re.compile("[A-Za-z\u00e0-\u00fc\u0101-\u01dc\u0251\u0261\u0300-\u030c']+")
-_TONE_MARKS = frozenset("\u0300\u0301\u0302\u0304\u0308\u030c")  # grave acute circumflex macron diaeresis caron
-_PINYIN_LETTERS = str.maketrans({"\u0251": "a", "\u0261": "g", "\u00fc": "v"})
 
 
 def pinyin_words(region: str, start: int, end: int) -> bool:
@@ -362,43 +361,48 @@ def pinyin_words(region: str, start: int, end: int) -> bool:
     first letter allowed), with an ASCII letter and a tone mark, ɑ or ɡ,
     each part between apostrophes a run of syllables of the readings
     table (tónɡ, Běijīng, ɡònɡ'xū)."""
-    high = sum(1 for ch in region[start:end] if ch > "\x7f")
-    if not high:
-        return False
     inside = 0
     for m in _PINYIN_WORD.finditer(region, max(0, start - 1), min(len(region), end + 1)):
-        if m.end() <= start or m.start() >= end:
-            continue
-        if _is_pinyin(m.group()):
-            inside += sum(1 for k in range(max(m.start(), start), min(m.end(), end)) if region[k] > "\x7f")
-    return inside >= PINYIN_SHARE * high
+        if m.end() > start and m.start() < end and _is_pinyin(m.group()):
+            inside += _non_ascii(region[max(m.start(), start) : min(m.end(), end)])
+    return inside > 0 and inside >= PINYIN_SHARE * _non_ascii(region[start:end])
+
+
+def _non_ascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", "ignore"))
 
 
 def _is_pinyin(word: str) -> bool:
-    if word.isascii() or not any("a" <= ch <= "z" or "A" <= ch <= "Z" for ch in word):
+    if word.isascii() or (word[1:] and not word[1:].islower()):
         return False
-    if not word[1:].islower() and word[1:]:
+    # An ASCII letter as written (é alone is one letter of any language).
+    if not any("a" <= ch <= "z" for ch in word.lower()):
         return False
-    marked = word.translate(_PINYIN_LETTERS)
-    plain = []
-    toned = "\u0251" in word or "\u0261" in word
-    for ch in unicodedata.normalize("NFD", marked.lower()):
-        if "\u0300" <= ch <= "\u036f":
-            if ch not in _TONE_MARKS:
-                return False
+    letters = []
+    toned = False
+    for ch in unicodedata.normalize("NFD", word.lower()):
+        cp = ord(ch)
+        if "a" <= ch <= "z" or ch == "'":
+            letters.append(ch)
+        elif cp in TONE_MARKS:
+            toned = True
+        elif cp == DIAERESIS and letters[-1:] == ["u"]:
+            letters[-1] = "v"
+        elif cp == CIRCUMFLEX and letters[-1:] == ["e"]:
+            pass
+        elif cp in MARKED_LETTERS:  # ɑ, ɡ: no decomposition
+            letters.append(MARKED_LETTERS[cp][0])
             toned = True
         else:
-            plain.append(ch)
+            return False
     if not toned:
         return False
     syllables = reading_tables().syllables
-    return all(part and _syllables(part, syllables) for part in "".join(plain).split("'"))
+    return all(part and _syllables(part, syllables) for part in "".join(letters).split("'"))
 
 
 def _syllables(letters: str, syllables: frozenset[str]) -> bool:
     """Whether ``letters`` (ASCII, ü as v) is one syllable or more in a row."""
-    if not letters.isascii():
-        return False
     can_end = [True] + [False] * len(letters)
     for k in range(1, len(letters) + 1):
         can_end[k] = any(can_end[j] and letters[j:k] in syllables for j in range(max(0, k - 6), k))
