@@ -152,6 +152,36 @@ def test_invalid_utf8_mid_file_stops_the_output_at_the_bad_byte(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "out.txt"]
 
 
+@pytest.mark.parametrize("where", ["first batch", "third batch", "last byte"])
+def test_invalid_utf8_is_found_where_the_text_is_decoded(tmp_path, where):
+    """UTF-8 runs of lines are decoded by whoever cleans them (a worker with
+    --jobs): the same output, the same offset and message, with one job or
+    two, with a BOM, and when --diff decodes in the main process; the next
+    input is cleaned all the same."""
+    lines = "書(shu)記，發布了新聞\n".encode() * 120_000  # ~3.6 MB: several batches
+    at = {"first batch": 1000 * 30 + 7, "third batch": 2_499_998, "last byte": len(lines)}[where]
+    data = b"\xef\xbb\xbf" + lines[:at] + b"\xe6\x9b" + (lines[at:] if where != "last byte" else b"")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(data)
+    offset = data.index(b"\xe6\x9b", 3 + at)
+    good = tmp_path / "good.txt"
+    good.write_text("書(shu)\n", encoding="utf-8")
+    before = lines[:at].decode("utf-8", "ignore")
+    expected = zhclean.Cleaner().clean_batch(before.splitlines(keepends=True))
+    reason = "unexpected end of data" if where == "last byte" else "invalid continuation byte"
+    for args in (("--jobs", "1"), ("--jobs", "2"), ("--jobs", "2", "--block-size", "4099")):
+        result = run(*args, str(bad), str(good))
+        assert result.returncode == 2
+        one_line_error(result, f"bad.txt: not valid utf-8 at byte {offset} ({reason})")
+        assert result.stdout.decode() == "".join(expected) + "書\n", args
+    diff = run("--diff", str(bad))
+    one_line_error(diff, f"bad.txt: not valid utf-8 at byte {offset} ({reason})")
+    target = tmp_path / "out.txt"
+    target.write_text("old\n", encoding="utf-8")
+    assert run("--jobs", "2", str(bad), "-o", str(target)).returncode == 2
+    assert target.read_text(encoding="utf-8") == "old\n"
+
+
 def test_large_input_is_streamed_exactly(tmp_path):
     line = "疫(yi)(yi)情防(fang)控,持續 三項\n"
     big = tmp_path / "big.txt"

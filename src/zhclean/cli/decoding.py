@@ -22,11 +22,11 @@ with ``-e`` whenever it is known.
 from __future__ import annotations
 
 import codecs
-from typing import Optional
+from typing import Literal, Optional, Union, overload
 
 from .errors import InputError
 
-__all__ = ["DecodeFailure", "Decoder", "resolve", "SNIFF_BYTES"]
+__all__ = ["DecodeFailure", "Decoder", "failure_message", "resolve", "SNIFF_BYTES"]
 
 # How much of an input auto detection reads before deciding: enough for a
 # few thousand characters of evidence, little enough to cost nothing.
@@ -61,6 +61,11 @@ class DecodeFailure(InputError):
     def __init__(self, message: str, text: str) -> None:
         super().__init__(message)
         self.text = text
+
+
+def failure_message(name: str, encoding: str, at: int, reason: str) -> str:
+    """What is said of bytes that do not decode at byte offset ``at`` of an input."""
+    return f"{name}: not valid {encoding} at byte {at} ({reason})"
 
 
 def _valid_prefix(head: bytes, codec: str, final: bool) -> bool:
@@ -102,15 +107,17 @@ class Decoder:
 
     ``decode(data, final)`` returns the text of the bytes so far (holding
     back an incomplete character, and, for ``auto``, the first
-    ``SNIFF_BYTES`` until it has decided).  ``lossless`` tells whether the
-    UTF-8 output of the text could be the very bytes read: no BOM, and UTF-8
-    or ASCII only.
+    ``SNIFF_BYTES`` until it has decided); with ``raw`` (UTF-8 only), the
+    bytes themselves, undecoded, from after a byte order mark.
+    ``lossless`` tells whether the UTF-8 output of the text could be the
+    very bytes read: no BOM, and UTF-8 or ASCII only.
     """
 
     def __init__(self, encoding: str, name: str) -> None:
         self.encoding = encoding  # "auto" until decided
         self.name = name
         self.bom = False
+        self.skipped = 0  # bytes at the start that are not text (a byte order mark read by this class)
         self._decoder: Optional[codecs.IncrementalDecoder] = None
         self._head = b""  # held until the codec and the BOM are known
         self._fed = 0  # bytes given to self._decoder, from the start of the input
@@ -120,17 +127,27 @@ class Decoder:
     def lossless(self) -> bool:
         return not self.bom and (self.encoding == "utf-8" or self._ascii_only)
 
-    def decode(self, data: bytes, final: bool = False) -> str:
+    @overload
+    def decode(self, data: bytes, final: bool = ..., raw: Literal[False] = ...) -> str: ...
+    @overload
+    def decode(self, data: bytes, final: bool, raw: Literal[True]) -> bytes: ...
+    @overload
+    def decode(self, data: bytes, final: bool = ..., raw: bool = ...) -> Union[str, bytes]: ...
+
+    def decode(self, data: bytes, final: bool = False, raw: bool = False) -> Union[str, bytes]:
         if self._decoder is None:
             self._head += data
             wanted = SNIFF_BYTES if self.encoding == "auto" else 4
             if len(self._head) < wanted and not final:
-                return ""
+                return b"" if raw else ""
             data, self._head = self._head, b""
             self._start(data, final)
             if self.encoding == "utf-8" and data.startswith(codecs.BOM_UTF8):
                 data = data[len(codecs.BOM_UTF8):]
-                self._fed = len(codecs.BOM_UTF8)
+                self._fed = self.skipped = len(codecs.BOM_UTF8)
+        if raw:
+            assert self.encoding == "utf-8", "only UTF-8 is cut into runs of lines undecoded"
+            return data
         if self._ascii_only and self.encoding != "utf-8" and not data.isascii():
             self._ascii_only = False
         return self._feed(data, final)
@@ -167,8 +184,6 @@ class Decoder:
                 before = decoder.decode(data[: max(0, error.start - pending)])
             except UnicodeDecodeError:
                 before = ""
-            raise DecodeFailure(
-                f"{self.name}: not valid {self.encoding} at byte {at} ({error.reason})", before
-            ) from None
+            raise DecodeFailure(failure_message(self.name, self.encoding, at, error.reason), before) from None
         self._fed += len(data)
         return text

@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Optional, Union
+from typing import Optional, Union, cast
 
 from .units import split_lines
 from .work import Result, Settings, clean_batch, clean_in_worker, start_worker
@@ -63,7 +63,7 @@ class Runner:
         """How many batches may be out before the oldest is awaited."""
         return self.jobs * IN_FLIGHT_PER_JOB if self.jobs > 1 else 0
 
-    def submit(self, units: list[str]) -> Union[Future, Done]:
+    def submit(self, units: Union[list[str], list[bytes]]) -> Union[Future, Done]:
         if self.jobs == 1:
             return Done(clean_batch(self.settings, units))
         if self._pool is None:
@@ -72,12 +72,12 @@ class Runner:
             self._pool = self._start(units)
         return self._pool.submit(clean_in_worker, units)
 
-    def _start(self, units: list[str]) -> ProcessPoolExecutor:
+    def _start(self, units: Union[list[str], list[bytes]]) -> ProcessPoolExecutor:
         """The workers, forked once the head of ``units`` has built the tables it needs."""
         # fork starts a worker in milliseconds; nothing runs threads yet.
         context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
         if context is not None:
-            clean_batch(self.settings._replace(lines=False), _head(self.settings, units))
+            clean_batch(self.settings._replace(lines=False, raw=False), _head(self.settings, units))
         return ProcessPoolExecutor(
             max_workers=self.jobs, mp_context=context, initializer=start_worker, initargs=(self.settings,)
         )
@@ -88,13 +88,17 @@ class Runner:
             self._pool = None
 
 
-def _head(settings: Settings, units: list[str]) -> list[str]:
+def _head(settings: Settings, units: Union[list[str], list[bytes]]) -> list[str]:
     """The first WARM_UP_CHARS characters or so of ``units``, as units (the
     lines of a run of lines; the start of a unit longer than that: what is
     cleaned of it is thrown away, only the tables it builds count)."""
+    if settings.raw:  # UTF-8 runs: the first run's head is enough (at most 4 bytes a character)
+        first = cast(bytes, units[0])
+        units = [first[: 4 * WARM_UP_CHARS].decode("utf-8", "ignore")]
+    texts = cast("list[str]", units)
     head: list[str] = []
     chars = 0
-    for unit in split_lines(units[:1]) + units[1:] if settings.lines else units:
+    for unit in split_lines(texts[:1]) + texts[1:] if settings.lines else texts:
         head.append(unit[: WARM_UP_CHARS - chars])
         chars += len(head[-1])
         if chars >= WARM_UP_CHARS:

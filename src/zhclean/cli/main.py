@@ -17,11 +17,11 @@ import time
 from collections import deque
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from typing import BinaryIO, Iterator, NamedTuple, Optional, Sequence, Union
+from typing import BinaryIO, Iterator, NamedTuple, Optional, Sequence, Union, cast
 
 from .._args import Unit
 from ..cleaner import Cleaner
-from .decoding import Decoder, resolve
+from .decoding import Decoder, failure_message, resolve
 from .diff import Diff
 from .errors import CommandError, InputError, OutputError, describe
 from .inputs import Source, discover
@@ -61,14 +61,19 @@ class Item(NamedTuple):
     units: Optional[list[str]]  # the batch (kept for --diff)
     raw: int  # bytes read for it
     error: Optional[CommandError]  # at the end: why the input stopped, if it did
+    start: int = 0  # the input's byte offset of the batch (Settings.raw)
 
 
 class App:
     def __init__(self, args: argparse.Namespace, cleaner: Cleaner, encoding: str) -> None:
         self.args = args
         self.encoding = encoding
+        lines = args.jsonl or args.unit == "line"
+        # UTF-8 runs of lines go to the cleaning undecoded (--diff keeps the
+        # input's units as text, to compare).
+        raw = lines and encoding == "utf-8" and not args.diff
         self.settings = Settings(cleaner, args.field if args.jsonl else None, args.skip_bad,
-                                 bool(args.stats or args.stats_json), args.diff, args.jsonl or args.unit == "line")
+                                 bool(args.stats or args.stats_json), args.diff, lines, raw)
         self.status = EXIT_OK
         self.stdout: Optional[BinaryIO] = getattr(sys.stdout, "buffer", None)
         self.stdout_sink: Optional[StreamSink] = None
@@ -179,9 +184,12 @@ class App:
             return
         try:
             unit: Unit = self.args.unit if not self.args.jsonl else "line"
-            for batch in read_batches(stream, run.decoder, unit, self.args.block_size):
+            for batch in read_batches(stream, run.decoder, unit, self.args.block_size, self.settings.raw):
                 future = runner.submit(batch.units)
-                yield Item(run, future, batch.units if self.args.diff else None, batch.raw_bytes, None)
+                units = cast("list[str]", batch.units) if self.args.diff else None  # --diff: never raw
+                yield Item(run, future, units, batch.raw_bytes, None, batch.start)
+                if run.error is not None:
+                    break  # bytes that are not UTF-8 (found in a worker) ended the input
         except CommandError as error:
             yield Item(run, None, None, 0, error)
         except OSError as error:
@@ -213,6 +221,9 @@ class App:
                 run.stats.bad_records += 1
                 self.note(f"{where}: bad JSONL record passed through unchanged: {message}")
         run.lines += result.units
+        if result.undecodable is not None and run.error is None:
+            at, reason = result.undecodable
+            run.error = failure_message(run.source.name, "utf-8", item.start + at, reason)
         try:
             run.sink.write(result.data)
         except OutputError as error:

@@ -13,10 +13,13 @@ The Cleaner sees one unit at a time (``--unit``):
 The reader reads blocks of bytes, decodes them incrementally and hands on
 only complete units, batched (for ``line``, a batch holds runs of whole
 lines, which ``split_lines`` cuts where the cleaning happens: in a worker
-with ``--jobs``, so the main process does not spend its time on it); text that does not end a unit yet is held as a
-list of pieces and joined once, when its unit is complete, so a file that is
-one huge line costs time in proportion to its size (each block is searched
-once, never the pending text again).  Units never depend on where blocks
+with ``--jobs``, so the main process does not spend its time on it).  UTF-8
+line runs are not even decoded here: ``"\n"`` is never part of another
+character in UTF-8, so runs are cut from the bytes, and decoded (and
+checked) where they are cleaned (``raw``).  Text that does not end a unit
+yet is held as a list of pieces and joined once, when its unit is complete,
+so a file that is one huge line costs time in proportion to its size (each
+block is searched once, never the pending text again).  Units never depend on where blocks
 end, so neither does the output: a unit is never split, whatever the block
 size, and an annotation run, a mojibake span or a line never crosses units
 except as the unit defines.
@@ -24,7 +27,7 @@ except as the unit defines.
 from __future__ import annotations
 
 import re
-from typing import BinaryIO, Iterator, NamedTuple
+from typing import Any, BinaryIO, Callable, Iterator, NamedTuple, Union
 
 from .._args import Unit
 from .decoding import DecodeFailure, Decoder
@@ -37,6 +40,9 @@ __all__ = ["BATCH_CHARS", "Batch", "Splitter", "read_batches", "split_lines"]
 # seed pages: about 0.2 s a batch), small enough that --jobs 2 splits a file
 # of a few MB evenly and the batches in flight stay a few MB.
 BATCH_CHARS = 1 << 18
+# The same for batches of undecoded UTF-8 (``raw``): Chinese is three bytes
+# a character.
+BATCH_BYTES = 3 * BATCH_CHARS
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
@@ -50,27 +56,32 @@ def split_lines(runs: list[str]) -> list[str]:
 
 
 class Batch(NamedTuple):
-    units: list[str]
+    units: Union[list[str], list[bytes]]  # bytes: runs of lines in UTF-8, not decoded yet (raw)
     raw_bytes: int  # bytes of input read since the previous batch
+    start: int  # raw: the input's byte offset of the batch's first byte
 
 
 class Splitter:
     """Complete units out of pieces of text, in linear time."""
 
-    def __init__(self, unit: Unit, runs: bool = False) -> None:
+    def __init__(self, unit: Unit, runs: bool = False, binary: bool = False) -> None:
         self.unit = unit
         self.runs = runs and unit == "line"  # hand on runs of whole lines, uncut
-        self._pending: list[str] = []  # text after the last line break
+        # Fed bytes (UTF-8 runs of lines only), else text.
+        assert self.runs or not binary
+        self._newline: Any = b"\n" if binary else "\n"
+        self._join: Callable[[list[Any]], Any] = b"".join if binary else "".join
+        self._pending: list[Any] = []  # text after the last line break
         self._paragraph: list[str] = []  # lines of the paragraph being read
         self._blank_seen = False
 
-    def feed(self, text: str) -> list[str]:
+    def feed(self, text: Any) -> list[Any]:
         """The units that ``text`` completes."""
         if self.unit == "file":
             if text:
                 self._pending.append(text)
             return []
-        cut = text.rfind("\n") + 1
+        cut = text.rfind(self._newline) + 1
         if not cut:
             if text:
                 self._pending.append(text)
@@ -78,16 +89,16 @@ class Splitter:
         chunk = text[:cut] if cut < len(text) else text
         if self._pending:
             self._pending.append(chunk)
-            chunk = "".join(self._pending)
+            chunk = self._join(self._pending)
         self._pending = [text[cut:]] if cut < len(text) else []
         if self.runs:
             return [chunk]
         lines = split_lines([chunk])
         return lines if self.unit == "line" else self._paragraphs(lines)
 
-    def finish(self) -> list[str]:
+    def finish(self) -> list[Any]:
         """The last units, at the end of the input."""
-        rest = "".join(self._pending)
+        rest = self._join(self._pending)
         self._pending = []
         if self.unit == "file" or self.unit == "line":
             return [rest] if rest else []
@@ -122,31 +133,36 @@ def _blocks(stream: BinaryIO, size: int) -> Iterator[bytes]:
         yield block
 
 
-def read_batches(stream: BinaryIO, decoder: Decoder, unit: Unit, block_size: int) -> Iterator[Batch]:
+def read_batches(stream: BinaryIO, decoder: Decoder, unit: Unit, block_size: int, raw: bool = False) -> Iterator[Batch]:
     """The input's units in batches of about BATCH_CHARS characters (for
     ``line``: runs of whole lines, to be cut by ``split_lines``).
 
     A byte that does not decode ends the input: the text before it is
     handed on as the last units (what standard output shows), then the
-    ``DecodeFailure`` is raised.
+    ``DecodeFailure`` is raised.  With ``raw`` (UTF-8 input, ``line`` units)
+    the batches hold the runs' bytes, from after a byte order mark:
+    whoever decodes them finds such a byte (``work.decode_runs``).
     """
-    splitter = Splitter(unit, runs=True)
-    units: list[str] = []
-    chars = raw = 0
+    splitter = Splitter(unit, runs=True, binary=raw)
+    limit = BATCH_BYTES if raw else BATCH_CHARS
+    units: list[Any] = []
+    size = raw_bytes = 0
+    start = 0  # bytes handed on before this batch (raw)
     try:
         for block in _blocks(stream, block_size):
-            raw += len(block)
-            text = decoder.decode(block)
+            raw_bytes += len(block)
+            text = decoder.decode(block, raw=raw)
             units.extend(splitter.feed(text))
-            chars += len(text)
-            if chars >= BATCH_CHARS:
-                yield Batch(units, raw)
-                units, chars, raw = [], 0, 0
-        units.extend(splitter.feed(decoder.decode(b"", final=True)))
+            size += len(text)
+            if size >= limit:
+                yield Batch(units, raw_bytes, decoder.skipped + start)
+                start += sum(map(len, units))
+                units, size, raw_bytes = [], 0, 0
+        units.extend(splitter.feed(decoder.decode(b"", final=True, raw=raw)))
     except DecodeFailure as failure:
         units.extend(splitter.feed(failure.text))
         units.extend(splitter.finish())
-        yield Batch(units, raw)
+        yield Batch(units, raw_bytes, 0)
         raise
     units.extend(splitter.finish())
-    yield Batch(units, raw)
+    yield Batch(units, raw_bytes, decoder.skipped + start)

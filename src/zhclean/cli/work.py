@@ -2,14 +2,15 @@
 
 The settings (the Cleaner and what to return) reach a worker process once,
 pickled, when it starts (``start_worker``); each batch then travels as a
-list of strings and comes back as UTF-8 bytes.  The same function cleans in
+list of strings, or of UTF-8 runs of lines still undecoded (``raw``: the
+worker decodes them, not the main process), and comes back as UTF-8 bytes.  The same function cleans in
 the main process with ``--jobs 1``, so the output cannot depend on the
 number of jobs.
 """
 from __future__ import annotations
 
 import signal
-from typing import NamedTuple, Optional
+from typing import NamedTuple, Optional, Union, cast
 
 from ..cleaner import Cleaner
 from .jsonl import BadRecord, Located, locate, replace
@@ -31,6 +32,7 @@ class Settings(NamedTuple):
     stats: bool  # add up the Cleaner's statistics (slower: Cleaner.process)
     keep: bool  # return the cleaned units too (for --diff)
     lines: bool = False  # a batch holds runs of whole lines: cut them into lines (the units) first
+    raw: bool = False  # ... as UTF-8 bytes: decode them first (with lines)
 
 
 class Result(NamedTuple):
@@ -41,6 +43,8 @@ class Result(NamedTuple):
     bad: list[tuple[int, str]]  # bad records: (index in the batch, what is wrong)
     stopped: bool  # the last bad record ended the input (no --skip-bad): data holds the records before it
     units: int  # units in the batch (records, for JSON Lines line numbers)
+    undecodable: Optional[tuple[int, str]] = None  # raw: (byte offset in the batch, reason) of bytes
+    # that are not UTF-8; data holds the units before them (the text before them ends the input)
 
 
 def _clean_texts(settings: Settings, texts: list[str]) -> tuple[list[str], Optional[list[int]]]:
@@ -87,17 +91,31 @@ def _clean_records(settings: Settings, lines: list[str]) -> Result:
     )
 
 
-def clean_batch(settings: Settings, units: list[str]) -> Result:
+def decode_runs(runs: list[bytes]) -> tuple[list[str], Optional[tuple[int, str]]]:
+    """UTF-8 runs of lines as text, up to the first bytes that are not UTF-8
+    (then also: their offset in the joined runs, and the reason)."""
+    data = b"".join(runs)
+    try:
+        return [data.decode("utf-8")], None
+    except UnicodeDecodeError as error:
+        return [data[: error.start].decode("utf-8")], (error.start, error.reason)
+
+
+def clean_batch(settings: Settings, units: Union[list[str], list[bytes]]) -> Result:
     """The batch cleaned, unit by unit."""
+    undecodable = None
+    if settings.raw:
+        units, undecodable = decode_runs(cast("list[bytes]", units))
     if settings.lines:
-        units = split_lines(units)
+        units = split_lines(cast("list[str]", units))
+    texts = cast("list[str]", units)
     if settings.field is not None:
-        return _clean_records(settings, units)
-    cleaned, totals = _clean_texts(settings, units)
-    changed = any(new is not old and new != old for new, old in zip(cleaned, units))
+        return _clean_records(settings, texts)._replace(undecodable=undecodable)
+    cleaned, totals = _clean_texts(settings, texts)
+    changed = any(new is not old and new != old for new, old in zip(cleaned, texts))
     return Result(
         "".join(cleaned).encode("utf-8"), changed, cleaned if settings.keep else None,
-        tuple(totals) if totals is not None else None, [], False, len(units),
+        tuple(totals) if totals is not None else None, [], False, len(texts), undecodable,
     )
 
 
@@ -111,6 +129,6 @@ def start_worker(settings: Settings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def clean_in_worker(units: list[str]) -> Result:
+def clean_in_worker(units: Union[list[str], list[bytes]]) -> Result:
     assert _SETTINGS is not None, "start_worker was not run"
     return clean_batch(_SETTINGS, units)
