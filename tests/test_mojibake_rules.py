@@ -271,3 +271,20 @@ def test_no_input_of_the_pinyin_corpus_is_taken_for_mojibake():
         texts = [(case["id"], case.get("input", case.get("text"))) for case in cases]
         changed = [key for key, text in texts if zhclean.fix_mojibake(text) != text]
         assert changed == [], changed
+
+
+@pytest.mark.parametrize(
+    "garbled, fixed",
+    [
+        ("ÖÐͼ分类号", "中图分类号"),  # issue 9's example: the page wrote 分类号 in UTF-8 itself
+        ("的ÖÐͼ分类号", "的中图分类号"),  # Han characters on both sides
+        ("ÎÂÜ°Ìáʾ：请勿吸烟", "温馨提示：请勿吸烟"),
+        ("½ñÌìÏÂÎçÕٿªÐÂÎŷ¢²¼»á。»áÒéͨ±¨ÁËÒßÇé", "今天下午召开新闻发布会。会议通报了疫情"),
+    ],
+)
+def test_the_pages_own_characters_beside_the_crawlers_mixture_stay(garbled, fixed):
+    # A page that mixes GBK and UTF-8, read by a crawler as UTF-8 where valid
+    # and Latin-1 elsewhere: its own UTF-8 characters came through right, and
+    # reading their bytes as GBK (分类号 as 垎绫诲彿) had made the whole run fail.
+    assert zhclean.fix_mojibake(garbled) == fixed
+    assert zhclean.fix_mojibake(fixed) == fixed

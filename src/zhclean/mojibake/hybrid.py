@@ -41,22 +41,43 @@ LATIN_AS_UTF8 = -4
 # common character and a stray letter, it invented 茅e for 閑 all through
 # Gutenberg's Traditional text in the mixture).
 ASCII_ALONE = -6
+# A character the page wrote in UTF-8 itself, beside the mixture (the page
+# mixes GBK and UTF-8: 中图 in GBK, then 分类号 in UTF-8, came out
+# ÖÐͼ分类号): the crawler read its three bytes as UTF-8, and got it right.
+# Kept as it is, it scores as itself, between whole GBK characters only.
+# Reading its bytes as GBK instead makes rare characters out of step (分类号
+# as 垎绫诲彿), so a common character stays; the mixture's own characters of
+# three UTF-8 bytes (GBK bytes that happen to form UTF-8: 涓, 鍙) are rare,
+# and their bytes read as GBK make common ones.
+OWN = 0
 
 
-def _options(ch: str, loops: Loops) -> list[bytes]:
+def _options(ch: str, loops: Loops) -> list[tuple[bytes, bool]]:
+    """The bytes ``ch`` can have been read from, each with whether it is the
+    page's own character (then: its GBK bytes, which read back as itself)."""
     options = []
     try:
-        options.append(loops.encode_single_byte(ch))
+        options.append((loops.encode_single_byte(ch), False))
     except UnicodeEncodeError:
         pass
     if ch >= "\x80" and ch != "\ufffd" and not "\ud800" <= ch <= "\udfff":
-        options.append(ch.encode("utf-8"))
+        options.append((ch.encode("utf-8"), False))
+    if ch >= "\u0800" and not "\ud800" <= ch <= "\udfff":
+        try:
+            own = ch.encode("gbk")
+        except UnicodeEncodeError:
+            pass
+        else:
+            if len(own) == 2:
+                options.append((own, True))
     return options
 
 
 def hybrid_bytes(text: str, loops: Loops) -> list[bytes | None]:
     """For each character of ``text``, the bytes the crawler read it from
-    (None where no reading fits: a U+FFFD, a lone surrogate)."""
+    (None where no reading fits: a U+FFFD, a lone surrogate), or for a
+    character the page wrote itself (``OWN``), its GBK bytes: the text's
+    bytes read as GBK give the repair, the page's own characters unchanged."""
     decoded = decode_table("gb18030")
     classes = class_table()
     # A state: (the lead byte waiting for its second byte or -1, the last byte
@@ -65,7 +86,7 @@ def hybrid_bytes(text: str, loops: Loops) -> list[bytes | None]:
     # Each distinct character's readings, and each (pending lead, bytes) move's
     # gain and lead left, worked out once per call: a page holds a few hundred
     # distinct characters, and the loop below was a Python step per byte.
-    readings: dict[str, list[tuple[bytes, int, int, bool]]] = {}
+    readings: dict[str, list[tuple[bytes, int, int, bool, bool]]] = {}
     moves: dict[tuple[int, bytes], tuple[int, int]] = {}
     frontier: dict[Start, tuple[int, int, bytes | None]] = {(-1, -1): (0, -1, None)}  # state -> (score, back, bytes)
     steps: list[dict[Start, tuple[int, int, bytes | None]]] = []  # the frontier after each character
@@ -78,11 +99,12 @@ def hybrid_bytes(text: str, loops: Loops) -> list[bytes | None]:
             options = readings[ch] = [
                 (
                     data,
-                    LATIN_AS_UTF8 if len(data) == 2 and ch <= "\xff" else 0,
+                    OWN if own else LATIN_AS_UTF8 if len(data) == 2 and ch <= "\xff" else 0,
                     data[0] if len(data) == 1 and 0xC2 <= data[0] <= 0xDF else -1,
-                    0x80 <= data[0] <= 0xBF,
+                    not own and 0x80 <= data[0] <= 0xBF,
+                    own,
                 )
-                for data in _options(ch, loops)
+                for data, own in _options(ch, loops)
             ]
         new: dict[Start, tuple[int, int, bytes | None]] = {}
         for index, (state, (score, _, _)) in enumerate(frontier.items()):
@@ -94,7 +116,9 @@ def hybrid_bytes(text: str, loops: Loops) -> list[bytes | None]:
                 if key not in new or total > new[key][0]:
                     new[key] = (total, index, None)
                 continue
-            for data, cost, alone_byte, continuation in options:
+            for data, cost, alone_byte, continuation, own in options:
+                if own and pending >= 0:
+                    continue  # the page's own character stands between whole GBK characters
                 total = score + cost
                 if stray and pending < 0:
                     total += ASCII_ALONE

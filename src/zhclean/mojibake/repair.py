@@ -116,6 +116,11 @@ _PAGE_OWN_BESIDE_TEXT = re.compile(
 PAGE_OWN_CHANCE_FROM = 100
 
 
+def _kept(own: list[str], after: str) -> bool:
+    """Whether ``after`` holds each of the characters ``own`` (as often)."""
+    return all(after.count(ch) >= own.count(ch) for ch in set(own))
+
+
 def repair_regions(
     text: str,
     regions: list[tuple[int, int]],
@@ -323,11 +328,12 @@ def _judge(
         if two_byte_right and pinyin_words(region, stretch.start, stretch.end):
             continue  # the text's own pinyin (tónɡ), which GBK writes too
         page_own = _PAGE_OWN_BESIDE_TEXT if len(before) >= PAGE_OWN_CHANCE_FROM else _PAGE_OWN
-        if stretch.wrong == HYBRID and page_own.search(before):
+        if stretch.wrong == HYBRID and not _kept(page_own.findall(before), after):
             # CJK punctuation inside the crawlers' mixture is the page's own,
             # between two pieces of it: read as UTF-8 (E3 80 82 for 。) it
             # puts the GBK after it out of step (新闻。ÎÂÜ°Ìáʾ came out
-            # 新闻銆偽萝掳提示).  Each piece is a repair of its own.
+            # 新闻銆偽萝掳提示).  A reading keeps it as it is (hybrid.OWN),
+            # or each piece is a repair of its own.
             continue
         structural = False
         if stretch.wrong in (SINGLE_BYTE, HYBRID):
