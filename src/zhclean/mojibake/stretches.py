@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
 from .charsets import (
@@ -59,17 +60,17 @@ def _pieces(region: str, codec: str, loops: Loops) -> list[_Piece]:
         bad = [(m.start(), m.end()) for m in _NOT_SINGLE_BYTE.finditer(region)]
         parts = None
     else:
+        parts = char_bytes(region, codec, loops)
+        lengths = [len(part) if part else 0 for part in parts]
+        # Nothing a two-byte decoder made: no bytes, or a four-byte GB18030
+        # code (the crawlers' mixture reads up to four bytes of UTF-8 as one).
+        longest = 4 if codec == HYBRID else 2
         bad = []
-        parts = []
-        for k, (ch, found) in enumerate(zip(region, char_bytes(region, codec, loops))):
-            part = found or b""
-            if not part or (len(part) > 2 and codec != HYBRID):
-                # Nothing a two-byte decoder made (a four-byte GB18030 code).
-                if bad and bad[-1][1] == k and (ch == "\ufffd") == (region[k - 1] == "\ufffd"):
-                    bad[-1] = (bad[-1][0], k + 1)
-                else:
-                    bad.append((k, k + 1))
-            parts.append(part)
+        for k in [k for k, n in enumerate(lengths) if not 0 < n <= longest]:
+            if bad and bad[-1][1] == k and (region[k] == "\ufffd") == (region[k - 1] == "\ufffd"):
+                bad[-1] = (bad[-1][0], k + 1)
+            else:
+                bad.append((k, k + 1))
     pieces = []
     pos = 0
     gap_before = 0
@@ -82,11 +83,8 @@ def _pieces(region: str, codec: str, loops: Loops) -> list[_Piece]:
                 data = encode(chunk, codec, loops)
                 bounds = tuple(range(len(chunk) + 1))
             else:
-                data = b"".join(parts[pos:bad_start])
-                offsets = [0]
-                for part in parts[pos:bad_start]:
-                    offsets.append(offsets[-1] + len(part))
-                bounds = tuple(offsets)
+                data = b"".join(parts[pos:bad_start])  # type: ignore[arg-type]  # no None between bad runs
+                bounds = tuple(accumulate(lengths[pos:bad_start], initial=0))
             pieces.append(_Piece(pos, data, bounds, gap_before, gap))
         gap_before = gap
         pos = bad_end
