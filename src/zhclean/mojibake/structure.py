@@ -334,6 +334,8 @@ def foreign_words(text: str) -> bool:
     one at least, and in a long text one in every FOREIGN_WORD_SPAN
     characters.  Not one of Windows-1252's own letters alone (Œšƒ, ŸŸœ: GBK
     bytes 8C 9A 83 and 9F 9F 9C read by it, Traditional text makes them)."""
+    if _FOREIGN_WORD.search(text) is None:  # nearly every stretch judged: one search, no count
+        return False
     found = sum(1 for m in _FOREIGN_WORD.finditer(text) if m.group().strip(CP1252_EXTRAS))
     return found > 0 and found > len(text) // FOREIGN_WORD_SPAN
 
@@ -360,6 +362,7 @@ def european_words(region: str, start: int, end: int) -> bool:
 # pinyin's tone marks (precomposed or combining), ɑ and ɡ, and apostrophes.
 # What each letter spells is the pinyin capability's own table.
 _PINYIN_WORD = re.compile("[A-Za-z\u00e0-\u00fc\u0101-\u01dc\u0251\u0261\u0300-\u030c']+")
+_PINYIN_NON_ASCII = re.compile("[\u00e0-\u00fc\u0101-\u01dc\u0251\u0261\u0300-\u030c]")
 
 
 def pinyin_words(region: str, start: int, end: int) -> bool:
@@ -368,6 +371,8 @@ def pinyin_words(region: str, start: int, end: int) -> bool:
     first letter allowed), with an ASCII letter and a tone mark, ɑ or ɡ,
     each part between apostrophes a run of syllables of the readings
     table (tónɡ, Běijīng, ɡònɡ'xū)."""
+    if _PINYIN_NON_ASCII.search(region, start, end) is None:  # no such character to count
+        return False
     inside = 0
     for m in _PINYIN_WORD.finditer(region, max(0, start - 1), min(len(region), end + 1)):
         if m.end() > start and m.start() < end and _is_pinyin(m.group()):
