@@ -116,6 +116,32 @@ def test_mojibake_loops_agree(compiled, twin, text):
         assert compiled["mojibake"].screen(text, spans) == twin["mojibake"].screen(text, spans)
 
 
+# What the crawlers' mixture is made of and stands beside: Latin-1 and
+# Windows-1252 characters, the two-byte UTF-8 ones it makes (ʾ ͼ), ASCII
+# second bytes, CJK text and punctuation of the page's own, losses, a lone
+# surrogate, an astral character.
+_HYBRID_ALPHABET = list("ÎÂÜ°ÌáÖÐÕ¿ª»¼²¹©éèàÃ€‘ƒŸʾͼٿŷ@AZez分类号中图温馨提示，。「 \n\ufffd\ud800") + ["\U00020000"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_HYBRID_ALPHABET), max_size=60).map("".join))
+def test_mixture_readings_agree(compiled, twin, text):
+    from zhclean.mojibake.hybrid import hybrid_bytes
+
+    assert hybrid_bytes(text, compiled["mojibake"]) == hybrid_bytes(text, twin["mojibake"])
+
+
+def test_mixture_reading_of_a_long_text_agrees(compiled, twin):
+    """Past the length where the compiled steps run without the GIL."""
+    from corpus.lossy import wrong_decode
+    from zhclean.mojibake.hybrid import hybrid_bytes
+
+    data = "会议强调，要做好超前谋划。温馨提示：请勿吸烟。中图分类号 TP391\n".encode("gbk") * 1500
+    text = wrong_decode(data, "hybrid-cp1252")[0] + "分类号"
+    assert len(text) > 40_000
+    assert hybrid_bytes(text, compiled["mojibake"]) == hybrid_bytes(text, twin["mojibake"])
+
+
 _SCREEN_ALPHABET = list("鍙戝竷浜嗘柊闂锟斤拷烫屯穦某璶よ發佈了新聞淸愼爲纔，。 \nabé€Ð\ufffd") + ["\U00020000"]
 
 

@@ -5,11 +5,12 @@
 """
 from __future__ import annotations
 
+from array import array
 from types import ModuleType
 from typing import Protocol
 
 from .._impl import PURE_PYTHON
-from .records import TextStats
+from .records import HybridCosts, HybridOption, TextStats
 
 
 class Loops(Protocol):
@@ -19,6 +20,9 @@ class Loops(Protocol):
     def collapse_losses(self, text: str) -> str: ...
     def encode_single_byte(self, text: str) -> bytes: ...
     def contains_any(self, text: str, chars: str) -> bool: ...
+    def hybrid_path(
+        self, text: str, options: list[list[HybridOption]], decoded: array, classes: bytes, costs: HybridCosts
+    ) -> list[bytes | None]: ...
     def resync(
         self, region: str, wrong: str, right: str, margin: int, switch: int,
         pin_start: bool, pin_end: bool, chunk: int,

@@ -4,8 +4,9 @@ Every per-character loop of the repair runs here over the string's own
 PEP 393 storage with 64 KiB tables: the scan for regions worth a look, the
 statistics the plausibility test reads, the collapsing of loss runs and the
 single-byte encoder; the re-reading of GBK and Big5 read as each other with
-losses is ``_resync_c`` and the screen of regions ``_screen_c`` (which reads
-this module's tables, declared in ``_loops_c.pxd``), both re-exported here so
+losses is ``_resync_c``, the reading of the crawlers' mixture ``_hybrid_c``
+and the screen of regions ``_screen_c`` (which reads this module's tables,
+declared in ``_loops_c.pxd``), all re-exported here so
 that this module is the whole set of loops.  Clean text, the common case, costs one table lookup per
 character.  This module imports only tables (``tables``, ``charsets``,
 ``records``); the repair that calls it receives it as an argument.
@@ -21,6 +22,7 @@ from . import tables as _tables
 from .charsets import CP1252_EXTRAS
 from .records import TextStats
 
+from ._hybrid_c import hybrid_path  # the crawlers' mixture: a loops module of its own
 from ._resync_c import _lead_trail, resync  # the re-reading: a loops module of its own
 from ._resync_c import _mirrors as _resync_mirrors
 

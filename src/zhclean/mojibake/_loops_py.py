@@ -3,7 +3,8 @@
 Every per-character loop of the mojibake repair, with the same results as
 the compiled ones for every ``str``: the scan for regions worth a look, the
 statistics the plausibility test reads, the collapsing of loss runs, the
-single-byte encoder, and (from ``_resync_py``, re-exported) the re-reading of
+single-byte encoder, the reading of the crawlers' mixture (``_hybrid_py``) and (from
+``_resync_py``, re-exported) the re-reading of
 GBK and Big5 read as each other with losses.  The repair (``repair`` and the modules it calls) receives one
 of the two loops modules and calls nothing else per character.  This module
 imports only tables; arguments were checked by the facade.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from ._hybrid_py import hybrid_path  # the crawlers' mixture: a loops module of its own
 from ._resync_py import resync  # the re-reading: a loops module of its own
 from ._screen_py import screen  # the screen of regions: a loops module of its own
 from .charsets import CP1252_EXTRAS, SINGLE_BYTE_MAP
@@ -30,7 +32,8 @@ from .tables import (
 )
 
 __all__ = [
-    "collapse_losses", "contains_any", "encode_single_byte", "find_regions", "resync", "screen", "text_stats",
+    "collapse_losses", "contains_any", "encode_single_byte", "find_regions", "hybrid_path", "resync", "screen",
+    "text_stats",
 ]
 
 _CP1252_EXTRAS = frozenset(map(ord, CP1252_EXTRAS))

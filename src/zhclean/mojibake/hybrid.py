@@ -11,10 +11,10 @@ waiting for its second byte, if any).
 """
 from __future__ import annotations
 
-from array import array
 from typing import TYPE_CHECKING
 
-from .charsets import decode_table, is_lead
+from .charsets import decode_table
+from .records import HybridCosts, HybridOption
 from .tables import class_table
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ ASCII_ALONE = -6
 # three UTF-8 bytes (GBK bytes that happen to form UTF-8: 涓, 鍙) are rare,
 # and their bytes read as GBK make common ones.
 OWN = 0
+COSTS = HybridCosts(BROKEN, BASE, UNLIKELY, ASCII_ALONE)
 
 
 def _options(ch: str, loops: Loops) -> list[tuple[bytes, bool]]:
@@ -77,92 +78,21 @@ def hybrid_bytes(text: str, loops: Loops) -> list[bytes | None]:
     """For each character of ``text``, the bytes the crawler read it from
     (None where no reading fits: a U+FFFD, a lone surrogate), or for a
     character the page wrote itself (``OWN``), its GBK bytes: the text's
-    bytes read as GBK give the repair, the page's own characters unchanged."""
-    decoded = decode_table("gb18030")
-    classes = class_table()
-    # A state: (the lead byte waiting for its second byte or -1, the last byte
-    # if it was read alone as a UTF-8 lead of two bytes or -1).
-    Start = tuple[int, int]
-    # Each distinct character's readings, and each (pending lead, bytes) move's
-    # gain and lead left, worked out once per call: a page holds a few hundred
-    # distinct characters, and the loop below was a Python step per byte.
-    readings: dict[str, list[tuple[bytes, int, int, bool, bool]]] = {}
-    moves: dict[tuple[int, bytes], tuple[int, int]] = {}
-    frontier: dict[Start, tuple[int, int, bytes | None]] = {(-1, -1): (0, -1, None)}  # state -> (score, back, bytes)
-    steps: list[dict[Start, tuple[int, int, bytes | None]]] = []  # the frontier after each character
-    last = len(text) - 1
-    for i, ch in enumerate(text):
-        # A lone ASCII second byte between two characters that are not ASCII.
-        stray = "\x40" <= ch <= "\x7e" and 0 < i < last and text[i - 1] > "\x7f" and text[i + 1] > "\x7f"
-        options = readings.get(ch)
-        if options is None:
-            options = readings[ch] = [
-                (
-                    data,
-                    OWN if own else LATIN_AS_UTF8 if len(data) == 2 and ch <= "\xff" else 0,
-                    data[0] if len(data) == 1 and 0xC2 <= data[0] <= 0xDF else -1,
-                    not own and 0x80 <= data[0] <= 0xBF,
-                    own,
-                )
-                for data, own in _options(ch, loops)
-            ]
-        new: dict[Start, tuple[int, int, bytes | None]] = {}
-        for index, (state, (score, _, _)) in enumerate(frontier.items()):
-            pending, alone = state
-            if not options:
-                # No reading fits: the decoder starts afresh after it.
-                key = (-1, -1)
-                total = score + (BROKEN if pending >= 0 else 0)
-                if key not in new or total > new[key][0]:
-                    new[key] = (total, index, None)
-                continue
-            for data, cost, alone_byte, continuation, own in options:
-                if own and pending >= 0:
-                    continue  # the page's own character stands between whole GBK characters
-                total = score + cost
-                if stray and pending < 0:
-                    total += ASCII_ALONE
-                if alone >= 0 and continuation:
-                    total += UNLIKELY
-                move = moves.get((pending, data))
-                if move is None:
-                    move = moves[pending, data] = _move(pending, data, decoded, classes)
-                total += move[0]
-                key = (move[1], alone_byte)
-                held = new.get(key)
-                if held is None or total > held[0]:
-                    new[key] = (total, index, data)
-        steps.append(new)
-        frontier = new
-    # Walk back from the best final state (a pending lead at the end is broken).
-    if not steps:
-        return []
-    finals = [(value[0] + (BROKEN if key[0] >= 0 else 0), -k) for k, (key, value) in enumerate(frontier.items())]
-    k = -max(finals)[1]
-    chosen: list[bytes | None] = []
-    for i in range(len(steps) - 1, -1, -1):
-        _, back, found = list(steps[i].values())[k]
-        chosen.append(found)
-        k = back
-    chosen.reverse()
-    return chosen
-
-
-def _move(pending: int, data: bytes, decoded: array, classes: bytes) -> tuple[int, int]:
-    """What reading ``data`` with ``pending`` (a lead byte waiting, or -1)
-    gains, and the lead byte it leaves waiting (or -1)."""
-    gain = 0
-    lead = pending
-    for byte in data:
-        if lead < 0:
-            if byte < 0x80:
-                continue
-            if is_lead(byte):
-                lead = byte
-            else:
-                gain += BROKEN
-        else:
-            cp = decoded[lead << 8 | byte]
-            gain += classes[cp] - BASE if cp and cp < 0x10000 else BROKEN
-            lead = -1
-    return gain, lead
+    bytes read as GBK give the repair, the page's own characters unchanged.
+    The choice is the loops' (``hybrid_path``, a step per character in C)."""
+    # Each distinct character's readings, worked out once per call: a page
+    # holds a few hundred distinct characters.
+    readings: dict[str, list[HybridOption]] = {}
+    for ch in set(text):
+        readings[ch] = [
+            (
+                data,
+                OWN if own else LATIN_AS_UTF8 if len(data) == 2 and ch <= "\xff" else 0,
+                data[0] if len(data) == 1 and 0xC2 <= data[0] <= 0xDF else -1,
+                not own and 0x80 <= data[0] <= 0xBF,
+                own,
+            )
+            for data, own in _options(ch, loops)
+        ]
+    options = [readings[ch] for ch in text]
+    return loops.hybrid_path(text, options, decode_table("gb18030"), class_table(), COSTS)

@@ -43,3 +43,19 @@ class Repair(NamedTuple):
 Known = Dict[int, Tuple[str, TextStats]]
 # A value computed of a text, by id() of the text, kept with it likewise.
 Shares = Dict[int, Tuple[str, float]]
+
+
+# One reading of a character in the crawlers' mixture (hybrid): its bytes,
+# what it costs, the byte it leaves read alone as a two-byte UTF-8 lead (or
+# -1), whether it starts with a continuation byte, whether it is the page's
+# own character.
+HybridOption = Tuple[bytes, int, int, bool, bool]
+
+
+class HybridCosts(NamedTuple):
+    """The mixture's costs (hybrid owns their values), as the loops take them."""
+
+    broken: int  # a lead byte left without its second byte, or a pair GBK does not define
+    base: int  # taken from each character's class
+    unlikely: int  # a continuation byte after a byte read alone as a UTF-8 lead
+    ascii_alone: int  # a lone ASCII byte between two characters that are not ASCII, read alone

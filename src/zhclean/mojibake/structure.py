@@ -347,15 +347,19 @@ def european_words(region: str, start: int, end: int) -> bool:
     pinyin letters make, ji¨¤ for jià).  A single-byte decoder's reading of Big5 touches
     single ASCII letters only, each the second byte of a pair between two
     high ones (µo§G¤F for 發佈了)."""
-    high = touching = 0
-    for k in range(start, end):
-        ch = region[k]
-        if ("\u00c0" <= ch <= "\u024f" and ch not in "\u00d7\u00f7") or ch in "ƒŠŒŽšœžŸ":
-            high += 1
-            touching += (_ascii_letter(region, k - 1) and _ascii_letter(region, k - 2)) or (
-                _ascii_letter(region, k + 1) and _ascii_letter(region, k + 2)
-            )
-    return high > 0 and touching >= EUROPEAN_SHARE * high
+    high = len(_LATIN_LETTER.findall(region, start, end))
+    if not high:
+        return False
+    lo = max(0, start - 2)  # the letters they may touch, either side
+    piece = region[lo : end + 2]
+    touching = sum(1 for m in _LATIN_TOUCHING.finditer(piece, start - lo) if m.start() < end - lo)
+    return touching >= EUROPEAN_SHARE * high
+
+
+# The Latin letters beyond ASCII (× and ÷ are not), Windows-1252's ƒŠŒŽšœžŸ
+# among them; and one of them with two ASCII letters before or after it.
+_LATIN_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_LATIN_TOUCHING = re.compile(f"(?<=[A-Za-z]{{2}}){_LATIN_LETTER.pattern}|{_LATIN_LETTER.pattern}(?=[A-Za-z]{{2}})")
 
 
 # A run of letters that may be a pinyin word: ASCII letters, the letters with
@@ -419,10 +423,6 @@ def _syllables(letters: str, syllables: frozenset[str]) -> bool:
     for k in range(1, len(letters) + 1):
         can_end[k] = any(can_end[j] and letters[j:k] in syllables for j in range(max(0, k - 6), k))
     return can_end[-1]
-
-
-def _ascii_letter(text: str, k: int) -> bool:
-    return 0 <= k < len(text) and ("a" <= text[k] <= "z" or "A" <= text[k] <= "Z")
 
 
 # --- finishing a text repaired as UTF-8 read by a single-byte decoder ----------
