@@ -46,6 +46,8 @@ __all__ = [
 
 # Runs of characters a single-byte decoder makes.
 _SINGLE_BYTE_RUN = re.compile(f"[\x00-\xff{CP1252_EXTRAS}]+")
+_SINGLE_BYTE_CHARACTER = re.compile(f"[\x00-\xff{CP1252_EXTRAS}]")
+_NOT_SINGLE_BYTE = re.compile(f"[^\x00-\xff{CP1252_EXTRAS}]")
 _SINGLE_BYTE_CHAR = re.compile(f"[\x80-\xff{CP1252_EXTRAS}]")
 
 # Words of alphabetic scripts outside Latin-1 and CJK: three letters or more
@@ -92,6 +94,7 @@ PINYIN_SHARE = 0.25
 # second byte A1-BF: 识 is CA B6).
 UTF8_REGION = 0.75
 _CONTINUATIONS = bytes(range(0x80, 0xC0))
+_CONTINUATION_RUN = re.compile(b"[\x80-\xbf]+")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 # The bytes that open a sequence: in bytes that decode as UTF-8, each one
 # opens exactly one of _SEQUENCE's matches, so counting them counts those.
@@ -174,18 +177,25 @@ def utf8_share_of(region: str, codec: str, loops: Loops) -> float:
 def utf8_share(region: str, loops: Loops) -> float:
     """The share of the high bytes of ``region``'s single-byte characters that
     belong to well-formed UTF-8 sequences, or to one cut by a loss beside it
-    (0 where it has none)."""
-    high = inside = 0
-    for m in _SINGLE_BYTE_RUN.finditer(region):
-        data = loops.encode_single_byte(m.group())
-        high += len(data) - len(data.translate(None, _HIGH_BYTES))
-        inside += len(b"".join(_SEQUENCE.findall(data)))
-        if region[m.start() - 1 : m.start()] == "\ufffd":
-            inside += len(data) - len(data.lstrip(_CONTINUATIONS))
-        if region[m.end() : m.end() + 1] == "\ufffd":
-            cut = _CUT_SHORT.search(data)
+    (0 where it has none).
+
+    One encoding of the whole region, each other character standing as an
+    ASCII byte (which no sequence crosses), byte k for character k."""
+    data = loops.encode_single_byte(_NOT_SINGLE_BYTE.sub("\x00", region))
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if not high:
+        return 0.0
+    inside = len(b"".join(_SEQUENCE.findall(data)))
+    lost = region.find("\ufffd")
+    while lost != -1:
+        if region[lost + 1 : lost + 2] and _SINGLE_BYTE_CHARACTER.match(region, lost + 1):
+            run = _CONTINUATION_RUN.match(data, lost + 1)  # a sequence's end, its start lost
+            inside += len(run.group()) if run else 0
+        if lost and _SINGLE_BYTE_CHARACTER.match(region, lost - 1):
+            cut = _CUT_SHORT.search(data, max(0, lost - 3), lost)  # a sequence's start, its end lost
             inside += len(cut.group()) if cut else 0
-    return inside / high if high else 0.0
+        lost = region.find("\ufffd", lost + 1)
+    return inside / high
 
 
 def unmistakable_utf8(
