@@ -105,7 +105,7 @@ def _outcome(call, *args):
 @settings(max_examples=500, deadline=None)
 @given(_texts)
 def test_mojibake_loops_agree(compiled, twin, text):
-    for name in ("find_regions", "text_stats", "collapse_losses", "encode_single_byte"):
+    for name in ("find_regions", "text_stats", "class_bytes", "collapse_losses", "encode_single_byte"):
         got = _outcome(getattr(compiled["mojibake"], name), text)
         assert got == _outcome(getattr(twin["mojibake"], name), text), name
     if compiled["mojibake"].collapse_losses(text) == text:

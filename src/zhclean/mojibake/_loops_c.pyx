@@ -2,8 +2,8 @@
 
 Every per-character loop of the repair runs here over the string's own
 PEP 393 storage with 64 KiB tables: the scan for regions worth a look, the
-statistics the plausibility test reads, the collapsing of loss runs and the
-single-byte encoder; the re-reading of GBK and Big5 read as each other with
+statistics the plausibility test reads, each character's class, the
+collapsing of loss runs and the single-byte encoder; the re-reading of GBK and Big5 read as each other with
 losses is ``_resync_c``, the reading of the crawlers' mixture ``_hybrid_c``
 and the screen of regions ``_screen_c`` (which reads this module's tables,
 declared in ``_loops_c.pxd``), all re-exported here so
@@ -313,6 +313,33 @@ def text_stats(text):
     else:
         _stats(t, <const uint32_t*>data, n, out)
     return TextStats(out[0], out[1], out[2], out[3], out[4], out[5])
+
+
+cdef void _classes(const Tables* t, const ucs_t* s, Py_ssize_t n, uint8_t* out) noexcept nogil:
+    cdef Py_ssize_t i
+    cdef uint32_t c
+    for i in range(n):
+        c = s[i]
+        out[i] = t.classes[c] if 0x80 <= c < 0x10000 else 0
+
+
+def class_bytes(text):
+    """The frequency class of each character of ``text``, one byte each
+    (ASCII and astral characters 0)."""
+    PyUnicode_READY(text)
+    cdef const Tables* t = _tables_ready()
+    cdef int kind = PyUnicode_KIND(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    result = PyBytes_FromStringAndSize(NULL, n)
+    cdef uint8_t* out = <uint8_t*>PyBytes_AS_STRING(result)
+    if kind == 1:
+        _classes(t, <const uint8_t*>data, n, out)
+    elif kind == 2:
+        _classes(t, <const uint16_t*>data, n, out)
+    else:
+        _classes(t, <const uint32_t*>data, n, out)
+    return result
 
 
 # --- losses and single bytes ----------------------------------------------------

@@ -2,7 +2,7 @@
 
 Every per-character loop of the mojibake repair, with the same results as
 the compiled ones for every ``str``: the scan for regions worth a look, the
-statistics the plausibility test reads, the collapsing of loss runs, the
+statistics the plausibility test reads, each character's class, the collapsing of loss runs, the
 single-byte encoder, the reading of the crawlers' mixture (``_hybrid_py``) and (from
 ``_resync_py``, re-exported) the re-reading of
 GBK and Big5 read as each other with losses.  The repair (``repair`` and the modules it calls) receives one
@@ -21,6 +21,7 @@ from .charsets import CP1252_EXTRAS, SINGLE_BYTE_MAP
 from .records import TextStats
 from .tables import (
     CONTINUATION,
+    EVERY_CLASS,
     LEAD,
     MAX_GAP,
     MIN_SUSPECTS,
@@ -32,7 +33,7 @@ from .tables import (
 )
 
 __all__ = [
-    "collapse_losses", "contains_any", "encode_single_byte", "find_regions", "hybrid_path", "resync", "screen",
+    "class_bytes", "collapse_losses", "contains_any", "encode_single_byte", "find_regions", "hybrid_path", "resync", "screen",
     "text_stats",
 ]
 
@@ -116,6 +117,12 @@ def text_stats(text: str) -> TextStats:
                 wide += 1
         previous = cp
     return TextStats(non_ascii, class_sum, controls, losses, single_byte, wide)
+
+
+def class_bytes(text: str) -> bytes:
+    """The frequency class of each character of ``text``, one byte each
+    (ASCII and astral characters 0)."""
+    return bytes(map(EVERY_CLASS.get().__getitem__, map(ord, text)))
 
 
 def collapse_losses(text: str) -> str:

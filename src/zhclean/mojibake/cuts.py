@@ -8,12 +8,13 @@ cuts is greatest.
 from __future__ import annotations
 
 import bisect
-from itertools import compress
+from itertools import accumulate, compress
+from operator import sub, truediv
 from typing import TYPE_CHECKING
 
 from .charsets import GBK_WEB, HYBRID, LOSS_STAND_INS, SINGLE_BYTE
 from .hybrid import hybrid_bytes
-from .tables import EDGE_MARGIN, classes_of
+from .tables import EDGE_MARGIN
 
 if TYPE_CHECKING:
     from ._loops import Loops
@@ -173,44 +174,86 @@ def best_cut(
             in_bounds = [0] + [bound for bound in in_bounds if bound >= shift]
             out_bounds[0] = 0
         in_at = {offset: k for k, offset in enumerate(in_bounds)}
-    in_classes, out_classes = classes_of(region), classes_of(text)
-    # Cumulative gain at each boundary both sides share.
-    shared: list[tuple[int, int, float]] = [(0, 0, 0.0)]  # (in index, out index, gain so far)
-    total = 0.0
-    for k, ch in enumerate(text):
-        if identity:
-            first, past = out_bounds[k], out_bounds[k + 1]
-        else:
-            first = bisect.bisect_right(in_bounds, out_bounds[k]) - 1
-            past = bisect.bisect_left(in_bounds, out_bounds[k + 1])
-        # Against the mean of the characters it was made of: mojibake mixes
-        # common punctuation in (闻 read as Windows-1252 is é—»).
-        before = sum(in_classes[first:past]) / (past - first)
-        # A character must gain clearly to be worth taking: 障 -> 毁 is a
-        # common character for another, not a repair.
-        total += out_classes[k] - before - (EDGE_MARGIN if ch > "\x7f" else 0)
-        if identity:
-            shared.append((past, k + 1, total))
-        elif out_bounds[k + 1] in in_at:
-            shared.append((in_at[out_bounds[k + 1]], k + 1, total))
+    in_classes, out_classes = loops.class_bytes(region), loops.class_bytes(text)
+    if identity:
+        shared, total = _shared_identity(text, out_bounds, in_classes, out_classes)
+    else:
+        shared, total = _shared_by_bounds(text, out_bounds, in_bounds, in_at, in_classes, out_classes)
     if shared[-1][1] != len(text):
         if not (keep_end and encoded.startswith(decoded)):
             return UNALIGNED
         # The pinned end joins a loss, inside an input character: it is a
         # place to cut all the same.
         shared.append((len(region), len(text), total))
-    last = len(shared) - 1
-    best = None
-    lowest = 0  # index of the lowest cumulative gain among the allowed starts
-    for e in range(1, last + 1):
-        if not keep_start and shared[e - 1][2] <= shared[lowest][2]:
-            lowest = e - 1
-        if keep_end and e != last:
-            continue
-        gain = shared[e][2] - shared[lowest][2]
-        if best is None or gain > best[0]:
-            best = (gain, shared[lowest], shared[e])
+    best = _best_span(shared, keep_start, keep_end)
     if best is None or best[0] <= 0:
         return None
     _, start, end = best
     return start[0], end[0], start[1], end[1]
+
+
+# Each character out is scored against the mean class of the characters in
+# whose bytes it stands, less EDGE_MARGIN if it is not ASCII (a character
+# must gain clearly to be worth taking: 障 -> 毁 is a common character for
+# another, not a repair); mojibake mixes common punctuation in (闻 read as
+# Windows-1252 is é—»), hence the mean.  The gain so far is listed at each
+# boundary both sides share: (in index, out index, gain so far).
+Shared = list[tuple[int, int, float]]
+
+
+def _shared_identity(
+    text: str, out_bounds: list[int], in_classes: bytes, out_classes: bytes
+) -> tuple[Shared, float]:
+    """The shared boundaries where the wrong decoder made one character of
+    each byte: every boundary of the text, each gain from C iterators (a
+    Python step per character had been most of UTF-8 read as Windows-1252);
+    and the gain at the end."""
+    prefix = list(accumulate(in_classes, initial=0))
+    ends = out_bounds[1:]
+    sums = map(sub, map(prefix.__getitem__, ends), map(prefix.__getitem__, out_bounds))
+    means = map(truediv, sums, map(sub, ends, out_bounds))
+    margins = [EDGE_MARGIN if ch > "\x7f" else 0 for ch in text]
+    totals = accumulate(map(sub, map(sub, out_classes, means), margins))
+    shared: Shared = [(0, 0, 0.0), *zip(ends, range(1, len(text) + 1), totals)]
+    return shared, shared[-1][2]
+
+
+def _shared_by_bounds(
+    text: str, out_bounds: list[int], in_bounds: list[int], in_at: dict[int, int], in_classes: bytes,
+    out_classes: bytes,
+) -> tuple[Shared, float]:
+    """The shared boundaries of two decoders that made characters of several
+    bytes, and the gain at the end."""
+    shared: Shared = [(0, 0, 0.0)]
+    total = 0.0
+    for k, ch in enumerate(text):
+        first = bisect.bisect_right(in_bounds, out_bounds[k]) - 1
+        past = bisect.bisect_left(in_bounds, out_bounds[k + 1])
+        before = sum(in_classes[first:past]) / (past - first)
+        total += out_classes[k] - before - (EDGE_MARGIN if ch > "\x7f" else 0)
+        if out_bounds[k + 1] in in_at:
+            shared.append((in_at[out_bounds[k + 1]], k + 1, total))
+    return shared, total
+
+
+def _best_span(
+    shared: Shared, keep_start: bool, keep_end: bool
+) -> tuple[float, tuple[int, int, float], tuple[int, int, float]] | None:
+    """The span between two shared boundaries that gains most (the first
+    such end, and the last lowest start before it); None if there is none.
+    A pinned start is the first boundary, a pinned end the last."""
+    totals = [gain for _, _, gain in shared]
+    last = len(totals) - 1
+    if last < 1:
+        return None
+    lowest = [totals[0]] * last if keep_start else list(accumulate(totals[:-1], min))  # before each end
+    ends = [last] if keep_end else range(1, last + 1)
+    gains = [totals[e] - lowest[e - 1] for e in ends]
+    top = max(gains)
+    e = ends[gains.index(top)]
+    if keep_start:
+        start = 0
+    else:
+        low = lowest[e - 1]
+        start = e - 1 - totals[e - 1 :: -1].index(low)  # the last one as low before the end
+    return top, shared[start], shared[e]

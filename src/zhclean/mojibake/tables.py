@@ -215,7 +215,3 @@ def _build_every_class() -> bytes:
 
 EVERY_CLASS: Lazy[bytes] = Lazy(_build_every_class)
 
-
-def classes_of(text: str) -> bytes:
-    """``class_of`` of each character of ``text``, one byte each."""
-    return bytes(map(EVERY_CLASS.get().__getitem__, map(ord, text)))
