@@ -375,8 +375,12 @@ _LATIN_TOUCHING = re.compile(f"(?<=[A-Za-z]{{2}}){_LATIN_LETTER.pattern}|{_LATIN
 # A run of letters that may be a pinyin word: ASCII letters, the letters with
 # pinyin's tone marks (precomposed or combining), ɑ and ɡ, and apostrophes.
 # What each letter spells is the pinyin capability's own table.
-_PINYIN_WORD = re.compile("[A-Za-z\u00e0-\u00fc\u0101-\u01dc\u0251\u0261\u0300-\u030c']+")
-_PINYIN_NON_ASCII = re.compile("[\u00e0-\u00fc\u0101-\u01dc\u0251\u0261\u0300-\u030c]")
+_PINYIN_MARKED = "\u00e0-\u00fc\u0101-\u01dc\u0251\u0261\u0300-\u030c"
+_PINYIN_LETTER = f"A-Za-z{_PINYIN_MARKED}'"
+_PINYIN_WORD = re.compile(f"[{_PINYIN_LETTER}]+")
+_PINYIN_NON_ASCII = re.compile(f"[{_PINYIN_MARKED}]")
+# The last character before a word (searched up to a letter of it).
+_BEFORE_WORD = re.compile(f"[^{_PINYIN_LETTER}][{_PINYIN_LETTER}]*\\Z")
 
 
 def pinyin_words(region: str, start: int, end: int) -> bool:
@@ -385,12 +389,23 @@ def pinyin_words(region: str, start: int, end: int) -> bool:
     first letter allowed), with an ASCII letter and a tone mark, ɑ or ɡ,
     each part between apostrophes a run of syllables of the readings
     table (tónɡ, Běijīng, ɡònɡ'xū)."""
-    if _PINYIN_NON_ASCII.search(region, start, end) is None:  # no such character to count
-        return False
+    # The words (runs of their letters, cut one character beyond the span)
+    # that hold a non-ASCII letter inside it: only those count, and a text
+    # GBK or Big5 made holds many words of ASCII letters alone (83,000 in a
+    # MB of Big5 read as GBK, 252 of them distinct, 'A' 20,000 times).
+    lo, hi = max(0, start - 1), min(len(region), end + 1)
     inside = 0
-    for m in _PINYIN_WORD.finditer(region, max(0, start - 1), min(len(region), end + 1)):
-        if m.end() > start and m.start() < end and _is_pinyin(m.group()):
-            inside += _non_ascii(region[max(m.start(), start) : min(m.end(), end)])
+    done = lo  # where the last word looked at ended
+    for letter in _PINYIN_NON_ASCII.finditer(region, start, end):
+        at = letter.start()
+        if at < done:
+            continue  # in the last word
+        gap = _BEFORE_WORD.search(region, done, at)
+        word = _PINYIN_WORD.match(region, gap.start() + 1 if gap else done, hi)
+        assert word is not None
+        done = word.end()
+        if _is_pinyin(word.group()):
+            inside += _non_ascii(region[max(word.start(), start) : min(word.end(), end)])
     return inside > 0 and inside >= PINYIN_SHARE * _non_ascii(region[start:end])
 
 
