@@ -54,20 +54,20 @@ _SINGLE_BYTE_CHAR = re.compile(f"[\x80-\xff{CP1252_EXTRAS}]")
 # of one script in a row.  (Big5 read as GBK makes a Greek or Cyrillic
 # letter now and then, and two side by side: 我 is A7 DA in Big5, и in GBK;
 # but of one script, three in a row, it hardly ever does.)
+_FOREIGN_SCRIPTS = (
+    "\u0100-\u024f\u1e00-\u1eff",  # Latin Extended (Turkish, Polish, Vietnamese...)
+    "\u0370-\u03ff",  # Greek
+    "\u0400-\u052f",  # Cyrillic
+    "\u0531-\u058f",  # Armenian
+    "\u05d0-\u05ea",  # Hebrew
+    "\u0620-\u064a",  # Arabic
+    "\u0e01-\u0e4e",  # Thai
+    "\uac00-\ud7a3",  # Hangul
+)
+# (Three letters of any of them first: one class tried at each position,
+# the eight scripts only where it holds.)
 _FOREIGN_WORD = re.compile(
-    "|".join(
-        f"[{letters}]{{3}}"
-        for letters in (
-            "\u0100-\u024f\u1e00-\u1eff",  # Latin Extended (Turkish, Polish, Vietnamese...)
-            "\u0370-\u03ff",  # Greek
-            "\u0400-\u052f",  # Cyrillic
-            "\u0531-\u058f",  # Armenian
-            "\u05d0-\u05ea",  # Hebrew
-            "\u0620-\u064a",  # Arabic
-            "\u0e01-\u0e4e",  # Thai
-            "\uac00-\ud7a3",  # Hangul
-        )
-    )
+    f"(?=[{''.join(_FOREIGN_SCRIPTS)}]{{3}})(?:" + "|".join(f"[{letters}]{{3}}" for letters in _FOREIGN_SCRIPTS) + ")"
 )
 # The three letters of one script in a row that make a foreign word also
 # come by chance from the bytes of long mojibake (ȫȻŸ: the crawlers' GBK
