@@ -91,7 +91,7 @@ def _web_gbk(text: str, loops: Loops) -> list[bytes | None]:
         lost = text.find("\ufffd", lost + 1)
     k = text.find("\u20ac")
     while k != -1:
-        before = b"".join(part or b"" for part in parts[max(0, k - 3) : k])[-6:]
+        before = b"".join(filter(None, parts[max(0, k - 3) : k]))[-6:]  # type: ignore[arg-type]
         following = b""
         open_end = False
         for part, next_ch in zip(parts[k + 1 : k + 4], text[k + 1 : k + 4]):
@@ -105,6 +105,8 @@ def _web_gbk(text: str, loops: Loops) -> list[bytes | None]:
             errors = window.count("\ufffd") - (open_end and window.endswith("\ufffd"))
             if best is None or errors < best[0]:
                 best = (errors, euro)
+            if not errors:
+                break  # none can do better, and the first wins a tie
         parts[k] = best[1]  # type: ignore[index]
         k = text.find("\u20ac", k + 1)
     return parts
