@@ -88,8 +88,11 @@ def _extension_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
 EXTENSIONS: Lazy[dict[str, tuple[re.Pattern[str], re.Pattern[str]]]] = Lazy(_extension_patterns)
 
 
-def auto_edits(text: str) -> list[Edit]:
+def auto_edits(text: str, minimal: bool = True) -> list[Edit]:
     """The edits that unify ``text``; none for pure, neutral or Japanese text.
+    Not ``minimal``: a sentence or clause converted whole is one edit over
+    all of it, unchanged ends included (what ``convert`` applies, without
+    the comparisons that find the ends).
 
     Cheapest tests first: nearly every text holds one script only (two
     searches tell), and most of the rest hold lone variants of the rarer
@@ -109,8 +112,8 @@ def auto_edits(text: str) -> list[Edit]:
         standard = traditional_standard(text, tables)
         config = REGION_CONFIGS[standard]
         forms = tables.taiwan_forms if standard == "TW" else None
-    edits = _whole_edits(text, units.whole, config, forms)
-    edits += _window_edits(text, units.runs, units.minority, config, forms, tables)
+    edits = _whole_edits(text, units.whole, config, forms, minimal)
+    edits += _window_edits(text, units.runs, units.minority, config, forms, tables, minimal)
     edits.sort()
     return edits
 
@@ -149,7 +152,7 @@ def decide(text: str, tables: ScriptTables, found: Census | None = None) -> Deci
     kana = found.kana
     if kana is None:
         weak = tables.weak[minority]
-        if not of_minority.runs and all(text[at] in weak for at in of_minority.lone):
+        if of_minority.lone is not None and not of_minority.runs and all(text[at] in weak for at in of_minority.lone):
             return Decision(False, minority, None)  # nothing to convert, kana or not
         kana = len(tables.kana_re.findall(text))
         if kana and _japanese(text, tables, kana):
@@ -164,31 +167,47 @@ def _japanese(text: str, tables: ScriptTables, kana: int) -> bool:
     return not kana_outnumbered(text, tables, TELLING_PER_KANA * kana)
 
 
-def _whole_edits(text: str, spans: list[Span], config: str, forms: TaiwanForms | None) -> list[Edit]:
+def _whole_edits(
+    text: str, spans: list[Span], config: str, forms: TaiwanForms | None, minimal: bool = True
+) -> list[Edit]:
     """Sentences and clauses converted whole: one edit each, from the first
-    character the conversion changes to the last."""
+    character the conversion changes to the last (``minimal``), or over the
+    whole span."""
+    if not spans:
+        return []
+    converted = convert_pieces(config, [text[a:b] for a, b in spans], forms)
+    if not minimal:
+        return [(a, b, new) for (a, b), new in zip(spans, converted)]
     edits: list[Edit] = []
-    if spans:
-        for (a, b), new in zip(spans, convert_pieces(config, [text[a:b] for a, b in spans], forms)):
-            edits.extend(replace(text, a, b, new))
+    for (a, b), new in zip(spans, converted):
+        edits.extend(replace(text, a, b, new))
     return edits
 
 
 def _window_edits(
-    text: str, runs: list[Run], minority: str, config: str, forms: TaiwanForms | None, tables: ScriptTables
+    text: str,
+    runs: list[Run],
+    minority: str,
+    config: str,
+    forms: TaiwanForms | None,
+    tables: ScriptTables,
+    minimal: bool = True,
 ) -> list[Edit]:
+    """The runs converted with the phrases around them (module docstring);
+    not ``minimal``: a run's edit covers all of it, unchanged ends included."""
     if not runs:
         return []
     left, right = EXTENSIONS.get()[minority]
     left_search, right_match = left.search, right.match
     windows = []  # (start, run start, run end, end)
+    add = windows.append
     previous = 0
     for start, end, lo, hi in runs:
         lo = max(lo, start - EXTEND, previous)  # windows never overlap, nor leave the clause
         before = left_search(text, lo, start) if lo < start else None
         after = right_match(text, end, hi)
         previous = after.end() if after else end
-        windows.append((before.start() if before else start, start, end, previous))
+        add((before.start() if before else start, start, end, previous))
     converted = convert_pieces(config, [text[a:b] for a, _, _, b in windows], forms)
     edits: list[Edit] = []
     edges = []  # windows whose edges OpenCC changed
@@ -197,9 +216,12 @@ def _window_edits(
         if len(new) != b - a:
             # Not one character for one (no configuration unification uses
             # does this): the window as OpenCC converts it.
-            edits.extend(replace(text, a, b, new))
+            edits.extend(replace(text, a, b, new) if minimal else [(a, b, new)])
             continue
-        edits.extend(replace(text, start, end, new[start - a : end - a]))
+        if minimal:
+            edits.extend(replace(text, start, end, new[start - a : end - a]))
+        else:
+            edits.append((start, end, new[start - a : end - a]))
         if (a < start and new[: start - a] != text[a:start]) or (end < b and new[end - a :] != text[end:b]):
             edges.append((window, new))
     if edges:
