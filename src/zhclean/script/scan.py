@@ -266,8 +266,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     patterns = {}
     sides = (("S", tables.simplified, tables.traditional), ("T", tables.traditional, tables.simplified))
     for side, one, other in sides:
-        gap = _class(other, negate=True, extra=CLAUSE_ENDS)
-        patterns["groups" + side] = re.compile(f"({_class(one)}(?:{gap}{{0,{MAX_GAP - 1}}}{_class(one)})*)")
+        # Each character of the run from the previous one: at most MAX_GAP - 1
+        # characters between, none of the side, none that breaks a run
+        # (possessive: nothing is tried twice).
+        gap = _class(one | other, negate=True, extra=CLAUSE_ENDS)
+        patterns["groups" + side] = re.compile(f"({_class(one)}(?:{gap}{{0,{MAX_GAP - 1}}}+{_class(one)})*+)")
         patterns["breaks" + side] = re.compile(_class(other, extra=CLAUSE_ENDS))
         patterns["weak" + side] = re.compile(_class(tables.weak[side] & one))
     return patterns

@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from typing import NamedTuple
 
 from .._lazy import Lazy
@@ -80,11 +81,11 @@ _LAST_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}][^{re.escape(SENTENCE_ENDS)
 Span = tuple[int, int]
 
 
-class Run(NamedTuple):
-    start: int  # first minority character
-    end: int  # after the last one
-    lo: int  # the clause it is in: what its window may reach
-    hi: int
+# A run (or a lone character of its clause) to convert with the phrases
+# around it: (start, end) of its minority characters, then (lo, hi), the
+# clause it is in, which its window may not leave.  A plain tuple: a
+# NamedTuple is built by a Python function, a step per run.
+Run = tuple[int, int, int, int]
 
 
 class Units(NamedTuple):
@@ -126,8 +127,10 @@ def _build(minority: str, kana: bool) -> _Patterns:
         passed = f"(?:[^{end}{m}]*+[{end}]|[^{end}{KANA_CLASS}]*+[{KANA_CLASS}][^{end}]*+[{end}])*+"
         guard = f"(?=[^{end}{m}]*+[{m}])(?![^{end}{KANA_CLASS}]*+[{KANA_CLASS}])"
     else:
+        # No guard: past the loop, only the end of the text can lack a
+        # minority character, and it is read as a sentence that converts nothing.
         passed = f"(?:[^{end}{m}]*+[{end}])*+"
-        guard = f"(?=[^{end}{m}]*+[{m}])"
+        guard = ""
     sentence = re.compile(
         passed
         + f"(?:{guard}(?:"
@@ -176,12 +179,12 @@ def minority_units(
     whether the text holds any."""
     units = Units(minority, [], [])
     whole = units.whole
-    clauses = _Clauses(text, UNIT_PATTERNS.get()[minority, False].clause, minority, units)
+    mixed: list[Span] = []  # sentences of both scripts
     if runs is None or lone is None or (len(runs) + len(lone)) * DENSE_SPACING >= len(text):
         for sentence in UNIT_PATTERNS.get()[minority, kana].sentence.finditer(text):
             kind = sentence.lastgroup
             if kind == "mixed":
-                clauses(*sentence.span(kind))
+                mixed.append(sentence.span(kind))
             elif kind is not None:
                 whole.append(sentence.span(kind))
     else:
@@ -194,13 +197,13 @@ def minority_units(
             sentence = match(text, lo)
             kind = sentence.lastgroup
             if kind is not None and not (kana and tables.kana_re.search(text, lo, sentence.end())):
-                if kind == "mixed":
-                    clauses(*sentence.span(kind))
-                else:
-                    whole.append(sentence.span(kind))
+                (mixed if kind == "mixed" else whole).append(sentence.span(kind))
             k = bisect.bisect_left(starts, sentence.end(), k + 1)
+    if mixed:
+        _clauses(text, mixed, minority, units)
     if not (units.whole or units.runs):
         return None
+    units.whole.sort()
     units.runs.sort()
     return units
 
@@ -218,23 +221,22 @@ def _sentence_start(text: str, pos: int) -> int:
         back *= 4
 
 
-class _Clauses:
-    """Rules 2 and 3 for a sentence of both scripts."""
-
-    __slots__ = ("text", "finditer", "groups", "units")
-
-    def __init__(self, text: str, clause: re.Pattern[str], minority: str, units: Units) -> None:
-        self.text = text
-        self.finditer = clause.finditer
-        self.groups = PATTERNS.get()["groups" + minority].finditer
-        self.units = units
-
-    def __call__(self, lo: int, hi: int) -> None:
-        text = self.text
-        for clause in self.finditer(text, lo, hi):
-            kind = clause.lastgroup
-            if kind == "whole":
-                self.units.whole.append(clause.span(kind))
-            elif kind == "runs":
-                c_lo, c_hi = clause.span(kind)
-                self.units.runs.extend(Run(*group.span(), c_lo, c_hi) for group in self.groups(text, c_lo, c_hi))
+def _clauses(text: str, sentences: list[Span], minority: str, units: Units) -> None:
+    """Rules 2 and 3 for the ``sentences`` of both scripts: their clauses,
+    read in one pass over the sentences joined by a line break (a clause
+    end: no clause crosses it)."""
+    joined = "\n".join([text[lo:hi] for lo, hi in sentences])
+    starts = list(accumulate([hi - lo + 1 for lo, hi in sentences[:-1]], initial=0))  # in joined
+    groups = PATTERNS.get()["groups" + minority].finditer
+    for clause in UNIT_PATTERNS.get()[minority, False].clause.finditer(joined):
+        kind = clause.lastgroup
+        if kind is None:
+            continue
+        a, b = clause.span(kind)
+        k = bisect.bisect_right(starts, a) - 1
+        shift = sentences[k][0] - starts[k]
+        a, b = a + shift, b + shift
+        if kind == "whole":
+            units.whole.append((a, b))
+        else:
+            units.runs.extend((*group.span(), a, b) for group in groups(text, a, b))
