@@ -37,17 +37,18 @@ scripts included.
 
 The method: one regular expression (``_Patterns.sentence``) passes over the
 sentences that hold no minority character in C and stops at each one that
-does, telling whether it holds a majority character (rules 1, or 2 and 3)
-and, for one without, where the clause of its first minority character
-starts and ends and whether a minority character follows in a later clause.
-A sentence with both is read clause by clause by a second one
-(``_Patterns.clause``), over that sentence only.  The rest are searches
-within one sentence or clause: a strong character (``tables.strong_re``), a
-run (two minority characters close enough, ``_Patterns.pair``), two
-characters the conversion changes (``_Patterns.changes``), kana.  A text
-with few candidates (the census's runs and strong lone characters) is not
-passed over: each candidate's sentence is found from it and read by the same
-expression.
+does; for one without majority characters it tells, with lookaheads,
+whether it holds a candidate (a strong character, ``tables.strong_re``, or
+two minority characters close enough to be a run) and whether its minority
+characters are in one clause (that clause is converted) or more (the
+sentence).  The sentences with both are then read together, joined by line
+breaks, by a second expression (``_Patterns.clause``) that stops at each
+clause to convert whole (rule 2: a strong character and two characters the
+conversion changes, or a run) and each clause with a run beside majority
+characters (rule 3: its runs and lone characters are listed, ``scan``'s
+groups).  Sentences with kana are passed over.  A text with few candidates
+(the census's runs and strong lone characters) is not passed over: each
+candidate's sentence is found from it and read by the same expression.
 """
 from __future__ import annotations
 
@@ -67,11 +68,13 @@ SENTENCE_ENDS = "\n\r\u2028\u2029。！？；!?;"
 # punctuation costs a few steps, never a scan from its start per candidate.
 LOOK_BACK = 64
 # With a candidate (run or strong lone character) per this many characters
-# or more, the whole text is passed over once (about 5 ns a character); with
-# fewer, each candidate's sentence is found and read alone (about 3 µs
-# each).  The zhwiki text has one per 29 characters; 世說新語 one per 3,000:
-# its pass would cost more than all the rest of its unification.
-DENSE_SPACING = 512
+# or more, the whole text is passed over once (8-30 ns a character, more the
+# more sentences hold minority characters); with fewer, each candidate's
+# sentence is found and read alone (1-4 µs a candidate).  Measured on
+# 世說新語 with zhwiki sentences put in, ms, pass / per candidate: one per
+# 710 characters 1.9 / 0.2, 478: 3.4 / 1.2, 239: 4.2 / 2.7, 120: 9.5 / 9.7.
+# The zhwiki text has one per 29 characters.
+DENSE_SPACING = 128
 # Rule 2: how many characters the conversion must change in a clause of a
 # strong lone character (各级党委: 2; 共有30个, 兵厮逋亡: 1).
 CLAUSE_CHANGES = 2
@@ -163,11 +166,18 @@ def _build(minority: str, kana: bool) -> _Patterns:
     return _Patterns(sentence, clause)
 
 
-def _patterns() -> dict[tuple[str, bool], _Patterns]:
-    return {(side, kana): _build(side, kana) for side in ("S", "T") for kana in (False, True)}
+def _lazy(minority: str, kana: bool) -> Lazy[_Patterns]:
+    def build() -> _Patterns:
+        return _build(minority, kana)
+
+    build.__name__ = f"unit_patterns_{minority}{'_kana' if kana else ''}"
+    return Lazy(build)
 
 
-UNIT_PATTERNS: Lazy[dict[tuple[str, bool], _Patterns]] = Lazy(_patterns)
+# Each built on first use only (0.05-0.15 s each: the classes are large).
+UNIT_PATTERNS: dict[tuple[str, bool], Lazy[_Patterns]] = {
+    (side, kana): _lazy(side, kana) for side in ("S", "T") for kana in (False, True)
+}
 
 
 def minority_units(
@@ -181,7 +191,7 @@ def minority_units(
     whole = units.whole
     mixed: list[Span] = []  # sentences of both scripts
     if runs is None or lone is None or (len(runs) + len(lone)) * DENSE_SPACING >= len(text):
-        for sentence in UNIT_PATTERNS.get()[minority, kana].sentence.finditer(text):
+        for sentence in UNIT_PATTERNS[minority, kana].get().sentence.finditer(text):
             kind = sentence.lastgroup
             if kind == "mixed":
                 mixed.append(sentence.span(kind))
@@ -191,7 +201,7 @@ def minority_units(
         # Each candidate's sentence: runs, and strong lone characters, in text order.
         weak = tables.weak[minority]
         starts = sorted([a for a, _ in runs] + [at for at in lone if text[at] not in weak])
-        k, match = 0, UNIT_PATTERNS.get()[minority, False].sentence.match
+        k, match = 0, UNIT_PATTERNS[minority, False].get().sentence.match
         while k < len(starts):
             lo = _sentence_start(text, starts[k])
             sentence = match(text, lo)
@@ -228,7 +238,7 @@ def _clauses(text: str, sentences: list[Span], minority: str, units: Units) -> N
     joined = "\n".join([text[lo:hi] for lo, hi in sentences])
     starts = list(accumulate([hi - lo + 1 for lo, hi in sentences[:-1]], initial=0))  # in joined
     groups = PATTERNS.get()["groups" + minority].finditer
-    for clause in UNIT_PATTERNS.get()[minority, False].clause.finditer(joined):
+    for clause in UNIT_PATTERNS[minority, False].get().clause.finditer(joined):
         kind = clause.lastgroup
         if kind is None:
             continue
