@@ -101,10 +101,15 @@ def count_common(side: str, text: str) -> int:
     return groups * GROUP + len(one_re(side).findall(rest))
 
 
-def _grouped_patterns() -> dict[str, re.Pattern[str]]:
-    tables = TABLES.get()
+def count_strong(side: str, text: str) -> int:
+    """How many strong BMP characters of ``side`` ``text`` holds, GROUP per match."""
+    rest, groups = GROUPED_STRONG.get()[side].subn("", text)
+    return groups * GROUP + len(TABLES.get().strong_re[side].findall(rest))
+
+
+def _grouped(classes: dict[str, frozenset[str]]) -> dict[str, re.Pattern[str]]:
     patterns = {}
-    for side, chars in (("T", tables.traditional), ("S", tables.simplified)):
+    for side, chars in classes.items():
         one, other = _class(chars), _class(chars, negate=True)
         # It starts with the class, so that a failed attempt (fewer than
         # GROUP left) is tried only at the last few characters of the side,
@@ -113,18 +118,29 @@ def _grouped_patterns() -> dict[str, re.Pattern[str]]:
     return patterns
 
 
+def _grouped_patterns() -> dict[str, re.Pattern[str]]:
+    tables = TABLES.get()
+    return _grouped({"T": tables.traditional, "S": tables.simplified})
+
+
+def _grouped_strong_patterns() -> dict[str, re.Pattern[str]]:
+    tables = TABLES.get()
+    sides = (("T", tables.traditional), ("S", tables.simplified))
+    return _grouped({side: chars - tables.weak[side] for side, chars in sides})
+
+
 GROUPED: Lazy[dict[str, re.Pattern[str]]] = Lazy(_grouped_patterns)
+GROUPED_STRONG: Lazy[dict[str, re.Pattern[str]]] = Lazy(_grouped_strong_patterns)
 
 
 def astral_counts(text: str, tables: ScriptTables) -> dict[str, int]:
     """How many astral characters of each class ``text`` holds (the scanners
     see BMP characters only; astral ones are rare and looked up one by one)."""
     found = {"T": 0, "S": 0}
-    if ASTRAL_RE.search(text):
-        for match in ASTRAL_RE.finditer(text):
-            tag = tables.astral.get(match.group())
-            if tag is not None:
-                found[tag] += 1
+    for match in ASTRAL_RE.finditer(text):
+        tag = tables.astral.get(match.group())
+        if tag is not None:
+            found[tag] += 1
     return found
 
 
@@ -141,7 +157,7 @@ def guess_rare(text: str, tables: ScriptTables) -> str:
 
 class Census(NamedTuple):
     side: str  # "T" or "S"
-    total: int  # characters of the side (astral ones included)
+    total: int | None  # characters of the side (astral ones included); None: not counted
     strong: int  # of those, the ones that are not weak (tables.weak; astral ones all count)
     # The runs of the side, (start of the first, end of the last character),
     # and where its lone (BMP) characters are; None for a text mixed all
@@ -152,13 +168,15 @@ class Census(NamedTuple):
     astral: dict[str, int]  # how many astral characters of each side it holds
 
 
-def census(text: str, side: str, kana: bool = False) -> Census:
+def census(text: str, side: str, kana: bool = False, total: bool = True) -> Census:
     """One scan of ``text`` for the characters of ``side``: how many, how
     many strong (astral ones included: they are counted, never converted
     alone), its runs and lone characters when they are few; how many astral
     characters of each side the text holds; and, with ``kana``, how many
     kana (else ``None``: unification looks for them only when it has
-    something to convert).
+    something to convert).  Not ``total``: in a text mixed all through, only
+    the strong ones are counted (all that unification needs unless the
+    strong counts of the two scripts tie).
 
     Few of them (the rarer class of nearly every text, as its first SAMPLE
     characters tell): the characters of the side (and kana) are found in one
@@ -173,6 +191,9 @@ def census(text: str, side: str, kana: bool = False) -> Census:
     astral = astral_counts(text, tables) if has_astral(text) else {"T": 0, "S": 0}
     if len(one.findall(text, 0, SAMPLE)) * CHAIN_COST > min(len(text), SAMPLE):
         n_kana = len(tables.kana_re.findall(text)) if kana and tables.kana_re.search(text) else 0
+        if not total:
+            strong = count_strong(side, text) + astral[side]
+            return Census(side, None, strong, None, None, n_kana if kana else None, astral)
         n = count_common(side, text)
         strong = n - len(PATTERNS.get()["weak" + side].findall(text))
         return Census(side, n + astral[side], strong + astral[side], None, None, n_kana if kana else None, astral)
@@ -227,13 +248,11 @@ def one_re(side: str) -> re.Pattern[str]:
 
 def outnumbers(text: str, side: str, than: int) -> bool:
     """Whether ``text`` holds more than ``than`` strong BMP characters of
-    ``side``, counting chunk by chunk (doubling) only until it does: GROUP
-    characters of the side per match, then the weak ones one by one."""
-    weak = PATTERNS.get()["weak" + side]
+    ``side``, counting chunk by chunk (doubling) only until it does, GROUP
+    per match."""
     seen, pos, size, n = 0, 0, FIRST_CHUNK, len(text)
     while pos < n:
-        chunk = text[pos : pos + size]
-        seen += count_common(side, chunk) - len(weak.findall(chunk))
+        seen += count_strong(side, text[pos : pos + size])
         if seen > than:
             return True
         pos += size

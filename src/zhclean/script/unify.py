@@ -136,7 +136,7 @@ def decide(text: str, tables: ScriptTables, found: Census | None = None) -> Deci
     count; equal again: no majority.
     """
     if found is None:
-        found = census(text, guess_rare(text, tables))
+        found = census(text, guess_rare(text, tables), total=False)
     rare = found.side
     common = "S" if rare == "T" else "T"
     if found.kana and _japanese(text, tables, found.kana):
@@ -144,6 +144,8 @@ def decide(text: str, tables: ScriptTables, found: Census | None = None) -> Deci
     if outnumbers(text, common, found.strong):
         minority, of_minority = rare, found
     else:
+        if found.total is None:
+            found = census(text, rare)  # with its total, for a tie
         other = census(text, common)  # the guess was wrong, or a tie
         mine, theirs = (found.strong, found.total), (other.strong, other.total)
         if mine == theirs:
