@@ -277,19 +277,13 @@ def has_both(text: str, tables: ScriptTables) -> bool:
 
 
 def _patterns() -> dict[str, re.Pattern[str]]:
-    """Per side ("S", "T"): "groups" + side, a lone character or a run of the
-    side, captured; "breaks" + side, a character that ends a run of the side
-    (one of the other side, or CLAUSE_ENDS); "weak" + side, one of its weak
-    characters (``tables.weak``)."""
+    """Per side ("S", "T"): "breaks" + side, a character that ends a run of
+    the side (one of the other side, or CLAUSE_ENDS); "weak" + side, one of
+    its weak characters (``tables.weak``)."""
     tables = TABLES.get()
     patterns = {}
     sides = (("S", tables.simplified, tables.traditional), ("T", tables.traditional, tables.simplified))
     for side, one, other in sides:
-        # Each character of the run from the previous one: at most MAX_GAP - 1
-        # characters between, none of the side, none that breaks a run
-        # (possessive: nothing is tried twice).
-        gap = _class(one | other, negate=True, extra=CLAUSE_ENDS)
-        patterns["groups" + side] = re.compile(f"({_class(one)}(?:{gap}{{0,{MAX_GAP - 1}}}+{_class(one)})*+)")
         patterns["breaks" + side] = re.compile(_class(other, extra=CLAUSE_ENDS))
         patterns["weak" + side] = re.compile(_class(tables.weak[side] & one))
     return patterns

@@ -3,7 +3,7 @@
 ``units`` says what changes: sentences and clauses of the other script,
 converted whole, and runs (with the lone minority characters of their
 clause).  A run is converted with OpenCC's phrase conversion of a window
-reaching ``EXTEND`` characters past it, within its clause:
+reaching ``units.EXTEND`` characters past it, within its clause:
 
 - inside the run, from its first minority character to its last, every
   character takes OpenCC's conversion of the window (``属于公有领域`` ->
@@ -26,23 +26,15 @@ s2hk; ties in that order of preference: Taiwan, Hong Kong, OpenCC).
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import NamedTuple
 
-from .._lazy import Lazy
 from .converters import TaiwanForms, convert_pieces
 from .edits import Edit, replace
 from .scan import Census, census, guess_rare, has_both, kana_outnumbered, outnumbers
-from .tables import TABLES, ScriptTables, _class
-from .units import Run, Span, Units, minority_units
+from .tables import TABLES, ScriptTables
+from .units import Span, Units, Window, minority_units
 
-# How far a window reaches past a run, each side: how far a dictionary
-# phrase that starts or ends inside the run can reach out of it.  OpenCC's
-# phrases are mostly two to four characters long (干净, 于是乎), so three
-# characters cover nearly all of them; the characters a longer phrase would
-# reach are left as the page has them, which never damages anything.
-EXTEND = 3
 # Which OpenCC configuration writes each Traditional standard, and the order
 # of preference when a page breaks two of them equally often (most pages
 # whose forms say nothing are Taiwanese).  Taiwan's forms are s2t's output
@@ -74,20 +66,6 @@ def traditional_standard(text: str, tables: ScriptTables) -> str:
     return min(REGION_CONFIGS, key=lambda region: breaks[region])  # first in preference order on ties
 
 
-def _extension_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
-    """Per minority, what a window may reach over (alphabet characters that are
-    not majority-only): (left, right) patterns, anchored at the run."""
-    tables = TABLES.get()
-    patterns = {}
-    for minority, majority_chars in (("S", tables.traditional), ("T", tables.simplified)):
-        reach = _class(tables.alphabet - majority_chars)
-        patterns[minority] = (re.compile(f"{reach}{{1,{EXTEND}}}\\Z"), re.compile(f"{reach}{{1,{EXTEND}}}"))
-    return patterns
-
-
-EXTENSIONS: Lazy[dict[str, tuple[re.Pattern[str], re.Pattern[str]]]] = Lazy(_extension_patterns)
-
-
 def auto_edits(text: str, minimal: bool = True) -> list[Edit]:
     """The edits that unify ``text``; none for pure, neutral or Japanese text.
     Not ``minimal``: a sentence or clause converted whole is one edit over
@@ -113,7 +91,7 @@ def auto_edits(text: str, minimal: bool = True) -> list[Edit]:
         config = REGION_CONFIGS[standard]
         forms = tables.taiwan_forms if standard == "TW" else None
     edits = _whole_edits(text, units.whole, config, forms, minimal)
-    edits += _window_edits(text, units.runs, units.minority, config, forms, tables, minimal)
+    edits += _window_edits(text, units.windows, units.minority, config, forms, tables, minimal)
     edits.sort()
     return edits
 
@@ -188,7 +166,7 @@ def _whole_edits(
 
 def _window_edits(
     text: str,
-    runs: list[Run],
+    windows: list[Window],
     minority: str,
     config: str,
     forms: TaiwanForms | None,
@@ -197,19 +175,8 @@ def _window_edits(
 ) -> list[Edit]:
     """The runs converted with the phrases around them (module docstring);
     not ``minimal``: a run's edit covers all of it, unchanged ends included."""
-    if not runs:
+    if not windows:
         return []
-    left, right = EXTENSIONS.get()[minority]
-    left_search, right_match = left.search, right.match
-    windows = []  # (start, run start, run end, end)
-    add = windows.append
-    previous = 0
-    for start, end, lo, hi in runs:
-        lo = max(lo, start - EXTEND, previous)  # windows never overlap, nor leave the clause
-        before = left_search(text, lo, start) if lo < start else None
-        after = right_match(text, end, hi)
-        previous = after.end() if after else end
-        add((before.start() if before else start, start, end, previous))
     converted = convert_pieces(config, [text[a:b] for a, _, _, b in windows], forms)
     edits: list[Edit] = []
     edges = []  # windows whose edges OpenCC changed

@@ -58,11 +58,17 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .._lazy import Lazy
-from .scan import CLAUSE_ENDS, MAX_GAP, PATTERNS
+from .scan import CLAUSE_ENDS, MAX_GAP
 from .tables import KANA_CLASS, TABLES, ScriptTables, _class
 
 # Where a sentence ends: a whole-sentence conversion never crosses these.
 SENTENCE_ENDS = "\n\r\u2028\u2029。！？；!?;"
+# How far a window reaches past a run, each side: how far a dictionary
+# phrase that starts or ends inside the run can reach out of it.  OpenCC's
+# phrases are mostly two to four characters long (干净, 于是乎), so three
+# characters cover nearly all of them; the characters a longer phrase would
+# reach are left as the page has them, which never damages anything.
+EXTEND = 3
 # How far back the start of a candidate's sentence is looked for at first,
 # growing until found: sentences are tens of characters, and a text with no
 # punctuation costs a few steps, never a scan from its start per candidate.
@@ -85,21 +91,24 @@ Span = tuple[int, int]
 
 
 # A run (or a lone character of its clause) to convert with the phrases
-# around it: (start, end) of its minority characters, then (lo, hi), the
-# clause it is in, which its window may not leave.  A plain tuple: a
+# around it, as its window: (a, start, end, b), where start:end are its
+# minority characters and a:b reaches up to EXTEND characters of OpenCC's
+# dictionaries (no character of either script) past them each side, within
+# its clause and never into the previous window.  A plain tuple: a
 # NamedTuple is built by a Python function, a step per run.
-Run = tuple[int, int, int, int]
+Window = tuple[int, int, int, int]
 
 
 class Units(NamedTuple):
     minority: str  # "S" or "T"
     whole: list[Span]  # sentences and clauses converted whole, sorted
-    runs: list[Run]  # runs (and the lone characters of their clauses), converted with their phrases, sorted
+    windows: list[Window]  # of the runs (and the lone characters of their clauses), sorted
 
 
 class _Patterns(NamedTuple):
     sentence: re.Pattern[str]  # from a sentence start: the next sentence of the minority, read
     clause: re.Pattern[str]  # within a sentence of both scripts: the next clause to convert
+    window: re.Pattern[str]  # within a clause of rule 3: the next run or lone character, in its window
 
 
 def _build(minority: str, kana: bool) -> _Patterns:
@@ -163,7 +172,11 @@ def _build(minority: str, kana: bool) -> _Patterns:
         f"|[^{every}]++)"  # no run beside majority characters
         f"|[^{every}]*+\\Z)"
     )
-    return _Patterns(sentence, clause)
+    # The characters a window reaches over: in a dictionary, of neither script
+    # (a minority character that close to a run would be in it).
+    reach = _class(tables.alphabet - ours - theirs)
+    window = re.compile(f"{reach}{{0,{EXTEND}}}([{m}](?:[^{m}{big}{every}]{gap}[{m}])*+){reach}{{0,{EXTEND}}}+")
+    return _Patterns(sentence, clause, window)
 
 
 def _lazy(minority: str, kana: bool) -> Lazy[_Patterns]:
@@ -211,10 +224,10 @@ def minority_units(
             k = bisect.bisect_left(starts, sentence.end(), k + 1)
     if mixed:
         _clauses(text, mixed, minority, units)
-    if not (units.whole or units.runs):
+    if not (units.whole or units.windows):
         return None
     units.whole.sort()
-    units.runs.sort()
+    units.windows.sort()
     return units
 
 
@@ -237,8 +250,9 @@ def _clauses(text: str, sentences: list[Span], minority: str, units: Units) -> N
     end: no clause crosses it)."""
     joined = "\n".join([text[lo:hi] for lo, hi in sentences])
     starts = list(accumulate([hi - lo + 1 for lo, hi in sentences[:-1]], initial=0))  # in joined
-    groups = PATTERNS.get()["groups" + minority].finditer
-    for clause in UNIT_PATTERNS[minority, False].get().clause.finditer(joined):
+    patterns = UNIT_PATTERNS[minority, False].get()
+    windows = patterns.window.finditer
+    for clause in patterns.clause.finditer(joined):
         kind = clause.lastgroup
         if kind is None:
             continue
@@ -249,4 +263,4 @@ def _clauses(text: str, sentences: list[Span], minority: str, units: Units) -> N
         if kind == "whole":
             units.whole.append((a, b))
         else:
-            units.runs.extend((*group.span(), a, b) for group in groups(text, a, b))
+            units.windows.extend((w.start(), *w.span(1), w.end()) for w in windows(text, a, b))
