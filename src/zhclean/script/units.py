@@ -45,8 +45,9 @@ sentence).  The sentences with both are then read together, joined by line
 breaks, by a second expression (``_Patterns.clause``) that stops at each
 clause to convert whole (rule 2: a strong character and two characters the
 conversion changes, or a run) and each clause with a run beside majority
-characters (rule 3: its runs and lone characters are listed, ``scan``'s
-groups).  Sentences with kana are passed over.  A text with few candidates
+characters (rule 3: a third, ``_Patterns.window``, lists its runs and lone
+characters, each with the window ``unify`` converts).  Sentences with kana
+are passed over.  A text with few candidates
 (the census's runs and strong lone characters) is not passed over: each
 candidate's sentence is found from it and read by the same expression.
 """
