@@ -141,22 +141,21 @@ def _build(minority: str, kana: bool) -> _Patterns:
         guard = f"(?=[^{end}{m}]*+[{m}])(?![^{end}{KANA_CLASS}]*+[{KANA_CLASS}])"
     else:
         # No guard: past the loop, only the end of the text can lack a
-        # minority character, and it is read as a sentence that converts nothing.
+        # minority character, and it is read as a sentence that converts
+        # nothing.
         passed = f"(?:[^{end}{m}]*+[{end}])*+"
         guard = ""
     sentence = re.compile(
         passed
         + f"(?:{guard}(?:"
-        + f"(?=[^{end}{big}]*+(?![^{end}]))(?:"  # no majority character: rule 1
-        + f"(?=[^{end}{strong}]*+[{strong}]|[^{end}]*?{pair})(?:"  # a candidate
-        # minority characters in two clauses or more: the sentence
-        + f"(?P<whole>(?:{quiet}[{clause_only}])*+{quiet}[{m}](?:{quiet}[{m}])*+{quiet}"
-        + f"[{clause_only}][^{end}{m}]*+[{m}][^{end}]*+)"
-        # in one clause: that clause
-        + f"|(?:{quiet}[{clause_only}])*+(?P<clause>{quiet}[{m}](?:{quiet}[{m}])*+{quiet})[^{end}]*+)"
+        + f"(?=[^{end}{big}]*+[{big}])(?P<mixed>[^{end}]++)"  # both scripts: read clause by clause
+        # rule 1, with a candidate
+        + f"|(?=[^{end}{strong}]*+[{strong}]|[^{end}]*?{pair})(?:"
+        # minority characters in one clause: that clause
+        + f"(?:{quiet}[{clause_only}])*+(?P<clause>{quiet}[{m}](?:{quiet}[{m}])*+{quiet})[^{end}{m}]*+(?![^{end}])"
+        + f"|(?P<whole>[^{end}]*+))"  # in two clauses or more: the sentence
         + f"|[^{end}]*+)"  # no candidate
-        + f"|(?P<mixed>[^{end}]++))"  # both scripts: read clause by clause
-        + f"|[^{end}]*+\\Z)"  # the end of the text: no minority character
+        + f"|[^{end}]*+\\Z)"  # the end of the text, with kana or no minority character
     )
     # What the conversion changes alone: the minority's characters and those
     # valid in both that OpenCC's character table changes.
