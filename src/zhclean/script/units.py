@@ -162,15 +162,12 @@ def _build(minority: str, kana: bool) -> _Patterns:
     changing = m + tables.changing_re[minority].pattern[1:-1]
     changes = f"(?=[^{every}{changing}]*+[{changing}](?:[^{every}{changing}]*+[{changing}]){{{CLAUSE_CHANGES - 1}}})"
     clause = re.compile(
-        f"(?:[^{every}{m}]*+[{every}])*+"
-        f"(?:(?=[^{every}{m}]*+[{m}])(?:"
-        f"(?=[^{every}{big}]*+(?![^{every}]))(?:"  # no majority character: rule 2
-        # a strong character and two changes, or a run
-        f"(?P<whole>(?:(?=[^{every}{strong}]*+[{strong}]){changes}|(?=[^{every}]*?{pair}))[^{every}]*+)"
-        f"|[^{every}]*+)"
-        f"|(?P<runs>(?=[^{every}]*?{pair_or_not})[^{every}]++)"  # rule 3
-        f"|[^{every}]++)"  # no run beside majority characters
-        f"|[^{every}]*+\\Z)"
+        f"(?:[^{every}{m}]*+[{every}])*+"  # clauses without a minority character
+        # with majority characters: rule 3 if it holds a run
+        f"(?:(?=[^{every}{big}]*+[{big}])(?:(?P<runs>(?=[^{every}]*?{pair_or_not})[^{every}]++)|[^{every}]++)"
+        # without: rule 2, a strong character and two changes, or a run
+        f"|(?P<whole>(?:(?=[^{every}{strong}]*+[{strong}]){changes}|(?=[^{every}]*?{pair}))[^{every}]*+)"
+        f"|[^{every}]*+)"  # neither (or the end, with no minority character)
     )
     # The characters a window reaches over: in a dictionary, of neither script
     # (a minority character that close to a run would be in it).
