@@ -73,12 +73,15 @@ def count(text: str, found: Census) -> Counts:
     """How many Traditional-only, Simplified-only and kana characters ``text``
     holds, from the census of its rarer class (kana counted) and one scan of
     the other."""
+    if found.total is None:  # taken without its total (unification's census)
+        found = census(text, found.side, kana=found.kana is not None)
+    total = found.total or 0
     common = "S" if found.side == "T" else "T"
     n_common = count_common(common, text) + found.astral[common]
     kana = found.kana or 0
     if found.side == "T":
-        return Counts(found.total, n_common, kana)
-    return Counts(n_common, found.total, kana)
+        return Counts(total, n_common, kana)
+    return Counts(n_common, total, kana)
 
 
 def kana_outnumbered(text: str, tables: ScriptTables, than: int) -> bool:

@@ -214,11 +214,13 @@ def minority_units(
         k, match = 0, UNIT_PATTERNS[minority, False].get().sentence.match
         while k < len(starts):
             lo = _sentence_start(text, starts[k])
-            sentence = match(text, lo)
-            kind = sentence.lastgroup
-            if kind is not None and not (kana and tables.kana_re.search(text, lo, sentence.end())):
-                (mixed if kind == "mixed" else whole).append(sentence.span(kind))
-            k = bisect.bisect_left(starts, sentence.end(), k + 1)
+            read = match(text, lo)
+            if read is None:  # never: the pattern's last alternatives match anything
+                break
+            kind = read.lastgroup
+            if kind is not None and not (kana and tables.kana_re.search(text, lo, read.end())):
+                (mixed if kind == "mixed" else whole).append(read.span(kind))
+            k = bisect.bisect_left(starts, read.end(), k + 1)
     if mixed:
         _clauses(text, mixed, minority, units)
     if not (units.whole or units.windows):
