@@ -248,18 +248,21 @@ def _clauses(text: str, sentences: list[Span], minority: str, units: Units) -> N
     read in one pass over the sentences joined by a line break (a clause
     end: no clause crosses it)."""
     joined = "\n".join([text[lo:hi] for lo, hi in sentences])
-    starts = list(accumulate([hi - lo + 1 for lo, hi in sentences[:-1]], initial=0))  # in joined
+    ends = list(accumulate([hi - lo + 1 for lo, hi in sentences]))  # in joined, after each one's line break
     patterns = UNIT_PATTERNS[minority, False].get()
     windows = patterns.window.finditer
+    whole = units.whole.append
+    k, shift, upto = -1, 0, 0  # the sentence, joined -> text, where it ends in joined
     for clause in patterns.clause.finditer(joined):
         kind = clause.lastgroup
         if kind is None:
             continue
         a, b = clause.span(kind)
-        k = bisect.bisect_right(starts, a) - 1
-        shift = sentences[k][0] - starts[k]
-        a, b = a + shift, b + shift
+        if a >= upto:  # a later sentence
+            k = bisect.bisect_right(ends, a, k + 1)
+            upto = ends[k]
+            shift = sentences[k][1] + 1 - upto
         if kind == "whole":
-            units.whole.append((a, b))
+            whole((a + shift, b + shift))
         else:
-            units.windows.extend((w.start(), *w.span(1), w.end()) for w in windows(text, a, b))
+            units.windows.extend((w.start(), *w.span(1), w.end()) for w in windows(text, a + shift, b + shift))
