@@ -135,7 +135,7 @@ def _build(minority: str, kana: bool) -> _Patterns:
     gap = f"{{0,{MAX_GAP - 1}}}+"
     pair = f"[{m}][^{m}{every}]{gap}[{m}]"
     pair_or_not = f"[{m}][^{m}{big}{every}]{gap}[{m}]"
-    quiet = f"[^{end}{m}{clause_only}]*+"  # in a clause with no majority character, no minority one either
+    quiet = f"[^{end}{m}{clause_only}]*+"  # within a clause (of a sentence with no majority character), no minority one
     if kana:  # sentences with kana are passed over too
         passed = f"(?:[^{end}{m}]*+[{end}]|[^{end}{KANA_CLASS}]*+[{KANA_CLASS}][^{end}]*+[{end}])*+"
         guard = f"(?=[^{end}{m}]*+[{m}])(?![^{end}{KANA_CLASS}]*+[{KANA_CLASS}])"
