@@ -152,7 +152,7 @@ def convert(text: str, to: ScriptTarget = "auto") -> str:
     """
     require_str(text, "convert")
     check_choice("to", to, SCRIPT_TARGETS)
-    return apply(text, _edits(text, to))
+    return apply(text, _edits(text, to, minimal=False))
 
 
 def conversion_edits(text: str, to: ScriptTarget) -> list[Edit]:
@@ -182,7 +182,7 @@ def converted_count(text: str, edits: list[Edit]) -> int:
     return _converted_count(text, edits)
 
 
-def _edits(text: str, to: str) -> list[Edit]:
+def _edits(text: str, to: str, minimal: bool = True) -> list[Edit]:
     if to == "auto":
-        return auto_edits(text)
+        return auto_edits(text, minimal)
     return explicit_edits(text, CONFIGS[to])

@@ -6,7 +6,8 @@ converter, and no Python loop over the characters of the text.
 A *run* of one side is two or more of its characters, each at most
 ``MAX_GAP`` characters after the previous one, with no character of the
 other side and no clause break between; a *lone* character is one in no run.
-``units`` decides from them what unification converts:
+``units`` decides from them what unification converts (it finds them
+itself in a text mixed all through, where they are too many to list here):
 
 - the Traditional seed pages write ``多措并舉`` and ``并將持續`` (``并`` is
   Simplified-only in OpenCC's tables), each ``并`` alone among Traditional
@@ -22,7 +23,6 @@ other side and no clause break between; a *lone* character is one in no run.
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 from typing import NamedTuple
 
 from .._lazy import Lazy
@@ -49,8 +49,9 @@ SAMPLE = 4096
 FIRST_CHUNK = 4096
 # Runs are chained in Python, one step per character of the side, when
 # the first SAMPLE characters hold at most one per this many characters;
-# else one regular expression finds them (a step costs about what a scan
-# costs over 50 characters).
+# else the side is only counted, and ``units`` finds its runs in the same
+# pass that reads the sentences (a step costs about what a scan costs over
+# 50 characters).
 CHAIN_COST = 50
 # The common class is counted GROUP characters per match of one pattern
 # (``X(?:[^X]*+X){GROUP-1}``), the rest one by one: ``re`` costs per match,
@@ -72,12 +73,15 @@ def count(text: str, found: Census) -> Counts:
     """How many Traditional-only, Simplified-only and kana characters ``text``
     holds, from the census of its rarer class (kana counted) and one scan of
     the other."""
+    if found.total is None:  # taken without its total (unification's census)
+        found = census(text, found.side, kana=found.kana is not None)
+    total = found.total or 0
     common = "S" if found.side == "T" else "T"
     n_common = count_common(common, text) + found.astral[common]
     kana = found.kana or 0
     if found.side == "T":
-        return Counts(found.total, n_common, kana)
-    return Counts(n_common, found.total, kana)
+        return Counts(total, n_common, kana)
+    return Counts(n_common, total, kana)
 
 
 def kana_outnumbered(text: str, tables: ScriptTables, than: int) -> bool:
@@ -100,10 +104,15 @@ def count_common(side: str, text: str) -> int:
     return groups * GROUP + len(one_re(side).findall(rest))
 
 
-def _grouped_patterns() -> dict[str, re.Pattern[str]]:
-    tables = TABLES.get()
+def count_strong(side: str, text: str) -> int:
+    """How many strong BMP characters of ``side`` ``text`` holds, GROUP per match."""
+    rest, groups = GROUPED_STRONG.get()[side].subn("", text)
+    return groups * GROUP + len(TABLES.get().strong_re[side].findall(rest))
+
+
+def _grouped(classes: dict[str, frozenset[str]]) -> dict[str, re.Pattern[str]]:
     patterns = {}
-    for side, chars in (("T", tables.traditional), ("S", tables.simplified)):
+    for side, chars in classes.items():
         one, other = _class(chars), _class(chars, negate=True)
         # It starts with the class, so that a failed attempt (fewer than
         # GROUP left) is tried only at the last few characters of the side,
@@ -112,18 +121,29 @@ def _grouped_patterns() -> dict[str, re.Pattern[str]]:
     return patterns
 
 
+def _grouped_patterns() -> dict[str, re.Pattern[str]]:
+    tables = TABLES.get()
+    return _grouped({"T": tables.traditional, "S": tables.simplified})
+
+
+def _grouped_strong_patterns() -> dict[str, re.Pattern[str]]:
+    tables = TABLES.get()
+    sides = (("T", tables.traditional), ("S", tables.simplified))
+    return _grouped({side: chars - tables.weak[side] for side, chars in sides})
+
+
 GROUPED: Lazy[dict[str, re.Pattern[str]]] = Lazy(_grouped_patterns)
+GROUPED_STRONG: Lazy[dict[str, re.Pattern[str]]] = Lazy(_grouped_strong_patterns)
 
 
 def astral_counts(text: str, tables: ScriptTables) -> dict[str, int]:
     """How many astral characters of each class ``text`` holds (the scanners
     see BMP characters only; astral ones are rare and looked up one by one)."""
     found = {"T": 0, "S": 0}
-    if ASTRAL_RE.search(text):
-        for match in ASTRAL_RE.finditer(text):
-            tag = tables.astral.get(match.group())
-            if tag is not None:
-                found[tag] += 1
+    for match in ASTRAL_RE.finditer(text):
+        tag = tables.astral.get(match.group())
+        if tag is not None:
+            found[tag] += 1
     return found
 
 
@@ -140,47 +160,58 @@ def guess_rare(text: str, tables: ScriptTables) -> str:
 
 class Census(NamedTuple):
     side: str  # "T" or "S"
-    total: int  # characters of the side (astral ones included)
+    total: int | None  # characters of the side (astral ones included); None: not counted
     strong: int  # of those, the ones that are not weak (tables.weak; astral ones all count)
-    runs: list[tuple[int, int]]  # the runs of the side: (start of the first, end of the last character)
-    lone: list[int]  # where its lone (BMP) characters are
+    # The runs of the side, (start of the first, end of the last character),
+    # and where its lone (BMP) characters are; None for a text mixed all
+    # through, where ``units`` finds them in its own pass.
+    runs: list[tuple[int, int]] | None
+    lone: list[int] | None
     kana: int | None  # how many kana the text holds (None: not counted)
     astral: dict[str, int]  # how many astral characters of each side it holds
 
 
-def census(text: str, side: str, kana: bool = False) -> Census:
-    """One scan of ``text`` for the characters of ``side``: its runs and lone
-    characters, how many, how many strong (astral ones included: they are
-    counted, never converted alone); how many astral characters of each side
-    the text holds; and, with ``kana``, how many kana (else ``None``:
-    unification looks for them only when it has something to convert).
+def census(text: str, side: str, kana: bool = False, total: bool = True) -> Census:
+    """One scan of ``text`` for the characters of ``side``: how many, how
+    many strong (astral ones included: they are counted, never converted
+    alone), its runs and lone characters when they are few; how many astral
+    characters of each side the text holds; and, with ``kana``, how many
+    kana (else ``None``: unification looks for them only when it has
+    something to convert).  Not ``total``: in a text mixed all through, only
+    the strong ones are counted (all that unification needs unless the
+    strong counts of the two scripts tie).
 
     Few of them (the rarer class of nearly every text, as its first SAMPLE
     characters tell): the characters of the side (and kana) are found in one
     scan, and the runs chained here, with a search of the few characters
-    between each two.  Many (a text mixed all through): one regular
-    expression finds the runs.  Astral characters are looked for only in a
-    text that holds one (``has_astral``).
+    between each two.  Many (a text mixed all through): they are only
+    counted, GROUP per match (``count_common``), and the weak ones one by
+    one.  Astral characters are looked for only in a text that holds one
+    (``has_astral``).
     """
     tables = TABLES.get()
     one = one_re(side)
-    if len(one.findall(text, 0, SAMPLE)) * CHAIN_COST > min(len(text), SAMPLE):
-        runs, lone, joined = _grouped(text, side)
-        n_kana = len(tables.kana_re.findall(text)) if kana and tables.kana_re.search(text) else 0
-    else:
-        # One scan for the side with kana (a class with ranges added scans
-        # slower: 376 against 586 MB/s on sample 003) only when kana are wanted.
-        scanner = tables.kana_side_re[side] if kana else one
-        starts = [m.start() for m in scanner.finditer(text)]
-        joined = "".join([text[at] for at in starts])
-        n_kana = 0
-        if kana and tables.kana_re.search(joined):
-            n_kana = len(tables.kana_re.findall(joined))
-            starts = [at for at in starts if text[at] not in KANA_SET]
-            joined = "".join([text[at] for at in starts])
-        runs, lone = _chained(text, starts, PATTERNS.get()["breaks" + side]) if starts else ([], [])
-    n, strong = len(one.findall(joined)), len(tables.strong_re[side].findall(joined))
     astral = astral_counts(text, tables) if has_astral(text) else {"T": 0, "S": 0}
+    if len(one.findall(text, 0, SAMPLE)) * CHAIN_COST > min(len(text), SAMPLE):
+        n_kana = len(tables.kana_re.findall(text)) if kana and tables.kana_re.search(text) else 0
+        if not total:
+            strong = count_strong(side, text) + astral[side]
+            return Census(side, None, strong, None, None, n_kana if kana else None, astral)
+        n = count_common(side, text)
+        strong = n - len(PATTERNS.get()["weak" + side].findall(text))
+        return Census(side, n + astral[side], strong + astral[side], None, None, n_kana if kana else None, astral)
+    # One scan for the side with kana (a class with ranges added scans
+    # slower: 376 against 586 MB/s on sample 003) only when kana are wanted.
+    scanner = tables.kana_side_re[side] if kana else one
+    starts = [m.start() for m in scanner.finditer(text)]
+    joined = "".join([text[at] for at in starts])
+    n_kana = 0
+    if kana and tables.kana_re.search(joined):
+        n_kana = len(tables.kana_re.findall(joined))
+        starts = [at for at in starts if text[at] not in KANA_SET]
+        joined = "".join([text[at] for at in starts])
+    runs, lone = _chained(text, starts, PATTERNS.get()["breaks" + side]) if starts else ([], [])
+    n, strong = len(one.findall(joined)), len(tables.strong_re[side].findall(joined))
     return Census(side, n + astral[side], strong + astral[side], runs, lone, n_kana if kana else None, astral)
 
 
@@ -213,17 +244,6 @@ def _chained(text: str, starts: list[int], breaks: re.Pattern[str]) -> tuple[lis
     return runs, lone
 
 
-def _grouped(text: str, side: str) -> tuple[list[tuple[int, int]], list[int], str]:
-    """``_chained`` by one regular expression over the whole text, which pays
-    for itself when the side's characters are many; and the groups joined."""
-    pieces = PATTERNS.get()["groups" + side].split(text)
-    groups = pieces[1::2]
-    starts = list(accumulate(map(len, pieces[:-1])))[::2]
-    lone = [at for at, group in zip(starts, groups) if len(group) == 1]
-    runs = [(at, at + len(group)) for at, group in zip(starts, groups) if len(group) > 1]
-    return runs, lone, "".join(groups)
-
-
 def one_re(side: str) -> re.Pattern[str]:
     tables = TABLES.get()
     return tables.trad_re if side == "T" else tables.simp_re
@@ -231,11 +251,11 @@ def one_re(side: str) -> re.Pattern[str]:
 
 def outnumbers(text: str, side: str, than: int) -> bool:
     """Whether ``text`` holds more than ``than`` strong BMP characters of
-    ``side``, counting chunk by chunk (doubling) only until it does."""
-    one = TABLES.get().strong_re[side]
+    ``side``, counting chunk by chunk (doubling) only until it does, GROUP
+    per match."""
     seen, pos, size, n = 0, 0, FIRST_CHUNK, len(text)
     while pos < n:
-        seen += len(one.findall(text, pos, pos + size))
+        seen += count_strong(side, text[pos : pos + size])
         if seen > than:
             return True
         pos += size
@@ -260,16 +280,15 @@ def has_both(text: str, tables: ScriptTables) -> bool:
 
 
 def _patterns() -> dict[str, re.Pattern[str]]:
-    """Per side ("S", "T"): "groups" + side, a lone character or a run of the
-    side, captured for ``re.split``; "breaks" + side, a character that ends a
-    run of the side (one of the other side, or CLAUSE_ENDS)."""
+    """Per side ("S", "T"): "breaks" + side, a character that ends a run of
+    the side (one of the other side, or CLAUSE_ENDS); "weak" + side, one of
+    its weak characters (``tables.weak``)."""
     tables = TABLES.get()
     patterns = {}
     sides = (("S", tables.simplified, tables.traditional), ("T", tables.traditional, tables.simplified))
     for side, one, other in sides:
-        gap = _class(other, negate=True, extra=CLAUSE_ENDS)
-        patterns["groups" + side] = re.compile(f"({_class(one)}(?:{gap}{{0,{MAX_GAP - 1}}}{_class(one)})*)")
         patterns["breaks" + side] = re.compile(_class(other, extra=CLAUSE_ENDS))
+        patterns["weak" + side] = re.compile(_class(tables.weak[side] & one))
     return patterns
 
 

@@ -3,7 +3,7 @@
 ``units`` says what changes: sentences and clauses of the other script,
 converted whole, and runs (with the lone minority characters of their
 clause).  A run is converted with OpenCC's phrase conversion of a window
-reaching ``EXTEND`` characters past it, within its clause:
+reaching ``units.EXTEND`` characters past it, within its clause:
 
 - inside the run, from its first minority character to its last, every
   character takes OpenCC's conversion of the window (``属于公有领域`` ->
@@ -26,23 +26,15 @@ s2hk; ties in that order of preference: Taiwan, Hong Kong, OpenCC).
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import NamedTuple
 
-from .._lazy import Lazy
 from .converters import TaiwanForms, convert_pieces
 from .edits import Edit, replace
 from .scan import Census, census, guess_rare, has_both, kana_outnumbered, outnumbers
-from .tables import TABLES, ScriptTables, _class
-from .units import Run, Span, Units, minority_units
+from .tables import TABLES, ScriptTables
+from .units import Span, Units, Window, minority_units
 
-# How far a window reaches past a run, each side: how far a dictionary
-# phrase that starts or ends inside the run can reach out of it.  OpenCC's
-# phrases are mostly two to four characters long (干净, 于是乎), so three
-# characters cover nearly all of them; the characters a longer phrase would
-# reach are left as the page has them, which never damages anything.
-EXTEND = 3
 # Which OpenCC configuration writes each Traditional standard, and the order
 # of preference when a page breaks two of them equally often (most pages
 # whose forms say nothing are Taiwanese).  Taiwan's forms are s2t's output
@@ -74,22 +66,11 @@ def traditional_standard(text: str, tables: ScriptTables) -> str:
     return min(REGION_CONFIGS, key=lambda region: breaks[region])  # first in preference order on ties
 
 
-def _extension_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
-    """Per minority, what a window may reach over (alphabet characters that are
-    not majority-only): (left, right) patterns, anchored at the run."""
-    tables = TABLES.get()
-    patterns = {}
-    for minority, majority_chars in (("S", tables.traditional), ("T", tables.simplified)):
-        reach = _class(tables.alphabet - majority_chars)
-        patterns[minority] = (re.compile(f"{reach}{{1,{EXTEND}}}\\Z"), re.compile(f"{reach}{{1,{EXTEND}}}"))
-    return patterns
-
-
-EXTENSIONS: Lazy[dict[str, tuple[re.Pattern[str], re.Pattern[str]]]] = Lazy(_extension_patterns)
-
-
-def auto_edits(text: str) -> list[Edit]:
+def auto_edits(text: str, minimal: bool = True) -> list[Edit]:
     """The edits that unify ``text``; none for pure, neutral or Japanese text.
+    Not ``minimal``: a sentence or clause converted whole is one edit over
+    all of it, unchanged ends included (what ``convert`` applies, without
+    the comparisons that find the ends).
 
     Cheapest tests first: nearly every text holds one script only (two
     searches tell), and most of the rest hold lone variants of the rarer
@@ -109,8 +90,8 @@ def auto_edits(text: str) -> list[Edit]:
         standard = traditional_standard(text, tables)
         config = REGION_CONFIGS[standard]
         forms = tables.taiwan_forms if standard == "TW" else None
-    edits = _whole_edits(text, units.whole, config, forms)
-    edits += _window_edits(text, units.runs, units.minority, config, forms, tables)
+    edits = _whole_edits(text, units.whole, config, forms, minimal)
+    edits += _window_edits(text, units.windows, units.minority, config, forms, tables, minimal)
     edits.sort()
     return edits
 
@@ -133,7 +114,7 @@ def decide(text: str, tables: ScriptTables, found: Census | None = None) -> Deci
     count; equal again: no majority.
     """
     if found is None:
-        found = census(text, guess_rare(text, tables))
+        found = census(text, guess_rare(text, tables), total=False)
     rare = found.side
     common = "S" if rare == "T" else "T"
     if found.kana and _japanese(text, tables, found.kana):
@@ -141,6 +122,8 @@ def decide(text: str, tables: ScriptTables, found: Census | None = None) -> Deci
     if outnumbers(text, common, found.strong):
         minority, of_minority = rare, found
     else:
+        if found.total is None:
+            found = census(text, rare)  # with its total, for a tie
         other = census(text, common)  # the guess was wrong, or a tie
         mine, theirs = (found.strong, found.total), (other.strong, other.total)
         if mine == theirs:
@@ -149,7 +132,7 @@ def decide(text: str, tables: ScriptTables, found: Census | None = None) -> Deci
     kana = found.kana
     if kana is None:
         weak = tables.weak[minority]
-        if not of_minority.runs and all(text[at] in weak for at in of_minority.lone):
+        if of_minority.lone is not None and not of_minority.runs and all(text[at] in weak for at in of_minority.lone):
             return Decision(False, minority, None)  # nothing to convert, kana or not
         kana = len(tables.kana_re.findall(text))
         if kana and _japanese(text, tables, kana):
@@ -164,31 +147,36 @@ def _japanese(text: str, tables: ScriptTables, kana: int) -> bool:
     return not kana_outnumbered(text, tables, TELLING_PER_KANA * kana)
 
 
-def _whole_edits(text: str, spans: list[Span], config: str, forms: TaiwanForms | None) -> list[Edit]:
+def _whole_edits(
+    text: str, spans: list[Span], config: str, forms: TaiwanForms | None, minimal: bool = True
+) -> list[Edit]:
     """Sentences and clauses converted whole: one edit each, from the first
-    character the conversion changes to the last."""
+    character the conversion changes to the last (``minimal``), or over the
+    whole span."""
+    if not spans:
+        return []
+    converted = convert_pieces(config, [text[a:b] for a, b in spans], forms)
+    if not minimal:
+        return [(a, b, new) for (a, b), new in zip(spans, converted)]
     edits: list[Edit] = []
-    if spans:
-        for (a, b), new in zip(spans, convert_pieces(config, [text[a:b] for a, b in spans], forms)):
-            edits.extend(replace(text, a, b, new))
+    for (a, b), new in zip(spans, converted):
+        edits.extend(replace(text, a, b, new))
     return edits
 
 
 def _window_edits(
-    text: str, runs: list[Run], minority: str, config: str, forms: TaiwanForms | None, tables: ScriptTables
+    text: str,
+    windows: list[Window],
+    minority: str,
+    config: str,
+    forms: TaiwanForms | None,
+    tables: ScriptTables,
+    minimal: bool = True,
 ) -> list[Edit]:
-    if not runs:
+    """The runs converted with the phrases around them (module docstring);
+    not ``minimal``: a run's edit covers all of it, unchanged ends included."""
+    if not windows:
         return []
-    left, right = EXTENSIONS.get()[minority]
-    left_search, right_match = left.search, right.match
-    windows = []  # (start, run start, run end, end)
-    previous = 0
-    for start, end, lo, hi in runs:
-        lo = max(lo, start - EXTEND, previous)  # windows never overlap, nor leave the clause
-        before = left_search(text, lo, start) if lo < start else None
-        after = right_match(text, end, hi)
-        previous = after.end() if after else end
-        windows.append((before.start() if before else start, start, end, previous))
     converted = convert_pieces(config, [text[a:b] for a, _, _, b in windows], forms)
     edits: list[Edit] = []
     edges = []  # windows whose edges OpenCC changed
@@ -197,9 +185,12 @@ def _window_edits(
         if len(new) != b - a:
             # Not one character for one (no configuration unification uses
             # does this): the window as OpenCC converts it.
-            edits.extend(replace(text, a, b, new))
+            edits.extend(replace(text, a, b, new) if minimal else [(a, b, new)])
             continue
-        edits.extend(replace(text, start, end, new[start - a : end - a]))
+        if minimal:
+            edits.extend(replace(text, start, end, new[start - a : end - a]))
+        else:
+            edits.append((start, end, new[start - a : end - a]))
         if (a < start and new[: start - a] != text[a:start]) or (end < b and new[end - a :] != text[end:b]):
             edges.append((window, new))
     if edges:
