@@ -21,7 +21,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from .charsets import CP1252_EXTRAS, SINGLE_BYTE, SINGLE_BYTE_CODECS
+from .charsets import CP1252_EXTRAS, SINGLE_BYTE, SINGLE_BYTE_CODECS, SINGLE_BYTE_MAP
 from .cuts import char_bytes, encode
 from .._lazy import Lazy
 from ..pinyin.tables import CIRCUMFLEX, DIAERESIS, MARKED_LETTERS, TONE_MARKS, reading_tables
@@ -46,8 +46,13 @@ __all__ = [
 
 # Runs of characters a single-byte decoder makes.
 _SINGLE_BYTE_RUN = re.compile(f"[\x00-\xff{CP1252_EXTRAS}]+")
-_SINGLE_BYTE_CHARACTER = re.compile(f"[\x00-\xff{CP1252_EXTRAS}]")
-_NOT_SINGLE_BYTE = re.compile(f"[^\x00-\xff{CP1252_EXTRAS}]")
+_NOT_SINGLE_BYTE_RUN = re.compile(f"[^\x00-\xff{CP1252_EXTRAS}]+")
+_SINGLE_BYTE_TAIL = re.compile(f"[\x00-\xff{CP1252_EXTRAS}]+\\Z")
+# The characters a single-byte decoder makes of UTF-8's continuation bytes
+# (80-BF), in runs.
+_CONTINUATION_CHARACTERS = re.compile(
+    "[" + "".join(re.escape(chr(cp)) for cp, byte in SINGLE_BYTE_MAP.items() if 0x80 <= byte <= 0xBF) + "]+"
+)
 _SINGLE_BYTE_CHAR = re.compile(f"[\x80-\xff{CP1252_EXTRAS}]")
 
 # Words of alphabetic scripts outside Latin-1 and CJK: three letters or more
@@ -94,7 +99,6 @@ PINYIN_SHARE = 0.25
 # second byte A1-BF: 识 is CA B6).
 UTF8_REGION = 0.75
 _CONTINUATIONS = bytes(range(0x80, 0xC0))
-_CONTINUATION_RUN = re.compile(b"[\x80-\xbf]+")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 # The bytes that open a sequence: in bytes that decode as UTF-8, each one
 # opens exactly one of _SEQUENCE's matches, so counting them counts those.
@@ -179,20 +183,22 @@ def utf8_share(region: str, loops: Loops) -> float:
     belong to well-formed UTF-8 sequences, or to one cut by a loss beside it
     (0 where it has none).
 
-    One encoding of the whole region, each other character standing as an
-    ASCII byte (which no sequence crosses), byte k for character k."""
-    data = loops.encode_single_byte(_NOT_SINGLE_BYTE.sub("\x00", region))
+    One encoding of the whole region, each run of other characters standing
+    as one ASCII byte (which no sequence crosses); and a look at each loss."""
+    data = loops.encode_single_byte(_NOT_SINGLE_BYTE_RUN.sub("\x00", region))
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
     if not high:
         return 0.0
     inside = len(b"".join(_SEQUENCE.findall(data)))
     lost = region.find("\ufffd")
     while lost != -1:
-        if region[lost + 1 : lost + 2] and _SINGLE_BYTE_CHARACTER.match(region, lost + 1):
-            run = _CONTINUATION_RUN.match(data, lost + 1)  # a sequence's end, its start lost
-            inside += len(run.group()) if run else 0
-        if lost and _SINGLE_BYTE_CHARACTER.match(region, lost - 1):
-            cut = _CUT_SHORT.search(data, max(0, lost - 3), lost)  # a sequence's start, its end lost
+        # A sequence's end, its start lost: the continuation bytes after the loss.
+        after = _CONTINUATION_CHARACTERS.match(region, lost + 1)
+        inside += len(after.group()) if after else 0
+        # A sequence's start, its end lost: at most three bytes before it.
+        before = _SINGLE_BYTE_TAIL.search(region, max(0, lost - 3), lost)
+        if before:
+            cut = _CUT_SHORT.search(loops.encode_single_byte(before.group()))
             inside += len(cut.group()) if cut else 0
         lost = region.find("\ufffd", lost + 1)
     return inside / high
