@@ -19,10 +19,10 @@ character in UTF-8, so runs are cut from the bytes, and decoded (and
 checked) where they are cleaned (``raw``).  Text that does not end a unit
 yet is held as a list of pieces and joined once, when its unit is complete,
 so a file that is one huge line costs time in proportion to its size (each
-block is searched once, never the pending text again).  Units never depend on where blocks
-end, so neither does the output: a unit is never split, whatever the block
-size, and an annotation run, a mojibake span or a line never crosses units
-except as the unit defines.
+block is searched once, never the pending text again).  Units never depend
+on where blocks end, so neither does the output: a unit is never split,
+whatever the block size, and an annotation run, a mojibake span or a line
+never crosses units except as the unit defines.
 """
 from __future__ import annotations
 

@@ -3,9 +3,9 @@
 The settings (the Cleaner and what to return) reach a worker process once,
 pickled, when it starts (``start_worker``); each batch then travels as a
 list of strings, or of UTF-8 runs of lines still undecoded (``raw``: the
-worker decodes them, not the main process), and comes back as UTF-8 bytes.  The same function cleans in
-the main process with ``--jobs 1``, so the output cannot depend on the
-number of jobs.
+worker decodes them, not the main process), and comes back as UTF-8 bytes.
+The same function cleans in the main process with ``--jobs 1``, so the
+output cannot depend on the number of jobs.
 """
 from __future__ import annotations
 

@@ -2,12 +2,13 @@
 
 Every per-character loop of the mojibake repair, with the same results as
 the compiled ones for every ``str``: the scan for regions worth a look, the
-statistics the plausibility test reads, each character's class, the collapsing of loss runs, the
-single-byte encoder, the reading of the crawlers' mixture (``_hybrid_py``) and (from
-``_resync_py``, re-exported) the re-reading of
-GBK and Big5 read as each other with losses.  The repair (``repair`` and the modules it calls) receives one
-of the two loops modules and calls nothing else per character.  This module
-imports only tables; arguments were checked by the facade.
+statistics the plausibility test reads, each character's class, the
+collapsing of loss runs, the single-byte encoder, and (re-exported) the
+reading of the crawlers' mixture (``_hybrid_py``) and the re-reading of GBK
+and Big5 read as each other with losses (``_resync_py``).  The repair
+(``repair`` and the modules it calls) receives one of the two loops modules
+and calls nothing else per character.  This module imports only tables;
+arguments were checked by the facade.
 """
 from __future__ import annotations
 
