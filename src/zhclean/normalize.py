@@ -44,6 +44,9 @@ _CLOSING = "”’」』》〉】）〕"
 
 # --- width ---------------------------------------------------------------------
 _FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+# One of them, searched for first: with the run's + the search for none
+# costs two and a half times as much (2 MB of sample 003: 16 ms, 6 ms).
+_FULLWIDTH_ONE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _TO_HALFWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF5B)}
 
 
@@ -51,7 +54,12 @@ def width_edits(text: str) -> list[Edit]:
     """Full-width ASCII letters and digits to half-width."""
     if text.isascii():  # a flag of the string, read in constant time
         return []
-    return [(m.start(), m.end(), m.group().translate(_TO_HALFWIDTH)) for m in _FULLWIDTH_ALNUM.finditer(text)]
+    first = _FULLWIDTH_ONE.search(text)
+    if first is None:
+        return []
+    return [
+        (m.start(), m.end(), m.group().translate(_TO_HALFWIDTH)) for m in _FULLWIDTH_ALNUM.finditer(text, first.start())
+    ]
 
 
 # --- punctuation -----------------------------------------------------------------
