@@ -11,3 +11,5 @@ cdef extern from "Python.h":
     int PyUnicode_READY(object) except -1
     uint32_t PyUnicode_MAX_CHAR_VALUE(object)
     int PyUnicode_IS_ASCII(object)
+    # One character of a string's storage, whatever its kind.
+    Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil

@@ -7,15 +7,15 @@ arrays (each distinct options list once: a page holds a few hundred distinct
 characters) and the steps run without the GIL on long texts.  Imports
 nothing; the caller passes the tables and the costs.
 """
+from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_GET_SIZE
 from cpython.list cimport PyList_GET_ITEM, PyList_GET_SIZE
 from cpython.object cimport PyObject
-from cpython.ref cimport Py_INCREF
 from cpython.tuple cimport PyTuple_GET_ITEM
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND
 from libc.stdint cimport int16_t, int32_t, int64_t, uint8_t, uint32_t
 from libc.stdlib cimport free, malloc, realloc
 
-from zhclean._unicode cimport PyUnicode_READY
+from zhclean._unicode cimport PyUnicode_READ, PyUnicode_READY
 
 # When to release the GIL: the steps of a text this long take a millisecond
 # or more (about 50 ns a character), enough to pay for waiting up to the
@@ -23,12 +23,6 @@ from zhclean._unicode cimport PyUnicode_READY
 cdef Py_ssize_t HYBRID_RELEASE_CHARS = 1 << 15
 cdef enum:
     MAX_OPTION_BYTES = 4  # the longest option: four bytes of UTF-8
-
-
-cdef extern from "Python.h":
-    Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil
-    char *PyBytes_AS_STRING(object o)
-    Py_ssize_t PyBytes_GET_SIZE(object o)
 
 
 cdef struct Option:
