@@ -142,7 +142,9 @@ def test_mixture_reading_of_a_long_text_agrees(compiled, twin):
     assert hybrid_bytes(text, compiled["mojibake"]) == hybrid_bytes(text, twin["mojibake"])
 
 
-_SCREEN_ALPHABET = list("鍙戝竷浜嗘柊闂锟斤拷烫屯穦某璶よ發佈了新聞淸愼爲纔，。 \nabé€Ð\ufffd") + ["\U00020000"]
+# With GBK read by browsers as Big5 (砮ロ滅諷 for 疫情防控; ⻌ for 入, a
+# character only Big5-HKSCS makes).
+_SCREEN_ALPHABET = list("鍙戝竷浜嗘柊闂锟斤拷烫屯穦某璶よ發佈了新聞淸愼爲纔，。 \nabé€Ð\ufffd砮ロ滅諷⻌ッ") + ["\U00020000"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -153,6 +155,25 @@ def test_screens_agree(compiled, twin, text, data):
     end = data.draw(st.integers(start, len(text)))
     spans = [(start, end)] if end > start else []
     assert compiled["mojibake"].screen(text, spans) == twin["mojibake"].screen(text, spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SCREEN_ALPHABET), max_size=80).map("".join), st.data())
+def test_screens_agree_on_several_regions(compiled, twin, text, data):
+    """Big5 is read as Big5-HKSCS for a whole text where any region shows it."""
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
+    assert compiled["mojibake"].screen(text, spans) == twin["mojibake"].screen(text, spans)
+
+
+def test_a_region_that_shows_big5_hkscs_reads_the_whole_text_so(compiled, twin):
+    shown = "頗祜ッ覃砮ロ滅諷"  # 会议强调疫情防控: GBK read by a browser as Big5
+    text = shown + "，" + "⻌湮" * 3
+    for loops in (compiled, twin):
+        alone = loops["mojibake"].screen(text, [(0, len(shown))])
+        both = loops["mojibake"].screen(text, [(0, len(shown)), (len(shown) + 1, len(text))])
+        assert not any(mask & charsets.BIG5_READ_AS_HKSCS for _, _, mask in alone)
+        assert all(mask & charsets.BIG5_READ_AS_HKSCS for _, _, mask in both)
 
 
 # Long regions: Hangul (a suspect the wrong codecs of the screen do not

@@ -288,3 +288,40 @@ def test_the_pages_own_characters_beside_the_crawlers_mixture_stay(garbled, fixe
     # reading their bytes as GBK (分类号 as 垎绫诲彿) had made the whole run fail.
     assert zhclean.fix_mojibake(garbled) == fixed
     assert zhclean.fix_mojibake(fixed) == fixed
+
+
+# GBK read by a browser as Big5: the WHATWG big5 decoder is Big5-HKSCS, whose
+# kana stand at other bytes than in Python's big5 (ロ is GBK's 情 for the one,
+# 千 for the other).  入 (C8 EB) and 三 (C8FD) are ⻌ and ʊ there, which
+# Python's big5 cannot make: the text shows which decoder made it.
+_BROWSER_BIG5 = [
+    "要进一步增强防控工作的组织纪律性，深入一线。",
+    "坚决打赢疫情防控阻击战，千方百计深入基层，三项措施。",
+]
+
+
+@pytest.mark.parametrize("original", _BROWSER_BIG5)
+def test_gbk_read_by_a_browser_as_big5_is_read_back_as_big5_hkscs(original):
+    from corpus.lossy import wrong_decode
+
+    broken, lost = wrong_decode(original.encode("gbk"), "whatwg-big5")
+    assert not lost and broken != original
+    assert zhclean.fix_mojibake(broken) == original
+    finding = [f for f in zhclean.mojibake_report(broken) if f.kind == "repaired"]
+    assert [f.decoded_as for f in finding] == ["big5-hkscs"]
+
+
+@pytest.mark.parametrize(
+    "original, repaired",
+    [
+        (_BROWSER_BIG5[0], "要进一步增强防控工作的组织纪律性，深�一线�"),
+        (_BROWSER_BIG5[1], "坚决打赢疫情防控阻击战，千方百计深�基层，�项措施。"),
+    ],
+)
+def test_gbk_read_by_python_as_big5_is_still_read_back_as_big5(original, repaired):
+    # The same with Python's big5, which loses 入 and 三 (C8 is no lead of
+    # its), beside pinyin whose á Big5-HKSCS writes and Python's big5 does
+    # not: no sign of the browser's, and ① and ロ are Python's 情 and 千.
+    broken = original.encode("gbk").decode("big5", "replace")
+    assert zhclean.fix_mojibake("fángwù：" + broken) == "fángwù：" + repaired
+    assert zhclean.fix_mojibake("fángwù：" + original) == "fángwù：" + original

@@ -17,7 +17,9 @@ from ._loops_c cimport CONTINUATION, LEAD, Tables, _tables_ready, ucs_t
 
 from .._lazy import Lazy
 from . import tables as _tables
-from .charsets import EVERY_PAIR, OTHER_PAIRS, SCREENED, decode_table, encode_table
+from .charsets import (
+    BIG5_HKSCS, BIG5_READ_AS_HKSCS, EVERY_PAIR, OTHER_PAIRS, SCREENED, SCREENED_AS, decode_table, encode_table,
+)
 
 
 cdef enum:
@@ -26,12 +28,15 @@ cdef enum:
     NEUTRAL = 1 << 5
     # And a character _other_viable may take: a €, a lead, a LATIN_MADE one.
     MAYBE_OTHER = 1 << 6
+    # And one that shows Big5 read as Big5-HKSCS (tables.shows_hkscs_table).
+    SHOWS_HKSCS = 1 << 7
 
 
 cdef struct ScreenTables:
-    const int* encoded[3]          # charsets.encode_table of SCREENED's wrong codecs
+    const int* encoded[4]          # charsets.encode_table of SCREENED's wrong codecs, then Big5-HKSCS's
     const unsigned int* decoded[2]  # charsets.decode_table of its two-byte right codecs
-    int wrong_of[5]                # for each screened pair: index into encoded
+    int read_of[2][5]              # for each screened pair: index into encoded, then the same where
+                                   # Big5 is read as Big5-HKSCS
     int right_of[5]                # index into decoded, or -1 for UTF-8
     uint8_t latin[0x800]           # 1 for tables.LATIN_MADE
     uint8_t relevant[0x10000]      # bit b: the character counts for SCREENED[b] (see _segments); NEUTRAL
@@ -55,10 +60,11 @@ def _build_screen():
     if t == NULL:
         raise MemoryError()
     owner.t = t
-    wrongs = sorted({wrong for wrong, _ in SCREENED})
+    wrongs = sorted({wrong for wrong, _ in SCREENED}) + [BIG5_HKSCS]
     rights = sorted({right for _, right in SCREENED if right != "utf-8"})
-    if len(wrongs) > 3 or len(rights) > 2 or len(SCREENED) > 5:
+    if len(wrongs) > 4 or len(rights) > 2 or len(SCREENED) > 5 or list(SCREENED_AS) != [BIG5_HKSCS]:
         raise RuntimeError("the screen's tables are sized for charsets.SCREENED as it was")
+    readings = [{}, {SCREENED_AS[BIG5_HKSCS]: BIG5_HKSCS}]
     owner.keep = [encode_table(w) for w in wrongs] + [decode_table(r) for r in rights]
     for k in range(len(wrongs)):
         enc = owner.keep[k]
@@ -67,22 +73,30 @@ def _build_screen():
         dec = owner.keep[len(wrongs) + k]
         t.decoded[k] = &dec[0]
     for k, (wrong, right) in enumerate(SCREENED):
-        t.wrong_of[k] = wrongs.index(wrong)
+        for r, read_as in enumerate(readings):
+            t.read_of[r][k] = wrongs.index(read_as.get(wrong, wrong))
         t.right_of[k] = rights.index(right) if right != "utf-8" else -1
     for cp in _tables.LATIN_MADE:
         t.latin[cp] = 1
     cdef Py_ssize_t c
     cdef int code
     for k in range(len(SCREENED)):
-        for c in range(0x80, 0x10000):
-            code = t.encoded[t.wrong_of[k]][c]
-            if t.right_of[k] < 0:
-                if code >= 0x80:
+        # Whichever way Big5 is read (the segments only need to hold every
+        # character that counts).
+        for table in {t.read_of[0][k], t.read_of[1][k]}:
+            for c in range(0x80, 0x10000):
+                code = t.encoded[table][c]
+                if t.right_of[k] < 0:
+                    if code >= 0x80:
+                        t.relevant[c] |= 1 << k
+                    elif code >= 0:
+                        t.relevant[c] |= NEUTRAL
+                elif code >= 0x10000 and t.decoded[t.right_of[k]][code & 0xFFFF]:
                     t.relevant[c] |= 1 << k
-                elif code >= 0:
-                    t.relevant[c] |= NEUTRAL
-            elif code >= 0x10000 and t.decoded[t.right_of[k]][code & 0xFFFF]:
-                t.relevant[c] |= 1 << k
+    cdef const uint8_t[:] shows = _tables.shows_hkscs_table()
+    for c in range(0x10000):
+        if shows[c]:
+            t.relevant[c] |= SHOWS_HKSCS
     cdef const uint8_t[:] scan = _tables.scan_table()
     for c in range(0x10000):
         if c == 0x20AC or scan[c] & LEAD or (c < 0x800 and t.latin[c]):
@@ -254,14 +268,15 @@ cdef inline bint _other_viable(const Tables* t, const ScreenTables* st, const uc
 
 
 cdef bint _pair_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                       int bit, uint8_t* data) noexcept nogil:
+                       int bit, bint hkscs, uint8_t* data) noexcept nogil:
+    cdef const int* encoded = st.encoded[st.read_of[hkscs][bit]]
     if st.right_of[bit] < 0:
-        return _utf8_viable(t, st, chars, n, st.encoded[st.wrong_of[bit]], data)
-    return _two_byte_viable(t, st, chars, n, st.encoded[st.wrong_of[bit]], st.decoded[st.right_of[bit]])
+        return _utf8_viable(t, st, chars, n, encoded, data)
+    return _two_byte_viable(t, st, chars, n, encoded, st.decoded[st.right_of[bit]])
 
 
 cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                   uint8_t* data) noexcept nogil:
+                   bint hkscs, uint8_t* data) noexcept nogil:
     """The mask of SCREENED's pairs viable in ``chars``: each pair's test (the
     twin's, unchanged) run only on the segments of the region that could
     pass it.  A segment ends where the test starts afresh whatever came
@@ -319,7 +334,7 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
             if not close:
                 continue
             if count[b] >= (st.least if st.right_of[b] >= 0 else 2) and _pair_viable(
-                    t, st, chars + first[b], last[b] + 1 - first[b], b, data):
+                    t, st, chars + first[b], last[b] + 1 - first[b], b, hkscs, data):
                 mask |= 1 << b
                 pending &= ~(1 << b)
             count[b] = 0
@@ -331,7 +346,7 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
 
 
 cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                      uint8_t* data) noexcept nogil:
+                      bint hkscs, uint8_t* data) noexcept nogil:
     cdef Py_ssize_t k
     cdef uint32_t c
     cdef int mask = 0
@@ -344,7 +359,15 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* char
             mask = <int>st.other
     if losses:
         return mask | ((1 << 5) - 1)
-    return mask | _segments(t, st, chars, n, data)
+    return mask | _segments(t, st, chars, n, hkscs, data)
+
+
+cdef bint _shows_hkscs(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n) noexcept nogil:
+    cdef Py_ssize_t k
+    for k in range(n):
+        if chars[k] < 0x10000 and st.relevant[chars[k]] & SHOWS_HKSCS:
+            return True
+    return False
 
 
 def screen(text, regions):
@@ -358,9 +381,16 @@ def screen(text, regions):
     cdef const void* source = PyUnicode_DATA(text)
     cdef Py_ssize_t longest = 0, start, end, n, k
     cdef int mask
+    cdef bint hkscs = False
     for start, end in regions:
         if end - start > longest:
             longest = end - start
+        if hkscs or kind == 1:
+            continue  # no Latin-1 character shows it (tables.SHOWS_HKSCS_RANGES)
+        if kind == 2:
+            hkscs = _shows_hkscs(st, <const uint16_t*>source + start, end - start)
+        else:
+            hkscs = _shows_hkscs(st, <const uint32_t*>source + start, end - start)
     cdef uint8_t* data = <uint8_t*>malloc((2 * longest + 1) * sizeof(uint8_t))
     kept = []
     try:
@@ -369,13 +399,13 @@ def screen(text, regions):
         for start, end in regions:
             n = end - start
             if kind == 1:
-                mask = _region_mask(t, st, <const uint8_t*>source + start, n, data)
+                mask = _region_mask(t, st, <const uint8_t*>source + start, n, hkscs, data)
             elif kind == 2:
-                mask = _region_mask(t, st, <const uint16_t*>source + start, n, data)
+                mask = _region_mask(t, st, <const uint16_t*>source + start, n, hkscs, data)
             else:
-                mask = _region_mask(t, st, <const uint32_t*>source + start, n, data)
+                mask = _region_mask(t, st, <const uint32_t*>source + start, n, hkscs, data)
             if mask:
-                kept.append((start, end, mask))
+                kept.append((start, end, mask | (<int>BIG5_READ_AS_HKSCS if hkscs else 0)))
     finally:
         free(data)
     return kept

@@ -27,13 +27,19 @@ byte it could pair with in GBK or Big5.  Letters alone prove nothing:
 ``ɛ/ø,e`` is phonetics, and the Cyrillic GBK makes of UTF-8 is no code page.
 Each region comes back with the mask of the pairs worth a try (bits of
 charsets.SCREENED, OTHER_PAIRS for the rest), and only regions with one.
+Where any region holds a character only Big5-HKSCS makes
+(tables.shows_hkscs_table), every region of the text is screened with Big5
+read as that, and its mask says so (charsets.BIG5_READ_AS_HKSCS).
 """
 from __future__ import annotations
 
 from .charsets import (
     BARRIER,
+    BIG5_HKSCS,
+    BIG5_READ_AS_HKSCS,
     OTHER_PAIRS,
     SCREENED,
+    SCREENED_AS,
     SINGLE_BYTE_MAP,
     decode_table,
     encode_table,
@@ -49,6 +55,7 @@ from .tables import (
     VERY_PLAUSIBLE,
     class_table,
     scan_table,
+    shows_hkscs_table,
 )
 
 __all__ = ["screen"]
@@ -56,15 +63,20 @@ __all__ = ["screen"]
 
 def screen(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """The regions worth a look, each with the mask of the pairs worth a try."""
+    shows = shows_hkscs_table()
+    hkscs = any(ord(ch) < 0x10000 and shows[ord(ch)] for start, end in regions for ch in text[start:end])
+    # The screened wrong codec read as another in this text: Big5 as Big5-HKSCS.
+    read_as = {SCREENED_AS[BIG5_HKSCS]: BIG5_HKSCS} if hkscs else {}
+    reading = BIG5_READ_AS_HKSCS if hkscs else 0
     kept = []
     for start, end in regions:
-        mask = _mask(text, start, end)
+        mask = _mask(text, start, end, read_as)
         if mask:
-            kept.append((start, end, mask))
+            kept.append((start, end, mask | reading))
     return kept
 
 
-def _mask(text: str, start: int, end: int) -> int:
+def _mask(text: str, start: int, end: int, read_as: dict[str, str]) -> int:
     mask = 0
     losses = False
     scan = scan_table()
@@ -76,6 +88,7 @@ def _mask(text: str, start: int, end: int) -> int:
             mask = OTHER_PAIRS
     classes = class_table()
     for bit, (wrong, right) in enumerate(SCREENED):
+        wrong = read_as.get(wrong, wrong)
         if losses:
             viable = True
         elif right == "utf-8":

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from .charsets import (
+    BIG5_HKSCS,
+    BIG5_READ_AS_HKSCS,
     CODE_PAGE_CHARS,
     CODE_PAGES,
     CP1252_EXTRAS,
@@ -22,6 +24,7 @@ from .charsets import (
     REREAD_FROM,
     RIGHT_CODECS,
     SCREENED,
+    SCREENED_AS,
     SINGLE_BYTE,
     SINGLE_BYTE_CODECS,
 )
@@ -60,7 +63,7 @@ def ordered_pairs(
     read from a single-byte decoder)."""
     pairs = [
         pair
-        for pair in _codec_pairs(stats, region, depth)
+        for pair in _codec_pairs(stats, region, depth, BIG5_HKSCS if mask & BIG5_READ_AS_HKSCS else "big5")
         if _worth(pair, mask)
         and not (document and pair[0] == SINGLE_BYTE and pair[1] in REREAD_AS and pair[1] != document)
     ]
@@ -86,13 +89,14 @@ def ordered_pairs(
     return pairs, hybrid_first
 
 
-def _codec_pairs(stats: TextStats, region: str, depth: int = 0) -> list[tuple[str, str]]:
+def _codec_pairs(stats: TextStats, region: str, depth: int = 0, big5: str = "big5") -> list[tuple[str, str]]:
     """(wrong, right) codec pairs that could have made the characters counted,
     UTF-8 first: it is the likeliest and its repairs are the surest.  Among
     the wrong codecs, the kind that made most of the characters first (a
     Latin-1 character or two in GBK-read UTF-8 are no reason to try it as
     Windows-1252 before GBK); GBK as browsers read it where a € may show a
-    lone byte 0x80 (cuts.encode chooses for each € between 0x80 and A2 E3)."""
+    lone byte 0x80 (cuts.encode chooses for each € between 0x80 and A2 E3);
+    Big5 as the codec ``big5`` (as the screen saw the text read)."""
     wrong = []
     if stats.single_byte:
         wrong.append(SINGLE_BYTE)
@@ -107,7 +111,7 @@ def _codec_pairs(stats: TextStats, region: str, depth: int = 0) -> list[tuple[st
         first = [codec for codec in pages if 2 * len(CODE_PAGE_CHARS[codec].findall(region)) >= stats.wide]
         wrong.extend(first)
         wrong.extend((GBK_WEB, "gb18030") if "\u20ac" in region else ("gb18030",))
-        wrong.extend(("big5", "cp932"))
+        wrong.extend((big5, "cp932"))
         wrong.extend(codec for codec in pages if codec not in first)
         if stats.wide > stats.single_byte and wrong[0] == SINGLE_BYTE:
             wrong.append(wrong.pop(0))
@@ -127,6 +131,7 @@ def _codec_pairs(stats: TextStats, region: str, depth: int = 0) -> list[tuple[st
 
 def _worth(pair: tuple[str, str], mask: int) -> bool:
     """Whether the screen's ``mask`` leaves ``pair`` worth a try."""
+    pair = (SCREENED_AS.get(pair[0], pair[0]), pair[1])
     if pair in SCREENED:
         return bool(mask & 1 << SCREENED.index(pair))
     return bool(mask & OTHER_PAIRS)

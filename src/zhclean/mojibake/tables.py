@@ -13,7 +13,7 @@ from __future__ import annotations
 import pathlib
 
 from .._lazy import Lazy
-from .charsets import CODE_PAGES, SINGLE_BYTE_MAP
+from .charsets import BARRIER, BIG5_HKSCS, CODE_PAGES, SINGLE_BYTE_MAP, encode_table
 
 # --- the scan for regions worth a look ---------------------------------------
 # Suspicious characters closer than MAX_GAP characters apart belong to one
@@ -199,6 +199,38 @@ SCAN: Lazy[bytes] = Lazy(_build_scan_table)
 def scan_table() -> bytes:
     """65,536 bytes of SUSPECT, LEAD and CONTINUATION bits: what the scan reads."""
     return SCAN.get()
+
+
+# Where a character can show Big5-HKSCS (it has bytes for it, Python's big5
+# has none): not among the Latin letters (á ǎ ü of pinyin) nor the Cyrillic
+# ones (Russian text); IPA counts, for GBK's 若 弱 三 (C8 F5-FE) read by
+# browsers as Big5 are ɛ ɔ ʊ: 4 of the 48 cases of the family show Big5-HKSCS
+# by them alone.
+SHOWS_HKSCS_RANGES = ((0x250, 0x400), (0x530, 0x10000))
+
+
+def _build_shows_hkscs() -> bytes:
+    classes = class_table()
+    hkscs = encode_table(BIG5_HKSCS)
+    big5 = encode_table("big5")
+    table = bytearray(0x10000)
+    for low, high in SHOWS_HKSCS_RANGES:
+        for cp in range(low, high):
+            if hkscs[cp] >= 0x10000 and big5[cp] == BARRIER and classes[cp] <= RARE:
+                table[cp] = 1
+    return bytes(table)
+
+
+SHOWS_HKSCS: Lazy[bytes] = Lazy(_build_shows_hkscs)
+
+
+def shows_hkscs_table() -> bytes:
+    """65,536 bytes: 1 where a character shows that Big5 was read as
+    Big5-HKSCS (charsets.BIG5_HKSCS): one Python's big5 has no bytes for,
+    rare, and in SHOWS_HKSCS_RANGES (GBK's 入, C8 EB, read by browsers as
+    Big5 is ⻌).  Not the common ones HKSCS holds too (国 业 个 东: clean
+    Simplified text is full of them)."""
+    return SHOWS_HKSCS.get()
 
 
 def class_of(table: bytes, ch: str) -> int:
