@@ -133,17 +133,17 @@ def class_table() -> bytes:
 
 
 def _build_suspicious() -> bytes:
-    classes = class_table()
-    table = bytearray(0x10000)
-    for cp in range(0x80, 0x10000):
-        if cp in PLAIN_LATIN1:
-            continue
-        if cp == 0xFFFD:
-            # A loss, but no sign of mojibake on its own: text already
-            # repaired keeps one where characters were lost.
-            continue
-        if 0xE000 <= cp <= 0xF8FF or 0xFF61 <= cp <= 0xFF9F or classes[cp] <= RARE:
-            table[cp] = 1
+    # Rare by class, in one pass of bytes.translate (a Python step per code
+    # point took 25 ms of a process's first call).
+    table = bytearray(class_table().translate(bytes(int(k <= RARE) for k in range(256))))
+    table[0xE000:0xF900] = b"\x01" * (0xF900 - 0xE000)
+    table[0xFF61:0xFFA0] = b"\x01" * (0xFFA0 - 0xFF61)
+    table[:0x80] = bytes(0x80)
+    for cp in PLAIN_LATIN1:
+        table[cp] = 0
+    # A loss, but no sign of mojibake on its own: text already repaired
+    # keeps one where characters were lost.
+    table[0xFFFD] = 0
     return bytes(table)
 
 
