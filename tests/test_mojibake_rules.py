@@ -325,3 +325,15 @@ def test_gbk_read_by_python_as_big5_is_still_read_back_as_big5(original, repaire
     broken = original.encode("gbk").decode("big5", "replace")
     assert zhclean.fix_mojibake("fángwù：" + broken) == "fángwù：" + repaired
     assert zhclean.fix_mojibake("fángwù：" + original) == "fángwù：" + original
+
+
+@pytest.mark.parametrize("wrong", ["cp1252-whatwg", "latin-1", "whatwg-gbk"])
+@pytest.mark.parametrize("cut", [1, 2])
+def test_text_cut_short_inside_a_character_is_repaired_whole(wrong, cut):
+    # A page cut at a byte count ends inside a UTF-8 character: its last
+    # bytes are one loss at the end, and the rest is read in one pass.
+    from corpus.lossy import wrong_decode
+
+    original = "会议强调，要树立底线思维，绷紧疫情防控常态化这根弦。" * 20
+    broken = wrong_decode(original.encode("utf-8")[:-cut], wrong)[0]
+    assert zhclean.fix_mojibake(broken) == original[:-1] + "\ufffd"

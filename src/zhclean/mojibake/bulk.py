@@ -47,7 +47,10 @@ def bulk(
     after = loops.text_stats(text)
     # U+FFFD written as UTF-8 (EF BF BD) is a character, not a loss of this
     # layer: double-encoded text carries the first layer's losses that way.
-    if after.losses > losses_in + (data.count(b"\xef\xbf\xbd") if right == "utf-8" else 0):
+    allowed = losses_in + (data.count(b"\xef\xbf\xbd") if right == "utf-8" else 0)
+    if after.losses > allowed and not (
+        right == "utf-8" and after.losses == allowed + 1 and text.endswith("\ufffd") and _cut_short(data)
+    ):
         return None
     # A loss at an end, where the input has a likely character, is correct
     # text beside the mojibake that did not decode: the region is wider than
@@ -62,6 +65,20 @@ def bulk(
         return _gaining_part(region, wrong, text, right, loops)
     known[id(text)] = (text, after)
     return [Stretch(0, len(region), text, wrong, right)]
+
+
+def _cut_short(data: bytes) -> bool:
+    """Whether ``data`` ends inside a UTF-8 character: text cut short, whose
+    last bytes are one loss at the end (a page of UTF-8 read as Windows-1252
+    and cut at a byte count: read piece by piece, 4 times slower)."""
+    start = len(data) - 1
+    while start > len(data) - 4 and 0x80 <= data[start] < 0xC0:
+        start -= 1
+    try:
+        data[start:].decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start == 0 and error.reason == "unexpected end of data"
+    return False
 
 
 def _gaining_part(region: str, wrong: str, text: str, right: str, loops: Loops) -> list[Stretch]:
