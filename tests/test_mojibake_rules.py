@@ -337,3 +337,16 @@ def test_text_cut_short_inside_a_character_is_repaired_whole(wrong, cut):
     original = "会议强调，要树立底线思维，绷紧疫情防控常态化这根弦。" * 20
     broken = wrong_decode(original.encode("utf-8")[:-cut], wrong)[0]
     assert zhclean.fix_mojibake(broken) == original[:-1] + "\ufffd"
+
+
+@pytest.mark.parametrize("wrong", ["cp1252-whatwg", "latin-1"])
+@pytest.mark.parametrize("cut", [1, 2])
+def test_text_cut_short_at_its_start_is_repaired_after_the_cut(wrong, cut):
+    # Cut inside its first character: what is left of it stays as it is
+    # (宋 is E5 AE 8B; AE 8B read as Latin-1 are ® and a C1 control, which
+    # the repair writes as Windows-1252's ‹), and the rest is repaired.
+    from corpus.lossy import wrong_decode
+
+    original = "宋宏伟：严格落实外防输入内防反弹防控策略。" * 20
+    broken = wrong_decode(original.encode("utf-8")[cut:], wrong)[0]
+    assert zhclean.fix_mojibake(broken) == "®‹"[cut - 1 :] + original[1:]

@@ -43,6 +43,14 @@ def bulk(
         data = encode(region, wrong, loops)
     except UnicodeEncodeError:
         return None
+    head = 0
+    if wrong == SINGLE_BYTE and right == "utf-8":
+        # Text cut at a byte count may start inside a UTF-8 character too:
+        # those bytes (a character each) stay as they are, as the piece-by-
+        # piece reading leaves them, and the rest is read whole.
+        while head < min(3, len(data)) and 0x80 <= data[head] < 0xC0:
+            head += 1
+        data = data[head:]
     text = loops.collapse_losses(data.decode(right, "replace"))
     after = loops.text_stats(text)
     # U+FFFD written as UTF-8 (EF BF BD) is a character, not a loss of this
@@ -56,7 +64,7 @@ def bulk(
     # text beside the mojibake that did not decode: the region is wider than
     # the damage.
     table = class_table()
-    for out_end, in_end in ((text[:1], region[:1]), (text[-1:], region[-1:])):
+    for out_end, in_end in ((text[:1], region[head : head + 1]), (text[-1:], region[-1:])):
         if out_end == "\ufffd" != in_end and class_of(table, in_end) >= PLAUSIBLE and not damaged:
             return None
     if right != "utf-8" and not damaged:
@@ -64,7 +72,7 @@ def bulk(
         # other characters, without an error: keep the part that gains.
         return _gaining_part(region, wrong, text, right, loops)
     known[id(text)] = (text, after)
-    return [Stretch(0, len(region), text, wrong, right)]
+    return [Stretch(head, len(region), text, wrong, right)]
 
 
 def _cut_short(data: bytes) -> bool:
