@@ -8,6 +8,7 @@ cuts is greatest.
 from __future__ import annotations
 
 import bisect
+import threading
 from itertools import accumulate, compress
 from operator import sub, truediv
 from typing import TYPE_CHECKING
@@ -28,6 +29,13 @@ if TYPE_CHECKING:
 # (distinct characters of the Basic Plane and the first supplementary one).
 KNOWN_BYTES_LIMIT = 1 << 17
 _KNOWN_BYTES: dict[str, dict[str, bytes | None]] = {}
+# The last text whose bytes were chosen by their neighbours (the crawlers'
+# mixture, the browsers' GBK), with those bytes, per thread: one region is
+# asked for them by its whole reading, its UTF-8 share and its piece-by-piece
+# reading in turn (88,000 characters of Gutenberg read by the WHATWG gbk:
+# three times 3,238 choices of a €).  Forgotten when a repair is done
+# (forget_chosen_bytes), so that no text outlives its call.
+_CHOSEN = threading.local()
 # Byte -> 1 where a UTF-8 character starts there (not 0x80-0xBF), else 0.
 _STARTS_CHARACTER = bytes(0 if 0x80 <= byte <= 0xBF else 1 for byte in range(256))
 
@@ -48,10 +56,12 @@ def char_bytes(text: str, codec: str, loops: Loops) -> list[bytes | None]:
     """Each character's bytes in ``codec`` (None where it has none).  The
     crawlers' mixture and the browsers' GBK choose a character's bytes by
     its neighbours' (see hybrid and _web_gbk); the others one by one."""
-    if codec == HYBRID:
-        return hybrid_bytes(text, loops)
-    if codec == GBK_WEB:
-        return _web_gbk(text, loops)
+    if codec in (HYBRID, GBK_WEB):
+        last = getattr(_CHOSEN, codec, None)
+        if last is None or last[0] is not text:
+            last = (text, hybrid_bytes(text, loops) if codec == HYBRID else _web_gbk(text, loops))
+            setattr(_CHOSEN, codec, last)
+        return list(last[1])  # the caller's own list
     known = _KNOWN_BYTES.get(codec)
     if known is None:
         known = _KNOWN_BYTES.setdefault(codec, {})
@@ -110,6 +120,11 @@ def _web_gbk(text: str, loops: Loops) -> list[bytes | None]:
         parts[k] = best[1]  # type: ignore[index]
         k = text.find("\u20ac", k + 1)
     return parts
+
+
+def forget_chosen_bytes() -> None:
+    """Drop the texts char_bytes keeps for the next question about them."""
+    _CHOSEN.__dict__.clear()
 
 
 def byte_bounds(text: str, codec: str, loops: Loops) -> list[int]:

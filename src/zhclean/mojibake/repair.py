@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from .._edits import apply
 from .bulk import bulk
+from .cuts import forget_chosen_bytes
 from .charsets import (
     CODEC_NAMES,
     CP1252_EXTRAS,
@@ -418,12 +419,15 @@ def passes(text: str, loops: Loops, depth: int = 0) -> tuple[str, list[list[Repa
         repaired, made, _ = _passes(text, loops, depth, trust_form=True)
         return repaired, made
     made = []
-    for _ in range(MAX_ROUNDS):
-        repaired, found = _round(text, loops)
-        if not found:
-            break
-        made.extend(found)
-        text = repaired
+    try:
+        for _ in range(MAX_ROUNDS):
+            repaired, found = _round(text, loops)
+            if not found:
+                break
+            made.extend(found)
+            text = repaired
+    finally:
+        forget_chosen_bytes()
     return text, made
 
 
