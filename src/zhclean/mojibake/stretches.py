@@ -23,7 +23,7 @@ from .charsets import (
 )
 from .cuts import char_bytes, encode
 from .records import Stretch
-from .score import class_sum
+from .score import LEAST_EVIDENCE, LEAST_TWO_BYTE_EVIDENCE, class_sum
 from .structure import unmistakable_utf8
 from .trims import (
     cut_before_utf8,
@@ -129,6 +129,13 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
     Lost characters inside a stretch become one U+FFFD each run of them.
     """
     edge = 3 if right == "utf-8" else 1  # bytes of a lost character a gap may leave
+    # The fewest characters of its input (not ASCII, not lost) a stretch needs
+    # for the judge (score.least_evidence, whose bar for GBK and Big5 read as
+    # each other is the lower of its two); none for the single-byte decoders,
+    # whose repairs the judge may believe for their form alone.
+    least = 0
+    if wrong not in SINGLE_BYTE_CODECS:
+        least = LEAST_EVIDENCE if right == "utf-8" or wrong == HYBRID else LEAST_TWO_BYTE_EVIDENCE
     result: list[Stretch] = []
     tokens: list[list] = []  # [text or None for a loss, input start, input end]
 
@@ -136,6 +143,10 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
         nonlocal tokens
         if not any(token[0] for token in tokens):
             tokens = []  # only losses, or nothing: no trim can make it text
+            return
+        if least and loops.text_stats(region[tokens[0][1] : tokens[-1][2]]).non_ascii < least:
+            # Too short for the judge whatever the trims cut (they only cut).
+            tokens = []
             return
         # Correct text beside the mojibake can re-decode without an error
         # (always with a two-byte codec; with UTF-8 where bytes were dropped):
