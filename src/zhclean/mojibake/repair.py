@@ -323,6 +323,11 @@ def _judge(
         after = stretch.text
         if after == before:
             continue
+        if stretch.wrong not in SINGLE_BYTE_CODECS and stats(before).non_ascii < least_evidence(stretch, before):
+            # Too short (the test below, first where no form can vouch for
+            # a stretch): 7,389 of 7,393 stretches of 250 KB of the crawlers'
+            # mixture, each looked at for pinyin and foreign words first.
+            continue
         two_byte_right = stretch.right != "utf-8"
         if two_byte_right and foreign_words(before):
             continue  # a word of Greek, Cyrillic, Hangul...: real text
