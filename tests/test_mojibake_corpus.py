@@ -24,7 +24,7 @@ FLOORS = {
     "gbk->big5": 45, "gbk->cp1252": 48, "gbk->latin-1": 48, "loss-marker": 24,
     "utf-8->big5": 9, "utf-8->cp1252": 48, "utf-8->cp1252-whatwg": 47,
     "utf-8->cp1252-whatwg->cp1252-whatwg": 20, "utf-8->cp932": 48, "utf-8->gb18030": 46,
-    "utf-8->gbk": 47, "utf-8->gbk(ignore)": 13, "utf-8->latin-1": 48, "utf-8->latin-1->latin-1": 20,
+    "utf-8->gbk": 47, "utf-8->gbk(ignore)": 14, "utf-8->latin-1": 48, "utf-8->latin-1->latin-1": 20,
 }
 
 
