@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .charsets import ORPHANED_TRAIL
 from .records import Stretch, TextStats
+from .score import LEAST_TWO_BYTE_EVIDENCE
 from .tables import EDGE_MARGIN, PLAUSIBLE
 
 if TYPE_CHECKING:
@@ -52,10 +53,14 @@ def reread_stretches(
     found = loops.resync(region, wrong, right, EDGE_MARGIN, PLAUSIBLE, pin_start, pin_end, RESYNC_CHUNK)
     stretches = []
     for start, end, text in found:
-        text = loops.collapse_losses(text)
         before = region[start:end]
-        lost_in, lost_out = before.count("\ufffd"), text.count("\ufffd")
         others_in = loops.text_stats(before).non_ascii  # U+FFFD apart
+        if others_in < LEAST_TWO_BYTE_EVIDENCE:
+            # Under the judge's least evidence for GBK and Big5 read as each
+            # other, whatever it is: most of the stretches of such a text.
+            continue
+        text = loops.collapse_losses(text)
+        lost_in, lost_out = before.count("\ufffd"), text.count("\ufffd")
         others_out = loops.text_stats(text).non_ascii
         if lost_in < 2 * others_in and lost_out < others_out:
             stretches.append(Stretch(start, end, text, wrong, right))

@@ -107,6 +107,22 @@ _LEAD_BYTES = bytes(range(0xC0, 0x100))
 # A sequence cut short at the end of a piece, by a loss after it.
 _CUT_SHORT = re.compile(b"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})\\Z")
 _SEQUENCE = re.compile(b"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Each byte as its part in _SEQUENCE: a lead of two, three or four bytes, a
+# continuation, or neither.  A lead opens a match exactly when the bytes
+# after it are its continuations (no match holds a lead inside it), so the
+# bytes of all matches are counted by three substring counts, at memory
+# speed (findall ran at 10 MB/s on GBK read as Big5: a tenth of the repair).
+_SEQUENCE_PARTS = bytes(
+    ord("2") if 0xC2 <= b <= 0xDF else ord("3") if 0xE0 <= b <= 0xEF else ord("4") if 0xF0 <= b <= 0xF4
+    else ord("c") if 0x80 <= b <= 0xBF else ord(".")
+    for b in range(256)
+)
+
+
+def _sequence_bytes(data: bytes) -> int:
+    """The bytes of ``data`` inside _SEQUENCE's matches."""
+    parts = data.translate(_SEQUENCE_PARTS)
+    return 2 * parts.count(b"2c") + 3 * parts.count(b"3cc") + 4 * parts.count(b"4ccc")
 # A sequence that ends in A0 (a no-break space read after a letter), where
 # every sequence is well formed.
 _SEQUENCE_TO_NBSP = re.compile(b"[\xc2-\xdf]\xa0|[\xe0-\xef][\x80-\xbf]\xa0|[\xf0-\xf4][\x80-\xbf]{2}\xa0")
@@ -182,7 +198,7 @@ def utf8_share_of(region: str, codec: str, loops: Loops) -> float:
         # (a list of each character's bytes took most of a 40 ms call).
         data = region.replace("\ufffd", "").encode(codec, "ignore")
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
-    return len(b"".join(_SEQUENCE.findall(data))) / high if high else 0.0
+    return _sequence_bytes(data) / high if high else 0.0
 
 
 def utf8_share(region: str, loops: Loops) -> float:
@@ -196,7 +212,7 @@ def utf8_share(region: str, loops: Loops) -> float:
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
     if not high:
         return 0.0
-    inside = len(b"".join(_SEQUENCE.findall(data)))
+    inside = _sequence_bytes(data)
     lost = region.find("\ufffd")
     while lost != -1:
         # A sequence's end, its start lost: the continuation bytes after the loss.
