@@ -350,3 +350,10 @@ def test_text_cut_short_at_its_start_is_repaired_after_the_cut(wrong, cut):
     original = "宋宏伟：严格落实外防输入内防反弹防控策略。" * 20
     broken = wrong_decode(original.encode("utf-8")[cut:], wrong)[0]
     assert zhclean.fix_mojibake(broken) == "®‹"[cut - 1 :] + original[1:]
+
+
+@pytest.mark.parametrize("text", ["··¢¢", "¢", "··", "\x80\x80\x80\x80", "Ã", "æ"])
+def test_short_runs_of_continuation_bytes_read_whole(text):
+    # Found by hypothesis: continuation bytes only, fewer than a character's.
+    out = zhclean.fix_mojibake(text)
+    assert zhclean.fix_mojibake(out) == out

@@ -80,7 +80,7 @@ def _cut_short(data: bytes) -> bool:
     last bytes are one loss at the end (a page of UTF-8 read as Windows-1252
     and cut at a byte count: read piece by piece, 4 times slower)."""
     start = len(data) - 1
-    while start > len(data) - 4 and 0x80 <= data[start] < 0xC0:
+    while start > max(0, len(data) - 4) and 0x80 <= data[start] < 0xC0:
         start -= 1
     try:
         data[start:].decode("utf-8")
