@@ -56,11 +56,7 @@ WILD_FAILS: dict[str, str] = {}
 # Non-Chinese mojibake where the data also accepts the text left as it was,
 # but ftfy repairs it: zhclean's exact repair is the goal (issue 9: "match it
 # on its own positive cases as far as your rules allow").
-WILD_NOT_AS_FTFY = {
-    "wild-024": "the line has a non-ASCII letter outside any UTF-8 sequence (`Ã ` whose U+00A0 became a "
-    "space; `à` there does the same): the run does not re-decode as UTF-8 as a whole and the whole "
-    "line is left",
-}
+WILD_NOT_AS_FTFY: dict[str, str] = {}
 
 
 def _invents(case, out):

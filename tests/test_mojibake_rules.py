@@ -357,3 +357,26 @@ def test_short_runs_of_continuation_bytes_read_whole(text):
     # Found by hypothesis: continuation bytes only, fewer than a character's.
     out = zhclean.fix_mojibake(text)
     assert zhclean.fix_mojibake(out) == out
+
+
+@pytest.mark.parametrize(
+    "garbled, fixed",
+    [
+        # ftfy's own cases: à (C3 A0) whose no-break space became a space is
+        # no stray byte, and the repair of the line finishes it.
+        (
+            "TroisiÃ¨me Ã©dition pour ce festival qui persiste et signe Ã s'Ã©loigner des grands axes",
+            "Troisième édition pour ce festival qui persiste et signe à s'éloigner des grands axes",
+        ),
+        ("com especial atenÃ§Ã£o Ã s crianÃ§as", "com especial atenção às crianças"),  # Portuguese às
+    ],
+)
+def test_a_grave_whose_no_break_space_became_a_space(garbled, fixed):
+    assert zhclean.fix_mojibake(garbled) == fixed
+    assert zhclean.fix_mojibake(fixed) == fixed
+
+
+@pytest.mark.parametrize("text", ["SÃO PAULO Ã s", "Г и Д", "Ã s", "price: 5 Ã s 2", "ÃÃ s"])
+def test_a_lone_a_tilde_before_a_space_is_left(text):
+    # No sequence anywhere: nothing says the text was UTF-8 read wrongly.
+    assert zhclean.fix_mojibake(text) == text

@@ -332,8 +332,10 @@ class _Forms:
         )
         # A lead with no continuation after it; any other marked character
         # with no marked one before it (a continuation after either is in a
-        # sequence).
-        self.stray = re.compile(f"[{lead}](?![{continuation}])|(?<![{marked}])[{follower}]")
+        # sequence).  Not the à whose no-break space became a space, which
+        # the finishing of the repair makes à again (signe Ã s'Ã©loigner).
+        a_grave = "|".join(f"(?:{pattern.pattern})" for pattern in _A_GRAVE.values())
+        self.stray = re.compile(f"(?!{a_grave})[{lead}](?![{continuation}])|(?<![{marked}])[{follower}]")
         # A lead before a continuation; a lead of two before a space.
         self.sequence = re.compile(f"[{chars(lambda bits: bits & LEAD)}][{continuation}]")
         self.lead_of_two_space = re.compile(f"[{chars(lambda bits: bits & LEAD_OF_TWO)}] ")
@@ -516,8 +518,10 @@ def completions(text: str, codec: str) -> list[tuple[int, int, str, str, str]]:
             if ord(m.group()) in _C1_AS_CP1252
         ]
     for m in _A_GRAVE[codec].finditer(text):
-        # Portuguese contracts à with aquele, aquela, aquilo into one word.
-        joined = text.startswith(("quel", "quil"), m.end())
+        # Portuguese contracts à with aquele, aquela, aquilo into one word,
+        # and with as into às (atenção às crianças); an s alone before a
+        # space is no French word (à s'éloigner keeps its space).
+        joined = text.startswith(("quel", "quil"), m.end()) or text.startswith("s ", m.end())
         edits.append((m.start(), m.end() if joined else m.start() + 1, "\u00e0", "utf-8", codec))
     edits.sort()
     return edits
