@@ -29,6 +29,9 @@ GBK_WEB = "gbk-web"
 # ÎÂÜ°Ìáʾ for 温馨提示, where CA BE read as UTF-8 is ʾ.  Re-encoded as that
 # mixture, its characters give the GBK bytes back.
 HYBRID = "hybrid"
+# The wrong codecs whose bytes for a character depend on its neighbours
+# (cuts.char_bytes works them out over a whole text, not one at a time).
+CHOSEN_BY_NEIGHBOURS = (GBK_WEB, HYBRID)
 # Big5 as browsers read it: the WHATWG big5 decoder's index is Big5 with
 # the Hong Kong supplement (Python's big5hkscs but for 203 pairs, 192 of them
 # astral HKSCS-2008 additions).  It reads bytes Python's big5 rejects (GBK's

@@ -13,7 +13,7 @@ from itertools import accumulate, compress
 from operator import sub, truediv
 from typing import TYPE_CHECKING
 
-from .charsets import GBK_WEB, HYBRID, LOSS_STAND_INS, SINGLE_BYTE
+from .charsets import CHOSEN_BY_NEIGHBOURS, GBK_WEB, HYBRID, LOSS_STAND_INS, SINGLE_BYTE
 from .hybrid import hybrid_bytes
 from .tables import EDGE_MARGIN
 
@@ -44,7 +44,7 @@ def encode(text: str, codec: str, loops: Loops) -> bytes:
     """``text`` in the bytes the wrong decoder ``codec`` read it from."""
     if codec == SINGLE_BYTE:
         return loops.encode_single_byte(text)
-    if codec in (GBK_WEB, HYBRID):
+    if codec in CHOSEN_BY_NEIGHBOURS:
         parts = char_bytes(text, codec, loops)
         if None in parts:
             raise UnicodeEncodeError(codec, text, parts.index(None), parts.index(None) + 1, "no such bytes")
@@ -56,7 +56,7 @@ def char_bytes(text: str, codec: str, loops: Loops) -> list[bytes | None]:
     """Each character's bytes in ``codec`` (None where it has none).  The
     crawlers' mixture and the browsers' GBK choose a character's bytes by
     its neighbours' (see hybrid and _web_gbk); the others one by one."""
-    if codec in (HYBRID, GBK_WEB):
+    if codec in CHOSEN_BY_NEIGHBOURS:
         last = getattr(_CHOSEN, codec, None)
         if last is None or last[0] is not text:
             last = (text, hybrid_bytes(text, loops) if codec == HYBRID else _web_gbk(text, loops))

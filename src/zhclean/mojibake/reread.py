@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .charsets import ORPHANED_TRAIL
 from .records import Stretch, TextStats
-from .score import LEAST_TWO_BYTE_EVIDENCE
+from .score import least_evidence_at_least
 from .tables import EDGE_MARGIN, PLAUSIBLE
 
 if TYPE_CHECKING:
@@ -50,14 +50,15 @@ def reread_stretches(
     recovers, the text lost most of its bytes (UTF-8 read as Big5: 銝�鈭箔),
     and a re-reading as GBK or Big5 would only make characters up.
     """
+    least = least_evidence_at_least(wrong, right)
     found = loops.resync(region, wrong, right, EDGE_MARGIN, PLAUSIBLE, pin_start, pin_end, RESYNC_CHUNK)
     stretches = []
     for start, end, text in found:
         before = region[start:end]
         others_in = loops.text_stats(before).non_ascii  # U+FFFD apart
-        if others_in < LEAST_TWO_BYTE_EVIDENCE:
-            # Under the judge's least evidence for GBK and Big5 read as each
-            # other, whatever it is: most of the stretches of such a text.
+        if others_in < least:
+            # Under the judge's least evidence, whatever the stretch: most
+            # of the stretches of GBK and Big5 read as each other.
             continue
         text = loops.collapse_losses(text)
         lost_in, lost_out = before.count("\ufffd"), text.count("\ufffd")

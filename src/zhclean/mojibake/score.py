@@ -59,6 +59,14 @@ def interior_losses(text: str) -> int:
     return len(_LOSS_RUN.findall(text.strip("\ufffd")))
 
 
+def least_evidence_at_least(wrong: str, right: str) -> int:
+    """The lowest bar ``least_evidence`` sets a stretch of these codecs, what
+    it holds aside: a stretch under it is dropped before any other work."""
+    if right == "utf-8" or wrong in (SINGLE_BYTE, HYBRID):
+        return LEAST_EVIDENCE
+    return LEAST_TWO_BYTE_EVIDENCE
+
+
 def least_evidence(stretch: Stretch, before: str) -> int:
     """How many characters (non-ASCII ones, for multi-byte wrong decoders) a
     repair must span to be believed.
@@ -72,8 +80,9 @@ def least_evidence(stretch: Stretch, before: str) -> int:
     second bytes orphaned by a loss (亦推お�G�u亥 is 亦推云... read as GBK)
     are what only a two-byte decoder out of step leaves.
     """
-    if stretch.right == "utf-8" or stretch.wrong in (SINGLE_BYTE, HYBRID):
-        return LEAST_EVIDENCE
+    least = least_evidence_at_least(stretch.wrong, stretch.right)
+    if least == LEAST_EVIDENCE:
+        return least
     if before.count("\ufffd") >= 2 and len(ORPHANED_TRAIL.findall(before)) >= 2:  # a count first: at memory speed
         return LEAST_TWO_BYTE_EVIDENCE
     return LEAST_TWO_BYTE_EVIDENCE_UNMARKED

@@ -23,7 +23,7 @@ from .charsets import (
 )
 from .cuts import char_bytes, encode
 from .records import Stretch
-from .score import LEAST_EVIDENCE, LEAST_TWO_BYTE_EVIDENCE, class_sum
+from .score import class_sum, least_evidence_at_least
 from .structure import unmistakable_utf8
 from .trims import (
     cut_before_utf8,
@@ -130,12 +130,9 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
     """
     edge = 3 if right == "utf-8" else 1  # bytes of a lost character a gap may leave
     # The fewest characters of its input (not ASCII, not lost) a stretch needs
-    # for the judge (score.least_evidence, whose bar for GBK and Big5 read as
-    # each other is the lower of its two); none for the single-byte decoders,
-    # whose repairs the judge may believe for their form alone.
-    least = 0
-    if wrong not in SINGLE_BYTE_CODECS:
-        least = LEAST_EVIDENCE if right == "utf-8" or wrong == HYBRID else LEAST_TWO_BYTE_EVIDENCE
+    # for the judge; none for the single-byte decoders, whose repairs the
+    # judge may believe for their form alone.
+    least = 0 if wrong in SINGLE_BYTE_CODECS else least_evidence_at_least(wrong, right)
     result: list[Stretch] = []
     tokens: list[list] = []  # [text or None for a loss, input start, input end]
 

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from .charsets import CP1252_EXTRAS, GBK_WEB, HYBRID, SINGLE_BYTE, SINGLE_BYTE_CODECS, SINGLE_BYTE_MAP
+from .charsets import CHOSEN_BY_NEIGHBOURS, CP1252_EXTRAS, SINGLE_BYTE, SINGLE_BYTE_CODECS, SINGLE_BYTE_MAP
 from .cuts import char_bytes, encode
 from .._lazy import Lazy
 from ..pinyin.tables import CIRCUMFLEX, DIAERESIS, MARKED_LETTERS, TONE_MARKS, reading_tables
@@ -183,7 +183,7 @@ def utf8_share_of(region: str, codec: str, loops: Loops) -> float:
     ``codec`` (its losses left out) that belong to well-formed UTF-8
     sequences: UTF-8 read as GBK, Big5 or Shift-JIS 0.9 (read as Big5, which
     loses half its bytes, 0.5); other text 0.1-0.33."""
-    if codec in (GBK_WEB, HYBRID):
+    if codec in CHOSEN_BY_NEIGHBOURS:
         # Bytes chosen by their neighbours: character by character.
         parts = char_bytes(region, codec, loops)
         lost = region.find("\ufffd")
