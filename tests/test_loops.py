@@ -108,6 +108,10 @@ def test_mojibake_loops_agree(compiled, twin, text):
     for name in ("find_regions", "text_stats", "class_bytes", "collapse_losses", "encode_single_byte"):
         got = _outcome(getattr(compiled["mojibake"], name), text)
         assert got == _outcome(getattr(twin["mojibake"], name), text), name
+    for others in (0x00, 0xFF):  # every character no single-byte decoder makes as that byte
+        got = compiled["mojibake"].encode_single_byte(text, others)
+        assert got == twin["mojibake"].encode_single_byte(text, others)
+        assert len(got) == len(text)
     if compiled["mojibake"].collapse_losses(text) == text:
         assert compiled["mojibake"].collapse_losses(text) is text
     regions = compiled["mojibake"].find_regions(text)
@@ -140,6 +144,25 @@ def test_mixture_reading_of_a_long_text_agrees(compiled, twin):
     text = wrong_decode(data, "hybrid-cp1252")[0] + "分类号"
     assert len(text) > 40_000
     assert hybrid_bytes(text, compiled["mojibake"]) == hybrid_bytes(text, twin["mojibake"])
+
+
+def test_mixture_reading_needs_every_characters_options(compiled, twin):
+    from zhclean.mojibake.hybrid import COSTS
+    from zhclean.mojibake.tables import class_table
+    from zhclean.mojibake.charsets import decode_table
+
+    readings = {"\xce": [(b"\xce", 0, -1, False, False)]}  # none for "a"
+    for loops in (compiled, twin):
+        with pytest.raises((ValueError, KeyError)):
+            loops["mojibake"].hybrid_path("\xcea", readings, decode_table("gb18030"), class_table(), COSTS)
+        assert loops["mojibake"].hybrid_path("\xce\xce", readings, decode_table("gb18030"), class_table(), COSTS) == [
+            b"\xce",
+            b"\xce",
+        ]
+    with pytest.raises(ValueError, match="Basic Plane"):
+        compiled["mojibake"].hybrid_path("\xce", readings, decode_table("gb18030"), class_table()[:100], COSTS)
+    with pytest.raises(ValueError, match="a byte"):
+        compiled["mojibake"].encode_single_byte("a", 256)
 
 
 # With GBK read by browsers as Big5 (砮ロ滅諷 for 疫情防控; ⻌ for 入, a

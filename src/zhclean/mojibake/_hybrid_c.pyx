@@ -2,9 +2,10 @@
 re-exported by ``_loops_c``.
 
 The same dynamic programme, state for state and in the same order (so that
-ties go the same way), with the characters' options copied once into C
-arrays (each distinct options list once: a page holds a few hundred distinct
-characters) and the steps run without the GIL on long texts.  Imports
+ties go the same way), with each distinct character's options copied once
+into C arrays (a page holds a few hundred distinct characters), each
+character of the text finding its own by a binary search over their code
+points, and the steps run without the GIL on long texts.  Imports
 nothing; the caller passes the tables and the costs.
 """
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_GET_SIZE
@@ -13,7 +14,7 @@ from cpython.object cimport PyObject
 from cpython.tuple cimport PyTuple_GET_ITEM
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND
 from libc.stdint cimport int16_t, int32_t, int64_t, uint8_t, uint32_t
-from libc.stdlib cimport free, malloc, realloc
+from libc.stdlib cimport free, malloc, qsort, realloc
 
 from zhclean._unicode cimport PyUnicode_READ, PyUnicode_READY
 
@@ -41,6 +42,28 @@ cdef struct Entry:
     int64_t score
     int32_t back  # index of the state it came from in the step before
     int32_t choice  # index in the option pool, or -1 (no reading)
+
+
+cdef struct Known:
+    Py_UCS4 cp  # a distinct character of the text
+    int32_t start, count  # its options in the pool
+
+
+cdef int _by_code_point(const void *a, const void *b) noexcept nogil:
+    cdef Py_UCS4 x = (<const Known *> a).cp, y = (<const Known *> b).cp
+    return (x > y) - (x < y)
+
+
+cdef Py_ssize_t _find(const Known *known, Py_ssize_t size, Py_UCS4 cp) noexcept nogil:
+    """The index of ``cp`` in ``known`` (sorted), or -1."""
+    cdef Py_ssize_t lo = 0, hi = size, mid
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if known[mid].cp < cp:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < size and known[lo].cp == cp else -1
 
 
 cdef struct Pool:
@@ -90,7 +113,7 @@ cdef int _add_options(Pool *pool, object choices) except -1:
     return 0
 
 
-cdef inline int _push(Steps *steps) nogil:
+cdef inline int _push(Steps *steps) noexcept nogil:
     """Room for one more entry; -1 when memory runs out."""
     cdef Py_ssize_t capacity
     cdef Entry *grown
@@ -103,9 +126,9 @@ cdef inline int _push(Steps *steps) nogil:
     return 0
 
 
-cdef inline void _move(const Option *option, int16_t pending, const uint32_t[::1] decoded,
-                       const uint8_t[::1] classes, int64_t broken, int64_t base,
-                       int64_t *gain, int16_t *lead_left) nogil:
+cdef inline void _move(const Option *option, int16_t pending, const uint32_t *decoded,
+                       const uint8_t *classes, int64_t broken, int64_t base,
+                       int64_t *gain, int16_t *lead_left) noexcept nogil:
     cdef int64_t total = 0
     cdef int16_t lead = pending
     cdef uint8_t byte
@@ -132,7 +155,7 @@ cdef inline void _move(const Option *option, int16_t pending, const uint32_t[::1
 
 
 cdef inline int _keep(Steps *steps, Py_ssize_t first, int16_t pending, int16_t alone, int64_t total,
-                      int32_t back, int32_t choice) nogil:
+                      int32_t back, int32_t choice) noexcept nogil:
     """The state (pending, alone) of the step that starts at ``first``: added,
     or updated where this path scores higher; -1 when memory runs out."""
     cdef Py_ssize_t j
@@ -152,9 +175,9 @@ cdef inline int _keep(Steps *steps, Py_ssize_t first, int16_t pending, int16_t a
 
 
 cdef int _run(int kind, void *data, Py_ssize_t n, const int32_t *starts, const int32_t *counts,
-              const Option *pool, const uint32_t[::1] decoded, const uint8_t[::1] classes,
+              const Option *pool, const uint32_t *decoded, const uint8_t *classes,
               int64_t broken, int64_t base, int64_t unlikely, int64_t ascii_alone,
-              Steps *steps, Py_ssize_t *step_first) nogil:
+              Steps *steps, Py_ssize_t *step_first) noexcept nogil:
     """The steps: step i's states are entries step_first[i] to step_first[i + 1]."""
     cdef Py_ssize_t i, j, previous_first, previous_end
     cdef int32_t index, o
@@ -202,15 +225,21 @@ cdef int _run(int kind, void *data, Py_ssize_t n, const int32_t *starts, const i
     return 0
 
 
-def hybrid_path(str text, list options, decoded, const uint8_t[::1] classes, costs):
-    """The bytes of the chosen option of each character (None where it has none)."""
+def hybrid_path(str text, dict readings, decoded, const uint8_t[::1] classes, costs):
+    """The bytes of the chosen option of each character (None where it has
+    none); ``readings``: each distinct character's options."""
     PyUnicode_READY(text)
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, k, best, j
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, k, best, j, distinct = len(readings)
     if n == 0:
         return []
-    if len(options) != n:
-        raise ValueError("one options list per character")
     cdef const uint32_t[::1] table = decoded
+    # Raw pointers into the tables for the steps: a memoryview passed to a C
+    # function is acquired and released at every call (atomic counts: 245 ns
+    # a character against 40 on the news mixture).
+    if table.shape[0] < 0x10000 or classes.shape[0] < 0x10000:
+        raise ValueError("decoded and classes cover the Basic Plane")
+    cdef const uint32_t *table_at = &table[0]
+    cdef const uint8_t *classes_at = &classes[0]
     cdef int64_t broken = costs[0], base = costs[1], unlikely = costs[2], ascii_alone = costs[3]
     cdef int kind = PyUnicode_KIND(text)
     cdef void *data = PyUnicode_DATA(text)
@@ -221,28 +250,35 @@ def hybrid_path(str text, list options, decoded, const uint8_t[::1] classes, cos
     cdef int32_t *starts = <int32_t *> malloc(n * sizeof(int32_t))
     cdef int32_t *counts = <int32_t *> malloc(n * sizeof(int32_t))
     cdef Py_ssize_t *step_first = <Py_ssize_t *> malloc((n + 1) * sizeof(Py_ssize_t))
-    cdef dict seen = {}  # id of an options list -> its place in the pool
-    cdef object choices, place
+    cdef Known *known = <Known *> malloc((distinct if distinct else 1) * sizeof(Known))
+    cdef object ch, choices
     cdef int failed
     cdef int64_t score, best_score
     cdef list chosen
     cdef object found
     try:
-        if starts == NULL or counts == NULL or step_first == NULL:
+        if starts == NULL or counts == NULL or step_first == NULL or known == NULL:
             raise MemoryError()
+        k = 0
+        for ch, choices in readings.items():
+            if not isinstance(ch, str) or len(ch) != 1 or not isinstance(choices, list):
+                raise ValueError("readings: one character -> a list of its options")
+            known[k].cp = ord(ch)
+            known[k].start, known[k].count = <int32_t> pool.size, <int32_t> len(choices)
+            _add_options(&pool, choices)
+            k += 1
+        qsort(known, distinct, sizeof(Known), _by_code_point)
         for i in range(n):
-            choices = options[i]
-            place = seen.get(id(choices))
-            if place is None:
-                place = seen[id(choices)] = (pool.size, len(choices))
-                _add_options(&pool, choices)
-            starts[i], counts[i] = place
+            j = _find(known, distinct, PyUnicode_READ(kind, data, i))
+            if j < 0:
+                raise ValueError(f"readings: no options for the character at {i}")
+            starts[i], counts[i] = known[j].start, known[j].count
         if n >= HYBRID_RELEASE_CHARS:
             with nogil:
-                failed = _run(kind, data, n, starts, counts, pool.options, table, classes, broken, base,
+                failed = _run(kind, data, n, starts, counts, pool.options, table_at, classes_at, broken, base,
                               unlikely, ascii_alone, &steps, step_first)
         else:
-            failed = _run(kind, data, n, starts, counts, pool.options, table, classes, broken, base,
+            failed = _run(kind, data, n, starts, counts, pool.options, table_at, classes_at, broken, base,
                           unlikely, ascii_alone, &steps, step_first)
         if failed:
             raise MemoryError()
@@ -267,6 +303,7 @@ def hybrid_path(str text, list options, decoded, const uint8_t[::1] classes, cos
     finally:
         free(starts)
         free(counts)
+        free(known)
         free(step_first)
         free(pool.options)
         free(steps.entries)

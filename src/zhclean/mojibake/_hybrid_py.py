@@ -3,7 +3,7 @@ re-exported by ``_loops_py``.
 
 ``hybrid_path`` is the dynamic programme of ``hybrid`` (which says what it
 models and owns its costs, passed in as ``costs``): for each character of
-the text, the option (one of ``options[i]``) on the best path, a GBK decoder
+the text, the option (one of ``readings[ch]``) on the best path, a GBK decoder
 pairing the bytes as it goes.  A state is (the lead byte waiting for its
 second byte or -1, the last byte if it was read alone as a UTF-8 lead of two
 bytes or -1); a state reached twice keeps the higher score, the first on a
@@ -20,9 +20,10 @@ from .records import HybridCosts, HybridOption
 __all__ = ["hybrid_path"]
 
 def hybrid_path(
-    text: str, options: list[list[HybridOption]], decoded: array, classes: bytes, costs: HybridCosts
+    text: str, readings: dict[str, list[HybridOption]], decoded: array, classes: bytes, costs: HybridCosts
 ) -> list[bytes | None]:
-    """The bytes of the chosen option of each character (None where it has none)."""
+    """The bytes of the chosen option of each character (None where it has
+    none); ``readings``: each distinct character's options."""
     broken, base, unlikely, ascii_alone = costs
     Start = tuple[int, int]
     moves: dict[tuple[int, bytes], tuple[int, int]] = {}  # (pending lead, bytes) -> gain, lead left
@@ -32,7 +33,7 @@ def hybrid_path(
     for i, ch in enumerate(text):
         # A lone ASCII second byte between two characters that are not ASCII.
         stray = "\x40" <= ch <= "\x7e" and 0 < i < last and text[i - 1] > "\x7f" and text[i + 1] > "\x7f"
-        choices = options[i]
+        choices = readings[ch]
         new: dict[Start, tuple[int, int, bytes | None]] = {}
         for index, (state, (score, _, _)) in enumerate(frontier.items()):
             pending, alone = state

@@ -385,21 +385,28 @@ def collapse_losses(text):
 
 
 cdef Py_ssize_t _single_bytes(const Tables* t, const ucs_t* s, Py_ssize_t n,
-                              uint8_t* out) noexcept nogil:
-    """Write each character's byte; the index of the first that has none, or -1."""
+                              uint8_t* out, int others) noexcept nogil:
+    """Write each character's byte, ``others`` (0-255) for one that has none;
+    with ``others`` -1, the index of the first that has none, or -1."""
     cdef Py_ssize_t i
     cdef uint32_t c
     for i in range(n):
         c = s[i]
         if c >= 0x10000 or t.byte_of[c] < 0:
-            return i
+            if others < 0:
+                return i
+            out[i] = <uint8_t>others
+            continue
         out[i] = <uint8_t>t.byte_of[c]
     return -1
 
 
-def encode_single_byte(text):
+def encode_single_byte(text, int others=-1):
     """The bytes a single-byte decoder (Latin-1, either Windows-1252) read as
-    ``text``; UnicodeEncodeError at the first character none of them makes."""
+    ``text``; UnicodeEncodeError at the first character none of them makes,
+    or with ``others`` (a byte), that byte for each such character."""
+    if others > 0xFF:
+        raise ValueError("others: a byte (0-255), or -1")
     PyUnicode_READY(text)
     cdef const Tables* t = _tables_ready()
     cdef int kind = PyUnicode_KIND(text)
@@ -408,11 +415,11 @@ def encode_single_byte(text):
     result = PyBytes_FromStringAndSize(NULL, n)
     cdef uint8_t* out = <uint8_t*>PyBytes_AS_STRING(result)
     if kind == 1:
-        bad = _single_bytes(t, <const uint8_t*>data, n, out)
+        bad = _single_bytes(t, <const uint8_t*>data, n, out, others)
     elif kind == 2:
-        bad = _single_bytes(t, <const uint16_t*>data, n, out)
+        bad = _single_bytes(t, <const uint16_t*>data, n, out, others)
     else:
-        bad = _single_bytes(t, <const uint32_t*>data, n, out)
+        bad = _single_bytes(t, <const uint32_t*>data, n, out, others)
     if bad >= 0:
         raise UnicodeEncodeError("windows-1252", text, bad, bad + 1, "no single-byte decoder makes this character")
     return result

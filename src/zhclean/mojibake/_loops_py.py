@@ -40,6 +40,7 @@ __all__ = [
 
 _CP1252_EXTRAS = frozenset(map(ord, CP1252_EXTRAS))
 _LOSS_RUN = re.compile("\ufffd{2,}")
+_NOT_SINGLE_BYTE = re.compile(f"[^\x00-\xff{CP1252_EXTRAS}]")
 
 
 def find_regions(text: str) -> list[tuple[int, int]]:
@@ -138,7 +139,10 @@ def contains_any(text: str, chars: str) -> bool:
     return any(ch in text for ch in chars)
 
 
-def encode_single_byte(text: str) -> bytes:
+def encode_single_byte(text: str, others: int = -1) -> bytes:
     """The bytes a single-byte decoder (Latin-1, either Windows-1252) read as
-    ``text``; UnicodeEncodeError at the first character none of them makes."""
+    ``text``; UnicodeEncodeError at the first character none of them makes,
+    or with ``others`` (a byte), that byte for each such character."""
+    if others >= 0:
+        text = _NOT_SINGLE_BYTE.sub(chr(others), text)  # chr(b) is byte b (SINGLE_BYTE_MAP holds Latin-1)
     return codecs.charmap_encode(text, "strict", SINGLE_BYTE_MAP)[0]

@@ -94,5 +94,4 @@ def hybrid_bytes(text: str, loops: Loops) -> list[bytes | None]:
             )
             for data, own in _options(ch, loops)
         ]
-    options = [readings[ch] for ch in text]
-    return loops.hybrid_path(text, options, decode_table("gb18030"), class_table(), COSTS)
+    return loops.hybrid_path(text, readings, decode_table("gb18030"), class_table(), COSTS)

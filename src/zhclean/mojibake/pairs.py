@@ -10,6 +10,7 @@ and GBK and Big5 out of step first where their own form shows.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .charsets import (
     BIG5_HKSCS,
@@ -41,7 +42,11 @@ _HYBRID_CHAR = re.compile(_MIXTURE_ONLY)
 # The mixture's form: such a character right beside a Latin-1 one that is
 # not ASCII (ÎÂÜ°Ìáʾ: ʾ after á).  Real text in Greek, Cyrillic or Hebrew
 # seldom puts é beside its letters; the mixture does it every few bytes.
-_HYBRID_BESIDE_LATIN = re.compile(f"[\u00a0-\u00ff](?={_MIXTURE_ONLY})|{_MIXTURE_ONLY}(?=[\u00a0-\u00ff])")
+# (Any of the two kinds first, the look-arounds after: a pattern that starts
+# with a class is scanned for it in C.)
+_HYBRID_BESIDE_LATIN = re.compile(
+    f"[\u00a0-\u07ff](?:(?<=[\u00a0-\u00ff])(?={_MIXTURE_ONLY})|(?<={_MIXTURE_ONLY})(?=[\u00a0-\u00ff]))"
+)
 # How many times a region must show that form to be read as the mixture
 # first, and at least once in how many characters: the mixture shows it once
 # in 5 (Gutenberg's GBK read so, 168,000 characters: 31,215 times), UTF-8
@@ -68,9 +73,13 @@ def ordered_pairs(
         and not (document and pair[0] == SINGLE_BYTE and pair[1] in REREAD_AS and pair[1] != document)
     ]
     # Counted only where the mixture is a reading at all (UTF-8 read as
-    # Latin-1, 1 MB: the count took a quarter of the call).
-    shows = len(_HYBRID_BESIDE_LATIN.findall(region)) if any(wrong == HYBRID for wrong, _ in pairs) else 0
-    hybrid_first = shows >= HYBRID_FIRST_LEAST and shows * HYBRID_FIRST_SPAN >= len(region)
+    # Latin-1, 1 MB: the count took a quarter of the call), and only as far
+    # as the bar (the mixture shows its form once in 5 characters).
+    bar = max(HYBRID_FIRST_LEAST, -(-len(region) // HYBRID_FIRST_SPAN))
+    shows = 0
+    if any(wrong == HYBRID for wrong, _ in pairs):
+        shows = len(list(islice(_HYBRID_BESIDE_LATIN.finditer(region), bar)))
+    hybrid_first = shows >= bar
     if hybrid_first:
         # The crawlers' mixture, by its form: read as it first, and where
         # that settles nearly all the region, nothing else is read piece

@@ -110,9 +110,10 @@ _PAGE_OWN = re.compile("[\u3000-\u303f\uff00-\uffef]")
 # snapshot's random strings, would read as 旅咃細新約垄).
 _CHANCE_FORMS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uffef"
 _HIGH_SINGLE_BYTE = f"\x80-\xff{CP1252_EXTRAS}"
+# (One of _PAGE_OWN's characters first, then the look-arounds: a pattern
+# that starts with a class is scanned for it in C.)
 _PAGE_OWN_BESIDE_TEXT = re.compile(
-    f"(?![{_CHANCE_FORMS}])[\u3000-\u303f\uff00-\uffef]"
-    f"|(?<![{_HIGH_SINGLE_BYTE}])[{_CHANCE_FORMS}]|[{_CHANCE_FORMS}](?![{_HIGH_SINGLE_BYTE}])"
+    f"{_PAGE_OWN.pattern}(?:(?<![{_HIGH_SINGLE_BYTE}][{_CHANCE_FORMS}])|(?![{_HIGH_SINGLE_BYTE}]))"
 )
 PAGE_OWN_CHANCE_FROM = 100
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import TYPE_CHECKING, NamedTuple
 
 from .charsets import (
@@ -52,6 +52,11 @@ class _Piece(NamedTuple):
 _NOT_SINGLE_BYTE = re.compile(f"\ufffd+|[^\x00-\xff\ufffd{CP1252_EXTRAS}]+")
 
 
+# A character's byte count -> 1 where the wrong decoder cannot have made it.
+_UNMADE_TWO_BYTE = bytes(0 if 0 < n <= 2 else 1 for n in range(256))
+_UNMADE_HYBRID = bytes(0 if 0 < n <= 4 else 1 for n in range(256))
+
+
 def _pieces(region: str, codec: str, loops: Loops) -> list[_Piece]:
     """Split ``region`` into encodable pieces, at U+FFFD (gaps) and at characters
     the wrong codec cannot have produced (breaks)."""
@@ -61,12 +66,12 @@ def _pieces(region: str, codec: str, loops: Loops) -> list[_Piece]:
         parts = None
     else:
         parts = char_bytes(region, codec, loops)
-        lengths = [len(part) if part else 0 for part in parts]
+        lengths = bytes(map(len, [part or b"" for part in parts]))  # a character's bytes are 1 to 4
         # Nothing a two-byte decoder made: no bytes, or a four-byte GB18030
         # code (the crawlers' mixture reads up to four bytes of UTF-8 as one).
-        longest = 4 if codec == HYBRID else 2
+        unmade = _UNMADE_HYBRID if codec == HYBRID else _UNMADE_TWO_BYTE
         bad = []
-        for k in [k for k, n in enumerate(lengths) if not 0 < n <= longest]:
+        for k in compress(range(len(lengths)), lengths.translate(unmade)):
             if bad and bad[-1][1] == k and (region[k] == "\ufffd") == (region[k - 1] == "\ufffd"):
                 bad[-1] = (bad[-1][0], k + 1)
             else:

@@ -45,9 +45,7 @@ __all__ = [
     "utf8_share_of",
 ]
 
-# Runs of characters a single-byte decoder makes.
-_SINGLE_BYTE_RUN = re.compile(f"[\x00-\xff{CP1252_EXTRAS}]+")
-_NOT_SINGLE_BYTE_RUN = re.compile(f"[^\x00-\xff{CP1252_EXTRAS}]+")
+# A run of characters a single-byte decoder makes, at the end.
 _SINGLE_BYTE_TAIL = re.compile(f"[\x00-\xff{CP1252_EXTRAS}]+\\Z")
 # The characters a single-byte decoder makes of UTF-8's continuation bytes
 # (80-BF), in runs.
@@ -107,6 +105,9 @@ _LEAD_BYTES = bytes(range(0xC0, 0x100))
 # A sequence cut short at the end of a piece, by a loss after it.
 _CUT_SHORT = re.compile(b"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})\\Z")
 _SEQUENCE = re.compile(b"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Those of three or four bytes: a lead of one is never inside a sequence of
+# two, so they are the same matches as _SEQUENCE's of that length.
+_LONG_SEQUENCE = re.compile(b"[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # Each byte as its part in _SEQUENCE: a lead of two, three or four bytes, a
 # continuation, or neither.  A lead opens a match exactly when the bytes
 # after it are its continuations (no match holds a lead inside it), so the
@@ -160,22 +161,33 @@ def utf8_run(text: str, loops: Loops) -> int:
     characters, each a character text holds (``_NO_TEXT``: not one)."""
     longest = 0
     classes = class_table()
-    for m in _SINGLE_BYTE_RUN.finditer(text):
-        data = loops.encode_single_byte(m.group())
-        run = 0
-        at = 0
-        for found in _SEQUENCE.finditer(data):
-            if len(found.group()) < 3:
-                continue
-            ch = found.group().decode("utf-8", "replace")
-            if ch == "\ufffd" or _NO_TEXT.match(ch) or (_HAN.match(ch) and (ord(ch) > 0xFFFF or classes[ord(ch)] < PLAUSIBLE)):
-                run = 0
-                continue
-            between = data[at : found.start()]
-            run = run + 1 if all(byte < 0x80 for byte in between) else 1
-            longest = max(longest, run)
-            at = found.end()
+    holds: dict[bytes, bool] = {}  # each distinct sequence judged once (a page repeats its characters)
+    # One encoding of the whole text, each other character standing as byte
+    # FF (no UTF-8 byte: no sequence crosses it, and a run of sequences
+    # restarts after it).
+    data = loops.encode_single_byte(text, 0xFF)
+    run = 0
+    at = 0
+    for found in _LONG_SEQUENCE.finditer(data):
+        sequence = found.group()
+        ok = holds.get(sequence)
+        if ok is None:
+            ok = holds[sequence] = _holds_text(sequence, classes)
+        if not ok:
+            run = 0
+            continue
+        run = run + 1 if data[at : found.start()].isascii() else 1
+        longest = max(longest, run)
+        at = found.end()
     return longest
+
+
+def _holds_text(sequence: bytes, classes: bytes) -> bool:
+    """Whether the UTF-8 ``sequence`` is a character text holds (utf8_run)."""
+    ch = sequence.decode("utf-8", "replace")
+    return not (
+        ch == "\ufffd" or _NO_TEXT.match(ch) or (_HAN.match(ch) and (ord(ch) > 0xFFFF or classes[ord(ch)] < PLAUSIBLE))
+    )
 
 
 def utf8_share_of(region: str, codec: str, loops: Loops) -> float:
@@ -206,9 +218,9 @@ def utf8_share(region: str, loops: Loops) -> float:
     belong to well-formed UTF-8 sequences, or to one cut by a loss beside it
     (0 where it has none).
 
-    One encoding of the whole region, each run of other characters standing
-    as one ASCII byte (which no sequence crosses); and a look at each loss."""
-    data = loops.encode_single_byte(_NOT_SINGLE_BYTE_RUN.sub("\x00", region))
+    One encoding of the whole region, each other character standing as an
+    ASCII byte (which no sequence crosses); and a look at each loss."""
+    data = loops.encode_single_byte(region, 0x00)
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
     if not high:
         return 0.0
@@ -393,14 +405,20 @@ def european_words(region: str, start: int, end: int) -> bool:
         return False
     lo = max(0, start - 2)  # the letters they may touch, either side
     piece = region[lo : end + 2]
-    touching = sum(1 for m in _LATIN_TOUCHING.finditer(piece, start - lo) if m.start() < end - lo)
+    # Matches are single characters, so those from start on less those from end on are those inside.
+    touching = len(_LATIN_TOUCHING.findall(piece, start - lo)) - len(_LATIN_TOUCHING.findall(piece, end - lo))
     return touching >= EUROPEAN_SHARE * high
 
 
 # The Latin letters beyond ASCII (× and ÷ are not), Windows-1252's ƒŠŒŽšœžŸ
 # among them; and one of them with two ASCII letters before or after it.
 _LATIN_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
-_LATIN_TOUCHING = re.compile(f"(?<=[A-Za-z]{{2}}){_LATIN_LETTER.pattern}|{_LATIN_LETTER.pattern}(?=[A-Za-z]{{2}})")
+# (The letter first, then the look behind or ahead: a pattern that starts
+# with a class is scanned for it in C, one that starts with a look-around is
+# tried at every position.)
+_LATIN_TOUCHING = re.compile(
+    f"{_LATIN_LETTER.pattern}(?:(?<=[A-Za-z]{{2}}{_LATIN_LETTER.pattern})|(?=[A-Za-z]{{2}}))"
+)
 
 
 # A run of letters that may be a pinyin word: ASCII letters, the letters with
@@ -408,10 +426,15 @@ _LATIN_TOUCHING = re.compile(f"(?<=[A-Za-z]{{2}}){_LATIN_LETTER.pattern}|{_LATIN
 # What each letter spells is the pinyin capability's own table.
 _PINYIN_MARKED = "\u00e0-\u00fc\u0101-\u01dc\u0251\u0261\u0300-\u030c"
 _PINYIN_LETTER = f"A-Za-z{_PINYIN_MARKED}'"
-_PINYIN_WORD = re.compile(f"[{_PINYIN_LETTER}]+")
-_PINYIN_NON_ASCII = re.compile(f"[{_PINYIN_MARKED}]")
-# The last character before a word (searched up to a letter of it).
-_BEFORE_WORD = re.compile(f"[^{_PINYIN_LETTER}][{_PINYIN_LETTER}]*\\Z")
+# A whole word with a non-ASCII letter: a word's first letter (no letter
+# before it), marked or followed by ASCII letters (possessively) and a
+# marked one, then the rest; linear, as a word without one fails at its
+# first letter only, and found by a scan in C for a letter (the pattern
+# starts with the class).
+_MARKED_WORD = re.compile(
+    f"[{_PINYIN_LETTER}](?<![{_PINYIN_LETTER}][{_PINYIN_LETTER}])"
+    f"(?:(?<=[{_PINYIN_MARKED}])|[A-Za-z']*+[{_PINYIN_MARKED}])[{_PINYIN_LETTER}]*+"
+)
 
 
 def pinyin_words(region: str, start: int, end: int) -> bool:
@@ -421,22 +444,21 @@ def pinyin_words(region: str, start: int, end: int) -> bool:
     each part between apostrophes a run of syllables of the readings
     table (tónɡ, Běijīng, ɡònɡ'xū)."""
     # The words (runs of their letters, cut one character beyond the span)
-    # that hold a non-ASCII letter inside it: only those count, and a text
-    # GBK or Big5 made holds many words of ASCII letters alone (83,000 in a
-    # MB of Big5 read as GBK, 252 of them distinct, 'A' 20,000 times).
+    # that hold a non-ASCII letter: only those count, and a text GBK or Big5
+    # made holds many words of ASCII letters alone (83,000 in a MB of Big5
+    # read as GBK, 252 of them distinct, 'A' 20,000 times).  Found by one
+    # scan, each distinct word asked once; a word's letters outside the span
+    # (one character either side) do not count.
     lo, hi = max(0, start - 1), min(len(region), end + 1)
+    piece = region[lo:hi]
+    words = _MARKED_WORD.findall(piece)
+    pinyin = {word for word in set(words) if _is_pinyin(word)}
+    if not pinyin:
+        return False
     inside = 0
-    done = lo  # where the last word looked at ended
-    for letter in _PINYIN_NON_ASCII.finditer(region, start, end):
-        at = letter.start()
-        if at < done:
-            continue  # in the last word
-        gap = _BEFORE_WORD.search(region, done, at)
-        word = _PINYIN_WORD.match(region, gap.start() + 1 if gap else done, hi)
-        assert word is not None
-        done = word.end()
-        if _is_pinyin(word.group()):
-            inside += _non_ascii(region[max(word.start(), start) : min(word.end(), end)])
+    for word in _MARKED_WORD.finditer(piece):
+        if word.group() in pinyin:
+            inside += _non_ascii(region[max(lo + word.start(), start) : min(lo + word.end(), end)])
     return inside > 0 and inside >= PINYIN_SHARE * _non_ascii(region[start:end])
 
 
