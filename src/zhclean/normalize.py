@@ -66,8 +66,8 @@ def width_edits(text: str) -> list[Edit]:
 # A mark between Han characters (or CJK quotes and brackets), or after one at
 # the end of a line: never beside a digit, a letter or a space, so 3,500,
 # 1:2, http://, e.g. and English sentences stay.
-_ASCII_MARK = re.compile(
-    f"(?<=[{_HAN}{_CLOSING}])[,;:?!](?=[{_HAN}{_OPENING}{_CLOSING}]|$)", re.M
+_ASCII_MARK = re.compile(  # the mark first, then what it stands after: scanned for in C
+    f"[,;:?!](?<=[{_HAN}{_CLOSING}][,;:?!])(?=[{_HAN}{_OPENING}{_CLOSING}]|$)", re.M
 )
 # Parentheses whose content holds a Han character and no Latin letter, beside
 # Chinese or at a line's edge: (記者 張冰), 以縣(市、區)為單位; never f(x),

@@ -102,13 +102,15 @@ def _web_gbk(text: str, loops: Loops) -> list[bytes | None]:
     k = text.find("\u20ac")
     while k != -1:
         before = b"".join(filter(None, parts[max(0, k - 3) : k]))[-6:]  # type: ignore[arg-type]
-        following = b""
-        open_end = False
-        for part, next_ch in zip(parts[k + 1 : k + 4], text[k + 1 : k + 4]):
-            if part is None or next_ch == stand_in:
-                open_end = True  # bytes after the window may be lost
-                break
-            following += part
+        after = parts[k + 1 : k + 4]
+        # The next three characters' bytes, up to the first loss (bytes after
+        # the window may be lost there: an open end); joined in C unless a
+        # loss is among them.
+        cut = after.index(None) if None in after else len(after)
+        if stand_in in text[k + 1 : k + 4]:
+            cut = min(cut, text.index(stand_in, k + 1) - k - 1)
+        open_end = cut < len(after)
+        following = b"".join(after[:cut])  # type: ignore[arg-type]
         best = None
         for euro in order:
             window = (before + euro + following).decode("utf-8", "replace")

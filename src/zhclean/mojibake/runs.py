@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 __all__ = ["unmistakable_runs"]
 
 # ° ± × as UTF-8 read as GBK, and the contexts that prove them.
-_UNITS = re.compile("(?<=[0-9])\u63b3(?= ?[CFK\u2103])|(?<=[0-9])[\u5364\u8133](?= ?[0-9])")
+# (Each pattern here starts with the character, not a look-behind: one that
+# starts with a class or a literal is scanned for in C.)
+_UNITS = re.compile("[\u63b3\u5364\u8133](?:(?<=[0-9]\u63b3)(?= ?[CFK\u2103])|(?<=[0-9][\u5364\u8133])(?= ?[0-9]))")
 _UNIT_OF = {"\u63b3": "\u00b0", "\u5364": "\u00b1", "\u8133": "\u00d7"}  # 掳 ° 卤 ± 脳 ×
 # The GBK characters that are UTF-8 lead pairs of punctuation, and what
 # follows them (any character: its bytes decide).
@@ -38,7 +40,7 @@ _PUNCTUATION_LEADS = re.compile("[\u9225\u9286\u951b](?=.)", re.S)  # 鈥 銆 �
 # GBK's punctuation read as Latin-1, in pairs on one line.
 _PAIRS = re.compile("¡°([^¡£\n]{0,80})¡±|¡¶([^¡£\n]{0,80})¡·|£¨([^¡£\n]{0,80})£©")
 _PAIR_MARKS = {"¡°": "“", "¡±": "”", "¡¶": "《", "¡·": "》", "£¨": "（", "£©": "）"}
-_A_GRAVE_IN_WORD = re.compile("(?<=[A-Za-z])\u00c3\u00a0(?=[A-Za-z])")
+_A_GRAVE_IN_WORD = re.compile("\u00c3(?<=[A-Za-z]\u00c3)\u00a0(?=[A-Za-z])")
 
 
 # Every rule starts with one of these: clean text is ruled out by one pass of

@@ -68,10 +68,10 @@ _FOREIGN_SCRIPTS = (
     "\u0e01-\u0e4e",  # Thai
     "\uac00-\ud7a3",  # Hangul
 )
-# (Three letters of any of them first: one class tried at each position,
-# the eight scripts only where it holds.)
+# (Three letters of any of them first, a class scanned for in C; the eight
+# scripts looked back at only where they stand.)
 _FOREIGN_WORD = re.compile(
-    f"(?=[{''.join(_FOREIGN_SCRIPTS)}]{{3}})(?:" + "|".join(f"[{letters}]{{3}}" for letters in _FOREIGN_SCRIPTS) + ")"
+    f"[{''.join(_FOREIGN_SCRIPTS)}]{{3}}(?<=" + "|".join(f"[{letters}]{{3}}" for letters in _FOREIGN_SCRIPTS) + ")"
 )
 # The three letters of one script in a row that make a foreign word also
 # come by chance from the bytes of long mojibake (ȫȻŸ: the crawlers' GBK
