@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import zhclean
 from conftest import CORPUS, read_jsonl
@@ -48,3 +50,24 @@ def test_must_not_change_cases_survive_the_default_cleaner(text):
     """What one step must leave alone, the default pipeline leaves alone too
     (punctuation is off by default; the ASCII direction is asked for)."""
     assert zhclean.Cleaner()(text) == text
+
+
+_BLANKS = st.lists(st.sampled_from(list(" \t\n\r a中\u2000\u2003\u200a\u205f\u2028\u2029\u3000\xa0")), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_BLANKS.map("".join))
+def test_whitespace_reads_a_short_text_as_it_reads_a_long_one(text):
+    """A short text is read by one expression, a long one by substring
+    searches: the same edits either way."""
+    short = normalize.whitespace_edits(text)
+    assert len(text) <= normalize.SHORT_TEXT
+    padded = "中" * normalize.SHORT_TEXT + "\n" + text  # the same text past the short length
+    shift = normalize.SHORT_TEXT + 1
+    assert [(a - shift, b - shift, new) for a, b, new in normalize.whitespace_edits(padded)] == short
+
+
+def test_a_long_run_of_blanks_in_a_short_text_is_read_in_linear_time():
+    text = " " * (normalize.SHORT_TEXT - 1) + "a"
+    assert normalize.whitespace_edits(text) == []
+    assert normalize.whitespace_edits(text[:-1] + "\n") == [(0, normalize.SHORT_TEXT - 1, "")]

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ._loops import Loops
 
-__all__ = ["unmistakable_runs"]
+__all__ = ["may_hold_runs", "unmistakable_runs"]
 
 # ° ± × as UTF-8 read as GBK, and the contexts that prove them.
 # (Each pattern here starts with the character, not a look-behind: one that
@@ -48,9 +48,14 @@ _A_GRAVE_IN_WORD = re.compile("\u00c3(?<=[A-Za-z]\u00c3)\u00a0(?=[A-Za-z])")
 _SIGNS = "\u63b3\u5364\u8133\u9225\u9286\u951b\u00a1\u00a3\u00c3"
 
 
+def may_hold_runs(text: str, loops: Loops) -> bool:
+    """Whether ``text`` holds a character a rule starts with (``_SIGNS``)."""
+    return loops.contains_any(text, _SIGNS)
+
+
 def unmistakable_runs(text: str, loops: Loops) -> list[tuple[int, int, str, str, str]]:
     """The short runs of ``text`` that are mojibake by their form alone."""
-    if not loops.contains_any(text, _SIGNS):
+    if not may_hold_runs(text, loops):
         return []
     edits = [(m.start(), m.end(), _UNIT_OF[m.group()], "utf-8", "gbk") for m in _UNITS.finditer(text)]
     for m in _PUNCTUATION_LEADS.finditer(text):
