@@ -264,3 +264,44 @@ def test_unification_edits_only_the_minority_script(parts):
         if before != after:
             info = zhclean.detect_script(before)
             assert (info.traditional if into_traditional else info.simplified) == 0, (before, after)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("這個頁面內容疑問請詢栈询问这个并后于。 a")), max_size=60).map("".join), st.data())
+def test_the_rarer_class_is_guessed_as_a_full_count_would(text, data):
+    """guess_rare counts each class only so far (GUESS_COUNT); the answer is
+    the one full counts of the prefix give."""
+    from zhclean.script import scan
+    from zhclean.script.tables import TABLES
+
+    tables = TABLES.get()
+    guess = data.draw(st.integers(1, 4))
+    text = text * data.draw(st.integers(1, 3))
+
+    def full(text: str) -> str:
+        size = scan.SAMPLE
+        while True:
+            sample = text[:size]
+            trad, simp = len(tables.trad_re.findall(sample)), len(tables.simp_re.findall(sample))
+            if trad != simp or size >= len(text):
+                return "S" if trad >= simp else "T"
+            size *= 4
+
+    original = scan.GUESS_COUNT
+    try:
+        scan.GUESS_COUNT = guess  # small, so that both classes often reach it
+        assert scan.guess_rare(text, tables) == full(text)
+    finally:
+        scan.GUESS_COUNT = original
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("這個頁面內容疑問請詢栈询问这个并后于。 a")), max_size=80).map("".join), st.integers(0, 40))
+def test_outnumbers_is_a_count_past_a_bar(text, than):
+    """Counted one by one under GROUP, by groups of GROUP above: the same answer."""
+    from zhclean.script import scan
+    from zhclean.script.tables import TABLES
+
+    for side in ("S", "T"):
+        strong = len(TABLES.get().strong_re[side].findall(text))
+        assert scan.outnumbers(text, side, than) == (strong > than)
