@@ -2,7 +2,7 @@
 the speed-up of the second process (at least 1.7x on two cores, measured).
 
 The two are run as subprocesses on the same file (the five seed pages,
-repeated to about 12 MB; the default Cleaner), interleaved, best of
+repeated to report.CLI_BYTES; the default Cleaner), interleaved, best of
 ROUNDS each, with time.perf_counter around the whole command (start-up
 included).  Under --benchmark-disable the file is small, each runs once and
 only the outputs are compared.
