@@ -234,8 +234,10 @@ def hybrid_path(str text, dict readings, decoded, const uint8_t[::1] classes, co
         return []
     cdef const uint32_t[::1] table = decoded
     # Raw pointers into the tables for the steps: a memoryview passed to a C
-    # function is acquired and released at every call (atomic counts: 245 ns
-    # a character against 40 on the news mixture).
+    # function is acquired and released at every call (atomic counts).  With
+    # the steps declared noexcept (else each call is followed by an error
+    # check that takes the GIL), 30,000 characters of the news mixture took
+    # 130-150 ns a character, against 245 before.
     if table.shape[0] < 0x10000 or classes.shape[0] < 0x10000:
         raise ValueError("decoded and classes cover the Basic Plane")
     cdef const uint32_t *table_at = &table[0]
