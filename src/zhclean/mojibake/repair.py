@@ -132,8 +132,10 @@ def repair_regions(
     frozen: Sequence[tuple[int, int]] = (),
     evidenced: frozenset[str] = frozenset(),
     document: str | None = None,
+    screened: list[tuple[int, int, int]] | None = None,
 ) -> list[Repair]:
-    """The repairs to make in ``text``, given the regions a scan found.
+    """The repairs to make in ``text``, given the regions a scan found (or
+    ``screened``: the loops' screen of them, taken already).
 
     ``document``: GBK or Big5 (as ``REREAD_AS`` names them) where the text
     has shown itself to be in that one (``evidence.document_codec``): the other is
@@ -147,7 +149,8 @@ def repair_regions(
     repairs: list[Repair] = []
     # The loops' screen rules out, region by region, the pairs no repair
     # could pass the judge with (most regions of clean text: all of them).
-    screened = loops.screen(text, join_across_losses(text, _outside(text, regions, frozen)))
+    if screened is None:
+        screened = loops.screen(text, join_across_losses(text, _outside(text, regions, frozen)))
     regions = [(start, end) for start, end, _ in screened]
     masks = [mask for _, _, mask in screened]
     blocks = [start for start, _ in frozen], [end for _, end in frozen]
@@ -424,36 +427,43 @@ def passes(text: str, loops: Loops, depth: int = 0) -> tuple[str, list[list[Repa
     if depth:
         repaired, made, _ = _passes(text, loops, depth, trust_form=True)
         return repaired, made
-    if _clean(text, loops):
+    screened = _first_screen(text, loops)
+    if screened is None:
         return text, []
     made = []
     try:
         for _ in range(MAX_ROUNDS):
-            repaired, found = _round(text, loops)
+            repaired, found = _round(text, loops, screened)
             if not found:
                 break
             made.extend(found)
             text = repaired
+            screened = None  # of the text before: the next round screens its own
     finally:
         forget_chosen_bytes()
     return text, made
 
 
-def _clean(text: str, loops: Loops) -> bool:
-    """Whether a round would find nothing in ``text``: no region that the
-    loops' screen keeps, and no character a short run starts with (three
-    scans in C; a line of clean text went through ten Python calls, 7-10 us,
-    before the round found that out)."""
-    if may_hold_runs(text, loops):
-        return False
+def _first_screen(text: str, loops: Loops) -> list[tuple[int, int, int]] | None:
+    """The loops' screen of the regions the scan finds in ``text``, which
+    every first pass over it takes; None when a round would find nothing:
+    no region that the screen keeps, and no character a short run starts
+    with (scans in C: a line of clean text went through ten Python calls,
+    7-10 us, before the round found that out)."""
     regions = loops.find_regions(text)
-    return not (regions and loops.screen(text, join_across_losses(text, regions)))
+    screened = loops.screen(text, join_across_losses(text, regions)) if regions else []
+    if not screened and not may_hold_runs(text, loops):
+        return None
+    return screened
 
 
-def _round(text: str, loops: Loops) -> tuple[str, list[list[Repair]]]:
+def _round(
+    text: str, loops: Loops, screened: list[tuple[int, int, int]] | None = None
+) -> tuple[str, list[list[Repair]]]:
     """One round of ``passes``: the passes with the judgements on what they
-    leave over, then the short runs."""
-    repaired, made, frozen = _attempt(text, loops, trust_form=True)
+    leave over, then the short runs.  ``screened``: the screen of ``text``'s
+    regions, if taken (each attempt's first pass reads ``text`` as it is)."""
+    repaired, made, frozen = _attempt(text, loops, trust_form=True, screened=screened)
     # Document-level evidence: a text goes through one wrong decoder.  Once
     # it shows repairs of UTF-8 read by a single-byte decoder, a lone
     # sequence of that decoder that is left over is believed too (rГ©gion
@@ -462,14 +472,18 @@ def _round(text: str, loops: Loops) -> tuple[str, list[list[Repair]]]:
     believed: frozenset[str] = frozenset()  # what the attempt that stands was given
     if evidenced and leftover_utf8(repaired, text):
         believed = evidenced
-        repaired, made, frozen = _attempt(text, loops, trust_form=True, evidenced=believed)
+        repaired, made, frozen = _attempt(text, loops, trust_form=True, evidenced=believed, screened=screened)
     # And once its repairs from a single-byte decoder are nearly all GBK or
     # all Big5, its short lines are read in that one too.
     document = document_codec(made)
     if document:
-        repaired, made, frozen = _attempt(text, loops, trust_form=True, evidenced=believed, document=document)
+        repaired, made, frozen = _attempt(
+            text, loops, trust_form=True, evidenced=believed, document=document, screened=screened
+        )
     if any(r.structural for pass_ in made for r in pass_) and leftover_utf8(repaired, text):
-        repaired, made, frozen = _attempt(text, loops, trust_form=False, evidenced=evidenced, document=document)
+        repaired, made, frozen = _attempt(
+            text, loops, trust_form=False, evidenced=evidenced, document=document, screened=screened
+        )
     runs = [
         Repair(start, end, new, encoding, decoded_as)
         for start, end, new, encoding, decoded_as in unmistakable_runs(repaired, loops)
@@ -487,10 +501,11 @@ def _attempt(
     trust_form: bool,
     evidenced: frozenset[str] = frozenset(),
     document: str | None = None,
+    screened: list[tuple[int, int, int]] | None = None,
 ) -> tuple[str, list[list[Repair]], list[tuple[int, int]]]:
     """The passes, then the finishing of a text repaired as UTF-8 read by a
     single-byte decoder; with the spans repaired, placed in the result."""
-    repaired, made, frozen = _passes(text, loops, 0, trust_form, evidenced, document)
+    repaired, made, frozen = _passes(text, loops, 0, trust_form, evidenced, document, screened)
     single = [r.wrong for pass_ in made for r in pass_ if r.encoding == "utf-8" and r.wrong in SINGLE_BYTE_CODECS]
     if single:
         codec = max(sorted(set(single)), key=single.count)
@@ -517,14 +532,23 @@ def _passes(
     trust_form: bool,
     evidenced: frozenset[str] = frozenset(),
     document: str | None = None,
+    screened: list[tuple[int, int, int]] | None = None,
 ) -> tuple[str, list[list[Repair]], list[tuple[int, int]]]:
+    """The passes over ``text``; ``screened``: the screen of its regions, if
+    taken (the first pass's, nothing being frozen yet)."""
     made: list[list[Repair]] = []
     frozen: list[tuple[int, int]] = []  # what earlier passes repaired, in the current text
     for _ in range(MAX_PASSES if depth == 0 else 1):
-        regions = loops.find_regions(text)
-        if not regions:
-            break
-        repairs = repair_regions(text, regions, loops, depth, trust_form, frozen, evidenced, document)
+        if screened is not None:
+            if not screened:
+                break  # as a scan that finds no region: nothing the screen keeps
+            repairs = repair_regions(text, [], loops, depth, trust_form, frozen, evidenced, document, screened)
+            screened = None  # the next pass reads the repaired text
+        else:
+            regions = loops.find_regions(text)
+            if not regions:
+                break
+            repairs = repair_regions(text, regions, loops, depth, trust_form, frozen, evidenced, document)
         repaired = apply(text, [(r.start, r.end, r.text) for r in repairs])
         if repaired is text:
             break
