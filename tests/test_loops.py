@@ -295,3 +295,21 @@ _PINYIN_PIECES = st.sampled_from(
 @given(st.lists(_PINYIN_PIECES | st.characters(), max_size=40).map("".join), st.booleans())
 def test_pinyin_loops_agree_on_the_new_forms(compiled, twin, text, by_reading):
     assert compiled["pinyin"].strip(text, by_reading) == twin["pinyin"].strip(text, by_reading)
+
+
+def test_a_region_of_loss_markers_alone_is_passed_over(compiled, twin):
+    """锟斤拷 over and over, cut anywhere: the screen keeps no such region
+    (every pair's test fails on it), and says so before any test runs; a
+    region with anything else in it is screened as before."""
+    from zhclean.mojibake.charsets import LOSS_MARKER
+
+    for loops in (compiled, twin):
+        screen = loops["mojibake"].screen
+        for phase in range(3):
+            for n in (1, 2, 3, 4, 7, 50, 3001):
+                text = (LOSS_MARKER * (n // 3 + 2))[phase : phase + n]
+                assert screen(text, [(0, n)]) == []
+                # Beside a region that makes the text read as Big5-HKSCS too.
+                assert all(start != 0 for start, _, _ in screen(text + "\n⻌⻌", [(0, n), (n + 1, n + 3)]))
+        mixed = "鍙戝竷浜嗘柊闂伙紝" + LOSS_MARKER * 3
+        assert screen(mixed, [(0, len(mixed))]) == compiled["mojibake"].screen(mixed, [(0, len(mixed))]) != []

@@ -18,7 +18,8 @@ from ._loops_c cimport CONTINUATION, LEAD, Tables, _tables_ready, ucs_t
 from .._lazy import Lazy
 from . import tables as _tables
 from .charsets import (
-    BIG5_HKSCS, BIG5_READ_AS_HKSCS, EVERY_PAIR, OTHER_PAIRS, SCREENED, SCREENED_AS, decode_table, encode_table,
+    BIG5_HKSCS, BIG5_READ_AS_HKSCS, EVERY_PAIR, LOSS_MARKER, OTHER_PAIRS, SCREENED, SCREENED_AS, decode_table,
+    encode_table,
 )
 
 
@@ -41,6 +42,7 @@ cdef struct ScreenTables:
     uint8_t latin[0x800]           # 1 for tables.LATIN_MADE
     uint8_t relevant[0x10000]      # bit b: the character counts for SCREENED[b] (see _segments); NEUTRAL
     int64_t plausible, very_plausible, gain, least, gap, every, other
+    uint32_t marker[3]             # charsets.LOSS_MARKER
 
 
 cdef class _CScreen:
@@ -108,6 +110,10 @@ def _build_screen():
     t.gap = _tables.SCREEN_GAP
     t.every = EVERY_PAIR
     t.other = OTHER_PAIRS
+    if len(LOSS_MARKER) != 3:
+        raise RuntimeError("the screen holds charsets.LOSS_MARKER as three characters")
+    for k in range(3):
+        t.marker[k] = ord(LOSS_MARKER[k])
     return owner
 
 
@@ -345,12 +351,32 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
     return mask
 
 
+cdef bint _loss_markers_only(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n) noexcept nogil:
+    """Whether ``chars`` are LOSS_MARKER over and over (cut anywhere): every
+    test fails on them (a megabyte of them took 13 ms to find so)."""
+    cdef Py_ssize_t k
+    cdef int phase = 0
+    if n == 0:
+        return False
+    while phase < 3 and chars[0] != st.marker[phase]:
+        phase += 1
+    if phase == 3:
+        return False
+    for k in range(n):
+        if chars[k] != st.marker[phase]:
+            return False
+        phase = 0 if phase == 2 else phase + 1
+    return True
+
+
 cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
                       bint hkscs, uint8_t* data) noexcept nogil:
     cdef Py_ssize_t k
     cdef uint32_t c
     cdef int mask = 0
     cdef bint losses = False
+    if _loss_markers_only(st, chars, n):
+        return 0
     for k in range(n):
         c = chars[k]
         if c == 0xFFFD:

@@ -37,6 +37,7 @@ from .charsets import (
     BARRIER,
     BIG5_HKSCS,
     BIG5_READ_AS_HKSCS,
+    LOSS_MARKER,
     OTHER_PAIRS,
     SCREENED,
     SCREENED_AS,
@@ -61,6 +62,14 @@ from .tables import (
 __all__ = ["screen"]
 
 
+def _loss_markers_only(region: str) -> bool:
+    """Whether ``region`` is LOSS_MARKER over and over (cut anywhere)."""
+    phase = LOSS_MARKER.find(region[:1]) if region else -1
+    if phase < 0:
+        return False
+    return region == (LOSS_MARKER * (len(region) // len(LOSS_MARKER) + 2))[phase : phase + len(region)]
+
+
 def screen(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """The regions worth a look, each with the mask of the pairs worth a try."""
     shows = shows_hkscs_table()
@@ -77,6 +86,8 @@ def screen(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int, in
 
 
 def _mask(text: str, start: int, end: int, read_as: dict[str, str]) -> int:
+    if _loss_markers_only(text[start:end]):
+        return 0
     mask = 0
     losses = False
     scan = scan_table()

@@ -112,6 +112,12 @@ SCREENED_AS = {BIG5_HKSCS: "big5"}
 REREAD_FROM = ("gb18030", "big5", BIG5_HKSCS, "cp932")
 REREAD_AS = ("gb18030", "big5")
 
+# U+FFFD U+FFFD written in UTF-8 and read as GBK (EF BF BD EF BF BD): the
+# loss marker a page shows over and over where its text was lost.  Nothing
+# to repair, only to report (report.py); the screen passes over a region
+# made of it alone (every pair's test fails on it, at any length and cut).
+LOSS_MARKER = "\u951f\u65a4\u62f7"  # 锟斤拷
+
 # For each wrong codec, a character it encodes to bytes no UTF-8 text can
 # hold (0xF8-0xFF): standing in for a lost character (U+FFFD), it makes the
 # UTF-8 decoder report a loss exactly there.

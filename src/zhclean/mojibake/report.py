@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
+from .charsets import LOSS_MARKER
 from .repair import repair_regions
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ _IS_CJK = re.compile(f"[{_CJK}]")
 # match (a lookaround on an unbounded run re-scanned the rest of it at every
 # position: ``"?" * 40000`` took 21 s).
 _LOSS_MARKERS = re.compile(
-    "(?P<kunjinkao>(?:锟斤拷)+)"  # U+FFFD U+FFFD as UTF-8, read as GBK
+    f"(?P<kunjinkao>(?:{LOSS_MARKER})+)"  # U+FFFD U+FFFD as UTF-8, read as GBK
     "|(?P<tang>烫{3,})"  # 0xCC filler (MSVC uninitialised stack) read as GBK
     "|(?P<tun>屯{3,})"  # 0xCD filler (MSVC uninitialised heap) read as GBK
     "|(?P<replacement>\ufffd+)"  # a decoder's replacement characters
