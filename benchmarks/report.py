@@ -46,10 +46,11 @@ MIXED = SHARED / "external" / "zhwiki-hanyu-mixed.txt"
 # few minutes on two cores.
 KERNEL_BYTES = 8_000_000
 SLOW_BYTES = 2_000_000  # inputs the slower rows (ftfy, the pipeline, the twins) take seconds on
-# The --jobs comparison: ~10 s a run, so that start-up (importing and loading
-# tables: ~0.7 s, the same with any number of jobs) is small.  60 MB took
-# ~7 s with --jobs 1 while each line went through every step's Python; since
-# fix_mojibake and whitespace rule a clean line out at once, ~4 s.
+# The --jobs comparison: ~10 s a run, so that start-up (importing, 0.34-0.37
+# s, and loading the tables the seed pages need, 0.48-0.70 s: the same with
+# any number of jobs) is small.  60 MB took ~7 s with --jobs 1 while each
+# line went through every step's Python; since fix_mojibake and whitespace
+# rule a clean line out at once, ~4 s.
 CLI_BYTES = 150_000_000
 HUGE_LINE_BYTES = 100_000_000
 ROUNDS = 3
