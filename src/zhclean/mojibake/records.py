@@ -1,7 +1,7 @@
 """The records passed between the stages of the mojibake repair."""
 from __future__ import annotations
 
-from typing import Dict, NamedTuple, Tuple
+from typing import Dict, List, NamedTuple, Tuple
 
 
 class TextStats(NamedTuple):
@@ -43,6 +43,8 @@ class Repair(NamedTuple):
 Known = Dict[int, Tuple[str, TextStats]]
 # A value computed of a text, by id() of the text, kept with it likewise.
 Shares = Dict[int, Tuple[str, float]]
+# The loops' screen of a text's regions: (start, end, mask of the pairs worth a try).
+Screened = List[Tuple[int, int, int]]
 
 
 # One reading of a character in the crawlers' mixture (hybrid): its bytes,

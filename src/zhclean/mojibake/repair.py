@@ -37,7 +37,7 @@ from .charsets import (
 )
 from .evidence import document_codec, evidenced_decoders
 from .pairs import ordered_pairs
-from .records import Known, Repair, Shares, Stretch, TextStats
+from .records import Known, Repair, Screened, Shares, Stretch, TextStats
 from .reread import LOSS_REACH, join_across_losses, reread_stretches
 from .runs import may_hold_runs, unmistakable_runs
 from .score import (
@@ -132,7 +132,7 @@ def repair_regions(
     frozen: Sequence[tuple[int, int]] = (),
     evidenced: frozenset[str] = frozenset(),
     document: str | None = None,
-    screened: list[tuple[int, int, int]] | None = None,
+    screened: Screened | None = None,
 ) -> list[Repair]:
     """The repairs to make in ``text``, given the regions a scan found (or
     ``screened``: the loops' screen of them, taken already).
@@ -444,7 +444,7 @@ def passes(text: str, loops: Loops, depth: int = 0) -> tuple[str, list[list[Repa
     return text, made
 
 
-def _first_screen(text: str, loops: Loops) -> list[tuple[int, int, int]] | None:
+def _first_screen(text: str, loops: Loops) -> Screened | None:
     """The loops' screen of the regions the scan finds in ``text``, which
     every first pass over it takes; None when a round would find nothing:
     no region that the screen keeps, and no character a short run starts
@@ -458,7 +458,7 @@ def _first_screen(text: str, loops: Loops) -> list[tuple[int, int, int]] | None:
 
 
 def _round(
-    text: str, loops: Loops, screened: list[tuple[int, int, int]] | None = None
+    text: str, loops: Loops, screened: Screened | None = None
 ) -> tuple[str, list[list[Repair]]]:
     """One round of ``passes``: the passes with the judgements on what they
     leave over, then the short runs.  ``screened``: the screen of ``text``'s
@@ -501,7 +501,7 @@ def _attempt(
     trust_form: bool,
     evidenced: frozenset[str] = frozenset(),
     document: str | None = None,
-    screened: list[tuple[int, int, int]] | None = None,
+    screened: Screened | None = None,
 ) -> tuple[str, list[list[Repair]], list[tuple[int, int]]]:
     """The passes, then the finishing of a text repaired as UTF-8 read by a
     single-byte decoder; with the spans repaired, placed in the result."""
@@ -532,7 +532,7 @@ def _passes(
     trust_form: bool,
     evidenced: frozenset[str] = frozenset(),
     document: str | None = None,
-    screened: list[tuple[int, int, int]] | None = None,
+    screened: Screened | None = None,
 ) -> tuple[str, list[list[Repair]], list[tuple[int, int]]]:
     """The passes over ``text``; ``screened``: the screen of its regions, if
     taken (the first pass's, nothing being frozen yet)."""
