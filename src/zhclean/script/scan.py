@@ -152,6 +152,11 @@ def astral_counts(text: str, tables: ScriptTables) -> dict[str, int]:
     return found
 
 
+def _count_up_to(pattern: re.Pattern[str], text: str, limit: int) -> int:
+    """How many matches of ``pattern`` ``text`` holds, counting no further than ``limit``."""
+    return len(list(islice(pattern.finditer(text), limit)))
+
+
 def guess_rare(text: str, tables: ScriptTables) -> str:
     """Which class ("T" or "S") is probably the rarer, from a prefix.
 
@@ -162,8 +167,8 @@ def guess_rare(text: str, tables: ScriptTables) -> str:
     size = SAMPLE
     while True:
         sample = text[:size]
-        trad = len(list(islice(tables.trad_re.finditer(sample), GUESS_COUNT)))
-        simp = len(list(islice(tables.simp_re.finditer(sample), GUESS_COUNT)))
+        trad = _count_up_to(tables.trad_re, sample, GUESS_COUNT)
+        simp = _count_up_to(tables.simp_re, sample, GUESS_COUNT)
         if trad == simp == GUESS_COUNT:
             trad, simp = len(tables.trad_re.findall(sample)), len(tables.simp_re.findall(sample))
         if trad != simp or size >= len(text):
@@ -269,7 +274,7 @@ def outnumbers(text: str, side: str, than: int) -> bool:
     if than < GROUP:
         # A few to pass (a Traditional page's lone 并 are weak: none): one
         # by one, stopping at the first past them.
-        return len(list(islice(TABLES.get().strong_re[side].finditer(text), than + 1))) > than
+        return _count_up_to(TABLES.get().strong_re[side], text, than + 1) > than
     seen, pos, size, n = 0, 0, FIRST_CHUNK, len(text)
     while pos < n:
         seen += count_strong(side, text[pos : pos + size])
