@@ -30,6 +30,7 @@ FAMILIES = [
     ("utf-8", "gbk"), ("utf-8", "gb18030"), ("utf-8", "big5"), ("utf-8", "cp932"),
     ("utf-8", "cp1252"), ("utf-8", "latin-1"), ("gbk", "latin-1"), ("gbk", "big5"),
     ("big5", "gbk"), ("big5", "gb18030"), ("big5", "latin-1"),
+    ("gbk", "whatwg-big5"),  # last: the families before it draw the pieces they always drew
 ]
 
 

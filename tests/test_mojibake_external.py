@@ -25,11 +25,15 @@ pytestmark = pytest.mark.skipif(
 
 # Exact repairs per family, of 48 (24 whole lines, 24 clauses inside correct
 # text): floors measured on these cases, not goals.  UTF-8 read as Big5 loses
-# most of its bytes; silently dropped bytes leave no trace of where.
+# most of its bytes; silently dropped bytes leave no trace of where.  GBK
+# read as Big5 was 39: in two cases a kana that Python's big5 and the
+# browsers' make into two different common characters (求 and 前 for
+# Python's) says nothing of which made the text, nor do its neighbours, and
+# each is now a loss (U+FFFD) rather than a guess (big5.either_reading).
 FLOORS = {
     "utf-8->gbk": 47, "utf-8->gbk(ignore)": 16, "utf-8->gb18030": 47, "utf-8->big5": 3,
     "utf-8->cp932": 46, "utf-8->latin-1": 48, "utf-8->cp1252": 48, "utf-8->cp1252-whatwg": 48,
-    "gbk->latin-1": 48, "gbk->cp1252": 46, "gbk->big5": 39, "big5->gbk": 37,
+    "gbk->latin-1": 48, "gbk->cp1252": 46, "gbk->big5": 37, "big5->gbk": 37,
     "big5->gb18030": 45, "big5->latin-1": 47, "big5->cp1252": 47,
 }
 
@@ -68,14 +72,26 @@ def test_repairs_rarely_invent_a_character(cases, outputs):
     assert invented["gbk->big5"] + invented["big5->gbk"] == 0, invented
 
 
+def _lost_only(out: str, case: dict) -> bool:
+    """Whether ``out`` is the expected text but for characters lost, one U+FFFD each,
+    where the case was read as Big5."""
+    expected = case["expected"]
+    return (
+        case["family"].endswith("big5") and len(out) == len(expected)
+        and all(ours == theirs or ours == "\ufffd" for ours, theirs in zip(out, expected))
+    )
+
+
 def test_lossless_repairs_are_exact_or_untouched(cases, outputs):
     """Known limit (README): at the seam with correct text, a mojibake character
     that stands for a rare one (謂 for 孔 reads better than what it hides;
-    °E°E¡A for 蚩蚩，) can be left out of a repair; nothing else is partial."""
+    °E°E¡A for 蚩蚩，) can be left out of a repair; nothing else is partial
+    but a character the two Big5 readings make differently, which is lost
+    (U+FFFD in its place, everything else exact)."""
     partial = [
         (case["family"], case["input"][:40])
         for case, out in zip(cases, outputs)
-        if not case["lossy"] and out not in (case["expected"], case["input"])
+        if not case["lossy"] and out not in (case["expected"], case["input"]) and not _lost_only(out, case)
     ]
     assert len(partial) <= 10, partial  # 10 of 369 today
 

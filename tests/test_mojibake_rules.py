@@ -380,3 +380,99 @@ def test_a_grave_whose_no_break_space_became_a_space(garbled, fixed):
 def test_a_lone_a_tilde_before_a_space_is_left(text):
     # No sequence anywhere: nothing says the text was UTF-8 read wrongly.
     assert zhclean.fix_mojibake(text) == text
+
+
+# Where a text shows neither Big5 (no character only Big5-HKSCS makes), the
+# characters the two write at different bytes vote: ッ is GBK's 强 for the
+# browser's and the rare 荹 for Python's; Ч is 强 for Python's and 萀 for the
+# browser's.  Each reading is read back exactly by its own votes.
+_VOTED = "会议强调，要坚决打赢这场战斗，做好各项工作。"
+
+
+@pytest.mark.parametrize("wrong, named", [("whatwg-big5", "big5-hkscs"), ("big5", "big5")])
+def test_the_kana_vote_for_the_big5_that_makes_them_common_characters(wrong, named):
+    from corpus.lossy import wrong_decode
+
+    broken, lost = wrong_decode(_VOTED.encode("gbk"), wrong)
+    assert not lost and ("ッ" in broken) == (wrong == "whatwg-big5") and ("Ч" in broken) == (wrong == "big5")
+    assert zhclean.fix_mojibake(broken) == _VOTED
+    assert [f.decoded_as for f in zhclean.mojibake_report(broken)] == [named]
+
+
+@pytest.mark.parametrize(
+    "original, wrong",
+    [
+        # ロ: 千 (Python's C7 A7) or 情 (the browser's C7 E9), both common: 疫情 is a word.
+        ("省应对新冠绷紧疫情防控常态化这根弦，做好各项工作。", "whatwg-big5"),
+        # ラ: 牵 (Python's) or 清 (the browser's): 牵挂 is a word.
+        ("书记时刻牵挂着这座城市，做好各项工作。", "big5"),
+    ],
+)
+def test_a_character_the_two_big5_readings_make_differently_is_settled_by_its_neighbours(original, wrong):
+    from corpus.lossy import wrong_decode
+
+    broken, lost = wrong_decode(original.encode("gbk"), wrong)
+    assert not lost
+    assert zhclean.fix_mojibake(broken) == original
+    (finding,) = zhclean.mojibake_report(broken)
+    assert (finding.replacement, finding.decoded_as) == (original, "big5 or big5-hkscs")
+
+
+def test_a_character_the_two_big5_readings_make_differently_is_lost_where_nothing_settles_it():
+    # “ロ” between quotes: 千 or 情, and no neighbour it forms a word with.
+    from corpus.lossy import wrong_decode
+
+    broken, lost = wrong_decode("这是一个“情”字，做好各项工作。".encode("gbk"), "whatwg-big5")
+    assert not lost and "ロ" in broken
+    repaired = "这是一个“\ufffd”字，做好各项工作。"
+    fixed = zhclean.fix_mojibake(broken)
+    assert fixed == repaired
+    assert zhclean.fix_mojibake(fixed) == fixed
+    (finding,) = zhclean.mojibake_report(broken)
+    assert (finding.replacement, finding.decoded_as) == (repaired, "big5 or big5-hkscs")
+
+
+def test_the_pairs_that_settle_a_reading_come_from_words():
+    from zhclean.mojibake.big5 import PAIR_MARGIN
+    from zhclean.mojibake.tables import pair_classes
+
+    pairs = pair_classes()
+    assert len(pairs) > 20000 and all(len(pair) == 2 for pair in pairs)
+    assert pairs["疫情"] >= pairs.get("疫千", 0) + PAIR_MARGIN
+    assert pairs["企业"] >= pairs.get("票业", 0) + PAIR_MARGIN
+
+
+def test_the_big5_votes_are_by_a_clear_margin_of_frequency():
+    from zhclean.mojibake.charsets import BIG5_HKSCS
+    from zhclean.mojibake.tables import VOTE_MARGIN, VOTES_BROWSER, VOTES_NEITHER, VOTES_PYTHON, big5_votes, class_table
+
+    classes = class_table()
+    votes = big5_votes()
+    assert len(votes) > 200 and set(votes.values()) == {VOTES_BROWSER, VOTES_NEITHER, VOTES_PYTHON}
+    for ch, vote in votes.items():
+        python, browser = ch.encode("big5"), ch.encode(BIG5_HKSCS)
+        assert len(python) == len(browser) == 2 and python != browser, ch
+        margin = classes[ord(browser.decode("gb18030"))] - classes[ord(python.decode("gb18030"))]
+        assert vote == (VOTES_BROWSER if margin >= VOTE_MARGIN else VOTES_PYTHON if -margin >= VOTE_MARGIN
+                        else VOTES_NEITHER), ch
+
+
+def test_a_few_stray_votes_do_not_unsettle_a_long_text():
+    # 60,000 characters of Gutenberg's GBK read by Python's big5 hold 741
+    # votes for it and 42 for the browser's (bytes out of step after a loss,
+    # rare characters of the text's own): the many decide.
+    from zhclean.mojibake.charsets import BIG5_READ_AS_HKSCS, BIG5_UNDECIDED, SCREENED
+    from zhclean.mojibake.big5 import BIG5_DOMINANCE, big5_reading
+
+    mask = 1 << SCREENED.index(("big5", "gb18030"))
+    for python, browser, reading in [
+        (20, 0, 0), (20, 20 // BIG5_DOMINANCE, 0), (20, 20 // BIG5_DOMINANCE + 1, BIG5_UNDECIDED),
+        (0, 3, BIG5_READ_AS_HKSCS), (1, BIG5_DOMINANCE, BIG5_READ_AS_HKSCS), (1, 1, BIG5_UNDECIDED),
+        (0, 0, BIG5_UNDECIDED),
+    ]:
+        text = "Ч" * python + "ッ" * browser + "ロ"
+        assert big5_reading(text, [(0, len(text), mask)]) == [(0, len(text), mask | reading)], (python, browser)
+    # No character the two write differently; none in a region not read as Big5.
+    assert big5_reading("頗祜覃", [(0, 3, mask)]) == [(0, 3, mask)]
+    other = 1 << SCREENED.index(("gb18030", "utf-8"))
+    assert big5_reading("ッ" * 5, [(0, 5, other)]) == [(0, 5, other)]

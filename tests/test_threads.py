@@ -34,9 +34,12 @@ inputs = {
     "strip_pinyin": "書(shu)記(ji)會(hui)議(yi)，" * (60000 // scale),
     "fix_mojibake": original.encode("big5").decode("gbk", "replace"),
     "mojibake_report": ("据报道，" + "发布了新闻，今天".encode("utf-8").decode("gbk") + "。") * (400 // scale),
+    # GBK read by a browser as Big5, whose ロ (千 or 情) no sign decides: read
+    # both ways, and settled by the pair 疫情 (the votes' and pairs' tables).
+    "fix_mojibake:browser-big5": ("据报道，吽茼勤陔夢掄踡砮ロ滅諷都怓趙涴跦玾ㄛ酕疑跪砐馱釬﹝\n") * (400 // scale),
 }
 text = inputs[name]
-function = getattr(zhclean, name)
+function = getattr(zhclean, name.split(":")[0])
 barrier = threading.Barrier(%(threads)d)
 results = [None] * %(threads)d
 
@@ -57,7 +60,7 @@ print(sum(result != expected for result in results), expected != text)
 
 
 @pytest.mark.parametrize("pure", ["0", "1"], ids=["compiled", "twins"])
-@pytest.mark.parametrize("name", ["strip_pinyin", "fix_mojibake", "mojibake_report"])
+@pytest.mark.parametrize("name", ["strip_pinyin", "fix_mojibake", "mojibake_report", "fix_mojibake:browser-big5"])
 def test_first_calls_from_eight_threads_at_once(name, pure):
     if pure == "0" and zhclean._impl.PURE_PYTHON:
         pytest.skip("the twins were asked for")

@@ -3,7 +3,8 @@
 The public facade of the capability.  ``fix_mojibake`` and
 ``mojibake_report`` check their argument and hand the text, with the loops
 module (``_loops.LOOPS``: compiled, or the pure-Python twin), to the repair
-(``repair``, which calls ``bulk``, ``stretches``, ``reread`` and ``score``).
+(``repair``, which calls ``big5``, ``bulk``, ``stretches``, ``reread`` and
+``score``).
 Calls go down only: the loops import nothing but tables (``tables``,
 ``charsets``, ``records``).
 """

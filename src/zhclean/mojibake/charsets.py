@@ -98,11 +98,14 @@ EVERY_PAIR = (1 << len(SCREENED)) - 1 | OTHER_PAIRS
 # for the whole text, not region by region: GBK read by browsers as Big5
 # shows such characters everywhere but in a short region here and there,
 # whose ロ read as Python's Big5 would give 千 for 情.  Where a text shows no
-# such character, Big5 is Python's: its kana say nothing sure either way
-# (a vote by the class of the GBK character each reading makes of them got 4
-# more of the 48 browser-made cases right, and 4 of the snapshot's texts of
-# GBK read by Python's big5 wrong).
+# such character, its kana and Cyrillic vote (tables.big5_votes; decided in
+# big5.big5_reading): for the browsers' Big5 where only that reading makes
+# them common GBK characters, for Python's where only Python's does.
 BIG5_READ_AS_HKSCS = OTHER_PAIRS << 1
+# And where the votes decide nothing (none for either reading, or some for
+# each), this one: the text is read both ways, and a character the two
+# readings make differently is a loss (U+FFFD), not a guess (ロ is 千 or 情).
+BIG5_UNDECIDED = BIG5_READ_AS_HKSCS << 1
 # The screened wrong codec a wrong codec is screened as: the same tests, on
 # its own table where the text is read so.
 SCREENED_AS = {BIG5_HKSCS: "big5"}

@@ -24,9 +24,11 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .._edits import apply
+from .big5 import big5_reading, either_reading
 from .bulk import bulk
-from .cuts import forget_chosen_bytes
 from .charsets import (
+    BIG5_READ_AS_HKSCS,
+    BIG5_UNDECIDED,
     CODEC_NAMES,
     CP1252_EXTRAS,
     HYBRID,
@@ -35,6 +37,7 @@ from .charsets import (
     SINGLE_BYTE,
     SINGLE_BYTE_CODECS,
 )
+from .cuts import forget_chosen_bytes
 from .evidence import document_codec, evidenced_decoders
 from .pairs import ordered_pairs
 from .records import Known, Repair, Screened, Shares, Stretch, TextStats
@@ -151,12 +154,12 @@ def repair_regions(
     # could pass the judge with (most regions of clean text: all of them).
     if screened is None:
         screened = loops.screen(text, join_across_losses(text, _outside(text, regions, frozen)))
+    screened = big5_reading(text, screened)
     regions = [(start, end) for start, end, _ in screened]
     masks = [mask for _, _, mask in screened]
     blocks = [start for start, _ in frozen], [end for _, end in frozen]
     reach_end = 0  # where the previous region's reach stopped
     for index, (region_start, region_end) in enumerate(regions):
-        region = text[region_start:region_end]
         # GBK and Big5 read as each other with losses are re-read over a
         # wider reach: the scan misses much of such text (it reads as real,
         # common characters: 中 in Big5 is い in GBK), and the re-reading
@@ -169,69 +172,95 @@ def repair_regions(
             region_end + LOSS_REACH,
             blocks[0][after_block] if after_block < len(blocks[0]) else len(text),
         )
-        reach = text[reach_start:reach_end]
-        candidates: list[tuple[float, Repair]] = []
-        region_stats = loops.text_stats(region)
-        # Statistics already computed, by id() of the text; the text is kept
-        # with them, so that its id cannot be another's after it is freed.
-        known: Known = {id(region): (region, region_stats)}
-        shares: Shares = {}  # utf8_share of the texts judged, the same way
-        pairs, hybrid_first = ordered_pairs(region, region_stats, masks[index], depth, document)
-        # Whole-region decodings first (one C-speed pass each): where one of
-        # them passes the judge over nearly all the region, it is settled and
-        # no pair is worth the piece-by-piece reading (GBK read as Latin-1
-        # tried UTF-8 and Big5 that way first: 10 us a character each).
-        early: dict[tuple[str, str], tuple[list[Stretch] | None, list[tuple[float, Repair]] | None]] = {}
-        settled = False
-        for wrong, right in pairs:
-            found_stretches = bulk(region, wrong, right, region_stats.losses, loops, known)
-            found = None
-            if found_stretches is not None:
-                found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form, evidenced, shares)
-            early[wrong, right] = (found_stretches, found)
-            if found is not None and _settles(found, region):
-                settled = True
-                for _, judged in early.values():
-                    candidates.extend(judged or ())
-                break
-        for wrong, right in pairs if not settled else ():
-            found_stretches, found = early[wrong, right]
-            if found is not None:
-                candidates.extend(found)
-                if right == "utf-8" and _settles(found, region):
-                    break
-                continue
-            if found_stretches is None:
-                if region_stats.losses and wrong in REREAD_FROM and right in REREAD_AS:
-                    # A whole text damaged to both ends is re-read from end to
-                    # end, but where it starts or ends with a loss, which may
-                    # be where the reading has to fall into step.
-                    whole = reach_start == 0 and reach_end == len(text) and damaged_to_the_edges(reach)
-                    pins = (whole and reach[:1] != "\ufffd", whole and reach[-1:] != "\ufffd")
-                    reread = reread_stretches(reach, wrong, right, *pins, loops)
-                    found = _judge(reach, reach_start, reread, loops, depth, known, trust_form, evidenced, shares)
-                    candidates.extend(found)
-                    if _settles(found, region):
-                        break  # read back in step, nearly all of it: settled
-                    continue
-                if (
-                    right == "utf-8"
-                    and wrong not in SINGLE_BYTE_CODECS
-                    and len(region) >= UTF8_SHARE_FROM
-                    and utf8_share_of(region, wrong, loops) < UTF8_LEAST_SHARE
-                ):
-                    continue  # too few of its bytes make UTF-8 for a repair of it as UTF-8
-                found_stretches = stretches(region, wrong, right, loops)
-            found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form, evidenced, shares)
-            candidates.extend(found)
-            if (right == "utf-8" or (hybrid_first and wrong == HYBRID)) and _settles(found, region):
-                break  # the region is UTF-8 (or the mixture) that reads well, nearly all of it: settled
-        # Heaviest first (UTF-8 repairs, self-checking, count half again);
-        # keep those that do not overlap one kept already.
-        candidates.sort(key=lambda c: (-c[0] * (1.5 if c[1].encoding == "utf-8" else 1.0), c[1].start))
-        repairs.extend(_disjoint(candidate for _, candidate in candidates))
+        search = (text, region_start, region_end, reach_start, reach_end, loops, depth, trust_form, evidenced, document)
+        mask = masks[index]
+        if mask & BIG5_UNDECIDED:
+            python = _region_repairs(*search, mask & ~BIG5_UNDECIDED)
+            browser = _region_repairs(*search, mask & ~BIG5_UNDECIDED | BIG5_READ_AS_HKSCS)
+            repairs.extend(either_reading(text, python, browser))
+        else:
+            repairs.extend(_region_repairs(*search, mask))
     repairs.sort(key=lambda r: r.start)
     return repairs
+
+
+def _region_repairs(
+    text: str,
+    region_start: int,
+    region_end: int,
+    reach_start: int,
+    reach_end: int,
+    loops: Loops,
+    depth: int,
+    trust_form: bool,
+    evidenced: frozenset[str],
+    document: str | None,
+    mask: int,
+) -> list[Repair]:
+    """The repairs of one region (``mask``: the pairs worth a try), placed in
+    ``text``: the best candidates that do not overlap."""
+    region = text[region_start:region_end]
+    reach = text[reach_start:reach_end]
+    candidates: list[tuple[float, Repair]] = []
+    region_stats = loops.text_stats(region)
+    # Statistics already computed, by id() of the text; the text is kept
+    # with them, so that its id cannot be another's after it is freed.
+    known: Known = {id(region): (region, region_stats)}
+    shares: Shares = {}  # utf8_share of the texts judged, the same way
+    pairs, hybrid_first = ordered_pairs(region, region_stats, mask, depth, document)
+    # Whole-region decodings first (one C-speed pass each): where one of
+    # them passes the judge over nearly all the region, it is settled and
+    # no pair is worth the piece-by-piece reading (GBK read as Latin-1
+    # tried UTF-8 and Big5 that way first: 10 us a character each).
+    early: dict[tuple[str, str], tuple[list[Stretch] | None, list[tuple[float, Repair]] | None]] = {}
+    settled = False
+    for wrong, right in pairs:
+        found_stretches = bulk(region, wrong, right, region_stats.losses, loops, known)
+        found = None
+        if found_stretches is not None:
+            found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form, evidenced, shares)
+        early[wrong, right] = (found_stretches, found)
+        if found is not None and _settles(found, region):
+            settled = True
+            for _, judged in early.values():
+                candidates.extend(judged or ())
+            break
+    for wrong, right in pairs if not settled else ():
+        found_stretches, found = early[wrong, right]
+        if found is not None:
+            candidates.extend(found)
+            if right == "utf-8" and _settles(found, region):
+                break
+            continue
+        if found_stretches is None:
+            if region_stats.losses and wrong in REREAD_FROM and right in REREAD_AS:
+                # A whole text damaged to both ends is re-read from end to
+                # end, but where it starts or ends with a loss, which may
+                # be where the reading has to fall into step.
+                whole = reach_start == 0 and reach_end == len(text) and damaged_to_the_edges(reach)
+                pins = (whole and reach[:1] != "\ufffd", whole and reach[-1:] != "\ufffd")
+                reread = reread_stretches(reach, wrong, right, *pins, loops)
+                found = _judge(reach, reach_start, reread, loops, depth, known, trust_form, evidenced, shares)
+                candidates.extend(found)
+                if _settles(found, region):
+                    break  # read back in step, nearly all of it: settled
+                continue
+            if (
+                right == "utf-8"
+                and wrong not in SINGLE_BYTE_CODECS
+                and len(region) >= UTF8_SHARE_FROM
+                and utf8_share_of(region, wrong, loops) < UTF8_LEAST_SHARE
+            ):
+                continue  # too few of its bytes make UTF-8 for a repair of it as UTF-8
+            found_stretches = stretches(region, wrong, right, loops)
+        found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form, evidenced, shares)
+        candidates.extend(found)
+        if (right == "utf-8" or (hybrid_first and wrong == HYBRID)) and _settles(found, region):
+            break  # the region is UTF-8 (or the mixture) that reads well, nearly all of it: settled
+    # Heaviest first (UTF-8 repairs, self-checking, count half again);
+    # keep those that do not overlap one kept already.
+    candidates.sort(key=lambda c: (-c[0] * (1.5 if c[1].encoding == "utf-8" else 1.0), c[1].start))
+    return _disjoint(candidate for _, candidate in candidates)
 
 
 def _settles(found: list[tuple[float, Repair]], region: str) -> bool:
