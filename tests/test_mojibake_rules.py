@@ -225,6 +225,27 @@ def test_report_says_what_was_repaired_and_where():
     assert [f for f in findings if f.kind == "loss"]  # the U+FFFD is reported too
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天温度50掳C，很热",  # ° read as GBK before a unit
+        "I don鈥檛 know，他说",  # ’ and the t after it
+        "推荐¡¶红楼梦¡·一书",  # GBK's 《》 read as Latin-1
+        "據報道，" + "发布了新闻，".encode("utf-8").decode("gbk") + "温度50掳C",  # a region and a run
+    ],
+)
+def test_report_lists_the_short_runs_fix_repairs(text):
+    # The report once held the regions' repairs only: fix_mojibake made these
+    # and mojibake_report said nothing.
+    repaired = [f for f in zhclean.mojibake_report(text) if f.kind == "repaired"]
+    assert repaired
+    rebuilt = text
+    for finding in reversed(repaired):
+        assert text[finding.start : finding.end] == finding.text
+        rebuilt = rebuilt[: finding.start] + finding.replacement + rebuilt[finding.end :]
+    assert rebuilt == zhclean.fix_mojibake(text)
+
+
 @pytest.mark.parametrize("bad", [b"\xe5\x8f\x91", None, 1.5, bytearray(b"a")])
 def test_non_str_input_says_what_to_pass(bad):
     with pytest.raises(TypeError, match="expects str, not .*decode"):

@@ -516,7 +516,7 @@ def _round(
     runs = [
         Repair(start, end, new, encoding, decoded_as)
         for start, end, new, encoding, decoded_as in unmistakable_runs(repaired, loops)
-        if not _overlaps(start, end, frozen)
+        if not overlaps(start, end, frozen)
     ]
     if runs:
         made.append(runs)
@@ -549,7 +549,8 @@ def _attempt(
     return repaired, made, frozen
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) meets one of ``spans`` (sorted, disjoint)."""
     k = bisect.bisect_right(spans, (start, float("inf")))
     return (k > 0 and spans[k - 1][1] > start) or (k < len(spans) and spans[k][0] < end)
 

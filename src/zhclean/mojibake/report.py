@@ -5,7 +5,8 @@ import re
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from .charsets import LOSS_MARKER
-from .repair import repair_regions
+from .repair import overlaps, repair_regions
+from .runs import unmistakable_runs
 
 if TYPE_CHECKING:
     from ._loops import Loops
@@ -31,10 +32,17 @@ class MojibakeFinding(NamedTuple):
 
 
 def report(text: str, loops: Loops) -> list[MojibakeFinding]:
-    """The repairs ``fix`` makes in ``text`` with these loops, and its losses, in order."""
+    """The repairs ``fix`` makes in ``text`` with these loops (its first
+    pass over the regions, and the short runs proven by their form), and
+    its losses, in order."""
+    repairs = [
+        (r.start, r.end, r.text, r.encoding, r.decoded_as) for r in repair_regions(text, loops.find_regions(text), loops)
+    ]
+    taken = [(start, end) for start, end, *_ in repairs]  # sorted, disjoint
+    repairs += [run for run in unmistakable_runs(text, loops) if not overlaps(run[0], run[1], taken)]
     findings = [
-        MojibakeFinding("repaired", r.start, r.end, text[r.start : r.end], r.text, r.encoding, r.decoded_as)
-        for r in repair_regions(text, loops.find_regions(text), loops)
+        MojibakeFinding("repaired", start, end, text[start:end], new, encoding, decoded_as)
+        for start, end, new, encoding, decoded_as in repairs
     ]
     for start, end, kind in find_losses(text):
         findings.append(MojibakeFinding("loss", start, end, text[start:end], None, None, LOSS_KINDS[kind]))
