@@ -248,7 +248,6 @@ def _build_every_class() -> bytes:
 EVERY_CLASS: Lazy[bytes] = Lazy(_build_every_class)
 
 
-
 # --- which Big5 made a text's kana: Python's or the browsers' ------------------
 # Python's big5 (and code page 950) and the browsers' Big5-HKSCS put the
 # ETEN extensions (kana, Cyrillic, circled numbers) at different bytes: ロ is
