@@ -31,6 +31,9 @@ cdef enum:
     MAYBE_OTHER = 1 << 6
     # And one that shows Big5 read as Big5-HKSCS (tables.shows_hkscs_table).
     SHOWS_HKSCS = 1 << 7
+    # The byte _utf8_viable writes for a character the wrong codec cannot
+    # have made (no UTF-8 holds it, and no codec screened writes it alone).
+    UNMADE = 0xFF
 
 
 cdef struct ScreenTables:
@@ -205,11 +208,18 @@ cdef bint _utf8_viable(const Tables* t, const ScreenTables* st, const ucs_t* cha
             data[m] = code
             m += 1
         else:
-            data[m] = 0xFF
+            data[m] = UNMADE
             m += 1
     _run_start(&run, st.plausible, 2)
     while i < m:
         if data[i] < 0x80:
+            i += 1
+            continue
+        if data[i] == UNMADE:  # a break: the repair's pieces end there (stretches._pieces)
+            if run.found:
+                return True
+            _run_start(&run, st.plausible, 2)
+            gap = 0
             i += 1
             continue
         cp = _sequence_at(data, m, i, &size)

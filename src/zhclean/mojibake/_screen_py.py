@@ -140,6 +140,11 @@ def _other_viable(text: str, k: int, start: int, end: int, cp: int, scan: bytes)
     )
 
 
+# The byte _utf8_viable writes for a character the wrong codec cannot have
+# made: no UTF-8 holds it, and no codec screened writes it alone.
+_UNMADE = 0xFF
+
+
 def _utf8_viable(text: str, start: int, end: int, encoded, classes: bytes) -> bool:
     data = bytearray()
     for k in range(start, end):
@@ -151,7 +156,7 @@ def _utf8_viable(text: str, start: int, end: int, encoded, classes: bytes) -> bo
         elif code >= 0:
             data.append(code)
         else:
-            data.append(0xFF)  # nothing the wrong codec made: no UTF-8 either
+            data.append(_UNMADE)
     run = _Run(PLAUSIBLE, 2)
     gap = 0
     i = 0
@@ -159,6 +164,13 @@ def _utf8_viable(text: str, start: int, end: int, encoded, classes: bytes) -> bo
     while i < n:
         byte = data[i]
         if byte < 0x80:
+            i += 1
+            continue
+        if byte == _UNMADE:  # a break: the repair's pieces end there (stretches._pieces)
+            if run.found:
+                return True
+            run = _Run(PLAUSIBLE, 2)
+            gap = 0
             i += 1
             continue
         cp, size = _sequence(data, i)
