@@ -69,12 +69,11 @@ def big5_reading(text: str, screened: Screened) -> Screened:
     browser, python = counts[VOTES_BROWSER], counts[VOTES_PYTHON]
     if not counts or (python > 0 and python >= BIG5_DOMINANCE * browser):
         return screened
-    reading = BIG5_READ_AS_HKSCS if browser > 0 and browser >= BIG5_DOMINANCE * python else BIG5_UNDECIDED
-    if reading == BIG5_READ_AS_HKSCS:  # one bit for all the text's regions, as the screen sets it
-        return [(start, end, mask | reading) for start, end, mask in screened]
+    if browser > 0 and browser >= BIG5_DOMINANCE * python:  # one bit for all the text's regions, as the screen sets it
+        return [(start, end, mask | BIG5_READ_AS_HKSCS) for start, end, mask in screened]
     # Read both ways: only the regions read as Big5 at all (the others would
     # be repaired twice over for nothing).
-    return [(start, end, mask | reading if mask & _BIG5_BITS else mask) for start, end, mask in screened]
+    return [(start, end, mask | BIG5_UNDECIDED if mask & _BIG5_BITS else mask) for start, end, mask in screened]
 
 
 def either_reading(text: str, python: list[Repair], browser: list[Repair]) -> list[Repair]:

@@ -103,8 +103,10 @@ EVERY_PAIR = (1 << len(SCREENED)) - 1 | OTHER_PAIRS
 # them common GBK characters, for Python's where only Python's does.
 BIG5_READ_AS_HKSCS = OTHER_PAIRS << 1
 # And where the votes decide nothing (none for either reading, or some for
-# each), this one: the text is read both ways, and a character the two
-# readings make differently is a loss (U+FFFD), not a guess (ロ is 千 or 情).
+# each), this one on the regions read as Big5: they are read both ways, and a
+# character the two readings make differently is settled by the pair it
+# forms with a neighbour, or is a loss (U+FFFD), not a guess (ロ: 千 or 情;
+# big5.either_reading).
 BIG5_UNDECIDED = BIG5_READ_AS_HKSCS << 1
 # The screened wrong codec a wrong codec is screened as: the same tests, on
 # its own table where the text is read so.

@@ -153,8 +153,7 @@ def repair_regions(
     # The loops' screen rules out, region by region, the pairs no repair
     # could pass the judge with (most regions of clean text: all of them).
     if screened is None:
-        screened = loops.screen(text, join_across_losses(text, _outside(text, regions, frozen)))
-    screened = big5_reading(text, screened)
+        screened = _screen(text, _outside(text, regions, frozen), loops)
     regions = [(start, end) for start, end, _ in screened]
     masks = [mask for _, _, mask in screened]
     blocks = [start for start, _ in frozen], [end for _, end in frozen]
@@ -480,10 +479,17 @@ def _first_screen(text: str, loops: Loops) -> Screened | None:
     with (scans in C: a line of clean text went through ten Python calls,
     7-10 us, before the round found that out)."""
     regions = loops.find_regions(text)
-    screened = loops.screen(text, join_across_losses(text, regions)) if regions else []
+    screened = _screen(text, regions, loops) if regions else []
     if not screened and not may_hold_runs(text, loops):
         return None
     return screened
+
+
+def _screen(text: str, regions: list[tuple[int, int]], loops: Loops) -> Screened:
+    """The loops' screen of ``regions`` joined across losses, with the
+    reading of Big5 the text's kana decide (``big5.big5_reading``): taken
+    once, and handed to every attempt that reads the text as it is."""
+    return big5_reading(text, loops.screen(text, join_across_losses(text, regions)))
 
 
 def _round(

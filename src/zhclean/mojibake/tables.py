@@ -11,6 +11,7 @@ on first use, once per process, by the package's one lazy loader.
 from __future__ import annotations
 
 import pathlib
+from collections.abc import Iterator
 
 from .._lazy import Lazy
 from .charsets import BARRIER, BIG5_HKSCS, CODE_PAGES, SINGLE_BYTE_MAP, decode_table, encode_table
@@ -108,13 +109,18 @@ def chunk_bounds(text: str, size: int) -> list[int]:
 _DATA = pathlib.Path(__file__).with_name("data") / "charfreq.txt"
 
 
+def _class_lines(path: pathlib.Path) -> Iterator[tuple[int, str]]:
+    """The (class, characters) of each ``CLASS<TAB>CHARS`` line of a data
+    file (charfreq.txt, big5_pairs.txt); ``#`` lines are comments."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            klass, chars = line.split("\t", 1)
+            yield int(klass), chars
+
+
 def _parse_classes() -> bytes:
     table = bytearray(0x10000)
-    for line in _DATA.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        klass, chars = line.split("\t", 1)
-        value = int(klass)
+    for value, chars in _class_lines(_DATA):
         if not 1 <= value <= 15:
             raise ValueError(f"{_DATA}: class {value} out of range")
         for ch in chars:
@@ -300,14 +306,11 @@ _PAIRS_DATA = pathlib.Path(__file__).with_name("data") / "big5_pairs.txt"
 
 def _parse_pairs() -> dict[str, int]:
     classes = {}
-    for line in _PAIRS_DATA.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        klass, pairs = line.split("\t", 1)
+    for klass, pairs in _class_lines(_PAIRS_DATA):
         if len(pairs) % 2:
             raise ValueError(f"{_PAIRS_DATA}: class {klass} holds half a pair")
         for k in range(0, len(pairs), 2):
-            classes[pairs[k : k + 2]] = int(klass)
+            classes[pairs[k : k + 2]] = klass
     return classes
 
 
