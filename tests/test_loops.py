@@ -189,6 +189,56 @@ def test_screens_agree_on_several_regions(compiled, twin, text, data):
     assert compiled["mojibake"].screen(text, spans) == twin["mojibake"].screen(text, spans)
 
 
+# Short spans of GBK and Big5 read as each other (芶賦珨陑 for 团结一心; 玂ユ硄笲块
+# for 保交通運輸), the words around them, and what breaks a span: ASCII, a
+# loss, kana, an astral character, a character neither codec has.
+_WORD_PIECES = st.sampled_from(
+    ["芶賦珨陑", "淖瓷瞰寰笥", "跪撰絨巹淉", "玂ユ硄笲块", "禘痜ㄒ毕", "引导市民", "、共克时艰", "抓好确", "確",
+     "網絡暢通", "治、疑似", "王戎七歲", "淸愼爲纔", "，", "a", "\ufffd", "ロ", "\U00020000", "한", "\n"]
+)
+_WORD_READINGS = [("big5", "gb18030"), ("gb18030", "big5"), (charsets.BIG5_HKSCS, "gb18030")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=40).map("".join), st.data())
+def test_word_windows_and_their_screen_agree(compiled, twin, text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for wrong, right in _WORD_READINGS:
+        found = compiled["mojibake"].word_windows(text, start, end, wrong, right)
+        assert found == twin["mojibake"].word_windows(text, start, end, wrong, right)
+        for s, e, after in found:
+            assert start <= s < e <= end and len(after) == e - s
+    spans = [(start, end)] if end > start else []
+    assert compiled["mojibake"].screen(text, spans) == twin["mojibake"].screen(text, spans)
+
+
+def test_word_windows_span_the_damage_and_use_the_neighbours_beyond_the_region(compiled, twin):
+    text = "引导市民芶賦珨陑、共克时艰"
+    for loops in (compiled, twin):
+        assert loops["mojibake"].word_windows(text, 0, len(text), "big5", "gb18030") == [(4, 8, "团结一心")]
+        # The region may stop at the span: the neighbours beyond it still count.
+        assert loops["mojibake"].word_windows(text, 4, 8, "big5", "gb18030") == [(4, 8, "团结一心")]
+        [(_, _, mask)] = loops["mojibake"].screen(text, [(0, len(text))])
+        assert mask & charsets.WORD_SPANS << charsets.SCREENED.index(("big5", "gb18030"))
+        with pytest.raises(ValueError):
+            loops["mojibake"].word_windows(text, 3, len(text) + 1, "big5", "gb18030")
+
+
+def test_no_word_window_in_correct_text(compiled):
+    """Issue 9: no false repair of classical Chinese; the external texts and
+    the seeds read both ways hold no span the word test passes."""
+    from corpus import HERE, SHARED
+
+    if not (SHARED / "external").is_dir():
+        pytest.skip("../shared is not beside the repository")
+    paths = sorted((SHARED / "external").glob("*.txt")) + sorted((HERE / "samples" / "seeds").glob("*.txt"))
+    for path in paths:
+        text = path.read_text(encoding="utf-8-sig")
+        for wrong, right in _WORD_READINGS:
+            assert compiled["mojibake"].word_windows(text, 0, len(text), wrong, right) == [], (path.name, wrong)
+
+
 def test_a_region_that_shows_big5_hkscs_reads_the_whole_text_so(compiled, twin):
     shown = "頗祜ッ覃砮ロ滅諷"  # 会议强调疫情防控: GBK read by a browser as Big5
     text = shown + "，" + "⻌湮" * 3

@@ -1,6 +1,8 @@
 """Mojibake repair, family by family, beside the text that must NOT change."""
 from __future__ import annotations
 
+import pathlib
+
 import pytest
 
 import zhclean
@@ -513,3 +515,67 @@ def test_a_few_stray_votes_do_not_unsettle_a_long_text():
     assert big5_reading("頗祜覃", [(0, 3, mask)]) == [(0, 3, mask)]
     other = 1 << SCREENED.index(("gb18030", "utf-8"))
     assert big5_reading("ッ" * 5, [(0, 5, other)]) == [(0, 5, other)]
+
+
+# --- short GBK <-> Big5 spans, by the words they make ----------------------------------
+# Issue 9, gap 4: four or five characters of GBK read as Big5 (or the reverse)
+# inside correct text are too short for the frequency model; the words the
+# re-reading makes (tables.word_pairs) tell them from classical Chinese.
+WORD_SPANS = [
+    ("引导市民芶賦珨陑、共克时艰", "引导市民团结一心、共克时艰"),  # GBK read as Big5: 团结一心
+    ("会议强调,要加快跪撰絨巹淉府要紧急行动", "会议强调,要加快各级党委政府要紧急行动"),
+    ("公路交通防控措施,確玂ユ硄笲块網絡暢通,", "公路交通防控措施,確保交通運輸網絡暢通,"),  # Big5 read as GBK
+]
+
+
+@pytest.mark.parametrize(("broken", "original"), WORD_SPANS)
+def test_a_short_span_is_repaired_by_the_words_it_makes(broken, original):
+    assert zhclean.fix_mojibake(broken) == original
+    assert zhclean.fix_mojibake(original) == original
+    [finding] = zhclean.mojibake_report(broken)
+    assert finding.kind == "repaired" and broken[finding.start : finding.end] == finding.text
+    assert broken[: finding.start] + finding.replacement + broken[finding.end :] == original
+    assert {finding.encoding, finding.decoded_as} == {"gbk", "big5"}
+
+
+def test_a_span_re_read_by_words_is_left_alone_by_the_rounds_after():
+    # Big5 read as GBK with losses: the word test repairs 走出一個二三尺 last in
+    # the first round; the second round's re-reading of what follows once
+    # took in its 尺 (as 喜: GBK's 尺 is Big5's 喜).
+    broken = (
+        "諸兒競走取之，唯戎ǐ\ue65e\ue5e6\ue14c\ue5ed\ue5faへ蔼\ue4c8胑\ue0f7娓睛\ue4c8フ蝗斗ρ簙\ue4c7ミ\ue6c8"
+        "王戎七歳，嘗與諸小兒"
+    )
+    fixed = zhclean.fix_mojibake(broken)
+    assert "走出一個二三尺高、龐眉皜齒、白銀須老漢，立在王戎" in fixed
+    assert zhclean.fix_mojibake(fixed) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "王戎七歲，嘗與諸小兒遊，看道邊李樹多子折枝，諸兒競走取之，唯戎不動。",  # 世說新語
+        "觴爵醪醴，淸愼爲纔，臯陶謨曰",  # rare characters that re-read as common ones
+        "抓好确诊病例救治、疑似病例隔离",
+        "這裡有30个人，多措并舉，共有30个",
+    ],
+)
+def test_correct_text_makes_no_span_for_the_word_test(text):
+    assert zhclean.fix_mojibake(text) == text
+
+
+def test_the_word_pairs_come_from_words():
+    from zhclean.mojibake.tables import word_pairs
+
+    pairs = word_pairs()
+    firsts = list(pairs)
+    assert firsts == sorted(firsts)
+    assert all(list(seconds) == sorted(seconds) for seconds in pairs.values())
+    assert all(0x80 <= ord(ch) < 0x10000 for first, seconds in pairs.items() for ch in first + seconds)
+    header = (pathlib.Path(zhclean.__file__).parent / "mojibake" / "data" / "word_pairs.txt").read_text("utf-8")
+    counted = int(next(line for line in header.splitlines() if line.endswith(" pairs.")).split()[1])
+    assert sum(map(len, pairs.values())) == counted > 100000
+    for word in ("确诊", "病例", "救治", "監測", "運輸", "团结"):
+        assert word[1] in pairs[word[0]], word
+    for chance in ("淖瓷", "瓷瞰", "芶賦"):
+        assert chance[1] not in pairs.get(chance[0], ""), chance

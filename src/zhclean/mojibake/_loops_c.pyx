@@ -473,4 +473,4 @@ def contains_any(text, chars):
 
 
 # --- the screen: a loops module of its own (_screen_c), re-exported here ---------
-from ._screen_c import screen
+from ._screen_c import screen, word_windows

@@ -17,7 +17,7 @@ import re
 
 from ._hybrid_py import hybrid_path  # the crawlers' mixture: a loops module of its own
 from ._resync_py import resync  # the re-reading: a loops module of its own
-from ._screen_py import screen  # the screen of regions: a loops module of its own
+from ._screen_py import screen, word_windows  # the screen of regions: a loops module of its own
 from .charsets import CP1252_EXTRAS, SINGLE_BYTE_MAP
 from .records import TextStats
 from .tables import (
@@ -35,7 +35,7 @@ from .tables import (
 
 __all__ = [
     "class_bytes", "collapse_losses", "contains_any", "encode_single_byte", "find_regions", "hybrid_path", "resync", "screen",
-    "text_stats",
+    "text_stats", "word_windows",
 ]
 
 _CP1252_EXTRAS = frozenset(map(ord, CP1252_EXTRAS))

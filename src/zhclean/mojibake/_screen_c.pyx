@@ -18,8 +18,8 @@ from ._loops_c cimport CONTINUATION, LEAD, Tables, _tables_ready, ucs_t
 from .._lazy import Lazy
 from . import tables as _tables
 from .charsets import (
-    BIG5_HKSCS, BIG5_READ_AS_HKSCS, EVERY_PAIR, LOSS_MARKER, OTHER_PAIRS, SCREENED, SCREENED_AS, decode_table,
-    encode_table,
+    BIG5_HKSCS, BIG5_READ_AS_HKSCS, EVERY_PAIR, LOSS_MARKER, OTHER_PAIRS, SCREENED, SCREENED_AS, WORD_SPANS,
+    decode_table, encode_table,
 )
 
 
@@ -34,6 +34,20 @@ cdef enum:
     # The byte _utf8_viable writes for a character the wrong codec cannot
     # have made (no UTF-8 holds it, and no codec screened writes it alone).
     UNMADE = 0xFF
+    # ScreenTables.word_sides.
+    WORD_FIRST = 1
+    WORD_SECOND = 2
+    # The word test's flags of a position (_word_windows): the pair of the
+    # characters as they are before it, of the re-reading after it, and of
+    # its re-reading with the character before or after it as it is.
+    OWN = 1
+    INSIDE = 2
+    BEFORE = 4
+    AFTER = 8
+    # The hash of the word pairs: 2**18 slots for 107,902 pairs (under half
+    # full, so a probe seldom goes past the next slot); 1 MB.
+    WORD_BITS = 18
+    WORD_SLOTS = 1 << WORD_BITS
 
 
 cdef struct ScreenTables:
@@ -46,6 +60,12 @@ cdef struct ScreenTables:
     uint8_t relevant[0x10000]      # bit b: the character counts for SCREENED[b] (see _segments); NEUTRAL
     int64_t plausible, very_plausible, gain, least, gap, every, other
     uint32_t marker[3]             # charsets.LOSS_MARKER
+    uint32_t* words                # tables.word_pairs, first << 16 | second, hashed (WORD_SLOTS, 0: empty)
+    uint8_t word_sides[0x10000]    # WORD_FIRST, WORD_SECOND: the character starts, ends a pair
+    uint8_t word_reread[0x10000]   # the same of the character's re-reading, two bits a reading (word_of)
+    int word_of[2][5]              # for each two-byte pair (and Big5 read either way), its bits' shift
+    Py_ssize_t short_least, short_most
+    int64_t word_spans             # charsets.WORD_SPANS
 
 
 cdef class _CScreen:
@@ -54,6 +74,8 @@ cdef class _CScreen:
     cdef object keep
 
     def __dealloc__(self):
+        if self.t != NULL:
+            free(self.t.words)
         free(self.t)
 
 
@@ -117,7 +139,72 @@ def _build_screen():
         raise RuntimeError("the screen holds charsets.LOSS_MARKER as three characters")
     for k in range(3):
         t.marker[k] = ord(LOSS_MARKER[k])
+    t.word_spans = WORD_SPANS
+    t.short_least = _tables.SHORT_SPAN_LEAST
+    t.short_most = _tables.SHORT_SPAN_MOST
+    t.words = <uint32_t*>calloc(WORD_SLOTS, sizeof(uint32_t))
+    cdef int shift = 0
+    if t.words == NULL:
+        raise MemoryError()
+    cdef uint32_t first, second, key, slot
+    cdef Py_ssize_t stored = 0
+    for head, seconds in _tables.word_pairs().items():
+        first = ord(head)
+        t.word_sides[first] |= WORD_FIRST
+        for ch in seconds:
+            second = ord(ch)
+            t.word_sides[second] |= WORD_SECOND
+            key = first << 16 | second
+            slot = _word_slot(key)
+            while t.words[slot] != 0 and t.words[slot] != key:
+                slot = (slot + 1) & (WORD_SLOTS - 1)
+            if t.words[slot] == 0:
+                stored += 1
+                if 2 * stored > WORD_SLOTS:
+                    raise RuntimeError("the word pairs no longer fit the screen's hash (WORD_BITS)")
+            t.words[slot] = key
+    # What the characters re-read as, for the screen's first look at a region
+    # (a span of four or more needs two characters side by side whose
+    # re-readings start and end a pair): one bit each, by table, per reading.
+    readings_seen = {}
+    for k in range(len(SCREENED)):
+        for r in range(2):
+            t.word_of[r][k] = -1
+            if t.right_of[k] < 0:
+                continue
+            reading = (t.read_of[r][k], t.right_of[k])
+            if reading not in readings_seen:
+                if shift > 6:
+                    raise RuntimeError("the screen's word_reread holds four readings")
+                readings_seen[reading] = shift
+                for c in range(0x80, 0x10000):
+                    code = t.encoded[reading[0]][c]
+                    if code >= 0x10000:
+                        second = t.decoded[reading[1]][code & 0xFFFF]
+                        if 0 < second < 0x10000:
+                            t.word_reread[c] |= (t.word_sides[second] & (WORD_FIRST | WORD_SECOND)) << shift
+                shift += 2
+            t.word_of[r][k] = readings_seen[reading]
     return owner
+
+
+cdef inline uint32_t _word_slot(uint32_t key) noexcept nogil:
+    return (key * <uint32_t>2654435761u) >> (32 - WORD_BITS)
+
+
+cdef inline bint _known(const ScreenTables* st, uint32_t first, uint32_t second) noexcept nogil:
+    """Whether the two characters stand together in a word (tables.word_pairs)."""
+    cdef uint32_t key, slot
+    if first >= 0x10000 or second >= 0x10000 or not (st.word_sides[first] & WORD_FIRST) or not (
+            st.word_sides[second] & WORD_SECOND):
+        return False
+    key = first << 16 | second
+    slot = _word_slot(key)
+    while st.words[slot] != 0:
+        if st.words[slot] == key:
+            return True
+        slot = (slot + 1) & (WORD_SLOTS - 1)
+    return False
 
 
 _SCREEN = Lazy(_build_screen)
@@ -283,6 +370,89 @@ cdef inline bint _other_viable(const Tables* t, const ScreenTables* st, const uc
             or (0x80 <= before < 0x10000 and t.single_byte[before]))
 
 
+cdef Py_ssize_t _word_windows(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, uint32_t before,
+                              uint32_t after, const int* encoded, const unsigned int* decoded, uint32_t* reread,
+                              uint8_t* known, Py_ssize_t* found, bint first_only) noexcept nogil:
+    """The twin's word_windows on ``chars`` (``before`` and ``after``: the
+    characters beside them, 0 for none): the spans' bounds into ``found``,
+    their re-readings left in ``reread``; how many.  ``known`` holds n + 1."""
+    cdef Py_ssize_t k, i, stop, length, count = 0
+    cdef uint32_t previous, following
+    cdef bint inside = False
+    for k in range(n):
+        reread[k] = _reread(encoded, decoded, chars[k])
+    for k in range(n):
+        known[k] = 0
+        if k + 1 < n and _known(st, reread[k], reread[k + 1]):
+            known[k] = INSIDE
+            inside = True
+    if not inside:
+        return 0  # a span of four or more has a character with both neighbours inside it
+    known[n] = 0
+    for k in range(n + 1):
+        previous = chars[k - 1] if k > 0 else before
+        following = chars[k] if k < n else after
+        if _known(st, previous, following):
+            known[k] |= OWN
+        if k < n and reread[k]:
+            if _known(st, previous, reread[k]):
+                known[k] |= BEFORE
+            if _known(st, reread[k], chars[k + 1] if k + 1 < n else after):
+                known[k] |= AFTER
+    i = 0
+    while i < n:
+        stop = i
+        while stop < n and reread[stop] and stop - i < st.short_most:
+            stop += 1
+        length = stop - i
+        while length >= st.short_least and not _word_test(known, i, i + length):
+            length -= 1
+        if length < st.short_least:
+            i += 1
+            continue
+        found[2 * count] = i
+        found[2 * count + 1] = i + length
+        count += 1
+        if first_only:
+            break
+        i += length
+    return count
+
+
+cdef inline uint32_t _reread(const int* encoded, const unsigned int* decoded, uint32_t c) noexcept nogil:
+    """What ``c`` re-reads as (0: nothing): its two bytes in the wrong codec, read with the right one."""
+    cdef int code = encoded[c] if 0x80 <= c < 0x10000 else -2
+    return decoded[code & 0xFFFF] if code >= 0x10000 else 0
+
+
+cdef bint _may_hold_words(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, int shift,
+                          const int* encoded, const unsigned int* decoded) noexcept nogil:
+    """Whether two characters side by side re-read as a word pair: what every
+    span the word test passes holds.  The re-readings' sides are looked up
+    first, a byte a character (word_reread), the pair only where they fit."""
+    cdef Py_ssize_t k
+    cdef uint8_t first = WORD_FIRST << shift, second = WORD_SECOND << shift, previous = 0, bits
+    for k in range(n):
+        bits = st.word_reread[chars[k]] if chars[k] < 0x10000 else 0
+        if previous & first and bits & second and _known(
+                st, _reread(encoded, decoded, chars[k - 1]), _reread(encoded, decoded, chars[k])):
+            return True
+        previous = bits
+    return False
+
+
+cdef inline bint _word_test(const uint8_t* known, Py_ssize_t i, Py_ssize_t j) noexcept nogil:
+    cdef Py_ssize_t k
+    for k in range(i, j + 1):
+        if known[k] & OWN:
+            return False
+    for k in range(i, j):
+        if not ((known[k] & BEFORE if k == i else known[k - 1] & INSIDE)
+                or (known[k] & AFTER if k == j - 1 else known[k] & INSIDE)):
+            return False
+    return True
+
+
 cdef bint _pair_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
                        int bit, bint hkscs, uint8_t* data) noexcept nogil:
     cdef const int* encoded = st.encoded[st.read_of[hkscs][bit]]
@@ -380,8 +550,12 @@ cdef bint _loss_markers_only(const ScreenTables* st, const ucs_t* chars, Py_ssiz
 
 
 cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                      bint hkscs, uint8_t* data) noexcept nogil:
-    cdef Py_ssize_t k
+                      uint32_t before, uint32_t after, bint hkscs, uint8_t* data, uint32_t* reread,
+                      uint8_t* known) noexcept nogil:
+    cdef Py_ssize_t k, found[2]
+    cdef int b
+    cdef const int* encoded
+    cdef const unsigned int* decoded
     cdef uint32_t c
     cdef int mask = 0
     cdef bint losses = False
@@ -395,7 +569,16 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* char
             mask = <int>st.other
     if losses:
         return mask | ((1 << 5) - 1)
-    return mask | _segments(t, st, chars, n, hkscs, data)
+    mask |= _segments(t, st, chars, n, hkscs, data)
+    for b in range(5):  # GBK and Big5 read as each other in spans too short for the judge: the word test
+        if st.right_of[b] < 0:
+            continue
+        encoded = st.encoded[st.read_of[hkscs][b]]
+        decoded = st.decoded[st.right_of[b]]
+        if _may_hold_words(st, chars, n, st.word_of[hkscs][b], encoded, decoded) and _word_windows(
+                st, chars, n, before, after, encoded, decoded, reread, known, found, True):
+            mask |= <int>st.word_spans << b
+    return mask
 
 
 cdef bint _shows_hkscs(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n) noexcept nogil:
@@ -427,21 +610,81 @@ def screen(text, regions):
             hkscs = _shows_hkscs(st, <const uint16_t*>source + start, end - start)
         else:
             hkscs = _shows_hkscs(st, <const uint32_t*>source + start, end - start)
+    cdef Py_ssize_t length = len(text)
+    cdef uint32_t before, after
     cdef uint8_t* data = <uint8_t*>malloc((2 * longest + 1) * sizeof(uint8_t))
+    cdef uint8_t* known = <uint8_t*>malloc((longest + 1) * sizeof(uint8_t))
+    cdef uint32_t* reread = <uint32_t*>malloc((longest + 1) * sizeof(uint32_t))
     kept = []
     try:
-        if data == NULL:
+        if data == NULL or known == NULL or reread == NULL:
             raise MemoryError()
         for start, end in regions:
             n = end - start
+            before = _char_at(source, kind, start - 1) if start > 0 else 0
+            after = _char_at(source, kind, end) if end < length else 0
             if kind == 1:
-                mask = _region_mask(t, st, <const uint8_t*>source + start, n, hkscs, data)
+                mask = _region_mask(t, st, <const uint8_t*>source + start, n, before, after, hkscs, data, reread, known)
             elif kind == 2:
-                mask = _region_mask(t, st, <const uint16_t*>source + start, n, hkscs, data)
+                mask = _region_mask(t, st, <const uint16_t*>source + start, n, before, after, hkscs, data, reread,
+                                    known)
             else:
-                mask = _region_mask(t, st, <const uint32_t*>source + start, n, hkscs, data)
+                mask = _region_mask(t, st, <const uint32_t*>source + start, n, before, after, hkscs, data, reread,
+                                    known)
             if mask:
                 kept.append((start, end, mask | (<int>BIG5_READ_AS_HKSCS if hkscs else 0)))
     finally:
         free(data)
+        free(known)
+        free(reread)
     return kept
+
+
+cdef inline uint32_t _char_at(const void* source, int kind, Py_ssize_t k) noexcept nogil:
+    if kind == 1:
+        return (<const uint8_t*>source)[k]
+    if kind == 2:
+        return (<const uint16_t*>source)[k]
+    return (<const uint32_t*>source)[k]
+
+
+def word_windows(text, Py_ssize_t start, Py_ssize_t end, str wrong, str right):
+    """The spans of ``text[start:end]`` the word test finds to be ``right``'s
+    bytes read by ``wrong``, each with its re-reading (the twin's, the same)."""
+    PyUnicode_READY(text)
+    cdef const ScreenTables* st = _screen_ready()
+    cdef const int[:] encoded = encode_table(wrong)
+    cdef const unsigned int[:] decoded = decode_table(right)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* source = PyUnicode_DATA(text)
+    cdef Py_ssize_t n = end - start, count, k, i
+    if not 0 <= start <= end <= len(text):
+        raise ValueError("the span is not inside the text")
+    if n == 0:
+        return []
+    cdef uint32_t before = _char_at(source, kind, start - 1) if start > 0 else 0
+    cdef uint32_t after = _char_at(source, kind, end) if end < len(text) else 0
+    cdef uint8_t* known = <uint8_t*>malloc((n + 1) * sizeof(uint8_t))
+    cdef uint32_t* reread = <uint32_t*>malloc((n + 1) * sizeof(uint32_t))
+    cdef Py_ssize_t* found = <Py_ssize_t*>malloc((n + 1) * sizeof(Py_ssize_t))
+    try:
+        if known == NULL or reread == NULL or found == NULL:
+            raise MemoryError()
+        if kind == 1:
+            count = _word_windows(st, <const uint8_t*>source + start, n, before, after, &encoded[0], &decoded[0],
+                                  reread, known, found, False)
+        elif kind == 2:
+            count = _word_windows(st, <const uint16_t*>source + start, n, before, after, &encoded[0], &decoded[0],
+                                  reread, known, found, False)
+        else:
+            count = _word_windows(st, <const uint32_t*>source + start, n, before, after, &encoded[0], &decoded[0],
+                                  reread, known, found, False)
+        windows = []
+        for k in range(count):
+            windows.append((start + found[2 * k], start + found[2 * k + 1],
+                            "".join([chr(reread[i]) for i in range(found[2 * k], found[2 * k + 1])])))
+        return windows
+    finally:
+        free(known)
+        free(reread)
+        free(found)

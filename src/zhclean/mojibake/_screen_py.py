@@ -15,6 +15,8 @@ own imply (so a region ruled out is one the repair would leave as it is):
 * GBK and Big5 read as each other: LEAST_TWO_BYTE_EVIDENCE_UNMARKED
   characters in a row whose re-reading averages VERY_PLAUSIBLE, and
   LEAST_TWO_BYTE_EVIDENCE_UNMARKED in a row that gain GAIN a character.
+  And, for spans too short for the judge, whether one passes the word test
+  (``word_windows``): the pair's bit of WORD_SPANS, read last by that test.
 
 A region with a loss (U+FFFD) keeps every pair of SCREENED: what follows a
 loss is read in step from it, which these tests do not follow (UTF-8 read as
@@ -42,6 +44,7 @@ from .charsets import (
     SCREENED,
     SCREENED_AS,
     SINGLE_BYTE_MAP,
+    WORD_SPANS,
     decode_table,
     encode_table,
 )
@@ -53,13 +56,16 @@ from .tables import (
     LEAST_TWO_BYTE_EVIDENCE_UNMARKED,
     PLAUSIBLE,
     SCREEN_GAP,
+    SHORT_SPAN_LEAST,
+    SHORT_SPAN_MOST,
     VERY_PLAUSIBLE,
     class_table,
     scan_table,
     shows_hkscs_table,
+    word_pairs,
 )
 
-__all__ = ["screen"]
+__all__ = ["screen", "word_windows"]
 
 
 def _loss_markers_only(region: str) -> bool:
@@ -105,7 +111,10 @@ def _mask(text: str, start: int, end: int, read_as: dict[str, str]) -> int:
         elif right == "utf-8":
             viable = _utf8_viable(text, start, end, encode_table(wrong), classes)
         else:
-            viable = _two_byte_viable(text, start, end, encode_table(wrong), decode_table(right), classes)
+            encoded, decoded = encode_table(wrong), decode_table(right)
+            viable = _two_byte_viable(text, start, end, encoded, decoded, classes)
+            if _windows(text, start, end, encoded, decoded, first_only=True):
+                mask |= WORD_SPANS << bit
         if viable:
             mask |= 1 << bit
     return mask
@@ -257,3 +266,72 @@ class _Run:
             self.lowest = behind if self.lowest is None else min(self.lowest, behind)
             if prefixes[n] - self.lowest >= 0:
                 self.found = True
+
+
+def word_windows(text: str, start: int, end: int, wrong: str, right: str) -> list[tuple[int, int, str]]:
+    """The spans of ``text[start:end]`` that the word test finds to be
+    ``right``'s bytes read by ``wrong`` (two-byte codecs: GBK and Big5),
+    each with its re-reading: leftmost first, each the longest from where
+    it starts, none overlapping.
+
+    The word test, for a span of SHORT_SPAN_LEAST to SHORT_SPAN_MOST
+    non-ASCII characters that all re-read: no two characters side by side
+    from the one before it to the one after it (beyond the region too) stand
+    together in a word (``tables.word_pairs``), and every character of its
+    re-reading does, with a neighbour in the re-reading or the character
+    beside the span (抓好确淖瓷瞰寰笥、: none; 确诊 病例 救治: all five).
+    """
+    if not 0 <= start <= end <= len(text):
+        raise ValueError("the span is not inside the text")
+    return _windows(text, start, end, encode_table(wrong), decode_table(right), first_only=False)
+
+
+def _windows(text: str, start: int, end: int, encoded, decoded, first_only: bool) -> list[tuple[int, int, str]]:
+    pairs = word_pairs()
+
+    def known(first: str, second: str) -> bool:
+        return bool(first) and bool(second) and second in pairs.get(first, "")
+
+    n = end - start
+    reread = []
+    for k in range(start, end):
+        cp = ord(text[k])
+        code = encoded[cp] if 0x80 <= cp < 0x10000 else BARRIER
+        out = decoded[code & 0xFFFF] if code >= 0x10000 else 0
+        reread.append(chr(out) if out else "")
+    # The characters with their neighbours: chars[k + 1] is the region's k-th.
+    chars = [text[start - 1] if start else ""] + list(text[start:end]) + [text[end] if end < len(text) else ""]
+    # Which pairs stand in words: of the characters as they are (own[k]: the
+    # region's k - 1 and k), of the re-reading (inside[k]: k and k + 1), and
+    # of a re-read character with the one before or after it as it is.
+    own = [known(chars[k], chars[k + 1]) for k in range(n + 1)]
+    inside = [known(reread[k], reread[k + 1]) for k in range(n - 1)]
+    before = [known(chars[k], reread[k]) for k in range(n)]
+    after = [known(reread[k], chars[k + 2]) for k in range(n)]
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < n:
+        stop = i
+        while stop < n and reread[stop] and stop - i < SHORT_SPAN_MOST:
+            stop += 1
+        length = stop - i
+        while length >= SHORT_SPAN_LEAST and not _passes(own, inside, before, after, i, i + length):
+            length -= 1
+        if length < SHORT_SPAN_LEAST:
+            i += 1
+            continue
+        found.append((start + i, start + i + length, "".join(reread[i : i + length])))
+        if first_only:
+            break
+        i += length
+    return found
+
+
+def _passes(own: list[bool], inside: list[bool], before: list[bool], after: list[bool], i: int, j: int) -> bool:
+    """The word test on the region's characters i to j (see word_windows)."""
+    if any(own[i : j + 1]):
+        return False
+    for k in range(i, j):
+        if not ((before[k] if k == i else inside[k - 1]) or (after[k] if k == j - 1 else inside[k])):
+            return False
+    return True

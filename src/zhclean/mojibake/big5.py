@@ -21,6 +21,7 @@ from .charsets import (
     BIG5_UNDECIDED,
     CODEC_NAMES,
     SCREENED,
+    WORD_SPANS,
 )
 from .records import Repair, Screened
 from .tables import VOTES_BROWSER, VOTES_PYTHON, big5_votes, pair_classes
@@ -43,6 +44,9 @@ PAIR_MARGIN = 4
 
 # The screen's bits of the pairs that read a region's characters as Big5.
 _BIG5_BITS = sum(1 << k for k, (wrong, _) in enumerate(SCREENED) if wrong == "big5")
+# ... and of the spans the word test found read so (they vote for nothing,
+# but are read both ways where the text is).
+_BIG5_WORD_BITS = sum(WORD_SPANS << k for k, (wrong, _) in enumerate(SCREENED) if wrong == "big5")
 # The characters the two Big5 readings write differently (tables.big5_votes).
 _TWO_WAYS: Lazy[re.Pattern[str]] = Lazy(lambda: re.compile("[" + re.escape("".join(big5_votes())) + "]"))
 # How a report names the decoder of a repair read both ways.
@@ -73,7 +77,8 @@ def big5_reading(text: str, screened: Screened) -> Screened:
         return [(start, end, mask | BIG5_READ_AS_HKSCS) for start, end, mask in screened]
     # Read both ways: only the regions read as Big5 at all (the others would
     # be repaired twice over for nothing).
-    return [(start, end, mask | BIG5_UNDECIDED if mask & _BIG5_BITS else mask) for start, end, mask in screened]
+    both = _BIG5_BITS | _BIG5_WORD_BITS
+    return [(start, end, mask | BIG5_UNDECIDED if mask & both else mask) for start, end, mask in screened]
 
 
 def either_reading(text: str, python: list[Repair], browser: list[Repair]) -> list[Repair]:

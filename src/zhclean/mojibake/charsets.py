@@ -108,6 +108,12 @@ BIG5_READ_AS_HKSCS = OTHER_PAIRS << 1
 # forms with a neighbour, or is a loss (U+FFFD), not a guess (ロ: 千 or 情;
 # big5.either_reading).
 BIG5_UNDECIDED = BIG5_READ_AS_HKSCS << 1
+# And where a region holds a span of GBK and Big5 read as each other that
+# the word test passes (spans too short for the judge), this bit shifted by
+# the pair's index in SCREENED: the repair reads such spans last
+# (repair.word_repairs), whatever the pair's own bit says.
+WORD_SPANS = BIG5_UNDECIDED << 1
+WORD_SPANS_ANY = sum(WORD_SPANS << k for k, (_, right) in enumerate(SCREENED) if right != "utf-8")
 # The screened wrong codec a wrong codec is screened as: the same tests, on
 # its own table where the text is read so.
 SCREENED_AS = {BIG5_HKSCS: "big5"}

@@ -27,6 +27,7 @@ from .._edits import apply
 from .big5 import big5_reading, either_reading
 from .bulk import bulk
 from .charsets import (
+    BIG5_HKSCS,
     BIG5_READ_AS_HKSCS,
     BIG5_UNDECIDED,
     CODEC_NAMES,
@@ -34,8 +35,12 @@ from .charsets import (
     HYBRID,
     REREAD_AS,
     REREAD_FROM,
+    SCREENED,
+    SCREENED_AS,
     SINGLE_BYTE,
     SINGLE_BYTE_CODECS,
+    WORD_SPANS,
+    WORD_SPANS_ANY,
 )
 from .cuts import forget_chosen_bytes
 from .evidence import document_codec, evidenced_decoders
@@ -444,8 +449,10 @@ def passes(text: str, loops: Loops, depth: int = 0) -> tuple[str, list[list[Repa
     until one finds nothing (at most MAX_PASSES); rounds of them go on until
     one changes nothing (at most MAX_ROUNDS).
 
-    Each round ends with the short runs whose form alone proves them (``runs``: 50掳C,
-    don鈥檛, ¡¶…¡·) are repaired, outside what the passes repaired.  A text
+    Each round ends with the short spans of GBK and Big5 read as each other
+    that the words they make prove (``word_repairs``; later rounds leave them
+    as they are), then the short runs whose form alone proves them (``runs``:
+    50掳C, don鈥檛, ¡¶…¡·), outside what the passes repaired.  A text
     repaired as UTF-8 read by a single-byte decoder is finished as one
     (``structure.completions``: C1 controls that were Windows-1252
     punctuation, ``Ã `` that was ``à``).  Where repairs believed for their
@@ -453,15 +460,16 @@ def passes(text: str, loops: Loops, depth: int = 0) -> tuple[str, list[list[Repa
     is repaired again without them: a repair of text in another script is
     whole, or not made."""
     if depth:
-        repaired, made, _ = _passes(text, loops, depth, trust_form=True)
+        repaired, made, _, _ = _passes(text, loops, depth, trust_form=True)
         return repaired, made
     screened = _first_screen(text, loops)
     if screened is None:
         return text, []
     made = []
+    settled: list[tuple[int, int]] = []  # what the word test repaired, which later rounds leave as it is
     try:
         for _ in range(MAX_ROUNDS):
-            repaired, found = _round(text, loops, screened)
+            repaired, found, settled = _round(text, loops, screened, settled)
             if not found:
                 break
             made.extend(found)
@@ -493,12 +501,15 @@ def _screen(text: str, regions: list[tuple[int, int]], loops: Loops) -> Screened
 
 
 def _round(
-    text: str, loops: Loops, screened: Screened | None = None
-) -> tuple[str, list[list[Repair]]]:
+    text: str, loops: Loops, screened: Screened | None = None, settled: Sequence[tuple[int, int]] = ()
+) -> tuple[str, list[list[Repair]], list[tuple[int, int]]]:
     """One round of ``passes``: the passes with the judgements on what they
-    leave over, then the short runs.  ``screened``: the screen of ``text``'s
-    regions, if taken (each attempt's first pass reads ``text`` as it is)."""
-    repaired, made, frozen = _attempt(text, loops, trust_form=True, screened=screened)
+    leave over, then the spans the word test proves, then the short runs.
+    ``screened``: the screen of ``text``'s regions, if taken (each attempt's
+    first pass reads ``text`` as it is); ``settled``: the spans earlier rounds'
+    word tests repaired, which no repair may take in.  Returns the text, the
+    repairs and the settled spans, placed in the text."""
+    repaired, made, frozen, kept = _attempt(text, loops, trust_form=True, screened=screened, settled=settled)
     # Document-level evidence: a text goes through one wrong decoder.  Once
     # it shows repairs of UTF-8 read by a single-byte decoder, a lone
     # sequence of that decoder that is left over is believed too (rГ©gion
@@ -507,18 +518,32 @@ def _round(
     believed: frozenset[str] = frozenset()  # what the attempt that stands was given
     if evidenced and leftover_utf8(repaired, text):
         believed = evidenced
-        repaired, made, frozen = _attempt(text, loops, trust_form=True, evidenced=believed, screened=screened)
+        repaired, made, frozen, kept = _attempt(
+            text, loops, trust_form=True, evidenced=believed, screened=screened, settled=settled
+        )
     # And once its repairs from a single-byte decoder are nearly all GBK or
     # all Big5, its short lines are read in that one too.
     document = document_codec(made)
     if document:
-        repaired, made, frozen = _attempt(
-            text, loops, trust_form=True, evidenced=believed, document=document, screened=screened
+        repaired, made, frozen, kept = _attempt(
+            text, loops, trust_form=True, evidenced=believed, document=document, screened=screened, settled=settled
         )
     if any(r.structural for pass_ in made for r in pass_) and leftover_utf8(repaired, text):
-        repaired, made, frozen = _attempt(
-            text, loops, trust_form=False, evidenced=evidenced, document=document, screened=screened
+        repaired, made, frozen, kept = _attempt(
+            text, loops, trust_form=False, evidenced=evidenced, document=document, screened=screened, settled=settled
         )
+    # Then the short spans of GBK and Big5 read as each other that the
+    # words they make prove, where the passes repaired nothing: last, so
+    # that they only add (one found first, inside text a later pass re-reads
+    # in step beside losses, cut that reading short: 会议强调 of 会议强调,要),
+    # and settled for the rounds after (a re-reading of the text around one
+    # took in its last character: 二三尺 then 喜高 for 尺高).
+    words = word_repairs(repaired, loops, frozen, screened if not made and not settled else None)
+    if words:
+        made.append(words)
+        frozen = _moved(frozen, words)
+        kept = _moved(kept, words)
+        repaired = apply(repaired, [(r.start, r.end, r.text) for r in words])
     runs = [
         Repair(start, end, new, encoding, decoded_as)
         for start, end, new, encoding, decoded_as in unmistakable_runs(repaired, loops)
@@ -526,8 +551,9 @@ def _round(
     ]
     if runs:
         made.append(runs)
+        kept = _moved(kept, runs, add=False)
         repaired = apply(repaired, [(r.start, r.end, r.text) for r in runs])
-    return repaired, made
+    return repaired, made, kept
 
 
 def _attempt(
@@ -537,10 +563,12 @@ def _attempt(
     evidenced: frozenset[str] = frozenset(),
     document: str | None = None,
     screened: Screened | None = None,
-) -> tuple[str, list[list[Repair]], list[tuple[int, int]]]:
+    settled: Sequence[tuple[int, int]] = (),
+) -> tuple[str, list[list[Repair]], list[tuple[int, int]], list[tuple[int, int]]]:
     """The passes, then the finishing of a text repaired as UTF-8 read by a
-    single-byte decoder; with the spans repaired, placed in the result."""
-    repaired, made, frozen = _passes(text, loops, 0, trust_form, evidenced, document, screened)
+    single-byte decoder; with the spans repaired and the ``settled`` ones
+    (left as they are), placed in the result."""
+    repaired, made, frozen, settled = _passes(text, loops, 0, trust_form, evidenced, document, screened, settled)
     single = [r.wrong for pass_ in made for r in pass_ if r.encoding == "utf-8" and r.wrong in SINGLE_BYTE_CODECS]
     if single:
         codec = max(sorted(set(single)), key=single.count)
@@ -551,8 +579,41 @@ def _attempt(
         if finishing:
             made.append(finishing)
             frozen = _moved(frozen, finishing)
+            settled = _moved(settled, finishing, add=False)
             repaired = apply(repaired, [(r.start, r.end, r.text) for r in finishing])
-    return repaired, made, frozen
+    return repaired, made, frozen, list(settled)
+
+
+def word_repairs(
+    text: str, loops: Loops, frozen: list[tuple[int, int]], screened: Screened | None = None
+) -> list[Repair]:
+    """The spans of GBK and Big5 read as each other, too short for the
+    frequency model, that the words they make prove (the loops' word test:
+    ``tables.word_pairs``), outside ``frozen``; ``screened``: the screen of
+    ``text``'s regions, if taken.  Sorted; each the length of what it
+    replaces (a character re-reads as one character).  Where the text may
+    read Big5 either way (BIG5_UNDECIDED), only what both readings find."""
+    if screened is None:
+        screened = _screen(text, _outside(text, loops.find_regions(text), frozen), loops)
+    found: list[Repair] = []
+    for start, end, mask in screened:
+        if not mask & WORD_SPANS_ANY:
+            continue
+        for bit, (wrong, right) in enumerate(SCREENED):
+            if not mask & WORD_SPANS << bit:
+                continue
+            readings = [wrong]
+            if wrong == SCREENED_AS[BIG5_HKSCS]:
+                readings = [wrong, BIG5_HKSCS] if mask & BIG5_UNDECIDED else [
+                    BIG5_HKSCS if mask & BIG5_READ_AS_HKSCS else wrong
+                ]
+            windows = [loops.word_windows(text, start, end, reading, right) for reading in readings]
+            found.extend(
+                Repair(s, e, after, CODEC_NAMES[right], CODEC_NAMES[readings[-1]], wrong=readings[-1])
+                for s, e, after in windows[0]
+                if all((s, e, after) in other for other in windows[1:])
+            )
+    return _disjoint(sorted(found, key=lambda r: r.start))
 
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -569,11 +630,16 @@ def _passes(
     evidenced: frozenset[str] = frozenset(),
     document: str | None = None,
     screened: Screened | None = None,
-) -> tuple[str, list[list[Repair]], list[tuple[int, int]]]:
+    settled: Sequence[tuple[int, int]] = (),
+) -> tuple[str, list[list[Repair]], list[tuple[int, int]], list[tuple[int, int]]]:
     """The passes over ``text``; ``screened``: the screen of its regions, if
-    taken (the first pass's, nothing being frozen yet)."""
+    taken (the first pass's, nothing being frozen yet); ``settled``: spans
+    no repair may take in.  Returns the text, the repairs, the spans
+    repaired or settled and the settled ones, placed in the text."""
     made: list[list[Repair]] = []
-    frozen: list[tuple[int, int]] = []  # what earlier passes repaired, in the current text
+    # What earlier passes repaired, and the settled spans, in the current text.
+    frozen: list[tuple[int, int]] = list(settled)
+    settled = list(settled)
     for _ in range(MAX_PASSES if depth == 0 else 1):
         if screened is not None:
             if not screened:
@@ -590,20 +656,24 @@ def _passes(
             break
         made.append(repairs)
         frozen = _moved(frozen, repairs)
+        settled = _moved(settled, repairs, add=False)
         text = repaired
-    return text, made, frozen
+    return text, made, frozen, settled
 
 
-def _moved(frozen: list[tuple[int, int]], repairs: list[Repair]) -> list[tuple[int, int]]:
-    """The spans ``frozen`` and those of ``repairs`` (sorted, disjoint from
-    them), placed in the repaired text."""
-    spans: list[tuple[int, int, int]] = [(start, end, 0) for start, end in frozen]
-    spans += [(r.start, r.end, len(r.text) - (r.end - r.start)) for r in repairs]
+def _moved(
+    frozen: Sequence[tuple[int, int]], repairs: list[Repair], add: bool = True
+) -> list[tuple[int, int]]:
+    """The spans ``frozen`` and (``add``) those of ``repairs`` (sorted,
+    disjoint from them), placed in the repaired text."""
+    spans: list[tuple[int, int, int, bool]] = [(start, end, 0, True) for start, end in frozen]
+    spans += [(r.start, r.end, len(r.text) - (r.end - r.start), add) for r in repairs]
     spans.sort()
     moved = []
     shift = 0
-    for start, end, growth in spans:
-        moved.append((start + shift, end + shift + growth))
+    for start, end, growth, kept in spans:
+        if kept:
+            moved.append((start + shift, end + shift + growth))
         shift += growth
     return moved
 

@@ -5,7 +5,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from .charsets import LOSS_MARKER
-from .repair import overlaps, repair_regions
+from .repair import overlaps, repair_regions, word_repairs
 from .runs import unmistakable_runs
 
 if TYPE_CHECKING:
@@ -33,11 +33,11 @@ class MojibakeFinding(NamedTuple):
 
 def report(text: str, loops: Loops) -> list[MojibakeFinding]:
     """The repairs ``fix`` makes in ``text`` with these loops (its first
-    pass over the regions, and the short runs proven by their form), and
-    its losses, in order."""
-    repairs = [
-        (r.start, r.end, r.text, r.encoding, r.decoded_as) for r in repair_regions(text, loops.find_regions(text), loops)
-    ]
+    pass over the regions, the short spans the word test proves and the
+    short runs proven by their form), and its losses, in order."""
+    made = repair_regions(text, loops.find_regions(text), loops)
+    made = sorted(made + word_repairs(text, loops, [(r.start, r.end) for r in made]), key=lambda r: r.start)
+    repairs = [(r.start, r.end, r.text, r.encoding, r.decoded_as) for r in made]
     taken = [(start, end) for start, end, *_ in repairs]  # sorted, disjoint
     repairs += [run for run in unmistakable_runs(text, loops) if not overlaps(run[0], run[1], taken)]
     findings = [

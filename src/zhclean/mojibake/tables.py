@@ -13,6 +13,7 @@ from __future__ import annotations
 import pathlib
 from collections.abc import Iterator
 
+from .._data import data_rows
 from .._lazy import Lazy
 from .charsets import BARRIER, BIG5_HKSCS, CODE_PAGES, SINGLE_BYTE_MAP, decode_table, encode_table
 
@@ -48,6 +49,15 @@ EDGE_MARGIN = 1
 # to show the damage: classical text is full of rare characters that
 # re-decode as common ones (觴爵醪 -> 乱里馬).
 LEAST_TWO_BYTE_EVIDENCE_UNMARKED = 6
+# Shorter spans (and spans the frequency model finds too weak) are repaired
+# by the words they make instead (``word_pairs``, the screen's word test):
+# from SHORT_SPAN_LEAST characters to SHORT_SPAN_MOST.  Three-character
+# spans passed the test in none of 707,000 characters of correct text
+# either, but a span of three makes two pairs, and the short-span cases
+# (corpus/mojibake/new_families.jsonl) are four and five characters long;
+# no window of up to eight passed it in that text.
+SHORT_SPAN_LEAST = 4
+SHORT_SPAN_MOST = 8
 # The screen: how many bytes that decode to nothing a repair's stretch may
 # take in between two recovered characters (a sequence cut by dropped
 # bytes, a character the implausible filter sets apart), with room to spare.
@@ -112,10 +122,8 @@ _DATA = pathlib.Path(__file__).with_name("data") / "charfreq.txt"
 def _class_lines(path: pathlib.Path) -> Iterator[tuple[int, str]]:
     """The (class, characters) of each ``CLASS<TAB>CHARS`` line of a data
     file (charfreq.txt, big5_pairs.txt); ``#`` lines are comments."""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            klass, chars = line.split("\t", 1)
-            yield int(klass), chars
+    for klass, chars in data_rows(path.read_text(encoding="utf-8")):
+        yield int(klass), chars
 
 
 def _parse_classes() -> bytes:
@@ -302,6 +310,24 @@ def big5_votes() -> dict[str, int]:
 
 
 _PAIRS_DATA = pathlib.Path(__file__).with_name("data") / "big5_pairs.txt"
+
+
+_WORD_PAIRS_DATA = pathlib.Path(__file__).with_name("data") / "word_pairs.txt"
+
+
+def _parse_word_pairs() -> dict[str, str]:
+    return {first: seconds for first, seconds in data_rows(_WORD_PAIRS_DATA.read_text(encoding="utf-8"))}
+
+
+WORD_PAIRS: Lazy[dict[str, str]] = Lazy(_parse_word_pairs)
+
+
+def word_pairs() -> dict[str, str]:
+    """The pairs of characters that stand together in words, as each first
+    character's seconds run together (data/word_pairs.txt, from
+    tools/generate_word_pairs.py): what tells a short span of GBK and Big5
+    read as each other from correct text (the screen's word test)."""
+    return WORD_PAIRS.get()
 
 
 def _parse_pairs() -> dict[str, int]:

@@ -15,6 +15,7 @@ import pathlib
 import unicodedata
 from typing import NamedTuple
 
+from .._data import data_rows
 from .._lazy import Lazy
 
 # Inclusive code point ranges of Han characters an annotation may follow:
@@ -168,10 +169,7 @@ def _parse(text: str) -> ReadingTables:
     readings: dict[int, list[str]] = {}
     syllables = []
     zhuyin = {}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        kind, key, value = line.split("\t")
+    for kind, key, value in data_rows(text):
         if kind == "S":
             syllables.append(key)
             for ch in value:

@@ -27,6 +27,7 @@ import pathlib
 import re
 from typing import NamedTuple
 
+from .._data import data_rows
 from .._lazy import Lazy
 from .converters import TaiwanForms
 
@@ -99,12 +100,7 @@ class ScriptTables(NamedTuple):
 
 
 def read_classes(path: pathlib.Path = DATA) -> dict[str, str]:
-    classes = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            tag, chars = line.split("\t")
-            classes[tag] = chars
-    return classes
+    return {tag: chars for tag, chars in data_rows(path.read_text(encoding="utf-8"))}
 
 
 def _build() -> ScriptTables:
