@@ -579,3 +579,20 @@ def test_the_word_pairs_come_from_words():
         assert word[1] in pairs[word[0]], word
     for chance in ("淖瓷", "瓷瞰", "芶賦"):
         assert chance[1] not in pairs.get(chance[0], ""), chance
+
+
+def test_the_punctuation_no_decoder_writes_is_no_suspect():
+    from zhclean.mojibake.charsets import CODE_PAGES
+    from zhclean.mojibake.tables import NEVER_WRITTEN, suspicious_table
+
+    written = set()
+    for codec in ("gbk", "gb18030", "big5", "big5hkscs", "cp932", "cp950"):
+        pairs = b"".join(bytes([first, second, 0]) for first in range(0x81, 0x100) for second in range(0x40, 0x100))
+        written.update(map(ord, pairs.decode(codec, "replace")))
+    for codec in ("latin-1", "cp1252", *CODE_PAGES):
+        written.update(map(ord, bytes(range(0x80, 0x100)).decode(codec, "ignore")))
+    never = {cp for low, high in NEVER_WRITTEN for cp in range(low, high + 1)}
+    assert never == {cp for cp in range(0x2000, 0x2070) if cp not in written}
+    assert not any(suspicious_table()[cp] for cp in never)
+    # zhwiki's tables: a narrow no-break space on every other line, no region.
+    assert zhclean.fix_mojibake("闽北语\n\u202f\n\u202f \t\n\n邵将语\n\u202f\n") == "闽北语\n\u202f\n\u202f \t\n\n邵将语\n\u202f\n"
