@@ -567,9 +567,7 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* char
             losses = True
         elif not mask and c < 0x10000 and st.relevant[c] & MAYBE_OTHER and _other_viable(t, st, chars, n, k):
             mask = <int>st.other
-    if losses:
-        return mask | ((1 << 5) - 1)
-    mask |= _segments(t, st, chars, n, hkscs, data)
+    mask |= ((1 << 5) - 1) if losses else _segments(t, st, chars, n, hkscs, data)
     for b in range(5):  # GBK and Big5 read as each other in spans too short for the judge: the word test
         if st.right_of[b] < 0:
             continue

@@ -20,7 +20,7 @@ own imply (so a region ruled out is one the repair would leave as it is):
 
 A region with a loss (U+FFFD) keeps every pair of SCREENED: what follows a
 loss is read in step from it, which these tests do not follow (UTF-8 read as
-Big5 keeps a character or two between losses).  The other
+Big5 keeps a character or two between losses); the word test runs there too.  The other
 pairs (single-byte decoders, the crawlers' mixture, the browsers' GBK) stay
 where a character they make stands as their bytes would: a €; a UTF-8 lead
 before a continuation (the scan's bits: Latin-1, Windows-1252 and the code
@@ -106,15 +106,14 @@ def _mask(text: str, start: int, end: int, read_as: dict[str, str]) -> int:
     classes = class_table()
     for bit, (wrong, right) in enumerate(SCREENED):
         wrong = read_as.get(wrong, wrong)
+        if right != "utf-8" and _windows(text, start, end, encode_table(wrong), decode_table(right), first_only=True):
+            mask |= WORD_SPANS << bit
         if losses:
             viable = True
         elif right == "utf-8":
             viable = _utf8_viable(text, start, end, encode_table(wrong), classes)
         else:
-            encoded, decoded = encode_table(wrong), decode_table(right)
-            viable = _two_byte_viable(text, start, end, encoded, decoded, classes)
-            if _windows(text, start, end, encoded, decoded, first_only=True):
-                mask |= WORD_SPANS << bit
+            viable = _two_byte_viable(text, start, end, encode_table(wrong), decode_table(right), classes)
         if viable:
             mask |= 1 << bit
     return mask

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
-from .charsets import LOSS_MARKER
-from .repair import overlaps, repair_regions, word_repairs
+from .charsets import LOSS_MARKER, WORD_SPANS_ANY
+from .repair import overlaps, repair_regions, screen_regions, word_repairs
 from .runs import unmistakable_runs
 
 if TYPE_CHECKING:
@@ -35,8 +35,12 @@ def report(text: str, loops: Loops) -> list[MojibakeFinding]:
     """The repairs ``fix`` makes in ``text`` with these loops (its first
     pass over the regions, the short spans the word test proves and the
     short runs proven by their form), and its losses, in order."""
-    made = repair_regions(text, loops.find_regions(text), loops)
-    made = sorted(made + word_repairs(text, loops, [(r.start, r.end) for r in made]), key=lambda r: r.start)
+    regions = loops.find_regions(text)
+    screened = screen_regions(text, regions, loops) if regions else []
+    made = repair_regions(text, [], loops, screened=screened)
+    if any(mask & WORD_SPANS_ANY for _, _, mask in screened):
+        spans = [(r.start, r.end) for r in made]
+        made = sorted(made + word_repairs(text, loops, spans, None if made else screened), key=lambda r: r.start)
     repairs = [(r.start, r.end, r.text, r.encoding, r.decoded_as) for r in made]
     taken = [(start, end) for start, end, *_ in repairs]  # sorted, disjoint
     repairs += [run for run in unmistakable_runs(text, loops) if not overlaps(run[0], run[1], taken)]
