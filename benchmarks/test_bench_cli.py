@@ -17,7 +17,10 @@ from conftest import BASELINES, INPUT_NOTES, RESULTS, benchmarks_disabled, load_
 
 import report
 
-ROUNDS = 3
+# Best of five: a run on this machine's two shared cores now and then takes
+# 1.2-2x as long as the run before it (load from elsewhere), and of three
+# interleaved runs one seldom came through clean for both --jobs 1 and 2.
+ROUNDS = 5
 LEAST_SPEEDUP = 1.7  # issue 11: --jobs 2 against --jobs 1 on this 2-core machine
 BASELINES["command line"] = "zhclean --jobs 1"
 INPUT_NOTES["command line"] = (

@@ -1,6 +1,6 @@
 """Generate ``src/zhclean/mojibake/data/word_pairs.txt``: the pairs of characters words are made of.
 
-A span of four or five characters of GBK read as Big5 (or the reverse)
+A span of four to eight characters of GBK read as Big5 (or the reverse)
 inside correct text is too short for the single-character frequency model:
 classical Chinese is full of rare characters that re-read as common ones.
 What tells the two apart is words.  Mojibake makes no words (抓好确淖瓷瞰寰笥

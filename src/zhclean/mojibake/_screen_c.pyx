@@ -142,6 +142,10 @@ def _build_screen():
     t.word_spans = WORD_SPANS
     t.short_least = _tables.SHORT_SPAN_LEAST
     t.short_most = _tables.SHORT_SPAN_MOST
+    if t.short_least < 3:
+        # _word_windows returns early without a pair inside a span, and
+        # holds n / short_least spans in n + 1 places.
+        raise RuntimeError("the word test is built for spans of three characters or more")
     t.words = <uint32_t*>calloc(WORD_SLOTS, sizeof(uint32_t))
     cdef int shift = 0
     if t.words == NULL:
@@ -149,6 +153,8 @@ def _build_screen():
     cdef uint32_t first, second, key, slot
     cdef Py_ssize_t stored = 0
     for head, seconds in _tables.word_pairs().items():
+        if head >= "\U00010000" or (seconds and max(seconds) >= "\U00010000"):
+            raise RuntimeError("a word pair outside the Basic Multilingual Plane")
         first = ord(head)
         t.word_sides[first] |= WORD_FIRST
         for ch in seconds:
@@ -428,8 +434,9 @@ cdef inline uint32_t _reread(const int* encoded, const unsigned int* decoded, ui
 cdef bint _may_hold_words(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, int shift,
                           const int* encoded, const unsigned int* decoded) noexcept nogil:
     """Whether two characters side by side re-read as a word pair: what every
-    span the word test passes holds.  The re-readings' sides are looked up
-    first, a byte a character (word_reread), the pair only where they fit."""
+    span the word test passes holds.  Called where _region_mask's pass saw
+    two whose re-readings start and end some pair (word_reread); the pair
+    itself is looked up here, before _word_windows reads the whole region."""
     cdef Py_ssize_t k
     cdef uint8_t first = WORD_FIRST << shift, second = WORD_SECOND << shift, previous = 0, bits
     for k in range(n):
@@ -559,17 +566,26 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* char
     cdef uint32_t c
     cdef int mask = 0
     cdef bint losses = False
+    # For the word test: which readings re-read two characters side by side
+    # as the start and the end of some pair (word_reread; a bit each, at its
+    # WORD_FIRST): looked up in this loop, which reads every character anyway
+    # (a pass of its own for each reading made the screen of a Korean page,
+    # which no codec here reads at all, three times as slow).
+    cdef uint8_t sides, previous = 0, adjacent = 0
     if _loss_markers_only(st, chars, n):
         return 0
     for k in range(n):
         c = chars[k]
+        sides = st.word_reread[c] if c < 0x10000 else 0
+        adjacent |= previous & (sides >> 1)
+        previous = sides
         if c == 0xFFFD:
             losses = True
         elif not mask and c < 0x10000 and st.relevant[c] & MAYBE_OTHER and _other_viable(t, st, chars, n, k):
             mask = <int>st.other
     mask |= ((1 << 5) - 1) if losses else _segments(t, st, chars, n, hkscs, data)
     for b in range(5):  # GBK and Big5 read as each other in spans too short for the judge: the word test
-        if st.right_of[b] < 0:
+        if st.right_of[b] < 0 or not adjacent & (WORD_FIRST << st.word_of[hkscs][b]):
             continue
         encoded = st.encoded[st.read_of[hkscs][b]]
         decoded = st.decoded[st.right_of[b]]

@@ -39,6 +39,7 @@ from .charsets import (
     SCREENED_AS,
     SINGLE_BYTE,
     SINGLE_BYTE_CODECS,
+    EVERY_PAIR,
     WORD_SPANS,
     WORD_SPANS_ANY,
 )
@@ -149,7 +150,8 @@ def repair_regions(
     has shown itself to be in that one (``evidence.document_codec``): the other is
     not read from a single-byte decoder.
 
-    ``frozen``: spans (sorted) that earlier passes repaired; they are correct
+    ``frozen``: spans (sorted) that earlier passes repaired (and those the
+    word test repaired in earlier rounds); they are correct
     text now and no region may take them in (a loss an earlier repair wrote
     is no evidence for the next: taken as one, it let each pass repair one
     more copy of a repeated text, so that no call was the last).
@@ -159,6 +161,10 @@ def repair_regions(
     # could pass the judge with (most regions of clean text: all of them).
     if screened is None:
         screened = screen_regions(text, _outside(text, regions, frozen), loops)
+    # Only the regions some pair is worth a try in: one kept for the word
+    # test alone (repair.word_repairs) reads nothing here, and would cut
+    # its neighbours' reach short.
+    screened = [region for region in screened if region[2] & EVERY_PAIR]
     regions = [(start, end) for start, end, _ in screened]
     masks = [mask for _, _, mask in screened]
     blocks = [start for start, _ in frozen], [end for _, end in frozen]
@@ -617,7 +623,7 @@ def word_repairs(
             found.extend(
                 Repair(s, e, after, CODEC_NAMES[right], CODEC_NAMES[readings[-1]], wrong=readings[-1])
                 for s, e, after in windows[0]
-                if all((s, e, after) in other for other in windows[1:])
+                if all((s, e, after) in other for other in windows[1:]) and not overlaps(s, e, frozen)
             )
     return _disjoint(sorted(found, key=lambda r: r.start))
 
@@ -639,7 +645,8 @@ def _passes(
     settled: Sequence[tuple[int, int]] = (),
 ) -> tuple[str, list[list[Repair]], list[tuple[int, int]], list[tuple[int, int]]]:
     """The passes over ``text``; ``screened``: the screen of its regions, if
-    taken (the first pass's, nothing being frozen yet); ``settled``: spans
+    taken (the first pass's: ``passes`` hands one over only where nothing is
+    frozen or settled yet); ``settled``: spans
     no repair may take in.  Returns the text, the repairs, the spans
     repaired or settled and the settled ones, placed in the text."""
     made: list[list[Repair]] = []
@@ -657,6 +664,10 @@ def _passes(
             if not regions:
                 break
             repairs = repair_regions(text, regions, loops, depth, trust_form, frozen, evidenced, document)
+        if settled:
+            # A region joined across a loss can reach over a settled span:
+            # what the word test repaired stays as it is.
+            repairs = [r for r in repairs if not overlaps(r.start, r.end, settled)]
         repaired = apply(text, [(r.start, r.end, r.text) for r in repairs])
         if repaired is text:
             break

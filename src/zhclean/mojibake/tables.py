@@ -325,24 +325,6 @@ def big5_votes() -> dict[str, int]:
 _PAIRS_DATA = pathlib.Path(__file__).with_name("data") / "big5_pairs.txt"
 
 
-_WORD_PAIRS_DATA = pathlib.Path(__file__).with_name("data") / "word_pairs.txt"
-
-
-def _parse_word_pairs() -> dict[str, str]:
-    return {first: seconds for first, seconds in data_rows(_WORD_PAIRS_DATA.read_text(encoding="utf-8"))}
-
-
-WORD_PAIRS: Lazy[dict[str, str]] = Lazy(_parse_word_pairs)
-
-
-def word_pairs() -> dict[str, str]:
-    """The pairs of characters that stand together in words, as each first
-    character's seconds run together (data/word_pairs.txt, from
-    tools/generate_word_pairs.py): what tells a short span of GBK and Big5
-    read as each other from correct text (the screen's word test)."""
-    return WORD_PAIRS.get()
-
-
 def _parse_pairs() -> dict[str, int]:
     classes = {}
     for klass, pairs in _class_lines(_PAIRS_DATA):
@@ -362,3 +344,21 @@ def pair_classes() -> dict[str, int]:
     tools/generate_big5_pairs.py): only the pairs the reading of a text both
     ways asks about (big5.either_reading)."""
     return PAIR_CLASSES.get()
+
+
+_WORD_PAIRS_DATA = pathlib.Path(__file__).with_name("data") / "word_pairs.txt"
+
+
+def _parse_word_pairs() -> dict[str, str]:
+    return {first: seconds for first, seconds in data_rows(_WORD_PAIRS_DATA.read_text(encoding="utf-8"))}
+
+
+WORD_PAIRS: Lazy[dict[str, str]] = Lazy(_parse_word_pairs)
+
+
+def word_pairs() -> dict[str, str]:
+    """The pairs of characters that stand together in words, as each first
+    character's seconds run together (data/word_pairs.txt, from
+    tools/generate_word_pairs.py): what tells a short span of GBK and Big5
+    read as each other from correct text (the screen's word test)."""
+    return WORD_PAIRS.get()
