@@ -596,3 +596,41 @@ def test_the_punctuation_no_decoder_writes_is_no_suspect():
     assert not any(suspicious_table()[cp] for cp in never)
     # zhwiki's tables: a narrow no-break space on every other line, no region.
     assert zhclean.fix_mojibake("闽北语\n\u202f\n\u202f \t\n\n邵将语\n\u202f\n") == "闽北语\n\u202f\n\u202f \t\n\n邵将语\n\u202f\n"
+
+
+def _read_by_python_gbk(text: str) -> str:
+    """``text`` written in GB18030 and read by Python's gbk (its four-byte codes lose their lead bytes)."""
+    return text.encode("gb18030").decode("gbk", "replace")
+
+
+@pytest.mark.parametrize(
+    "original, repaired",
+    [
+        ("项目•列表", "项目\ufffd列表"),  # • is 81 36 A6 31: �6�1
+        ("今天很开心😀明天见", "今天很开心\ufffd明天见"),  # an emoji: 94 39 FC 36
+        ("全面压•😀实责任，筑牢防疫之堤", "全面压\ufffd实责任，筑牢防疫之堤"),  # two in a row: one loss
+        ("第•1章与第•2章", "第\ufffd1章与第\ufffd2章"),  # the text's own digits after them stay
+        ("𠀀", "\ufffd"),
+    ],
+)
+def test_gb18030_four_byte_codes_read_as_gbk_become_one_loss(original, repaired):
+    broken = _read_by_python_gbk(original)
+    assert broken.count("\ufffd") == 2 * sum(len(ch.encode("gb18030")) == 4 for ch in original)
+    fixed = zhclean.fix_mojibake(broken)
+    assert fixed == repaired
+    assert zhclean.fix_mojibake(fixed) == fixed
+    found = [f for f in zhclean.mojibake_report(broken) if f.kind == "repaired"]
+    assert found and all(f.encoding == "gb18030" and f.decoded_as == "gbk" and f.replacement == "\ufffd" for f in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲\ufffd1乙\ufffd2",  # lost characters before the text's own digits, not side by side
+        "编号\ufffd1\ufffd2，另有\ufffd丢失",  # a loss of another kind: the digits may be the text's own
+        "\ufffd\ufffd12",
+        "版本1.2.3，数字0123456789",
+    ],
+)
+def test_digits_after_losses_stay_without_the_four_byte_form_throughout(text):
+    assert zhclean.fix_mojibake(text) == text

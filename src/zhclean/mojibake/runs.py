@@ -13,7 +13,12 @@ forms need no evidence beyond themselves, because real text never has them:
 * GBK's brackets and quotes read as Latin-1, in pairs: ``¡¶…¡·`` is 《…》,
   ``¡°…¡±`` is “…”, ``£¨…£©`` is （…）;
 * ``Ã`` and a no-break space inside a word: à (C3 A0) read as Latin-1 or
-  by browsers as Windows-1252 (``bÃ\xa0o`` is ``bào``).
+  by browsers as Windows-1252 (``bÃ\xa0o`` is ``bào``);
+* ``�6�1``: a character GBK lacks (a rare Han character, an emoji, •),
+  written in GB18030's four bytes and read by Python's gbk, which loses each
+  lead byte before the digit that follows it (• is 81 36 A6 31); believed
+  where every U+FFFD of the text stands in such a form, and a run of them
+  becomes one U+FFFD, the characters lost (their bytes cannot be had back).
 
 (UTF-8 read by a single-byte decoder, ``Ã©``, ``ï¼Œ``, is proven by the
 same kind of form in ``structure``.)  Each rule returns edits: ``(start,
@@ -41,11 +46,16 @@ _PUNCTUATION_LEADS = re.compile("[\u9225\u9286\u951b](?=.)", re.S)  # 鈥 銆 �
 _PAIRS = re.compile("¡°([^¡£\n]{0,80})¡±|¡¶([^¡£\n]{0,80})¡·|£¨([^¡£\n]{0,80})£©")
 _PAIR_MARKS = {"¡°": "“", "¡±": "”", "¡¶": "《", "¡·": "》", "£¨": "（", "£©": "）"}
 _A_GRAVE_IN_WORD = re.compile("\u00c3(?<=[A-Za-z]\u00c3)\u00a0(?=[A-Za-z])")
+# GB18030's four-byte codes read by Python's gbk: U+FFFD, a digit (30-39),
+# U+FFFD, a digit, a character each.  A digit after a loss is also what
+# other text shows (甲1 where 甲 was lost, in Big5 read as GBK), so the form
+# counts only where the text has no other loss: document-level evidence.
+_FOUR_BYTE_LOSSES = re.compile("(?:\ufffd[0-9]\ufffd[0-9])+")
 
 
 # Every rule starts with one of these: clean text is ruled out by one pass of
 # the loops (``contains_any``) before any expression runs.
-_SIGNS = "\u63b3\u5364\u8133\u9225\u9286\u951b\u00a1\u00a3\u00c3"
+_SIGNS = "\u63b3\u5364\u8133\u9225\u9286\u951b\u00a1\u00a3\u00c3\ufffd"
 
 
 def may_hold_runs(text: str, loops: Loops) -> bool:
@@ -77,9 +87,21 @@ def unmistakable_runs(text: str, loops: Loops) -> list[tuple[int, int, str, str,
         opening, closing = m.group()[:2], m.group()[-2:]
         edits.append((m.start(), m.start() + 2, _PAIR_MARKS[opening], "gbk", "latin-1"))
         edits.append((m.end() - 2, m.end(), _PAIR_MARKS[closing], "gbk", "latin-1"))
+    edits += _four_byte_losses(text)
     edits.sort()
     kept: list[tuple[int, int, str, str, str]] = []
     for edit in edits:
         if not kept or edit[0] >= kept[-1][1]:
             kept.append(edit)
     return kept
+
+
+def _four_byte_losses(text: str) -> list[tuple[int, int, str, str, str]]:
+    """The runs of GB18030's four-byte codes read by Python's gbk, each to
+    one U+FFFD, where every loss of ``text`` is in one of them."""
+    if "\ufffd" not in text:
+        return []
+    runs = [m.span() for m in _FOUR_BYTE_LOSSES.finditer(text)]
+    if sum(end - start for start, end in runs) != 2 * text.count("\ufffd"):
+        return []  # a loss of another kind: the digits may be the text's own
+    return [(start, end, "\ufffd", "gb18030", "gbk") for start, end in runs]
