@@ -634,3 +634,40 @@ def test_gb18030_four_byte_codes_read_as_gbk_become_one_loss(original, repaired)
 )
 def test_digits_after_losses_stay_without_the_four_byte_form_throughout(text):
     assert zhclean.fix_mojibake(text) == text
+
+
+def test_the_browsers_gbk_pairs_are_the_standards():
+    """charsets.WHATWG_GB_PAIRS against corpus/whatwg/deltas.json (generated
+    from the WHATWG indexes): every two-byte pair the browsers' decoder reads
+    as a character Python's gb18030 writes in four bytes."""
+    import json
+
+    from zhclean.mojibake.charsets import WHATWG_GB_PAIRS
+
+    deltas = json.loads((pathlib.Path(__file__).parent.parent / "corpus" / "whatwg" / "deltas.json").read_text())
+    expected = {}
+    for pair, code in deltas["gb18030_vs_python_gb18030"]["two_byte"].items():
+        ch = chr(int(code, 16))
+        if len(ch.encode("gb18030")) == 4:
+            expected[ch] = bytes.fromhex(pair)
+    assert WHATWG_GB_PAIRS == expected
+
+
+@pytest.mark.parametrize(
+    "original",
+    [
+        "的企事業單位正常開工，何時住在自己的地方至今",  # 位 自 至 何 住: A6EC A6DB A6DC A6F3 A6ED in Big5
+        "各部門各單位和社區基層，落實到位",
+    ],
+)
+def test_big5_read_by_a_browser_as_gbk_gives_back_its_vertical_forms(original):
+    from corpus.lossy import wrong_decode
+
+    broken = wrong_decode(original.encode("big5"), "whatwg-gbk")[0]
+    assert any("\ufe10" <= ch <= "\ufe19" for ch in broken)
+    assert zhclean.fix_mojibake(broken) == original
+
+
+@pytest.mark.parametrize("text", ["︗標題︘", "竖排：︵中文︶︐︑︒", "呣 ḿ", "龴龵龶龷", "中文文本︙"])
+def test_vertical_forms_and_their_neighbours_in_correct_text_stay(text):
+    assert zhclean.fix_mojibake(text) is text

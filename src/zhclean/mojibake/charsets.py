@@ -147,6 +147,35 @@ LOSS_STAND_INS = {
 # as GBK, where G, 0x47, is the second byte of the lost 佈).
 ORPHANED_TRAIL = re.compile("\ufffd[\x40-\x7e]")
 
+# The pairs the browsers' GBK decoder (the WHATWG gb18030 index) reads as
+# characters Python's gb18030 writes in four bytes: the vertical forms
+# U+FE10-FE19 (GB18030-2022, in the standard since 2024), U+9FB4-9FBB (the
+# same) and U+1E3F (GB18030-2005).  Big5's 位 自 至 何 住 are A6EC A6DB A6DC
+# A6F3 A6ED, so a Big5 page a browser reads as GBK is full of them, and
+# only these bytes give the page back.  (corpus/whatwg/README.md lists them
+# with their sources; a test checks these against its deltas.json.)
+WHATWG_GB_PAIRS = {
+    "\ufe10": b"\xa6\xd9", "\ufe12": b"\xa6\xda", "\ufe11": b"\xa6\xdb", "\ufe13": b"\xa6\xdc",
+    "\ufe14": b"\xa6\xdd", "\ufe15": b"\xa6\xde", "\ufe16": b"\xa6\xdf", "\ufe17": b"\xa6\xec",
+    "\ufe18": b"\xa6\xed", "\ufe19": b"\xa6\xf3", "\u1e3f": b"\xa8\xbc",
+    "\u9fb4": b"\xfe\x59", "\u9fb5": b"\xfe\x61", "\u9fb6": b"\xfe\x66", "\u9fb7": b"\xfe\x67",
+    "\u9fb8": b"\xfe\x6d", "\u9fb9": b"\xfe\x7e", "\u9fba": b"\xfe\x90", "\u9fbb": b"\xfe\xa0",
+}
+# Each of them as the private-use character Python's gb18030 reads those
+# bytes as (and writes them from), for one str.translate before encoding.
+_AS_PYTHON_GB = str.maketrans({ch: data.decode("gb18030") for ch, data in WHATWG_GB_PAIRS.items()})
+_WHATWG_GB_CHARS = re.compile("[" + "".join(sorted(WHATWG_GB_PAIRS)) + "]")
+
+
+def encode_gb(text: str, errors: str = "strict") -> bytes:
+    """``text`` in the bytes a GBK decoder read it from: Python's gb18030,
+    but for the characters only the browsers' decoder makes of two bytes
+    (WHATWG_GB_PAIRS)."""
+    if _WHATWG_GB_CHARS.search(text) is not None:
+        text = text.translate(_AS_PYTHON_GB)
+    return text.encode("gb18030", errors)
+
+
 # The re-reading's byte stream: a byte the wrong decoder lost (one per
 # U+FFFD), and a character the wrong codec cannot have made (kept, never
 # re-read).
@@ -212,7 +241,8 @@ def _build_encode_table(wrong: str) -> array:
     # by their lengths, in C.
     table = array("i", [BARRIER]) * 0x10000
     table[0] = 0
-    pieces = _EVERY_BMP.get().encode(wrong, "replace").split(b"\x00")
+    every = _EVERY_BMP.get()
+    pieces = (encode_gb(every, "replace") if wrong == "gb18030" else every.encode(wrong, "replace")).split(b"\x00")
     if len(pieces) != 0xFFFF:
         raise RuntimeError(f"{wrong} wrote a NUL inside a character")
     sizes = bytes(map(len, pieces))

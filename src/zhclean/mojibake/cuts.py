@@ -13,7 +13,7 @@ from itertools import accumulate, compress
 from operator import sub, truediv
 from typing import TYPE_CHECKING
 
-from .charsets import CHOSEN_BY_NEIGHBOURS, GBK_WEB, HYBRID, LOSS_STAND_INS, SINGLE_BYTE
+from .charsets import CHOSEN_BY_NEIGHBOURS, GBK_WEB, HYBRID, LOSS_STAND_INS, SINGLE_BYTE, encode_gb
 from .hybrid import hybrid_bytes
 from .tables import EDGE_MARGIN
 
@@ -49,6 +49,8 @@ def encode(text: str, codec: str, loops: Loops) -> bytes:
         if None in parts:
             raise UnicodeEncodeError(codec, text, parts.index(None), parts.index(None) + 1, "no such bytes")
         return b"".join(parts)  # type: ignore[arg-type]
+    if codec == "gb18030":
+        return encode_gb(text)
     return text.encode(codec)
 
 

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from .charsets import CHOSEN_BY_NEIGHBOURS, CP1252_EXTRAS, SINGLE_BYTE, SINGLE_BYTE_CODECS, SINGLE_BYTE_MAP
+from .charsets import CHOSEN_BY_NEIGHBOURS, CP1252_EXTRAS, SINGLE_BYTE, SINGLE_BYTE_CODECS, SINGLE_BYTE_MAP, encode_gb
 from .cuts import char_bytes, encode
 from .._lazy import Lazy
 from ..pinyin.tables import CIRCUMFLEX, DIAERESIS, MARKED_LETTERS, TONE_MARKS, reading_tables
@@ -208,7 +208,8 @@ def utf8_share_of(region: str, codec: str, loops: Loops) -> float:
     else:
         # A codec of one character at a time: the same bytes from one call
         # (a list of each character's bytes took most of a 40 ms call).
-        data = region.replace("\ufffd", "").encode(codec, "ignore")
+        region = region.replace("\ufffd", "")
+        data = encode_gb(region, "ignore") if codec == "gb18030" else region.encode(codec, "ignore")
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
     return _sequence_bytes(data) / high if high else 0.0
 
