@@ -363,3 +363,35 @@ def test_a_region_of_loss_markers_alone_is_passed_over(compiled, twin):
                 assert all(start != 0 for start, _, _ in screen(text + "\n⻌⻌", [(0, n), (n + 1, n + 3)]))
         mixed = "鍙戝竷浜嗘柊闂伙紝" + LOSS_MARKER * 3
         assert screen(mixed, [(0, len(mixed))]) == compiled["mojibake"].screen(mixed, [(0, len(mixed))]) != []
+
+
+# Characters whose gb18030 bytes make every kind of UTF-8 window around a €:
+# lead bytes (涓 E4 B8, 浣 E4 BD), continuations (娈 E5 A8), ASCII, losses and
+# the loss stand-in (None), four-byte codes and astral characters (left to the
+# caller), a well-formed U+FFFD's bytes (锟 EF BF, 斤 BD EF), vertical forms.
+_EURO_PIECES = st.sampled_from(
+    ["€", "€", "€€", "涓", "浣", "滆", "咃", "綔", "娈", "垫", "枃", "锟", "斤", "拷", "一", "的", "a", " ", "。",
+     "\ufffd", charsets.LOSS_STAND_INS[charsets.GBK_WEB], "\u2022", "\U0001f600", "\ufe17", "\ud800", "Ã"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_EURO_PIECES, max_size=24).map("".join), st.booleans())
+def test_euro_choices_agree(compiled, twin, text, pair_first):
+    table = charsets.encode_table("gb18030")
+    stand_in = charsets.LOSS_STAND_INS[charsets.GBK_WEB]
+    found = compiled["mojibake"].euro_choices(text, table, pair_first, stand_in)
+    assert found == twin["mojibake"].euro_choices(text, table, pair_first, stand_in)
+    assert len(found) == text.count("€") and set(found) <= {0, 1, 2}
+
+
+def test_euro_choices_read_the_utf8_around_each_euro(compiled, twin):
+    table = charsets.encode_table("gb18030")
+    stand_in = charsets.LOSS_STAND_INS[charsets.GBK_WEB]
+    for loops in (compiled, twin):
+        choices = loops["mojibake"].euro_choices
+        assert choices("涓€娈", table, False, stand_in) == b"\x00"  # 一 is E4 B8 80
+        assert choices("娉€、", table, True, stand_in) == b"\x01"  # 波、 is E6 B3 A2 E3 80 81 (the pair wins a tie too)
+        assert choices("€", table, True, stand_in) == b"\x00"  # 80 is one broken byte, A2 E3 two
+        assert choices("\U0001f600€", table, False, stand_in) == b"\x02"  # an astral neighbour: the caller's
+        assert choices("\U0001f600€€", table, False, stand_in) == b"\x02\x02"  # and so the € after it

@@ -12,10 +12,10 @@ character.  This module imports only tables (``tables``, ``charsets``,
 ``records``); the repair that calls it receives it as an argument.
 """
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_New
-from libc.stdint cimport int16_t, int64_t, uint8_t, uint16_t, uint32_t
+from libc.stdint cimport int16_t, int32_t, int64_t, uint8_t, uint16_t, uint32_t
 from libc.stdlib cimport calloc, free, malloc, realloc
 
-from zhclean._unicode cimport PyUnicode_IS_ASCII, PyUnicode_MAX_CHAR_VALUE, PyUnicode_READY
+from zhclean._unicode cimport PyUnicode_IS_ASCII, PyUnicode_MAX_CHAR_VALUE, PyUnicode_READ, PyUnicode_READY
 
 from .._lazy import Lazy
 from . import tables as _tables
@@ -474,3 +474,196 @@ def contains_any(text, chars):
 
 # --- the screen: a loops module of its own (_screen_c), re-exported here ---------
 from ._screen_c import screen, word_windows
+
+
+# --- the browsers' GBK: which bytes each € was --------------------------------
+
+cdef int _utf8_replacements(const uint8_t* d, int n, bint* ends_replaced) noexcept nogil:
+    """How many U+FFFD ``d[:n].decode("utf-8", "replace")`` holds (Python's
+    decoder: one for each maximal subpart of a broken sequence, as Unicode
+    recommends, and a well-formed EF BF BD is one too); ``ends_replaced``:
+    whether the last character decoded is one."""
+    cdef int i = 0, j, k, need, count = 0
+    cdef uint8_t b, c, lo, hi
+    cdef bint last = False
+    while i < n:
+        b = d[i]
+        if b < 0x80:
+            last = False
+            i += 1
+            continue
+        lo, hi = 0x80, 0xBF
+        if 0xC2 <= b <= 0xDF:
+            need = 1
+        elif 0xE0 <= b <= 0xEF:
+            need = 2
+            if b == 0xE0:
+                lo = 0xA0
+            elif b == 0xED:
+                hi = 0x9F
+        elif 0xF0 <= b <= 0xF4:
+            need = 3
+            if b == 0xF0:
+                lo = 0x90
+            elif b == 0xF4:
+                hi = 0x8F
+        else:  # a continuation byte, C0, C1 or F5-FF: one byte, one U+FFFD
+            count += 1
+            last = True
+            i += 1
+            continue
+        j = i + 1
+        k = 0
+        while k < need:
+            if j >= n:
+                break  # cut short by the end: one U+FFFD for what there is
+            c = d[j]
+            if not (lo <= c <= hi):
+                break
+            lo, hi = 0x80, 0xBF
+            j += 1
+            k += 1
+        if k < need:
+            count += 1
+            last = True
+        else:  # well formed: U+FFFD itself is EF BF BD
+            last = need == 2 and b == 0xEF and d[i + 1] == 0xBF and d[i + 2] == 0xBD
+            count += last
+        i = j
+    ends_replaced[0] = last
+    return count
+
+
+cdef int _gb_bytes(Py_UCS4 ch, const int32_t* table, uint8_t* out) noexcept nogil:
+    """``ch``'s bytes in ``table`` (charsets.encode_table): their count (1 or
+    2), 0 for none (a loss, U+FFFD, or a lone surrogate), -1 for bytes this
+    loop does not look at (four of them, or a character past the BMP)."""
+    cdef int32_t v
+    if ch == 0xFFFD or 0xD800 <= ch <= 0xDFFF:
+        return 0
+    if ch >= 0x10000:
+        return -1
+    v = table[ch]
+    if v < 0:
+        return -1
+    if v < 0x100:
+        out[0] = <uint8_t>v
+        return 1
+    out[0] = <uint8_t>((v >> 8) & 0xFF)
+    out[1] = <uint8_t>(v & 0xFF)
+    return 2
+
+
+def euro_choices(text, encoded, bint pair_first, stand_in):
+    """For each € of ``text`` in turn, the bytes the browsers' GBK read it
+    from, as ``cuts._web_gbk`` chooses them: 0 for byte 80, 1 for A2 E3, 2
+    where that choice is left to the caller (a neighbour of four bytes or
+    past the BMP, or a € before it left so).  ``encoded``: the gb18030
+    encode table (charsets.encode_table); ``pair_first``: A2 E3 wins a tie
+    (the text shows losses); ``stand_in``: the loss stand-in, which ends
+    what follows a € as a loss does."""
+    PyUnicode_READY(text)
+    cdef const int32_t[::1] table = encoded
+    if table.shape[0] < 0x10000:
+        raise ValueError("encoded covers the Basic Plane")
+    cdef const int32_t* t = &table[0]
+    cdef Py_UCS4 loss_stand_in = ord(stand_in), ch
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), k, j
+    cdef bytearray found = bytearray()
+    # The last three € met: where, and what was chosen for each (a € among
+    # the three characters before another is read as its choice).
+    cdef Py_ssize_t[3] euro_at
+    cdef int[3] euro_choice
+    cdef int m, choice, size, errors, best, best_errors, option, n_before, n_after, skip, met = 0
+    cdef uint8_t before[8]
+    cdef uint8_t after[8]
+    cdef uint8_t piece[2]
+    cdef bint open_end, undecided, replaced
+    for k in range(n):
+        if PyUnicode_READ(kind, data, k) != 0x20AC:
+            continue
+        undecided = False
+        n_before = 0
+        for j in range(max(0, k - 3), k):
+            choice = -1
+            for m in range(3):
+                if m < met and euro_at[m] == j:
+                    choice = euro_choice[m]
+            if choice >= 0:
+                if choice == 2:
+                    undecided = True
+                    break
+                if choice == 0:
+                    size = 1
+                    piece[0] = 0x80
+                else:
+                    size = 2
+                    piece[0] = 0xA2
+                    piece[1] = 0xE3
+            else:
+                size = _gb_bytes(PyUnicode_READ(kind, data, j), t, piece)
+                if size < 0:
+                    undecided = True
+                    break
+            if size:
+                before[n_before] = piece[0]
+                if size == 2:
+                    before[n_before + 1] = piece[1]
+                n_before += size
+        n_after = 0
+        open_end = False
+        if not undecided:
+            for j in range(k + 1, min(n, k + 4)):
+                ch = PyUnicode_READ(kind, data, j)
+                size = 0 if ch == loss_stand_in else _gb_bytes(ch, t, piece)
+                if size < 0:
+                    undecided = True
+                    break
+                if size == 0:  # a loss (or its stand-in): what follows may have lost bytes
+                    open_end = True
+                    break
+                after[n_after] = piece[0]
+                if size == 2:
+                    after[n_after + 1] = piece[1]
+                n_after += size
+        choice = 2
+        if not undecided:
+            skip = n_before - 6 if n_before > 6 else 0  # the last six bytes before it
+            best, best_errors = -1, 0
+            for option in range(2):
+                choice = (1 - option) if pair_first else option  # 0: byte 80, 1: A2 E3
+                errors = _window_errors(before + skip, n_before - skip, choice, after, n_after, &replaced)
+                errors -= open_end and replaced
+                if best < 0 or errors < best_errors:
+                    best, best_errors = choice, errors
+                if errors == 0:
+                    break  # none can do better, and the first wins a tie
+            choice = best
+        found.append(choice)
+        euro_at[met % 3] = k
+        euro_choice[met % 3] = choice
+        met += 1
+    return bytes(found)
+
+
+cdef int _window_errors(const uint8_t* before, int n_before, int choice, const uint8_t* after, int n_after,
+                        bint* replaced) noexcept:
+    """The U+FFFD of before + the €'s bytes (``choice``) + after, decoded as UTF-8."""
+    cdef uint8_t joined[16]
+    cdef int n = 0, j
+    for j in range(n_before):
+        joined[n] = before[j]
+        n += 1
+    if choice == 0:
+        joined[n] = 0x80
+        n += 1
+    else:
+        joined[n] = 0xA2
+        joined[n + 1] = 0xE3
+        n += 2
+    for j in range(n_after):
+        joined[n] = after[j]
+        n += 1
+    return _utf8_replacements(joined, n, replaced)

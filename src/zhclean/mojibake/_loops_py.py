@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from array import array
 
 from ._hybrid_py import hybrid_path  # the crawlers' mixture: a loops module of its own
 from ._resync_py import resync  # the re-reading: a loops module of its own
@@ -34,7 +35,7 @@ from .tables import (
 )
 
 __all__ = [
-    "class_bytes", "collapse_losses", "contains_any", "encode_single_byte", "find_regions", "hybrid_path", "resync", "screen",
+    "class_bytes", "collapse_losses", "contains_any", "encode_single_byte", "euro_choices", "find_regions", "hybrid_path", "resync", "screen",
     "text_stats", "word_windows",
 ]
 
@@ -146,3 +147,62 @@ def encode_single_byte(text: str, others: int = -1) -> bytes:
     if others >= 0:
         text = _NOT_SINGLE_BYTE.sub(chr(others), text)  # chr(b) is byte b (SINGLE_BYTE_MAP holds Latin-1)
     return codecs.charmap_encode(text, "strict", SINGLE_BYTE_MAP)[0]
+
+
+def euro_choices(text: str, encoded: array, pair_first: bool, stand_in: str) -> bytes:
+    """For each € of ``text`` in turn, the bytes the browsers' GBK read it
+    from, as ``cuts._web_gbk`` chooses them: 0 for byte 80, 1 for A2 E3, 2
+    where that choice is left to the caller (a neighbour of four bytes or
+    past the BMP, or a € before it left so).  ``encoded``: the gb18030
+    encode table (charsets.encode_table); ``pair_first``: A2 E3 wins a tie
+    (the text shows losses); ``stand_in``: the loss stand-in, which ends
+    what follows a € as a loss does."""
+    found = bytearray()
+    chosen: dict[int, int] = {}
+    k = text.find("\u20ac")
+    while k != -1:
+        choice = 2
+        parts = [chosen[j] if j in chosen else _gb_bytes(text[j], encoded) for j in range(max(0, k - 3), k)]
+        if all(part != 2 and part is not None for part in parts):
+            before = b"".join(_EURO_BYTES[part] if isinstance(part, int) else part for part in parts)[-6:]
+            following = []
+            open_end = False
+            for ch in text[k + 1 : k + 4]:
+                part = None if ch == stand_in else _gb_bytes(ch, encoded)
+                if part == b"":
+                    part = None
+                if part is None:
+                    open_end = True
+                    break
+                following.append(part)
+            if following.count(2) == 0 and None not in following:
+                after = b"".join(following)
+                best = None
+                for option in ((1, 0) if pair_first else (0, 1)):
+                    window = (before + _EURO_BYTES[option] + after).decode("utf-8", "replace")
+                    errors = window.count("\ufffd") - (open_end and window.endswith("\ufffd"))
+                    if best is None or errors < best[0]:
+                        best = (errors, option)
+                    if not errors:
+                        break
+                choice = best[1]  # type: ignore[index]
+        found.append(choice)
+        chosen[k] = choice
+        k = text.find("\u20ac", k + 1)
+    return bytes(found)
+
+
+_EURO_BYTES = (b"\x80", b"\xa2\xe3")
+
+
+def _gb_bytes(ch: str, encoded: array) -> bytes | int:
+    """``ch``'s bytes in the encode table: b"" for none (a loss, a lone
+    surrogate), 2 for bytes euro_choices does not look at (four of them, or
+    a character past the BMP)."""
+    cp = ord(ch)
+    if cp == 0xFFFD or 0xD800 <= cp <= 0xDFFF:
+        return b""
+    if cp >= 0x10000 or encoded[cp] < 0:
+        return 2
+    value = encoded[cp]
+    return bytes([value]) if value < 0x100 else bytes([(value >> 8) & 0xFF, value & 0xFF])
