@@ -162,47 +162,45 @@ def euro_choices(text: str, encoded: array, pair_first: bool, stand_in: str) -> 
     k = text.find("\u20ac")
     while k != -1:
         choice = 2
-        parts = [chosen[j] if j in chosen else _gb_bytes(text[j], encoded) for j in range(max(0, k - 3), k)]
-        if all(part != 2 and part is not None for part in parts):
-            before = b"".join(_EURO_BYTES[part] if isinstance(part, int) else part for part in parts)[-6:]
-            following = []
-            open_end = False
-            for ch in text[k + 1 : k + 4]:
-                part = None if ch == stand_in else _gb_bytes(ch, encoded)
-                if part == b"":
-                    part = None
-                if part is None:
-                    open_end = True
-                    break
-                following.append(part)
-            if following.count(2) == 0 and None not in following:
-                after = b"".join(following)
-                best = None
-                for option in ((1, 0) if pair_first else (0, 1)):
-                    window = (before + _EURO_BYTES[option] + after).decode("utf-8", "replace")
-                    errors = window.count("\ufffd") - (open_end and window.endswith("\ufffd"))
-                    if best is None or errors < best[0]:
-                        best = (errors, option)
-                    if not errors:
-                        break
-                choice = best[1]  # type: ignore[index]
+        parts = [_EURO_BYTES[chosen[j]] if j in chosen else _gb_bytes(text[j], encoded) for j in range(max(0, k - 3), k)]
+        following: list[bytes | None] = []
+        open_end = False
+        for ch in text[k + 1 : k + 4]:
+            part = b"" if ch == stand_in else _gb_bytes(ch, encoded)
+            if part == b"":  # a loss (or its stand-in): what follows may have lost bytes
+                open_end = True
+                break
+            following.append(part)
+        if None not in parts and None not in following:
+            before = b"".join(parts)[-6:]  # type: ignore[arg-type]  # no None: checked
+            after = b"".join(following)  # type: ignore[arg-type]
+            best: tuple[int, int] | None = None
+            for option in ((1, 0) if pair_first else (0, 1)):
+                window = (before + _EURO_BYTES[option] + after).decode("utf-8", "replace")  # type: ignore[operator]
+                errors = window.count("\ufffd") - (open_end and window.endswith("\ufffd"))
+                if best is None or errors < best[0]:
+                    best = (errors, option)
+                if not errors:
+                    break  # none can do better, and the first wins a tie
+            assert best is not None
+            choice = best[1]
         found.append(choice)
         chosen[k] = choice
         k = text.find("\u20ac", k + 1)
     return bytes(found)
 
 
-_EURO_BYTES = (b"\x80", b"\xa2\xe3")
+_EURO_BYTES = (b"\x80", b"\xa2\xe3", None)  # euro_choices' 0, 1 and 2 (not chosen here)
 
 
-def _gb_bytes(ch: str, encoded: array) -> bytes | int:
+def _gb_bytes(ch: str, encoded: array) -> bytes | None:
     """``ch``'s bytes in the encode table: b"" for none (a loss, a lone
-    surrogate), 2 for bytes euro_choices does not look at (four of them, or
-    a character past the BMP)."""
+    surrogate), None for bytes euro_choices does not look at (four of them,
+    or a character past the BMP)."""
     cp = ord(ch)
     if cp == 0xFFFD or 0xD800 <= cp <= 0xDFFF:
         return b""
     if cp >= 0x10000 or encoded[cp] < 0:
-        return 2
+        return None
     value = encoded[cp]
     return bytes([value]) if value < 0x100 else bytes([(value >> 8) & 0xFF, value & 0xFF])
