@@ -47,6 +47,9 @@ class _Piece(NamedTuple):
     gap_after: int  # how many just after it
 
 
+# UTF-8's continuation bytes (for bytes.translate: a piece of them deleted is empty).
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+
 # Runs of U+FFFD (gaps) apart from runs of other characters no single-byte
 # decoder makes (breaks).
 _NOT_SINGLE_BYTE = re.compile(f"\ufffd+|[^\x00-\xff\ufffd{CP1252_EXTRAS}]+")
@@ -143,6 +146,8 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
 
     def close() -> None:
         nonlocal tokens
+        if not tokens:
+            return  # most calls: between two errors, nothing was kept
         if not any(token[0] for token in tokens):
             tokens = []  # only losses, or nothing: no trim can make it text
             return
@@ -363,28 +368,27 @@ def _dropped(data: bytes, start: int, end: int, segments: list, index: int, wron
     lead byte is no such evidence in single-byte mojibake (é in café is
     one).  It must stand beside recovered text.
     """
-    cut = data[start:end]
-    lead = cut[0]
-    continuation = all(0x80 <= byte <= 0xBF for byte in cut[1:])
-    truncated = 0xC2 <= lead <= 0xF4 and len(cut) >= 2 and continuation
+    lead = data[start]
+    size = end - start
+    # The bytes after the first all continuation bytes (deleted, none is left).
+    continuation = not data[start + 1 : end].translate(None, _CONTINUATION_BYTES)
+    truncated = 0xC2 <= lead <= 0xF4 and size >= 2 and continuation
     # Continuation bytes whose lead went: no single-byte decoder drops a lead
     # byte (C2-F4 are all defined), so there they are characters of their own
     # (l’Ã©galité: the ’ is 92 between two recovered stretches).
-    orphaned = 0x80 <= lead <= 0xBF and continuation and len(cut) <= 3 and wrong not in SINGLE_BYTE_CODECS
+    orphaned = 0x80 <= lead <= 0xBF and continuation and size <= 3 and wrong not in SINGLE_BYTE_CODECS
     # A lead byte alone, all its continuation bytes gone (第 is E7 AC AC):
     # from a two-byte codec's bytes, as good a sign as the others.
-    lone = 0xC2 <= lead <= 0xF4 and len(cut) == 1 and wrong not in SINGLE_BYTE_CODECS
+    lone = 0xC2 <= lead <= 0xF4 and size == 1 and wrong not in SINGLE_BYTE_CODECS
     if not (truncated or orphaned or lone):
         return False
     # A lone lead byte needs two whole characters recovered on either side.
     least = 6 if lone else 3
-    beside = [
-        0 <= k < len(segments) and segments[k][2] and segments[k][1] - segments[k][0] >= least
-        for k in (index - 1, index + 1)
-    ]
+    left = index > 0 and segments[index - 1][2] and segments[index - 1][1] - segments[index - 1][0] >= least
+    right = index + 1 < len(segments) and segments[index + 1][2] and segments[index + 1][1] - segments[index + 1][0] >= least
     # Orphaned continuation bytes are also what correct text beside the
     # mojibake looks like (，is A3 AC in GBK): only between recovered text.
-    return all(beside) if orphaned or lone else any(beside)
+    return bool(left and right) if orphaned or lone else bool(left or right)
 
 
 def _next_bound(bounds: tuple[int, ...], offset: int) -> int:
