@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import SHIPPED_SAMPLES, record, repeated, utf8_mb
+from conftest import BASELINES, INPUT_NOTES, SHIPPED_SAMPLES, record, repeated, utf8_mb
 
 import zhclean
 from corpus import EXTERNAL
@@ -102,3 +102,32 @@ def test_script(benchmark, input_bytes, name, implementation):
     benchmark.group = f"script {name} ({utf8_mb(text):.1f} MB)"
     benchmark.pedantic(function, args=(text,), rounds=_rounds(once), iterations=1, warmup_rounds=1)
     record(benchmark, "script", name, implementation, text)
+
+
+# --- the Cleaner on a batch of lines, against the same Cleaner line by line -----
+BATCH_IMPLEMENTATIONS = {
+    "Cleaner.clean_batch(lines)": lambda cleaner, lines: cleaner.clean_batch(lines),
+    "Cleaner on each line": lambda cleaner, lines: [cleaner(line) for line in lines],
+}
+BASELINES["batch"] = "Cleaner on each line"
+INPUT_NOTES["batch"] = (
+    f"each text of the script rows (~{SCRIPT_BYTES / 1e6:.0f} MB) cut into its lines, the default Cleaner; "
+    "issue 8: a batch must be faster per item than calling one by one"
+)
+
+
+@pytest.mark.parametrize("implementation", list(BATCH_IMPLEMENTATIONS))
+@pytest.mark.parametrize("name", SEEDS + list(EXTERNAL_TEXTS))
+def test_batch(benchmark, input_bytes, name, implementation):
+    text = _text(name, input_bytes)
+    lines = text.splitlines(keepends=True)
+    cleaner = zhclean.Cleaner()
+    function = BATCH_IMPLEMENTATIONS[implementation]
+    output = function(cleaner, lines)  # the first call builds tables and converters
+    assert output == [cleaner(line) for line in lines]
+    start = time.perf_counter()
+    function(cleaner, lines)
+    once = time.perf_counter() - start
+    benchmark.group = f"batch {name} ({utf8_mb(text):.1f} MB)"
+    benchmark.pedantic(function, args=(cleaner, lines), rounds=_rounds(once), iterations=1, warmup_rounds=1)
+    record(benchmark, "batch", name, implementation, text)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import zhclean
 from conftest import CORPUS, SHARED_CORPUS
+from corpus import read_jsonl
 
 SEEDS = sorted((CORPUS / "samples" / "seeds").glob("*.txt"))
 GOLD = CORPUS / "samples" / "gold"
@@ -195,6 +196,60 @@ def test_clean_batch_is_clean_for_each():
     assert cleaner.clean_batch(iter(texts[:2])) == [cleaner(t) for t in texts[:2]]
     with pytest.raises(TypeError, match="expects str, not bytes"):
         cleaner.clean_batch(["a", b"b"])
+
+
+def _corpus_texts(per_file: int = 150) -> list[str]:
+    """Inputs of every kind the corpus holds: the seed pages whole and line
+    by line, and the first ``per_file`` cases of each pinyin, mojibake,
+    script, normalization and multilingual set."""
+    texts = []
+    for path in SEEDS:
+        page = path.read_text(encoding="utf-8")
+        texts.append(page)
+        texts.extend(page.splitlines(keepends=True))
+    for folder in ("pinyin", "mojibake", "script", "normalize", "multilingual"):
+        for path in sorted((CORPUS / folder).glob("*.jsonl")):
+            values = (case.get("input", case.get("text")) for case in read_jsonl(path))
+            texts.extend([value for value in values if isinstance(value, str)][:per_file])
+    return texts
+
+
+BATCH_OPTIONS = [
+    {},
+    {"punctuation": "fullwidth"},
+    {"punctuation": "ascii", "pinyin": "syllable"},
+    {"script": "traditional"},
+    {"script": "simplified", "mojibake": False},
+    {"mojibake": False, "pinyin": False, "script": False},
+]
+
+
+@pytest.mark.parametrize("options", BATCH_OPTIONS, ids=lambda o: ",".join(f"{k}={v}" for k, v in o.items()) or "default")
+def test_clean_batch_is_clean_for_each_on_the_corpus(options):
+    """A batch skips the steps a text holds nothing for (_batch): the same
+    texts, cleaned one by one, in batches of every kind."""
+    cleaner = zhclean.Cleaner(**options)
+    texts = _corpus_texts()
+    expected = [cleaner(t) for t in texts]
+    assert cleaner.clean_batch(texts) == expected
+    for size in (4, 17, 256):
+        for start in range(0, len(texts), size * 11):
+            assert cleaner.clean_batch(texts[start : start + size]) == expected[start : start + size]
+
+
+_BATCH_PIECES = st.sampled_from(
+    ["發佈了新聞", "发布了新闻", "并", "后", "這個", "这个", "鍙戝竷浜嗘柊闂", "·¢²¼", "書(shu)", "弟dì子zǐ", "（", "(",
+     " ", "\t", "\n", "\r", " \n", "\u3000", "\u2003", "\u2028", "\xa0", "\u200b", "\ufeff", "\xad", "Ｗｉｎ",
+     "１０", ",", "，", "?", "：", "a", "3,500", "\ufffd", "�6�1", "锟斤拷", "掳C", "\U00020000", "𠀀", "の",
+     "한국어", "Ã©", "€", ""]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_BATCH_PIECES, max_size=8).map("".join), min_size=4, max_size=12), st.sampled_from(BATCH_OPTIONS))
+def test_clean_batch_is_clean_for_each_on_random_batches(texts, options):
+    cleaner = zhclean.Cleaner(**options)
+    assert cleaner.clean_batch(texts) == [cleaner(t) for t in texts]
 
 
 def test_clean_shares_one_cleaner_per_set_of_options():

@@ -11,10 +11,12 @@ Calls go down only: the loops import nothing but tables (``tables``,
 from __future__ import annotations
 
 from .._args import require_str
+from .._batch import Joined, matching, overlapping
 from .._edits import Edit
 from . import _loops
 from .repair import fix, passes
 from .report import MojibakeFinding, find_losses, report
+from .runs import SIGNS_RE
 
 __all__ = ["MojibakeFinding", "fix_mojibake", "mojibake_report"]
 
@@ -64,3 +66,15 @@ def count_losses(text: str) -> int:
     """For the package's pipeline: how many stretches of ``text`` show a loss
     no repair can undo (runs of U+FFFD, 锟斤拷, 烫烫烫, runs of ``?``)."""
     return len(find_losses(text))
+
+
+def changing(joined: Joined) -> list[int]:
+    """For ``Cleaner.clean_batch``: the texts ``fix_mojibake`` may change,
+    of a batch joined by line breaks (``_batch.join``).  A text changes
+    only where the scan finds a region in it or a short run's sign (see
+    ``repair._first_screen``); a region of one text is one of the joined
+    text too (the scan's suspects depend on their neighbours, and a line
+    break is no neighbour of any), perhaps reaching into the next."""
+    found = set(overlapping(_loops.LOOPS.find_regions(joined[0]), joined))
+    found.update(matching(SIGNS_RE, joined))
+    return sorted(found)

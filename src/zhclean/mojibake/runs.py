@@ -57,6 +57,7 @@ _LOSS_BEFORE_DIGIT = re.compile("\ufffd[0-9]")
 # Every rule starts with one of these: clean text is ruled out by one pass of
 # the loops (``contains_any``) before any expression runs.
 _SIGNS = "\u63b3\u5364\u8133\u9225\u9286\u951b\u00a1\u00a3\u00c3\ufffd"
+SIGNS_RE = re.compile(f"[{_SIGNS}]")  # one of them, for a batch's texts (mojibake.changing)
 
 
 def may_hold_runs(text: str, loops: Loops) -> bool:

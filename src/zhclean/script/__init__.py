@@ -17,11 +17,12 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .._args import SCRIPT_TARGETS, Script, ScriptTarget, check_choice, require_str
+from .._batch import Joined, matching
 from .converters import CONFIGS
 from .edits import Edit, apply, explicit_edits
 from .edits import converted_count as _converted_count
 from .scan import census, count, guess_rare
-from .tables import TABLES
+from .tables import ASTRAL_RE, TABLES
 from .unify import auto_edits, decide, is_japanese
 
 __all__ = ["ScriptInfo", "conversion_edits", "convert", "converted_count", "detect_script"]
@@ -186,3 +187,24 @@ def _edits(text: str, to: str, minimal: bool = True) -> list[Edit]:
     if to == "auto":
         return auto_edits(text, minimal)
     return explicit_edits(text, CONFIGS[to])
+
+
+def changing(joined: Joined, to: ScriptTarget) -> list[int]:
+    """For ``Cleaner.clean_batch``: the texts ``convert(text, to)`` may
+    change, of a batch joined by line breaks (``_batch.join``): with
+    ``"auto"``, those that hold characters of both scripts (an astral one
+    may be either); otherwise those with a character of OpenCC's
+    dictionaries."""
+    tables = TABLES.get()
+    astral = set(matching(ASTRAL_RE, joined))
+    if to != "auto":
+        return sorted(astral.union(matching(tables.chunk_re, joined)))
+    # Those with a Simplified character (in a Traditional page: the few with
+    # a lone 并), then in each of them one search for a Traditional one.
+    text, starts = joined
+    trad = tables.trad_re.search
+    both = {
+        k for k in matching(tables.simp_re, joined)
+        if trad(text, starts[k], starts[k + 1] - 1 if k + 1 < len(starts) else len(text)) is not None
+    }
+    return sorted(both | astral)
