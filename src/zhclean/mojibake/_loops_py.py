@@ -19,7 +19,7 @@ from array import array
 from ._hybrid_py import hybrid_path  # the crawlers' mixture: a loops module of its own
 from ._resync_py import resync  # the re-reading: a loops module of its own
 from ._screen_py import screen, word_windows  # the screen of regions: a loops module of its own
-from .charsets import CP1252_EXTRAS, SINGLE_BYTE_MAP
+from .charsets import CP1252_EXTRAS, EURO_BYTES, SINGLE_BYTE_MAP, euro_by_utf8
 from .records import TextStats
 from .tables import (
     CONTINUATION,
@@ -162,7 +162,10 @@ def euro_choices(text: str, encoded: array, pair_first: bool, stand_in: str) -> 
     k = text.find("\u20ac")
     while k != -1:
         choice = 2
-        parts = [_EURO_BYTES[chosen[j]] if j in chosen else _gb_bytes(text[j], encoded) for j in range(max(0, k - 3), k)]
+        parts = [  # None: bytes not looked at here (a € before it left to the caller is one)
+            (EURO_BYTES[chosen[j]] if chosen[j] < 2 else None) if j in chosen else _gb_bytes(text[j], encoded)
+            for j in range(max(0, k - 3), k)
+        ]
         following: list[bytes | None] = []
         open_end = False
         for ch in text[k + 1 : k + 4]:
@@ -173,24 +176,11 @@ def euro_choices(text: str, encoded: array, pair_first: bool, stand_in: str) -> 
             following.append(part)
         if None not in parts and None not in following:
             before = b"".join(parts)[-6:]  # type: ignore[arg-type]  # no None: checked
-            after = b"".join(following)  # type: ignore[arg-type]
-            best: tuple[int, int] | None = None
-            for option in ((1, 0) if pair_first else (0, 1)):
-                window = (before + _EURO_BYTES[option] + after).decode("utf-8", "replace")  # type: ignore[operator]
-                errors = window.count("\ufffd") - (open_end and window.endswith("\ufffd"))
-                if best is None or errors < best[0]:
-                    best = (errors, option)
-                if not errors:
-                    break  # none can do better, and the first wins a tie
-            assert best is not None
-            choice = best[1]
+            choice = euro_by_utf8(before, b"".join(following), open_end, pair_first)  # type: ignore[arg-type]
         found.append(choice)
         chosen[k] = choice
         k = text.find("\u20ac", k + 1)
     return bytes(found)
-
-
-_EURO_BYTES = (b"\x80", b"\xa2\xe3", None)  # euro_choices' 0, 1 and 2 (not chosen here)
 
 
 def _gb_bytes(ch: str, encoded: array) -> bytes | None:

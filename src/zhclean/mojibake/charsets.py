@@ -176,6 +176,27 @@ def encode_gb(text: str, errors: str = "strict") -> bytes:
     return text.encode("gb18030", errors)
 
 
+# The two byte strings the browsers' GBK reads as €.
+EURO_BYTES = (b"\x80", b"\xa2\xe3")
+
+
+def euro_by_utf8(before: bytes, following: bytes, open_end: bool, pair_first: bool) -> int:
+    """Which of EURO_BYTES (0 or 1) a € between ``before`` and ``following``
+    was: the one that leaves fewer errors in the UTF-8 they make together
+    (``open_end``: ``following`` ends at a loss, where a character cut short
+    is no error); on a tie, A2 E3 when ``pair_first``, else 80."""
+    best = None
+    for option in (1, 0) if pair_first else (0, 1):
+        window = (before + EURO_BYTES[option] + following).decode("utf-8", "replace")
+        errors = window.count("\ufffd") - (open_end and window.endswith("\ufffd"))
+        if best is None or errors < best[0]:
+            best = (errors, option)
+        if not errors:
+            break  # none can do better, and the first wins a tie
+    assert best is not None
+    return best[1]
+
+
 # The re-reading's byte stream: a byte the wrong decoder lost (one per
 # U+FFFD), and a character the wrong codec cannot have made (kept, never
 # re-read).

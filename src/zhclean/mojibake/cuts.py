@@ -13,7 +13,17 @@ from itertools import accumulate, compress
 from operator import sub, truediv
 from typing import TYPE_CHECKING
 
-from .charsets import CHOSEN_BY_NEIGHBOURS, GBK_WEB, HYBRID, LOSS_STAND_INS, SINGLE_BYTE, encode_gb, encode_table
+from .charsets import (
+    CHOSEN_BY_NEIGHBOURS,
+    EURO_BYTES,
+    GBK_WEB,
+    HYBRID,
+    LOSS_STAND_INS,
+    SINGLE_BYTE,
+    encode_gb,
+    encode_table,
+    euro_by_utf8,
+)
 from .hybrid import hybrid_bytes
 from .tables import EDGE_MARGIN
 
@@ -97,7 +107,6 @@ def _web_gbk(text: str, loops: Loops) -> list[bytes | None]:
     where a neighbour has four bytes: that € is chosen here (``_euro``)."""
     stand_in = LOSS_STAND_INS[GBK_WEB]  # a loss, as bulk decoding writes it
     lossy = "\ufffd" in text or stand_in in text
-    order = (b"\xa2\xe3", b"\x80") if lossy else (b"\x80", b"\xa2\xe3")
     parts = char_bytes(text, "gb18030", loops)  # a new list, each character's bytes known once
     lost = text.find("\ufffd")
     while lost != -1:
@@ -107,16 +116,13 @@ def _web_gbk(text: str, loops: Loops) -> list[bytes | None]:
     if k == -1:
         return parts
     for choice in loops.euro_choices(text, encode_table("gb18030"), lossy, stand_in):
-        parts[k] = _EURO_BYTES[choice] if choice < 2 else _euro(text, parts, k, order, stand_in)
+        parts[k] = EURO_BYTES[choice if choice < 2 else _euro(text, parts, k, lossy, stand_in)]
         k = text.find("\u20ac", k + 1)
     return parts
 
 
-_EURO_BYTES = (b"\x80", b"\xa2\xe3")  # euro_choices' 0 and 1
-
-
-def _euro(text: str, parts: list[bytes | None], k: int, order: tuple[bytes, bytes], stand_in: str) -> bytes:
-    """The bytes of the € at ``k``, chosen by the UTF-8 they make with the
+def _euro(text: str, parts: list[bytes | None], k: int, pair_first: bool, stand_in: str) -> int:
+    """Which of EURO_BYTES the € at ``k`` was, by the UTF-8 it makes with the
     bytes of the three characters each side (``parts``, the €s before it
     chosen already)."""
     before = b"".join(filter(None, parts[max(0, k - 3) : k]))[-6:]  # type: ignore[arg-type]
@@ -126,18 +132,8 @@ def _euro(text: str, parts: list[bytes | None], k: int, order: tuple[bytes, byte
     cut = after.index(None) if None in after else len(after)
     if stand_in in text[k + 1 : k + 4]:
         cut = min(cut, text.index(stand_in, k + 1) - k - 1)
-    open_end = cut < len(after)
     following = b"".join(after[:cut])  # type: ignore[arg-type]
-    best = None
-    for euro in order:
-        window = (before + euro + following).decode("utf-8", "replace")
-        errors = window.count("\ufffd") - (open_end and window.endswith("\ufffd"))
-        if best is None or errors < best[0]:
-            best = (errors, euro)
-        if not errors:
-            break  # none can do better, and the first wins a tie
-    assert best is not None
-    return best[1]
+    return euro_by_utf8(before, following, cut < len(after), pair_first)
 
 
 def forget_chosen_bytes() -> None:
