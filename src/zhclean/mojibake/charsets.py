@@ -255,26 +255,28 @@ def is_trail(right: str, byte: int) -> bool:
 def _build_encode_table(wrong: str) -> array:
     # Every BMP character but NUL, encoded in one call, each after a NUL: no
     # codec here writes 00 inside a character (their trail bytes are 0x40 or
-    # more), so the bytes between two NULs are one character's.  One the
-    # codec cannot write comes out as "?" (errors="replace").  A character at
-    # a time took 0.5 s a codec, on the first call of a process, and a Python
-    # step per piece 15-25 ms: the pieces of one and two bytes are picked out
-    # by their lengths, in C.
+    # more), so the bytes between two NULs are one character's, none for
+    # one the codec cannot write (errors="ignore").  A character at a time
+    # took 0.5 s a codec, on the first call of a process, and a Python step
+    # per piece 15-25 ms: the pieces of one and two bytes are picked out by
+    # their lengths, in C (with errors="replace", the "?" of the 40,000
+    # characters Big5 lacks were pieces of one byte: 13 ms a codec).
     table = array("i", [BARRIER]) * 0x10000
     table[0] = 0
-    every = _EVERY_BMP.get()
-    pieces = (encode_gb(every, "replace") if wrong == "gb18030" else every.encode(wrong, "replace")).split(b"\x00")
+    pieces = _EVERY_BMP.get().encode(wrong, "ignore").split(b"\x00")
     if len(pieces) != 0xFFFF:
         raise RuntimeError(f"{wrong} wrote a NUL inside a character")
     sizes = bytes(map(len, pieces))
     for cp in compress(range(1, 0x10000), sizes.translate(_SIZE_IS[1])):
-        if pieces[cp - 1] != b"?" or cp == 0x3F:
-            table[cp] = pieces[cp - 1][0]
+        table[cp] = pieces[cp - 1][0]
     codes = array("H", b"".join(compress(pieces, sizes.translate(_SIZE_IS[2]))))
     if sys.byteorder == "little":
         codes.byteswap()  # the pieces are (first, second): big-endian
     for cp, code in zip(compress(range(1, 0x10000), sizes.translate(_SIZE_IS[2])), codes):
         table[cp] = 0x10000 + code
+    if wrong == "gb18030":  # and the two bytes the browsers' decoder reads as what Python writes in four
+        for ch, data in WHATWG_GB_PAIRS.items():
+            table[ord(ch)] = 0x10000 + (data[0] << 8 | data[1])
     return table
 
 
@@ -289,10 +291,14 @@ def _build_decode_table(right: str) -> array:
     # Every pair of bytes with a lead byte, decoded in one call, each after a
     # NUL (a trail byte is 0x40 or more: no lead takes a NUL in); a pair that
     # is one character makes one, anything else (a loss, two) is skipped.
+    # The pairs are laid out in C (a Python step per pair took 5 ms).
     table = array("I", [0]) * 0x10000
-    codes = [first << 8 | second for first in range(0x81, 0x100) for second in range(0x40, 0x100)]
-    data = b"\x00".join(code.to_bytes(2, "big") for code in codes)
-    pieces = data.decode(right, "replace").split("\x00")
+    leads, trails = range(0x81, 0x100), range(0x40, 0x100)
+    laid = bytearray(3 * len(leads) * len(trails))
+    laid[0::3] = b"".join(bytes([lead]) * len(trails) for lead in leads)
+    laid[1::3] = bytes(trails) * len(leads)
+    pieces = bytes(laid[:-1]).decode(right, "replace").split("\x00")
+    codes = [lead << 8 | trail for lead in leads for trail in trails]
     if len(pieces) != len(codes):
         raise RuntimeError(f"{right} read a NUL inside a character")
     for code, text in zip(codes, pieces):
