@@ -20,6 +20,7 @@ Joined = tuple[str, list[int]]  # the texts joined by "\n", and where each start
 
 
 def join(texts: list[str]) -> Joined:
+    """``texts`` joined by line breaks, with the index where each starts."""
     starts = [0] * len(texts)
     at = 0
     for k, text in enumerate(texts):
