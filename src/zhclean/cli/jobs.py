@@ -1,7 +1,11 @@
 """``--jobs N``: batches cleaned in N worker processes, results taken in order.
 
-The main process reads, decodes and cuts the input into batches, and
-writes the results in the order the batches were read; the workers clean.
+The main process cuts the input into batches, and writes the results in the
+order the batches were read; the workers decode and clean.  A batch of a
+large UTF-8 file travels as an ``extents.Extent`` (the worker reads the
+bytes itself) and its result comes back through the worker's spill file
+(``spill``), so the main process copies nothing through the pipes; other
+inputs (standard input, other codecs, ``--diff``) travel as text or bytes.
 At most ``IN_FLIGHT_PER_JOB`` batches per worker are out at once, so memory
 stays bounded whatever the input's size, and the reader never runs far
 ahead of the writer.  With one job everything happens in this process,
@@ -14,7 +18,9 @@ import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Optional, Union, cast
 
-from .units import split_lines
+from .extents import Extent, read_head
+from .spill import SpillReader
+from .units import Units, split_lines
 from .work import Result, Settings, clean_batch, clean_in_worker, start_worker
 
 __all__ = ["IN_FLIGHT_PER_JOB", "Done", "Runner"]
@@ -57,13 +63,14 @@ class Runner:
         self.settings = settings
         self.jobs = max(1, jobs)
         self._pool: Optional[ProcessPoolExecutor] = None  # started with the first batch
+        self._spills = SpillReader()
 
     @property
     def window(self) -> int:
         """How many batches may be out before the oldest is awaited."""
         return self.jobs * IN_FLIGHT_PER_JOB if self.jobs > 1 else 0
 
-    def submit(self, units: Union[list[str], list[bytes]]) -> Union[Future, Done]:
+    def submit(self, units: Units) -> Union[Future, Done]:
         if self.jobs == 1:
             return Done(clean_batch(self.settings, units))
         if self._pool is None:
@@ -72,29 +79,39 @@ class Runner:
             self._pool = self._start(units)
         return self._pool.submit(clean_in_worker, units)
 
-    def _start(self, units: Union[list[str], list[bytes]]) -> ProcessPoolExecutor:
+    def take(self, future: Union[Future, Done]) -> Result:
+        """The result of a batch submitted, its text read back if the worker spilled it."""
+        result = cast(Result, future.result())
+        if result.spilled is None:
+            return result
+        return result._replace(data=self._spills.take(result.spilled), spilled=None)
+
+    def _start(self, units: Units) -> ProcessPoolExecutor:
         """The workers, forked once the head of ``units`` has built the tables it needs."""
         # fork starts a worker in milliseconds; nothing runs threads yet.
         context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
         if context is not None:
             clean_batch(self.settings._replace(lines=False, raw=False), _head(self.settings, units))
         return ProcessPoolExecutor(
-            max_workers=self.jobs, mp_context=context, initializer=start_worker, initargs=(self.settings,)
+            max_workers=self.jobs, mp_context=context, initializer=start_worker,
+            initargs=(self.settings, self.window + 1),
         )
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        self._spills.close()
 
 
-def _head(settings: Settings, units: Union[list[str], list[bytes]]) -> list[str]:
+def _head(settings: Settings, units: Units) -> list[str]:
     """The first WARM_UP_CHARS characters or so of ``units``, as units (the
     lines of a run of lines; the start of a unit longer than that: what is
     cleaned of it is thrown away, only the tables it builds count)."""
     if settings.raw:  # UTF-8 runs: the first run's head is enough (at most 4 bytes a character)
-        first = cast(bytes, units[0])
-        units = [first[: 4 * WARM_UP_CHARS].decode("utf-8", "ignore")]
+        first = units[0]
+        data = read_head(first, 4 * WARM_UP_CHARS) if isinstance(first, Extent) else cast(bytes, first)
+        units = [data[: 4 * WARM_UP_CHARS].decode("utf-8", "ignore")]
     texts = cast("list[str]", units)
     head: list[str] = []
     chars = 0

@@ -24,6 +24,7 @@ from ..cleaner import Cleaner
 from .decoding import Decoder, failure_message, resolve
 from .diff import Diff
 from .errors import CommandError, InputError, OutputError, describe
+from .extents import extent_batches
 from .inputs import Source, discover
 from .jobs import Done, Runner
 from .options import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, cleaner_options, parse, stderr_is_terminal
@@ -184,7 +185,11 @@ class App:
             return
         try:
             unit: Unit = self.args.unit if not self.args.jsonl else "line"
-            for batch in read_batches(stream, run.decoder, unit, self.args.block_size, self.settings.raw):
+            if runner.jobs > 1 and self.settings.raw and source.path is not None and _regular(stream):
+                batches = extent_batches(stream.fileno(), source.path, run.decoder)  # workers read them
+            else:
+                batches = read_batches(stream, run.decoder, unit, self.args.block_size, self.settings.raw)
+            for batch in batches:
                 future = runner.submit(batch.units)
                 units = cast("list[str]", batch.units) if self.args.diff else None  # --diff: never raw
                 yield Item(run, future, units, batch.raw_bytes, None, batch.start)
@@ -200,7 +205,7 @@ class App:
             if source.path is not None:
                 stream.close()
 
-    def _take(self, item: Item) -> None:
+    def _take(self, item: Item, runner: Runner) -> None:
         """A batch's result, in input order, to its output."""
         run = item.run
         if item.future is None:
@@ -210,9 +215,14 @@ class App:
             item.future.cancel()
             return
         try:
-            result = item.future.result()
+            result = runner.take(item.future)
         except BrokenProcessPool:
             raise _Fatal("a worker process died (out of memory?); stopping") from None
+        except OSError as error:  # its spill file (see spill.py)
+            raise _Fatal(f"a worker's result could not be read back: {describe(error)}; stopping") from None
+        if result.failed is not None:
+            run.error = f"{run.source.name}: {result.failed}"
+            return
         for index, message in result.bad:
             where = f"{run.source.name}:{run.lines + index + 1}"
             if result.stopped and index == result.bad[-1][0]:
@@ -326,9 +336,9 @@ class App:
                     while out > runner.window:
                         taken = queue.popleft()
                         out -= taken.future is not None
-                        self._take(taken)
+                        self._take(taken, runner)
             while queue:
-                self._take(queue.popleft())
+                self._take(queue.popleft(), runner)
         finally:
             for item in queue:
                 if item.future is not None:
@@ -366,6 +376,14 @@ class App:
         if self.bad_records:
             return EXIT_CHANGED
         return EXIT_OK
+
+
+def _regular(stream: BinaryIO) -> bool:
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size > 0
 
 
 def _terminate(signum: int, frame: object) -> None:

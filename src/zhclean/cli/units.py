@@ -27,12 +27,15 @@ never crosses units except as the unit defines.
 from __future__ import annotations
 
 import re
-from typing import Any, BinaryIO, Callable, Iterator, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterator, NamedTuple, Union
 
 from .._args import Unit
 from .decoding import DecodeFailure, Decoder
 
-__all__ = ["BATCH_CHARS", "Batch", "Splitter", "read_batches", "split_lines"]
+if TYPE_CHECKING:
+    from .extents import Extent
+
+__all__ = ["BATCH_CHARS", "Batch", "Splitter", "Units", "read_batches", "split_lines"]
 
 # Characters of units per batch handed to the Cleaner (and, with --jobs, to a
 # worker process): large enough that a batch's pickling and bookkeeping cost
@@ -55,8 +58,13 @@ def split_lines(runs: list[str]) -> list[str]:
     return lines
 
 
+# A batch's units: text; runs of lines in UTF-8, not decoded yet (raw); or
+# the one extent of a file that holds such runs (raw, read by the worker).
+Units = Union[list[str], list[bytes], "list[Extent]"]
+
+
 class Batch(NamedTuple):
-    units: Union[list[str], list[bytes]]  # bytes: runs of lines in UTF-8, not decoded yet (raw)
+    units: Units
     raw_bytes: int  # bytes of input read since the previous batch
     start: int  # raw: the input's byte offset of the batch's first byte
 

@@ -10,11 +10,13 @@ output cannot depend on the number of jobs.
 from __future__ import annotations
 
 import signal
-from typing import NamedTuple, Optional, Union, cast
+from typing import NamedTuple, Optional, cast
 
 from ..cleaner import Cleaner
+from .extents import Extent, ExtentChanged, read_extent
 from .jsonl import BadRecord, Located, locate, replace
-from .units import split_lines
+from .spill import Spilled, SpillWriter
+from .units import Units, split_lines
 
 __all__ = ["STAT_FIELDS", "Result", "Settings", "clean_batch", "clean_in_worker", "start_worker"]
 
@@ -45,6 +47,8 @@ class Result(NamedTuple):
     units: int  # units in the batch (records, for JSON Lines line numbers)
     undecodable: Optional[tuple[int, str]] = None  # raw: (byte offset in the batch, reason) of bytes
     # that are not UTF-8; data holds the units before them (the text before them ends the input)
+    failed: Optional[str] = None  # an Extent could not be read (the file changed): nothing was cleaned
+    spilled: Optional[Spilled] = None  # data is in the worker's spill file, not in .data
 
 
 def _clean_texts(settings: Settings, texts: list[str]) -> tuple[list[str], Optional[list[int]]]:
@@ -91,21 +95,25 @@ def _clean_records(settings: Settings, lines: list[str]) -> Result:
     )
 
 
-def decode_runs(runs: list[bytes]) -> tuple[list[str], Optional[tuple[int, str]]]:
-    """UTF-8 runs of lines as text, up to the first bytes that are not UTF-8
-    (then also: their offset in the joined runs, and the reason)."""
-    data = b"".join(runs)
+def decode_runs(runs: Units) -> tuple[list[str], Optional[tuple[int, str]]]:
+    """UTF-8 runs of lines (or the one Extent that holds them) as text, up to
+    the first bytes that are not UTF-8 (then also: their offset in the joined
+    runs, and the reason).  ExtentChanged when an extent cannot be read."""
+    data = read_extent(runs[0]) if runs and isinstance(runs[0], Extent) else b"".join(cast("list[bytes]", runs))
     try:
         return [data.decode("utf-8")], None
     except UnicodeDecodeError as error:
         return [data[: error.start].decode("utf-8")], (error.start, error.reason)
 
 
-def clean_batch(settings: Settings, units: Union[list[str], list[bytes]]) -> Result:
+def clean_batch(settings: Settings, units: Units) -> Result:
     """The batch cleaned, unit by unit."""
     undecodable = None
     if settings.raw:
-        units, undecodable = decode_runs(cast("list[bytes]", units))
+        try:
+            units, undecodable = decode_runs(cast("list[bytes]", units))
+        except ExtentChanged as error:
+            return Result(b"", False, [] if settings.keep else None, None, [], False, 0, failed=str(error))
     if settings.lines:
         units = split_lines(cast("list[str]", units))
     texts = cast("list[str]", units)
@@ -120,15 +128,22 @@ def clean_batch(settings: Settings, units: Union[list[str], list[bytes]]) -> Res
 
 
 _SETTINGS: Optional[Settings] = None
+_SPILL: Optional[SpillWriter] = None
 
 
-def start_worker(settings: Settings) -> None:
-    """A worker process's start: the settings, once; Ctrl-C is the parent's to handle."""
-    global _SETTINGS
+def start_worker(settings: Settings, keep: int) -> None:
+    """A worker process's start: the settings, once, and the file its
+    results go back through (see ``spill``: ``keep`` is how many results
+    the main process may have out at once, plus one); Ctrl-C is the
+    parent's to handle."""
+    global _SETTINGS, _SPILL
     _SETTINGS = settings
+    _SPILL = SpillWriter(keep)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def clean_in_worker(units: Union[list[str], list[bytes]]) -> Result:
-    assert _SETTINGS is not None, "start_worker was not run"
-    return clean_batch(_SETTINGS, units)
+def clean_in_worker(units: Units) -> Result:
+    assert _SETTINGS is not None and _SPILL is not None, "start_worker was not run"
+    result = clean_batch(_SETTINGS, units)
+    spilled = _SPILL.put(result.data)
+    return result if spilled is None else result._replace(data=b"", spilled=spilled)

@@ -1,0 +1,144 @@
+"""--jobs on a file: the workers read their own extents of it and send their
+results back through spill files (cli/extents.py, cli/spill.py)."""
+from __future__ import annotations
+
+import codecs
+import os
+import subprocess
+import sys
+
+import pytest
+
+from zhclean.cli import extents, spill
+from zhclean.cli.decoding import Decoder
+from zhclean.cli.units import BATCH_BYTES, read_batches, split_lines
+from zhclean.cli.work import Settings, clean_batch, decode_runs
+from zhclean.cleaner import Cleaner
+
+pytestmark = pytest.mark.any_implementation
+
+
+def _extents(path) -> tuple[list[extents.Extent], Decoder]:
+    decoder = Decoder("utf-8", str(path))
+    with open(path, "rb", buffering=0) as stream:
+        batches = list(extents.extent_batches(stream.fileno(), str(path), decoder))
+    return [batch.units[0] for batch in batches], decoder  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("shape", ["bom", "crlf", "no final newline", "one huge line", "long lines", "one byte"])
+def test_extents_hold_the_lines_the_reader_would_cut(tmp_path, shape):
+    """The extents cover the file after its byte order mark exactly, each
+    ends after a newline (or at the end), and their lines are the lines
+    read_batches hands on, in order."""
+    line = "書(shu)記，發布了新聞\n"
+    data = {
+        "bom": b"\xef\xbb\xbf" + (line * 100_000).encode(),
+        "crlf": (line.replace("\n", "\r\n") * 90_000).encode(),
+        "no final newline": (line * 100_000).encode()[:-1],
+        "one huge line": ("書記" * 600_000).encode(),  # 3.6 MB, read through in windows
+        "long lines": ((("長" * 300_000) + "\n") * 5).encode(),  # lines longer than a batch
+        "one byte": b"\n",
+    }[shape]
+    path = tmp_path / "in.txt"
+    path.write_bytes(data)
+    found, decoder = _extents(path)
+    skipped = 3 if shape == "bom" else 0
+    assert decoder.skipped == skipped and decoder.bom == (shape == "bom")
+    assert found[0].start == skipped and found[-1].end == len(data)
+    assert all(a.end == b.start for a, b in zip(found, found[1:]))
+    assert all(data[e.end - 1:e.end] == b"\n" for e in found[:-1])
+    assert all(e.end - e.start >= BATCH_BYTES or e is found[-1] for e in found)
+    with open(path, "rb", buffering=0) as stream:
+        expected = [line for batch in read_batches(stream, Decoder("utf-8", "x"), "line", 4099, raw=True)
+                    for line in split_lines([b"".join(batch.units).decode()]) if line]  # type: ignore[arg-type]
+    text = "".join(decode_runs([extent])[0][0] for extent in found)  # type: ignore[list-item]
+    assert split_lines([text]) == expected
+
+
+def test_a_file_changed_under_the_workers_is_an_error_not_a_guess(tmp_path, monkeypatch):
+    """A worker that opens the file (its first extent of it) after it was
+    changed or replaced says so, and cleans nothing."""
+    path = tmp_path / "in.txt"
+    path.write_text("書(shu)記\n" * 200_000, encoding="utf-8")
+    found, _ = _extents(path)
+    settings = Settings(Cleaner(), None, False, False, False, lines=True, raw=True)
+    assert clean_batch(settings, [found[0]]).failed is None  # type: ignore[list-item]
+    with open(path, "ab") as stream:
+        stream.write("多了一行\n".encode())
+    monkeypatch.setattr(extents, "_OPEN", None)  # as in a worker that has not read this file yet
+    result = clean_batch(settings, [found[1]])  # type: ignore[list-item]
+    assert result.failed == "changed while it was read" and result.data == b""
+    path.unlink()
+    with pytest.raises(extents.ExtentChanged, match="cannot be read again"):
+        extents.read_extent(found[1])
+
+
+def test_a_file_cut_short_after_its_identity_was_taken(tmp_path, monkeypatch):
+    path = tmp_path / "in.txt"
+    path.write_text("書(shu)記\n" * 200_000, encoding="utf-8")
+    found, _ = _extents(path)
+    extents.read_extent(found[0])
+    os.truncate(path, 10)  # the open descriptor now reads short
+    monkeypatch.setattr(extents, "_identity", lambda info: found[0].identity)
+    with pytest.raises(extents.ExtentChanged, match="cut short"):
+        extents.read_extent(found[-1])
+
+
+def test_spilled_results_are_read_back_in_order_across_files(monkeypatch):
+    """A writer starts a new file only once the current one holds ``keep``
+    results, and closes the one before it then: a reader that lags up to
+    keep - 1 results behind still reads every result whole."""
+    monkeypatch.setattr(spill, "SPILL_BYTES", 10_000)
+    monkeypatch.setattr(spill, "SPILL_FROM", 1)
+    keep = 3
+    writer, reader = spill.SpillWriter(keep), spill.SpillReader()
+    payloads = [bytes([k % 251]) * (3000 + 997 * k) for k in range(40)]
+    out = []
+    try:
+        for k, data in enumerate(payloads):
+            where = writer.put(data)
+            assert where is not None and where.length == len(data)
+            out.append(where)
+            if k >= keep - 1:
+                assert reader.take(out[k - keep + 1]) == payloads[k - keep + 1]
+        for k in range(len(payloads) - keep + 1, len(payloads)):
+            assert reader.take(out[k]) == payloads[k]
+        assert out[-1].generation > 5  # the files did turn over
+    finally:
+        reader.close()
+
+
+def test_small_results_and_systems_without_unnamed_files_use_the_pipe(monkeypatch):
+    writer = spill.SpillWriter(3)
+    assert writer.put(b"x" * (spill.SPILL_FROM - 1)) is None
+    real_open = os.open
+
+    def no_tmpfile(path, flags, *args):
+        if flags & getattr(os, "O_TMPFILE", 0):
+            raise OSError(95, "Operation not supported")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", no_tmpfile)
+    writer = spill.SpillWriter(3)
+    assert writer.put(b"x" * spill.SPILL_FROM) is None
+    assert writer.put(b"x" * spill.SPILL_FROM) is None  # and it does not try again
+
+
+def test_two_jobs_on_a_file_with_spilled_results(tmp_path):
+    """A file of several batches, cleaned with two jobs to a file and to
+    standard output: the same bytes as one job, a BOM dropped the same way."""
+    text = "疫(yi)(yi)情防(fang)控,持續 三項\r\n鍙戝竷浜嗘柊闂伙紝\n" * 60_000  # ~4 MB
+    source = tmp_path / "in.txt"
+    source.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    outputs = []
+    for jobs in ("1", "2"):
+        target = tmp_path / f"out{jobs}.txt"
+        result = subprocess.run([sys.executable, "-m", "zhclean", "-q", "--jobs", jobs, str(source), "-o", str(target)],
+                                capture_output=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        outputs.append(target.read_bytes())
+        piped = subprocess.run([sys.executable, "-m", "zhclean", "-q", "--jobs", jobs, str(source)],
+                               capture_output=True, timeout=300)
+        assert piped.stdout == outputs[-1]
+    assert outputs[0] == outputs[1] == "".join(Cleaner().clean_batch(split_lines([text]))).encode()
+    assert not outputs[1].startswith(codecs.BOM_UTF8)
