@@ -149,3 +149,22 @@ def test_a_killed_process_leaves_the_original_and_no_partial_file(tmp_path, how)
         assert process.returncode == 128 + signal.SIGTERM and b"Traceback" not in process.stderr.read()
     process.stdin.close()
     process.stderr.close()
+
+
+def test_pages_handed_to_the_disk_while_writing_change_nothing_written(monkeypatch, tmp_path):
+    """Every WRITE_BACK_BYTES the output's pages are handed to the disk
+    (posix_fadvise): the file is the same, whole, after the rename."""
+    monkeypatch.setattr(output, "WRITE_BACK_BYTES", 1000)
+    advised = []
+    if hasattr(os, "posix_fadvise"):
+        real = os.posix_fadvise
+        monkeypatch.setattr(os, "posix_fadvise", lambda fd, at, n, how: (advised.append((at, n)), real(fd, at, n, how)))
+    target = tmp_path / "out.txt"
+    sink = output.AtomicFile(str(target))
+    pieces = [bytes([65 + k % 26]) * (300 + 37 * k) for k in range(40)]
+    for piece in pieces:
+        sink.write(piece)
+    assert sink.commit(True)
+    assert target.read_bytes() == b"".join(pieces)
+    if hasattr(os, "posix_fadvise"):
+        assert len(advised) > 5 and all(a + n == b for (a, n), (b, _) in zip(advised, advised[1:]))

@@ -24,6 +24,12 @@ from .errors import OutputError, describe
 __all__ = ["AtomicFile", "NullSink", "Sink", "StreamSink"]
 
 STDOUT_NAME = "<stdout>"
+# An output file's pages are handed to the disk (posix_fadvise DONTNEED starts
+# their write-back without waiting for it) every time this much more is
+# written, so that the fsync before the rename has little left to wait for:
+# on 300 MB it took 0.3-0.45 s here, all of it after the last batch, against
+# 0.02-0.11 s for 100 MB written this way at the command's pace.
+WRITE_BACK_BYTES = 1 << 25
 
 
 class Sink:
@@ -93,6 +99,7 @@ class AtomicFile(Sink):
         self.directory = os.path.dirname(self.target)
         self.only_if_changed = only_if_changed
         self._temp_name: Optional[str] = None  # the named temporary file, if one
+        self._written = self._handed = 0  # bytes written; bytes handed to the disk
         try:
             os.makedirs(self.directory, exist_ok=True)
             self._file = self._open()
@@ -114,9 +121,22 @@ class AtomicFile(Sink):
     def write(self, data: bytes) -> None:
         try:
             self._file.write(data)
+            self._written += len(data)
+            if self._written - self._handed >= WRITE_BACK_BYTES:
+                self._hand_to_disk()
         except OSError as error:
             self.abort()
             raise OutputError(f"{self.name}: write error: {describe(error)}") from None
+
+    def _hand_to_disk(self) -> None:
+        self._file.flush()
+        if hasattr(os, "posix_fadvise"):
+            try:
+                os.posix_fadvise(self._file.fileno(), self._handed, self._written - self._handed,
+                                 os.POSIX_FADV_DONTNEED)
+            except OSError:
+                pass  # only advice: the fsync at the end does it all the same
+        self._handed = self._written
 
     def _mode(self) -> tuple[int, int, int]:
         try:
