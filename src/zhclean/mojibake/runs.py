@@ -50,7 +50,7 @@ _A_GRAVE_IN_WORD = re.compile("\u00c3(?<=[A-Za-z]\u00c3)\u00a0(?=[A-Za-z])")
 # U+FFFD, a digit, a character each.  A digit after a loss is also what
 # other text shows (甲1 where 甲 was lost, in Big5 read as GBK), so the form
 # counts only where the text has no other loss: document-level evidence.
-_FOUR_BYTE_LOSSES = re.compile("(?:\ufffd[0-9]\ufffd[0-9])+")
+_FOUR_BYTE_LOSSES = re.compile("(?:\ufffd[0-9]\ufffd[0-9])++")  # possessive: no mark kept per repetition
 _LOSS_BEFORE_DIGIT = re.compile("\ufffd[0-9]")
 
 
