@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import codecs
 import os
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -142,3 +144,46 @@ def test_two_jobs_on_a_file_with_spilled_results(tmp_path):
         assert piped.stdout == outputs[-1]
     assert outputs[0] == outputs[1] == "".join(Cleaner().clean_batch(split_lines([text]))).encode()
     assert not outputs[1].startswith(codecs.BOM_UTF8)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as listing:
+                found += [int(child) for child in listing.read().split()]
+        except OSError:
+            pass
+    return found
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs Linux /proc")
+def test_a_worker_killed_mid_run_is_one_line_and_leaves_the_target_alone(tmp_path):
+    """A worker that dies (the out-of-memory killer) ends the run with one
+    line and exit status 2; the output file keeps its old content and no
+    temporary file is left beside it."""
+    source = tmp_path / "in.txt"
+    source.write_text("疫(yi)情防(fang)控,持續 三項。鍙戝竷浜嗘柊闂伙紝\n" * 1_200_000, encoding="utf-8")  # ~60 MB
+    target = tmp_path / "out.txt"
+    target.write_text("old\n", encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "zhclean", "-q", "--jobs", "2", str(source), "-o", str(target)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.05)
+            workers = _children(process.pid)
+        assert process.poll() is None, "the run ended before its workers could be seen"
+        time.sleep(0.3)  # a few batches in
+        os.kill(workers[0], signal.SIGKILL)
+        out, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 2
+    lines = err.decode().splitlines()
+    assert len(lines) == 1 and "worker process died" in lines[0], err
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt", "out.txt"]
