@@ -33,8 +33,12 @@ HYBRID = "hybrid"
 # (cuts.char_bytes works them out over a whole text, not one at a time).
 CHOSEN_BY_NEIGHBOURS = (GBK_WEB, HYBRID)
 # Big5 as browsers read it: the WHATWG big5 decoder's index is Big5 with
-# the Hong Kong supplement (Python's big5hkscs but for 203 pairs, 192 of them
-# astral HKSCS-2008 additions).  It reads bytes Python's big5 rejects (GBK's
+# the Hong Kong supplement (Python's big5hkscs but for 203 pairs: 192 it does
+# not read at all, 20 of them astral, and 11 it reads as another character;
+# corpus/whatwg/deltas.json).  Among the 192, GBK's 七 (C6 DF) is the
+# browsers' 仝, which is also a standard Big5 character: re-encoded, it gives
+# the standard bytes back, GBK's 蒳, not 七 (a known invention of the
+# gbk->whatwg-big5 family).  It reads bytes Python's big5 rejects (GBK's
 # 人 C8 CB, every UTF-8 continuation byte as a lead), and puts the ETEN
 # extensions elsewhere: GBK's 情 (C7 E9) is its ロ, which Python's big5 writes
 # C7 A7, GBK's 千.  Read the one way where the other made the text, Big5
