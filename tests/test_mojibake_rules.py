@@ -480,19 +480,20 @@ def test_the_pairs_that_settle_a_reading_come_from_words():
 
 
 def test_the_big5_votes_are_by_a_clear_margin_of_frequency():
-    from zhclean.mojibake.charsets import BIG5_HKSCS
+    from zhclean.mojibake.charsets import encode_hkscs
     from zhclean.mojibake.tables import VOTES_BROWSER, VOTES_NEITHER, VOTES_PYTHON, big5_votes
 
     votes = big5_votes()
     assert len(votes) > 200 and set(votes.values()) == {VOTES_BROWSER, VOTES_NEITHER, VOTES_PYTHON}
     for ch in votes:
-        python, browser = ch.encode("big5"), ch.encode(BIG5_HKSCS)
+        python, browser = ch.encode("big5"), encode_hkscs(ch)
         assert len(python) == len(browser) == 2 and python != browser, ch
     # ッ: 强 for the browser, the rare 荹 for Python's; Ч: 强 for Python's, 萀 for
-    # the browser; ① 情 or 啤; ロ: 千 or 情, ラ: 牵 or 清, き: 票 or 企 (all common).
-    assert {ch: votes[ch] for ch in "ッЧ①ロラき"} == {
+    # the browser; ① 情 or 啤; ロ: 千 or 情, ラ: 牵 or 清, き: 票 or 企 (all common);
+    # 仝 (charsets.WHATWG_BIG5_PAIRS): 七 for the browser, the rare 蒳 for Python's.
+    assert {ch: votes[ch] for ch in "ッЧ①ロラき仝"} == {
         "ッ": VOTES_BROWSER, "Ч": VOTES_PYTHON, "①": VOTES_PYTHON,
-        "ロ": VOTES_NEITHER, "ラ": VOTES_NEITHER, "き": VOTES_NEITHER,
+        "ロ": VOTES_NEITHER, "ラ": VOTES_NEITHER, "き": VOTES_NEITHER, "仝": VOTES_BROWSER,
     }
 
 
@@ -651,6 +652,40 @@ def test_the_browsers_gbk_pairs_are_the_standards():
         if len(ch.encode("gb18030")) == 4:
             expected[ch] = bytes.fromhex(pair)
     assert WHATWG_GB_PAIRS == expected
+
+
+def test_the_browsers_big5_pairs_are_the_standards():
+    """charsets.WHATWG_BIG5_PAIRS against corpus/whatwg/deltas.json: the
+    ETEN pairs the browsers' big5 reads as characters Python's big5hkscs
+    writes at other bytes, where those bytes are no GBK or a GBK character
+    far rarer than these bytes' (〃, C6 DE, is left out: its standard bytes
+    are GBK's 〔)."""
+    import json
+
+    from zhclean.mojibake.charsets import WHATWG_BIG5_PAIRS, encode_hkscs
+
+    deltas = json.loads((pathlib.Path(__file__).parent.parent / "corpus" / "whatwg" / "deltas.json").read_text())
+    eten = {chr(int(code, 16)): bytes.fromhex(pair)
+            for pair, code in deltas["big5_vs_python_big5hkscs"].items() if "C6A1" <= pair <= "C8FE"}
+    assert WHATWG_BIG5_PAIRS == {ch: data for ch, data in eten.items() if ch != "\u3003"}
+    for ch, data in WHATWG_BIG5_PAIRS.items():
+        assert encode_hkscs(f"a{ch}b{ch}") == b"a" + data + b"b" + data
+    assert encode_hkscs("仝〃国") == b"\xc6\xdf" + "〃国".encode("big5hkscs")
+
+
+@pytest.mark.parametrize("original", [
+    "成都将著力抓好七个方面重点工作。", "会议指出，七个方面的工作都要落实到位。", "这是普通的工作方法。",
+    "葡萄酒和普洱茶都是好东西。",
+])
+def test_gbk_read_by_a_browser_as_big5_gives_the_eten_pairs_back(original):
+    """GBK's 七 普 葡 (C6 DF, C6 D5, C6 CF) read by the browsers' big5 are
+    仝 癶 廴, which Python's big5hkscs writes elsewhere (仝: C9 69, GBK's
+    蒳) or not at all."""
+    from corpus.lossy import whatwg_big5_decode
+
+    shown, _ = whatwg_big5_decode(original.encode("gbk"))
+    assert set(shown) & {"仝", "癶", "廴"} and "\ufffd" not in shown
+    assert zhclean.fix_mojibake(shown) == original
 
 
 @pytest.mark.parametrize(

@@ -180,6 +180,32 @@ def encode_gb(text: str, errors: str = "strict") -> bytes:
     return text.encode("gb18030", errors)
 
 
+# The pairs the browsers' big5 decoder (the WHATWG index) reads, among the
+# ETEN extensions C6CF-C6DF, as characters Python's big5hkscs writes
+# elsewhere (or not at all).  GBK's 葡 朴 普 谱 七 are these bytes, so GBK a
+# browser reads as Big5 shows 廴 无 癶 隶 仝 for them, and only these bytes
+# give the page back: 仝's standard bytes (C9 69) are GBK's rare 蒳, 隶's
+# (90 C4) 惸, and the other three's are no GBK at all.  (C6DE, 〃 for GBK's
+# 妻, stays A1 B2: GBK's 〔, as common in 〔2020〕 as 妻.)  A test checks them
+# against corpus/whatwg/deltas.json.
+WHATWG_BIG5_PAIRS = {
+    "\u5ef4": b"\xc6\xcf", "\u65e0": b"\xc6\xd3", "\u7676": b"\xc6\xd5", "\u96b6": b"\xc6\xd7",
+    "\u4edd": b"\xc6\xdf",
+}
+_WHATWG_BIG5_SPLIT = re.compile("([" + "".join(sorted(WHATWG_BIG5_PAIRS)) + "])")
+
+
+def encode_hkscs(text: str, errors: str = "strict") -> bytes:
+    """``text`` in the bytes the browsers' big5 decoder read it from:
+    Python's big5hkscs, but for WHATWG_BIG5_PAIRS."""
+    pieces = _WHATWG_BIG5_SPLIT.split(text)
+    if len(pieces) == 1:
+        return text.encode(BIG5_HKSCS, errors)
+    return b"".join(
+        WHATWG_BIG5_PAIRS[piece] if k % 2 else piece.encode(BIG5_HKSCS, errors) for k, piece in enumerate(pieces)
+    )
+
+
 # The two byte strings the browsers' GBK reads as €.
 EURO_BYTES = (b"\x80", b"\xa2\xe3")
 
@@ -278,9 +304,9 @@ def _build_encode_table(wrong: str) -> array:
         codes.byteswap()  # the pieces are (first, second): big-endian
     for cp, code in zip(compress(range(1, 0x10000), sizes.translate(_SIZE_IS[2])), codes):
         table[cp] = 0x10000 + code
-    if wrong == "gb18030":  # and the two bytes the browsers' decoder reads as what Python writes in four
-        for ch, data in WHATWG_GB_PAIRS.items():
-            table[ord(ch)] = 0x10000 + (data[0] << 8 | data[1])
+    # And the two bytes the browsers' decoders read as what Python writes otherwise.
+    for ch, data in WHATWG_GB_PAIRS.items() if wrong == "gb18030" else WHATWG_BIG5_PAIRS.items() if wrong == BIG5_HKSCS else ():
+        table[ord(ch)] = 0x10000 + (data[0] << 8 | data[1])
     return table
 
 

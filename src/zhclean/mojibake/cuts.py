@@ -14,6 +14,7 @@ from operator import sub, truediv
 from typing import TYPE_CHECKING
 
 from .charsets import (
+    BIG5_HKSCS,
     CHOSEN_BY_NEIGHBOURS,
     EURO_BYTES,
     GBK_WEB,
@@ -21,6 +22,7 @@ from .charsets import (
     LOSS_STAND_INS,
     SINGLE_BYTE,
     encode_gb,
+    encode_hkscs,
     encode_table,
     euro_by_utf8,
 )
@@ -61,6 +63,8 @@ def encode(text: str, codec: str, loops: Loops) -> bytes:
         return b"".join(parts)  # type: ignore[arg-type]
     if codec == "gb18030":
         return encode_gb(text)
+    if codec == BIG5_HKSCS:
+        return encode_hkscs(text)
     return text.encode(codec)
 
 
