@@ -33,7 +33,7 @@ pytestmark = pytest.mark.skipif(
 FLOORS = {
     "utf-8->gbk": 47, "utf-8->gbk(ignore)": 16, "utf-8->gb18030": 47, "utf-8->big5": 3,
     "utf-8->cp932": 46, "utf-8->latin-1": 48, "utf-8->cp1252": 48, "utf-8->cp1252-whatwg": 48,
-    "gbk->latin-1": 48, "gbk->cp1252": 46, "gbk->big5": 37, "big5->gbk": 37,
+    "gbk->latin-1": 48, "gbk->cp1252": 46, "gbk->big5": 38, "big5->gbk": 37,
     "big5->gb18030": 45, "big5->latin-1": 47, "big5->cp1252": 47,
 }
 

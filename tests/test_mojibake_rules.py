@@ -654,6 +654,20 @@ def test_the_browsers_gbk_pairs_are_the_standards():
     assert WHATWG_GB_PAIRS == expected
 
 
+def test_the_browsers_big5_loses_whole_pairs_so_its_text_is_read_in_step():
+    """The browsers' big5 gives up both bytes of a pair it has no character
+    for (GBK's 全, C8 AB): the text after the loss is in step, and read whole
+    it comes back with one U+FFFD where 全 was; re-read as Python's decoders
+    lose bytes (one each), 力 after the loss was taken for Big5's A4 4F and
+    came out as an orphaned ``O``."""
+    from corpus.lossy import whatwg_big5_decode
+
+    original = "会议强调,要全力以赴抓好医疗救治。"
+    shown, _ = whatwg_big5_decode(original.encode("gbk"))
+    assert shown.count("\ufffd") == 1 and "O" not in shown
+    assert zhclean.fix_mojibake(shown) == original.replace("全", "\ufffd")
+
+
 def test_the_browsers_big5_pairs_are_the_standards():
     """charsets.WHATWG_BIG5_PAIRS against corpus/whatwg/deltas.json: the
     ETEN pairs the browsers' big5 reads as characters Python's big5hkscs

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .charsets import LOSS_STAND_INS, SINGLE_BYTE
+from .charsets import BIG5_HKSCS, LOSS_STAND_INS, ORPHANED_TRAIL, SINGLE_BYTE
 from .cuts import UNALIGNED, best_cut, encode
 from .records import Known, Stretch
 from .score import PLAUSIBLE, damaged_to_the_edges
@@ -29,16 +29,28 @@ def bulk(
     then there are no more runs of U+FFFD out than went in.  Anything else
     goes to the piece-by-piece ``_stretches``.
     """
-    if losses_in and right != "utf-8":
-        return None  # two-byte codecs may resume after a loss out of step
     damaged = damaged_to_the_edges(region)
+    if losses_in and right != "utf-8" and not (
+        wrong == BIG5_HKSCS and damaged and ORPHANED_TRAIL.search(region) is None
+    ):
+        # Python's two-byte codecs may resume after a loss out of step (they
+        # give up one byte).  The browsers' big5 gives up both bytes of a
+        # pair it has no character for, unless the second is ASCII, which it
+        # shows (an orphaned trail): without one, it is in step throughout,
+        # and a region damaged to its edges is read whole.  (A span inside
+        # correct text is left to the re-reading, which finds its edges: read
+        # whole, its best part was a fragment, in 10 of 98 spans.)
+        return None
     if wrong != SINGLE_BYTE and right == "utf-8" and not damaged:
         # Correct Chinese beside the damage re-encodes with a two-byte codec
         # too, and its bytes pass for UTF-8 now and then (。 in Big5 is A1 43:
         # a loss and a "C"): the edges need the piece-by-piece trimming.
         return None
     if losses_in:
-        region = region.replace("\ufffd", LOSS_STAND_INS[wrong])
+        stand_in = LOSS_STAND_INS[wrong]
+        if stand_in in region:
+            return None  # which of them stood for a loss?
+        region = region.replace("\ufffd", stand_in)
     try:
         data = encode(region, wrong, loops)
     except UnicodeEncodeError:
@@ -51,7 +63,15 @@ def bulk(
         while head < min(3, len(data)) and 0x80 <= data[head] < 0xC0:
             head += 1
         data = data[head:]
-    text = loops.collapse_losses(data.decode(right, "replace"))
+    decoded = data.decode(right, "replace")
+    if losses_in and right != "utf-8":
+        # The stand-in's bytes are a character of a two-byte codec (矘, F8 F8:
+        # GBK's private-use U+E28B): each one back to the loss it stood for.
+        seen = encode(stand_in, wrong, loops).decode(right, "replace")
+        if len(seen) != 1 or decoded.count(seen) != losses_in:
+            return None
+        decoded = decoded.replace(seen, "\ufffd")
+    text = loops.collapse_losses(decoded)
     after = loops.text_stats(text)
     # U+FFFD written as UTF-8 (EF BF BD) is a character, not a loss of this
     # layer: double-encoded text carries the first layer's losses that way.
