@@ -20,7 +20,7 @@ from typing import Iterator, NamedTuple, Optional
 from .decoding import Decoder
 from .units import BATCH_BYTES, Batch
 
-__all__ = ["Extent", "ExtentChanged", "extent_batches", "read_extent", "read_head"]
+__all__ = ["Extent", "ExtentChanged", "extent_batches", "pread_exactly", "read_extent", "read_head"]
 
 # Bytes read at a time while looking for the newline that ends a batch: a
 # line is rarely longer than a few hundred bytes, and one that is (a file
@@ -92,14 +92,22 @@ def read_extent(extent: Extent) -> bytes:
             os.close(fd)
             raise ExtentChanged("changed while it was read")
         _OPEN = (extent.path, extent.identity, fd)
+    try:
+        return pread_exactly(_OPEN[2], extent.end - extent.start, extent.start)
+    except EOFError:
+        raise ExtentChanged("was cut short while it was read") from None
+
+
+def pread_exactly(fd: int, length: int, offset: int) -> bytes:
+    """``length`` bytes of ``fd`` from ``offset``; EOFError if it holds fewer."""
     pieces = []
-    at = extent.start
-    while at < extent.end:  # one read returns at most about 2 GiB
-        piece = os.pread(_OPEN[2], extent.end - at, at)
+    while length:  # one read returns at most about 2 GiB
+        piece = os.pread(fd, length, offset)
         if not piece:
-            raise ExtentChanged("was cut short while it was read")
+            raise EOFError(f"{length} bytes missing at {offset}")
         pieces.append(piece)
-        at += len(piece)
+        offset += len(piece)
+        length -= len(piece)
     return pieces[0] if len(pieces) == 1 else b"".join(pieces)
 
 

@@ -218,8 +218,9 @@ class App:
             result = runner.take(item.future)
         except BrokenProcessPool:
             raise _Fatal("a worker process died (out of memory?); stopping") from None
-        except OSError as error:  # its spill file (see spill.py)
-            raise _Fatal(f"a worker's result could not be read back: {describe(error)}; stopping") from None
+        except (OSError, EOFError) as error:  # its spill file (see spill.py): unreadable, cut short
+            why = describe(error) if isinstance(error, OSError) else str(error)
+            raise _Fatal(f"a worker's result could not be read back: {why}; stopping") from None
         if result.failed is not None:
             run.error = f"{run.source.name}: {result.failed}"
             return

@@ -21,6 +21,8 @@ import os
 import tempfile
 from typing import NamedTuple, Optional
 
+from .extents import pread_exactly
+
 __all__ = ["SPILL_BYTES", "SPILL_FROM", "SpillReader", "SpillWriter", "Spilled"]
 
 # A worker's file is replaced once it holds this much (and enough results):
@@ -39,18 +41,6 @@ class Spilled(NamedTuple):
     fd: int  # its descriptor in the worker
     offset: int
     length: int
-
-
-def _pread_all(fd: int, length: int, offset: int) -> bytes:
-    pieces = []
-    while length:
-        piece = os.pread(fd, length, offset)
-        if not piece:
-            raise OSError(f"{length} bytes missing")
-        pieces.append(piece)
-        offset += len(piece)
-        length -= len(piece)
-    return pieces[0] if len(pieces) == 1 else b"".join(pieces)
 
 
 class SpillWriter:
@@ -117,7 +107,7 @@ class SpillReader:
                 del self._open[spilled.pid]
             fd = os.open(f"/proc/{spilled.pid}/fd/{spilled.fd}", os.O_RDONLY | _CLOEXEC)
             current = self._open[spilled.pid] = (spilled.generation, fd)
-        return _pread_all(current[1], spilled.length, spilled.offset)
+        return pread_exactly(current[1], spilled.length, spilled.offset)
 
     def close(self) -> None:
         for _, fd in self._open.values():
