@@ -187,3 +187,19 @@ def test_a_worker_killed_mid_run_is_one_line_and_leaves_the_target_alone(tmp_pat
     assert len(lines) == 1 and "worker process died" in lines[0], err
     assert target.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt", "out.txt"]
+
+
+def test_a_spill_that_cannot_be_read_back_raises_what_main_reports():
+    """A worker gone (its /proc entry with it) is an OSError, a file shorter
+    than the result an EOFError: the command turns both into one line."""
+    reader = spill.SpillReader()
+    try:
+        with pytest.raises(OSError):
+            reader.take(spill.Spilled(2**22 + 12345, 1, 3, 0, 10))
+        writer = spill.SpillWriter(3)
+        where = writer.put(b"x" * spill.SPILL_FROM)
+        assert where is not None
+        with pytest.raises(EOFError):
+            reader.take(where._replace(length=where.length + 1))
+    finally:
+        reader.close()
