@@ -36,9 +36,8 @@ CHOSEN_BY_NEIGHBOURS = (GBK_WEB, HYBRID)
 # the Hong Kong supplement (Python's big5hkscs but for 203 pairs: 192 it does
 # not read at all, 20 of them astral, and 11 it reads as another character;
 # corpus/whatwg/deltas.json).  Among the 192, GBK's 七 (C6 DF) is the
-# browsers' 仝, which is also a standard Big5 character: re-encoded, it gives
-# the standard bytes back, GBK's 蒳, not 七 (a known invention of the
-# gbk->whatwg-big5 family).  It reads bytes Python's big5 rejects (GBK's
+# browsers' 仝, which is also a standard Big5 character (C9 69, GBK's 蒳):
+# such characters are re-encoded to the browsers' bytes (WHATWG_BIG5_PAIRS).  It reads bytes Python's big5 rejects (GBK's
 # 人 C8 CB, every UTF-8 continuation byte as a lead), and puts the ETEN
 # extensions elsewhere: GBK's 情 (C7 E9) is its ロ, which Python's big5 writes
 # C7 A7, GBK's 千.  Read the one way where the other made the text, Big5
