@@ -269,13 +269,12 @@ def test_unification_edits_only_the_minority_script(parts):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(list("這個頁面內容疑問請詢栈询问这个并后于。 a")), max_size=60).map("".join), st.data())
 def test_the_rarer_class_is_guessed_as_a_full_count_would(text, data):
-    """guess_rare counts each class only so far (GUESS_COUNT); the answer is
-    the one full counts of the prefix give."""
+    """guess_rare counts in C (chars.count_of); the answer is the one counts
+    of the prefix by the classes' regular expressions give."""
     from zhclean.script import scan
     from zhclean.script.tables import TABLES
 
     tables = TABLES.get()
-    guess = data.draw(st.integers(1, 4))
     text = text * data.draw(st.integers(1, 3))
 
     def full(text: str) -> str:
@@ -287,18 +286,13 @@ def test_the_rarer_class_is_guessed_as_a_full_count_would(text, data):
                 return "S" if trad >= simp else "T"
             size *= 4
 
-    original = scan.GUESS_COUNT
-    try:
-        scan.GUESS_COUNT = guess  # small, so that both classes often reach it
-        assert scan.guess_rare(text, tables) == full(text)
-    finally:
-        scan.GUESS_COUNT = original
+    assert scan.guess_rare(text, tables) == full(text)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(list("這個頁面內容疑問請詢栈询问这个并后于。 a")), max_size=80).map("".join), st.integers(0, 40))
 def test_outnumbers_is_a_count_past_a_bar(text, than):
-    """Counted one by one under GROUP, by groups of GROUP above: the same answer."""
+    """Counted in C, chunk by chunk until past the bar: the answer the strong class's expression gives."""
     from zhclean.script import scan
     from zhclean.script.tables import TABLES
 

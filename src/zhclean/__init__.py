@@ -22,6 +22,7 @@ was installed without a compiler).
 from __future__ import annotations
 
 from ._impl import implementation_of as _implementation_of
+from .chars import _loops as _chars_loops
 from .mojibake import MojibakeFinding, fix_mojibake, mojibake_report
 from .mojibake import _loops as _mojibake_loops
 from .pinyin import strip_pinyin
@@ -33,7 +34,7 @@ __version__ = "0.2.0"
 
 KERNELS: str = (
     "cython"
-    if {_implementation_of(_pinyin_loops.LOOPS), _implementation_of(_mojibake_loops.LOOPS)} == {"cython"}
+    if {_implementation_of(loops.LOOPS) for loops in (_pinyin_loops, _mojibake_loops, _chars_loops)} == {"cython"}
     else "python"
 )
 

@@ -23,11 +23,11 @@ itself in a text mixed all through, where they are too many to list here):
 from __future__ import annotations
 
 import re
-from itertools import islice
 from typing import NamedTuple
 
 from .._lazy import Lazy
-from .tables import ASTRAL_RE, KANA_RANGES, TABLES, ScriptTables, _class
+from ..chars import count_of, first_of, holds, regex_class
+from .tables import ASTRAL_RE, KANA_RANGES, TABLES, ScriptTables
 
 # Two minority characters further apart than this are not one run.  In
 # Simplified sentences put into a Traditional document (and the reverse) the
@@ -42,30 +42,18 @@ MAX_GAP = 8
 # 遐字彦林，河内人 with two old forms four characters apart.
 CLAUSE_ENDS = "\n\r\u2028\u2029，。！？；：、「」『』《》〈〉,.!?;:"
 # How many characters are sampled to guess which class is the rarer, so that
-# only the rarer one is counted one match at a time, and how many characters
+# only the rarer one's characters are found one call at a time, and how many characters
 # of the common one's first chunk are counted, doubling until it outnumbers
 # the rarer one: a Traditional page with four lone 并 is decided within its
 # first chunk.
 SAMPLE = 4096
 FIRST_CHUNK = 4096
-# How far each class is counted before both are counted in full
-# (guess_rare): the rarer class of nearly every text that holds both has a
-# few characters (a lone 并 or 后 in a Traditional line), which 8 settles.
-GUESS_COUNT = 8
 # Runs are chained in Python, one step per character of the side, when
 # the first SAMPLE characters hold at most one per this many characters;
 # else the side is only counted, and ``units`` finds its runs in the same
 # pass that reads the sentences (a step costs about what a scan costs over
 # 50 characters).
 CHAIN_COST = 50
-# The common class is counted GROUP characters per match of one pattern
-# (``X(?:[^X]*+X){GROUP-1}``), the rest one by one: ``re`` costs per match,
-# and the common class is a fifth to a quarter of a Chinese text.  Measured
-# on 1 MB of 世說新語 (best of 7, Python 3.11, interleaved), MB/s: one by
-# one 70; 4 per match 85, 8 98, 12 209, 16 233, 24 253 (sample 003: 75, 122,
-# 152, 173, 192, 186).  Unrolled (``X[^X]*+X[^X]*+X...``) is 5-15 % faster
-# but parses its 3,000-character class GROUP times: 0.3 s more at first use.
-GROUP = 16
 
 
 class Counts(NamedTuple):
@@ -95,7 +83,7 @@ def kana_outnumbered(text: str, tables: ScriptTables, than: int) -> bool:
     does: a Chinese text quoting a Japanese name is told in its first chunk."""
     seen, pos, size, n = 0, 0, FIRST_CHUNK, len(text)
     while pos < n:
-        seen += len(tables.distinctive_re.findall(text, pos, pos + size))
+        seen += count_of(text, tables.distinctive_set, pos, pos + size)
         if seen > than:
             return True
         pos += size
@@ -103,42 +91,15 @@ def kana_outnumbered(text: str, tables: ScriptTables, than: int) -> bool:
     return seen + sum(astral_counts(text, tables).values()) > than
 
 
-def count_common(side: str, text: str) -> int:
-    """How many BMP characters of ``side`` ``text`` holds, GROUP per match."""
-    rest, groups = GROUPED.get()[side].subn("", text)
-    return groups * GROUP + len(one_re(side).findall(rest))
-
-
-def count_strong(side: str, text: str) -> int:
-    """How many strong BMP characters of ``side`` ``text`` holds, GROUP per match."""
-    rest, groups = GROUPED_STRONG.get()[side].subn("", text)
-    return groups * GROUP + len(TABLES.get().strong_re[side].findall(rest))
-
-
-def _grouped(classes: dict[str, frozenset[str]]) -> dict[str, re.Pattern[str]]:
-    patterns = {}
-    for side, chars in classes.items():
-        one, other = _class(chars), _class(chars, negate=True)
-        # It starts with the class, so that a failed attempt (fewer than
-        # GROUP left) is tried only at the last few characters of the side,
-        # never at every position of the text after them.
-        patterns[side] = re.compile(f"{one}(?:{other}*+{one}){{{GROUP - 1}}}")
-    return patterns
-
-
-def _grouped_patterns() -> dict[str, re.Pattern[str]]:
+def count_common(side: str, text: str, start: int = 0, end: int | None = None) -> int:
+    """How many BMP characters of ``side`` ``text[start:end]`` holds (a table look-up a character, in C)."""
     tables = TABLES.get()
-    return _grouped({"T": tables.traditional, "S": tables.simplified})
+    return count_of(text, tables.trad_set if side == "T" else tables.simp_set, start, end)
 
 
-def _grouped_strong_patterns() -> dict[str, re.Pattern[str]]:
-    tables = TABLES.get()
-    sides = (("T", tables.traditional), ("S", tables.simplified))
-    return _grouped({side: chars - tables.weak[side] for side, chars in sides})
-
-
-GROUPED: Lazy[dict[str, re.Pattern[str]]] = Lazy(_grouped_patterns)
-GROUPED_STRONG: Lazy[dict[str, re.Pattern[str]]] = Lazy(_grouped_strong_patterns)
+def count_strong(side: str, text: str, start: int = 0, end: int | None = None) -> int:
+    """How many strong BMP characters of ``side`` ``text[start:end]`` holds."""
+    return count_of(text, TABLES.get().strong_set[side], start, end)
 
 
 def astral_counts(text: str, tables: ScriptTables) -> dict[str, int]:
@@ -152,25 +113,13 @@ def astral_counts(text: str, tables: ScriptTables) -> dict[str, int]:
     return found
 
 
-def _count_up_to(pattern: re.Pattern[str], text: str, limit: int) -> int:
-    """How many matches of ``pattern`` ``text`` holds, counting no further than ``limit``."""
-    return len(list(islice(pattern.finditer(text), limit)))
-
-
 def guess_rare(text: str, tables: ScriptTables) -> str:
-    """Which class ("T" or "S") is probably the rarer, from a prefix.
-
-    Each class is counted up to GUESS_COUNT first: unless both reach it,
-    the one that does not is counted exactly and the comparison is the same
-    (a line of a Traditional page with a lone 并 counted every Traditional
-    character of it: 37 us for 927 characters)."""
+    """Which class ("T" or "S") is probably the rarer, from a prefix: the
+    first SAMPLE characters, then four times as many until the two counts
+    (in C) differ."""
     size = SAMPLE
     while True:
-        sample = text[:size]
-        trad = _count_up_to(tables.trad_re, sample, GUESS_COUNT)
-        simp = _count_up_to(tables.simp_re, sample, GUESS_COUNT)
-        if trad == simp == GUESS_COUNT:
-            trad, simp = len(tables.trad_re.findall(sample)), len(tables.simp_re.findall(sample))
+        trad, simp = count_of(text, tables.trad_set, 0, size), count_of(text, tables.simp_set, 0, size)
         if trad != simp or size >= len(text):
             return "S" if trad >= simp else "T"
         size *= 4
@@ -203,25 +152,27 @@ def census(text: str, side: str, kana: bool = False, total: bool = True) -> Cens
     characters tell): the characters of the side (and kana) are found in one
     scan, and the runs chained here, with a search of the few characters
     between each two.  Many (a text mixed all through): they are only
-    counted, GROUP per match (``count_common``), and the weak ones one by
-    one.  Astral characters are looked for only in a text that holds one
-    (``has_astral``).
+    counted (``count_common``, ``count_strong``: in C).  Astral characters
+    are looked for only in a text that holds one (``has_astral``).
     """
     tables = TABLES.get()
-    one = one_re(side)
     astral = astral_counts(text, tables) if has_astral(text) else {"T": 0, "S": 0}
-    if len(one.findall(text, 0, SAMPLE)) * CHAIN_COST > min(len(text), SAMPLE):
+    if count_common(side, text, 0, SAMPLE) * CHAIN_COST > min(len(text), SAMPLE):
         n_kana = len(tables.kana_re.findall(text)) if kana and tables.kana_re.search(text) else 0
         if not total:
             strong = count_strong(side, text) + astral[side]
             return Census(side, None, strong, None, None, n_kana if kana else None, astral)
         n = count_common(side, text)
-        strong = n - len(PATTERNS.get()["weak" + side].findall(text))
+        strong = count_strong(side, text)
         return Census(side, n + astral[side], strong + astral[side], None, None, n_kana if kana else None, astral)
-    # One scan for the side with kana (a class with ranges added scans
-    # slower: 376 against 586 MB/s on sample 003) only when kana are wanted.
-    scanner = tables.kana_side_re[side] if kana else one
-    starts = [m.start() for m in scanner.finditer(text)]
+    # One scan for the side (with kana when they are wanted), in C, a call
+    # per character found: few of them, as the sample said.
+    wanted = tables.kana_side_set[side] if kana else (tables.trad_set if side == "T" else tables.simp_set)
+    starts = []
+    at = first_of(text, wanted)
+    while at >= 0:
+        starts.append(at)
+        at = first_of(text, wanted, at + 1)
     joined = "".join([text[at] for at in starts])
     n_kana = 0
     if kana and tables.kana_re.search(joined):
@@ -229,7 +180,7 @@ def census(text: str, side: str, kana: bool = False, total: bool = True) -> Cens
         starts = [at for at in starts if text[at] not in KANA_SET]
         joined = "".join([text[at] for at in starts])
     runs, lone = _chained(text, starts, PATTERNS.get()["breaks" + side]) if starts else ([], [])
-    n, strong = len(one.findall(joined)), len(tables.strong_re[side].findall(joined))
+    n, strong = count_common(side, joined), count_strong(side, joined)
     return Census(side, n + astral[side], strong + astral[side], runs, lone, n_kana if kana else None, astral)
 
 
@@ -262,22 +213,12 @@ def _chained(text: str, starts: list[int], breaks: re.Pattern[str]) -> tuple[lis
     return runs, lone
 
 
-def one_re(side: str) -> re.Pattern[str]:
-    tables = TABLES.get()
-    return tables.trad_re if side == "T" else tables.simp_re
-
-
 def outnumbers(text: str, side: str, than: int) -> bool:
     """Whether ``text`` holds more than ``than`` strong BMP characters of
-    ``side``, counting chunk by chunk (doubling) only until it does, GROUP
-    per match."""
-    if than < GROUP:
-        # A few to pass (a Traditional page's lone 并 are weak: none): one
-        # by one, stopping at the first past them.
-        return _count_up_to(TABLES.get().strong_re[side], text, than + 1) > than
+    ``side``, counting chunk by chunk (doubling) only until it does."""
     seen, pos, size, n = 0, 0, FIRST_CHUNK, len(text)
     while pos < n:
-        seen += count_strong(side, text[pos : pos + size])
+        seen += count_strong(side, text, pos, pos + size)
         if seen > than:
             return True
         pos += size
@@ -292,25 +233,23 @@ def has_both(text: str, tables: ScriptTables) -> bool:
     searches then runs to the end without finding anything, and nothing is
     counted; astral characters, rare, are looked at only when there are any.
     """
-    has_simp = tables.simp_re.search(text) is not None
-    has_trad = has_simp and tables.trad_re.search(text) is not None
+    has_simp = holds(text, tables.simp_set)  # a table look-up a character, in C
+    has_trad = has_simp and holds(text, tables.trad_set)
     if has_trad or not has_astral(text):
         return has_trad
-    has_trad = tables.trad_re.search(text) is not None
+    has_trad = holds(text, tables.trad_set)
     tags = {tables.astral.get(m.group()) for m in ASTRAL_RE.finditer(text)}
     return (has_trad or "T" in tags) and (has_simp or "S" in tags)
 
 
 def _patterns() -> dict[str, re.Pattern[str]]:
     """Per side ("S", "T"): "breaks" + side, a character that ends a run of
-    the side (one of the other side, or CLAUSE_ENDS); "weak" + side, one of
-    its weak characters (``tables.weak``)."""
+    the side (one of the other side, or CLAUSE_ENDS)."""
     tables = TABLES.get()
     patterns = {}
     sides = (("S", tables.simplified, tables.traditional), ("T", tables.traditional, tables.simplified))
-    for side, one, other in sides:
-        patterns["breaks" + side] = re.compile(_class(other, extra=CLAUSE_ENDS))
-        patterns["weak" + side] = re.compile(_class(tables.weak[side] & one))
+    for side, _, other in sides:
+        patterns["breaks" + side] = re.compile(regex_class(other, extra=CLAUSE_ENDS))
     return patterns
 
 

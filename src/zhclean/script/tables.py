@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from .._data import data_rows
 from .._lazy import Lazy
+from ..chars import CharTable, regex_class
 from .converters import TaiwanForms
 
 DATA = pathlib.Path(__file__).resolve().parent / "data" / "script_chars.txt"
@@ -49,32 +50,10 @@ KANA_RANGES = (
 )
 
 KANA_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in KANA_RANGES)
+_KANA = "".join(chr(cp) for lo, hi in KANA_RANGES for cp in range(lo, hi + 1))
 ASTRAL_CLASS = "\U00010000-\U0010ffff"
 
 
-def _class(chars: str | frozenset[str], negate: bool = False, extra: str = "") -> str:
-    """A regex character class of the BMP characters of ``chars`` (and ``extra``).
-
-    Consecutive code points are written as ranges (``一-丁``): ``re`` parses a
-    class character by character in Python, and the script classes hold
-    thousands (the tables and the unifier's patterns took 0.2 s to compile
-    with one item per character, a third of a command's start-up).
-    """
-    points = sorted({ord(c) for c in chars if c <= "\uffff"})
-    parts = []
-    k, n = 0, len(points)
-    while k < n:
-        j = k
-        while j + 1 < n and points[j + 1] == points[j] + 1:
-            j += 1
-        first, last = chr(points[k]).translate(_CLASS_SPECIALS), chr(points[j]).translate(_CLASS_SPECIALS)
-        parts.append(first if j == k else f"{first}{last}" if j == k + 1 else f"{first}-{last}")
-        k = j + 1
-    return f"[{'^' if negate else ''}{''.join(parts)}{extra}]"
-
-
-# What must be escaped inside a character class.
-_CLASS_SPECIALS = str.maketrans({c: "\\" + c for c in "\\]^-["})
 
 
 class ScriptTables(NamedTuple):
@@ -90,8 +69,11 @@ class ScriptTables(NamedTuple):
     longest_phrase: int
     trad_re: re.Pattern[str]  # one BMP T character
     simp_re: re.Pattern[str]  # one BMP S character
-    distinctive_re: re.Pattern[str]  # one BMP T or S character
-    kana_side_re: dict[str, re.Pattern[str]]  # side -> one BMP character of it or a kana
+    trad_set: CharTable  # the BMP T characters, for the scans in C (chars.holds, chars.count_of)
+    simp_set: CharTable  # the BMP S characters
+    distinctive_set: CharTable  # the BMP T and S characters
+    strong_set: dict[str, CharTable]  # side -> its BMP characters that are not weak
+    kana_side_set: dict[str, CharTable]  # side -> its BMP characters and the kana
     kana_re: re.Pattern[str]
     region_re: re.Pattern[str]  # one character of STD | TW | HK
     strong_re: dict[str, re.Pattern[str]]  # side -> one BMP character of the side that is not weak
@@ -101,6 +83,10 @@ class ScriptTables(NamedTuple):
 
 def read_classes(path: pathlib.Path = DATA) -> dict[str, str]:
     return {tag: chars for tag, chars in data_rows(path.read_text(encoding="utf-8"))}
+
+
+def _bmp(chars: frozenset[str]) -> list[str]:
+    return [ch for ch in chars if ch <= "\uffff"]
 
 
 def _build() -> ScriptTables:
@@ -120,20 +106,23 @@ def _build() -> ScriptTables:
         both=frozenset(c["B"]),
         region_forms=regions,
         alphabet=frozenset(c["A"]),
-        taiwan_forms=TaiwanForms(re.compile(_class(c["TWK"])), dict(zip(c["TWK"], c["TWV"]))),
+        taiwan_forms=TaiwanForms(re.compile(regex_class(c["TWK"])), dict(zip(c["TWK"], c["TWV"]))),
         astral=astral,
         weak={side: frozenset(c["W" + side]) for side in ("S", "T")},
         phrases=phrases,
         longest_phrase=max(len(key) for keys in phrases.values() for key in keys),
-        trad_re=re.compile(_class(trad)),
-        simp_re=re.compile(_class(simp)),
-        distinctive_re=re.compile(_class(trad | simp)),
-        kana_side_re={side: re.compile(_class(chars, extra=KANA_CLASS)) for side, chars in sides},
+        trad_re=re.compile(regex_class(trad)),
+        simp_re=re.compile(regex_class(simp)),
+        trad_set=CharTable(_bmp(trad)),
+        simp_set=CharTable(_bmp(simp)),
+        distinctive_set=CharTable(_bmp(trad | simp)),
+        strong_set={side: CharTable(_bmp(chars - frozenset(c["W" + side]))) for side, chars in sides},
+        kana_side_set={side: CharTable(_bmp(chars) + list(_KANA)) for side, chars in sides},
         kana_re=re.compile(f"[{KANA_CLASS}]"),
-        region_re=re.compile(_class(disputed)),
-        changing_re={side: re.compile(_class(c["C" + side])) for side in ("S", "T")},
-        strong_re={side: re.compile(_class(chars - frozenset(c["W" + side]))) for side, chars in sides},
-        chunk_re=re.compile(f"(?:{_class(c['A'])}|[{ASTRAL_CLASS}])+"),
+        region_re=re.compile(regex_class(disputed)),
+        changing_re={side: re.compile(regex_class(c["C" + side])) for side in ("S", "T")},
+        strong_re={side: re.compile(regex_class(chars - frozenset(c["W" + side]))) for side, chars in sides},
+        chunk_re=re.compile(f"(?:{regex_class(c['A'])}|[{ASTRAL_CLASS}])+"),
     )
 
 

@@ -60,7 +60,8 @@ from typing import NamedTuple
 
 from .._lazy import Lazy
 from .scan import CLAUSE_ENDS, MAX_GAP
-from .tables import KANA_CLASS, TABLES, ScriptTables, _class
+from ..chars import regex_class
+from .tables import KANA_CLASS, TABLES, ScriptTables
 
 # Where a sentence ends: a whole-sentence conversion never crosses these.
 SENTENCE_ENDS = "\n\r\u2028\u2029。！？；!?;"
@@ -124,7 +125,7 @@ def _build(minority: str, kana: bool) -> _Patterns:
     ours, theirs = (tables.simplified, tables.traditional)
     if minority == "T":
         ours, theirs = theirs, ours
-    m, big = _class(ours)[1:-1], _class(theirs)[1:-1]  # minority, majority (insides of the classes)
+    m, big = regex_class(ours)[1:-1], regex_class(theirs)[1:-1]  # minority, majority (insides of the classes)
     strong = tables.strong_re[minority].pattern[1:-1]
     end = re.escape(SENTENCE_ENDS)
     clause_only = re.escape("".join(c for c in CLAUSE_ENDS if c not in SENTENCE_ENDS))
@@ -171,7 +172,7 @@ def _build(minority: str, kana: bool) -> _Patterns:
     )
     # The characters a window reaches over: in a dictionary, of neither script
     # (a minority character that close to a run would be in it).
-    reach = _class(tables.alphabet - ours - theirs)
+    reach = regex_class(tables.alphabet - ours - theirs)
     window = re.compile(f"{reach}{{0,{EXTEND}}}([{m}](?:[^{m}{big}{every}]{gap}[{m}])*+){reach}{{0,{EXTEND}}}+")
     return _Patterns(sentence, clause, window)
 

@@ -1,0 +1,6 @@
+from .classes import CharTable
+
+RELEASE_CHARS: int
+
+def first_of(text: str, table: CharTable, start: int = 0) -> int: ...
+def count_of(text: str, table: CharTable, start: int = 0, end: int | None = None) -> int: ...

@@ -1,0 +1,110 @@
+"""The character-set scan (zhclean.chars): the compiled loop and its twin agree,
+at every kind of string, start and set; its users find what re found."""
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import CORPUS
+from zhclean import normalize
+from zhclean.chars import CharTable, first_of, holds, regex_class
+from zhclean.chars import _loops_py
+from zhclean.script import scan
+from zhclean.script.tables import TABLES
+
+try:
+    from zhclean.chars import _loops_c
+except ImportError:  # built without a compiler
+    _loops_c = None
+
+IMPLEMENTATIONS = [_loops_py] + ([_loops_c] if _loops_c is not None else [])
+SETS = [
+    CharTable(""),
+    CharTable("a"),
+    CharTable("ＡＢ１乾"),
+    CharTable("\x00\xff\u0100\uffff"),
+    CharTable(chr(cp) for cp in range(0x4E00, 0x4E40)),
+]
+
+
+def _expected(text: str, table: CharTable, start: int) -> int:
+    n = len(text)
+    start = max(0, n + start) if start < 0 else start
+    return next((k for k in range(start, n) if text[k] in table), -1)
+
+
+@pytest.mark.parametrize("table", SETS, ids=lambda t: repr(t.chars[:6]))
+@pytest.mark.parametrize("text", [
+    "", "a", "abc" * 30, "x" * 100 + "１", "乾坤" * 20, "😀乾", "\uffff", "é" * 40 + "\xff", "a乾" * 9 + "😀",
+])
+@pytest.mark.parametrize("start", [0, 1, 5, 17, 1000, -1, -3, -1000])
+def test_first_of_at_every_kind_and_start(text, table, start):
+    for loops in IMPLEMENTATIONS:
+        assert loops.first_of(text, table, start) == _expected(text, table, start), loops.__name__
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=80),
+    chars=st.text(st.characters(max_codepoint=0xFFFF, blacklist_categories=("Cs",)), max_size=12),
+    start=st.integers(-100, 100),
+)
+def test_twins_agree_on_random_strings_and_sets(text, chars, start):
+    table = CharTable(chars)
+    results = {loops.__name__: loops.first_of(text, table, start) for loops in IMPLEMENTATIONS}
+    assert set(results.values()) == {_expected(text, table, start)}, results
+
+
+def test_long_strings_are_scanned_whole_in_any_thread():
+    """Past RELEASE_CHARS the compiled scan lets go of the GIL: the result is the same."""
+    table = CharTable("乾")
+    text = "坤" * 300_000 + "乾"
+    found = []
+    threads = [threading.Thread(target=lambda: found.append(first_of(text, table))) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert found == [300_000] * 4
+    assert holds(text, table) and not holds(text[:-1], table)
+
+
+def test_a_table_is_bmp_only_and_a_set():
+    with pytest.raises(ValueError):
+        CharTable("😀")
+    table = CharTable("乾坤乾")
+    assert len(table) == 2 and "乾" in table and "a" not in table and "乾坤" not in table
+    if _loops_c is not None:
+        class Short:
+            table, lowest, chars = b"\x01" * 10, 0, "a"
+        with pytest.raises(ValueError):
+            _loops_c.first_of("abc", Short())
+
+
+def test_regex_class_matches_the_same_characters():
+    chars = "\\]^-[abc一丁七乾" + "".join(map(chr, range(0x4E00, 0x4E20)))
+    pattern = re.compile(regex_class(chars))
+    for cp in range(0x20, 0x5000):
+        assert bool(pattern.fullmatch(chr(cp))) == (chr(cp) in chars), hex(cp)
+
+
+SEEDS = sorted((CORPUS / "samples" / "seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_the_users_find_what_their_expressions_found(seed):
+    """has_both and the width rule ask the table scan what they asked re."""
+    tables = TABLES.get()
+    text = seed.read_text(encoding="utf-8")
+    for chunk in (text, text[: len(text) // 3], "乾" + text[-200:], "ＡＢ" + text[:50]):
+        assert holds(chunk, tables.trad_set) == (tables.trad_re.search(chunk) is not None)
+        assert holds(chunk, tables.simp_set) == (tables.simp_re.search(chunk) is not None)
+        first = normalize._FULLWIDTH_ONE.search(chunk)
+        assert first_of(chunk, normalize._FULLWIDTH_SET) == (first.start() if first else -1)
+        assert scan.has_both(chunk, tables) == (
+            (tables.trad_re.search(chunk) is not None) and (tables.simp_re.search(chunk) is not None)
+        ) or scan.has_astral(chunk)
