@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Union, cast
+
+from .chars import CharTable, first_of
 
 __all__ = ["Joined", "join", "matching", "overlapping"]
 
@@ -29,17 +32,23 @@ def join(texts: list[str]) -> Joined:
     return "\n".join(texts), starts
 
 
-def matching(pattern: re.Pattern[str], joined: Joined) -> list[int]:
+def matching(pattern: Union[re.Pattern[str], CharTable], joined: Joined) -> list[int]:
     """The indices of the texts that hold a match of ``pattern`` starting in
-    them: one search from each text found, never a second one in it."""
+    them (or a character of a ``CharTable``: a scan in C): one search from
+    each text found, never a second one in it."""
     text, starts = joined
     found: list[int] = []
     pos = 0
+    table = pattern if isinstance(pattern, CharTable) else None
     while True:
-        match = pattern.search(text, pos)
-        if match is None:
+        if table is not None:
+            at = first_of(text, table, pos)
+        else:
+            match = cast("re.Pattern[str]", pattern).search(text, pos)
+            at = match.start() if match is not None else -1
+        if at < 0:
             return found
-        k = bisect.bisect_right(starts, match.start()) - 1
+        k = bisect.bisect_right(starts, at) - 1
         found.append(k)
         if k + 1 == len(starts):
             return found

@@ -83,6 +83,7 @@ _ASCII_PARENS = re.compile(
 _TO_FULLWIDTH = {ord(","): "，", ord(";"): "；", ord(":"): "：", ord("?"): "？", ord("!"): "！"}
 _FULLWIDTH_MARK = re.compile("[，；：？！（）]")
 _TO_ASCII = {ord("，"): ",", ord("；"): ";", ord("："): ":", ord("？"): "?", ord("！"): "!", ord("（"): "(", ord("）"): ")"}
+_TO_ASCII_CHARS = "".join(map(chr, _TO_ASCII))  # the marks of _FULLWIDTH_MARK
 
 
 def punctuation_edits(text: str, direction: Punctuation) -> list[Edit]:
@@ -226,10 +227,10 @@ def _replacement(found: str) -> str:
 # before a line break or the end (a text's last blank is before the line
 # break that joins it to the next).
 _STARTS = {
-    "width": _FULLWIDTH_ONE,
-    "fullwidth": re.compile("[,;:?!(]"),
-    "ascii": _FULLWIDTH_MARK,
-    "invisible": re.compile(f"[{_INVISIBLE_CHARS}]"),
+    "width": _FULLWIDTH_SET,
+    "fullwidth": CharTable(",;:?!("),
+    "ascii": CharTable(_TO_ASCII_CHARS),
+    "invisible": CharTable(_INVISIBLE_CHARS),
 }
 
 

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from .._args import SCRIPT_TARGETS, Script, ScriptTarget, check_choice, require_str
 from .._batch import Joined, matching
+from ..chars import count_of
 from .converters import CONFIGS
 from .edits import Edit, apply, explicit_edits
 from .edits import converted_count as _converted_count
@@ -202,9 +203,8 @@ def changing(joined: Joined, to: ScriptTarget) -> list[int]:
     # Those with a Simplified character (in a Traditional page: the few with
     # a lone 并), then in each of them one search for a Traditional one.
     text, starts = joined
-    trad = tables.trad_re.search
     both = {
-        k for k in matching(tables.simp_re, joined)
-        if trad(text, starts[k], starts[k + 1] - 1 if k + 1 < len(starts) else len(text)) is not None
+        k for k in matching(tables.simp_set, joined)
+        if count_of(text, tables.trad_set, starts[k], starts[k + 1] - 1 if k + 1 < len(starts) else len(text))
     }
     return sorted(both | astral)
