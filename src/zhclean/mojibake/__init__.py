@@ -16,7 +16,7 @@ from .._edits import Edit
 from . import _loops
 from .repair import fix, passes
 from .report import MojibakeFinding, find_losses, report
-from .runs import SIGNS_RE
+from .runs import SIGNS
 
 __all__ = ["MojibakeFinding", "fix_mojibake", "mojibake_report"]
 
@@ -76,5 +76,5 @@ def changing(joined: Joined) -> list[int]:
     text too (the scan's suspects depend on their neighbours, and a line
     break is no neighbour of any), perhaps reaching into the next."""
     found = set(overlapping(_loops.LOOPS.find_regions(joined[0]), joined))
-    found.update(matching(SIGNS_RE, joined))
+    found.update(matching(SIGNS, joined))
     return sorted(found)

@@ -425,53 +425,6 @@ def encode_single_byte(text, int others=-1):
     return result
 
 
-# --- a few characters looked for at once --------------------------------------
-cdef bint _contains(const uint8_t* wanted, const ucs_t* s, Py_ssize_t n) noexcept nogil:
-    # Blocks of 16 without branching, as the scan's (wanted is 0 or 1).
-    cdef Py_ssize_t i = 0, k
-    cdef uint32_t c
-    cdef uint8_t hit
-    while i + 16 <= n:
-        hit = 0
-        for k in range(16):
-            c = s[i + k]
-            hit |= (c < 0x10000) & wanted[c & 0xFFFF]
-        if hit:
-            return True
-        i += 16
-    for k in range(i, n):
-        c = s[k]
-        if c < 0x10000 and wanted[c]:
-            return True
-    return False
-
-
-def contains_any(text, chars):
-    """Whether ``text`` holds any character of ``chars`` (one pass, where
-    ``ch in text`` for each is one pass per character)."""
-    PyUnicode_READY(text)
-    for ch in chars:
-        if ord(ch) >= 0x10000:
-            return any(one in text for one in chars)
-    cdef uint8_t* wanted = <uint8_t*>calloc(0x10000, 1)
-    if wanted == NULL:
-        raise MemoryError()
-    for ch in chars:
-        wanted[ord(ch)] = 1
-    cdef int kind = PyUnicode_KIND(text)
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
-    cdef const void* data = PyUnicode_DATA(text)
-    cdef bint found
-    if kind == 1:
-        found = _contains(wanted, <const uint8_t*>data, n)
-    elif kind == 2:
-        found = _contains(wanted, <const uint16_t*>data, n)
-    else:
-        found = _contains(wanted, <const uint32_t*>data, n)
-    free(wanted)
-    return found
-
-
 # --- the screen: a loops module of its own (_screen_c), re-exported here ---------
 from ._screen_c import screen, word_windows
 

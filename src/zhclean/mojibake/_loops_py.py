@@ -35,7 +35,7 @@ from .tables import (
 )
 
 __all__ = [
-    "class_bytes", "collapse_losses", "contains_any", "encode_single_byte", "euro_choices", "find_regions", "hybrid_path", "resync", "screen",
+    "class_bytes", "collapse_losses", "encode_single_byte", "euro_choices", "find_regions", "hybrid_path", "resync", "screen",
     "text_stats", "word_windows",
 ]
 
@@ -133,11 +133,6 @@ def collapse_losses(text: str) -> str:
     if "\ufffd\ufffd" not in text:
         return text
     return _LOSS_RUN.sub("\ufffd", text)
-
-
-def contains_any(text: str, chars: str) -> bool:
-    """Whether ``text`` holds any character of ``chars``."""
-    return any(ch in text for ch in chars)
 
 
 def encode_single_byte(text: str, others: int = -1) -> bytes:

@@ -29,10 +29,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..chars import CharTable, holds
+
 if TYPE_CHECKING:
     from ._loops import Loops
 
-__all__ = ["may_hold_runs", "unmistakable_runs"]
+__all__ = ["SIGNS", "may_hold_runs", "unmistakable_runs"]
 
 # ° ± × as UTF-8 read as GBK, and the contexts that prove them.
 # (Each pattern here starts with the character, not a look-behind: one that
@@ -54,15 +56,15 @@ _FOUR_BYTE_LOSSES = re.compile("(?:\ufffd[0-9]\ufffd[0-9])++")  # possessive: no
 _LOSS_BEFORE_DIGIT = re.compile("\ufffd[0-9]")
 
 
-# Every rule starts with one of these: clean text is ruled out by one pass of
-# the loops (``contains_any``) before any expression runs.
-_SIGNS = "\u63b3\u5364\u8133\u9225\u9286\u951b\u00a1\u00a3\u00c3\ufffd"
-SIGNS_RE = re.compile(f"[{_SIGNS}]")  # one of them, for a batch's texts (mojibake.changing)
+# Every rule starts with one of these: clean text is ruled out by one scan
+# in C (``chars.holds``) before any expression runs; a batch's texts too
+# (mojibake.changing).
+SIGNS = CharTable("\u63b3\u5364\u8133\u9225\u9286\u951b\u00a1\u00a3\u00c3\ufffd")
 
 
 def may_hold_runs(text: str, loops: Loops) -> bool:
-    """Whether ``text`` holds a character a rule starts with (``_SIGNS``)."""
-    return loops.contains_any(text, _SIGNS)
+    """Whether ``text`` holds a character a rule starts with (``SIGNS``)."""
+    return holds(text, SIGNS)
 
 
 def unmistakable_runs(text: str, loops: Loops) -> list[tuple[int, int, str, str, str]]:
