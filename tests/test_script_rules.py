@@ -271,17 +271,21 @@ def test_unification_edits_only_the_minority_script(parts):
 def test_the_rarer_class_is_guessed_as_a_full_count_would(text, data):
     """guess_rare counts in C (chars.count_of); the answer is the one counts
     of the prefix by the classes' regular expressions give."""
+    import re
+
+    from zhclean.chars import regex_class
     from zhclean.script import scan
     from zhclean.script.tables import TABLES
 
     tables = TABLES.get()
+    trad_re, simp_re = re.compile(regex_class(tables.traditional)), re.compile(regex_class(tables.simplified))
     text = text * data.draw(st.integers(1, 3))
 
     def full(text: str) -> str:
         size = scan.SAMPLE
         while True:
             sample = text[:size]
-            trad, simp = len(tables.trad_re.findall(sample)), len(tables.simp_re.findall(sample))
+            trad, simp = len(trad_re.findall(sample)), len(simp_re.findall(sample))
             if trad != simp or size >= len(text):
                 return "S" if trad >= simp else "T"
             size *= 4

@@ -67,8 +67,6 @@ class ScriptTables(NamedTuple):
     weak: dict[str, frozenset[str]]  # side -> its characters that are variants when lone (WS, WT)
     phrases: dict[str, frozenset[str]]  # minority side -> phrases that tie a neighbour to it (PS, PT)
     longest_phrase: int
-    trad_re: re.Pattern[str]  # one BMP T character
-    simp_re: re.Pattern[str]  # one BMP S character
     trad_set: CharTable  # the BMP T characters, for the scans in C (chars.holds, chars.count_of)
     simp_set: CharTable  # the BMP S characters
     distinctive_set: CharTable  # the BMP T and S characters
@@ -111,8 +109,6 @@ def _build() -> ScriptTables:
         weak={side: frozenset(c["W" + side]) for side in ("S", "T")},
         phrases=phrases,
         longest_phrase=max(len(key) for keys in phrases.values() for key in keys),
-        trad_re=re.compile(regex_class(trad)),
-        simp_re=re.compile(regex_class(simp)),
         trad_set=CharTable(_bmp(trad)),
         simp_set=CharTable(_bmp(simp)),
         distinctive_set=CharTable(_bmp(trad | simp)),
