@@ -47,24 +47,39 @@ def first_of(str text, table, Py_ssize_t start=0):
     """Where ``text`` first holds a character of ``table`` (a
     ``classes.CharTable``) at or after ``start`` (negative: from the end,
     as in slicing); -1 if nowhere."""
+    return _run(text, table, start, None, False)
+
+
+def count_of(str text, table, Py_ssize_t start=0, end=None):
+    """How many characters of ``text[start:end]`` are in ``table`` (a
+    ``classes.CharTable``); ``start`` and ``end`` as in slicing."""
+    return _run(text, table, start, end, True)
+
+
+cdef Py_ssize_t _run(str text, table, Py_ssize_t start, object end, bint counting) except -2:
+    """``count_of`` (``counting``) or ``first_of`` over ``text[start:end]``."""
     cdef const uint8_t[:] cells = table.table
     if cells.shape[0] != 0x10000:
         raise ValueError("a character table has 65,536 cells")
     PyUnicode_READY(text)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef Py_ssize_t stop = n if end is None else end
     if start < 0:
         start = max(0, n + start)
-    if start >= n or PyUnicode_MAX_CHAR_VALUE(text) < <uint32_t>table.lowest:
-        return -1
+    if stop < 0:
+        stop = max(0, n + stop)
+    stop = min(stop, n)
+    if start >= stop or PyUnicode_MAX_CHAR_VALUE(text) < <uint32_t>table.lowest:
+        return 0 if counting else -1
     cdef int kind = PyUnicode_KIND(text)
     cdef const void* data = PyUnicode_DATA(text)
     cdef const uint8_t* t = &cells[0]
     cdef Py_ssize_t found
-    if n - start >= RELEASE_CHARS:
+    if stop - start >= RELEASE_CHARS:
         with nogil:
-            found = _scan(kind, data, t, start, n)
+            found = _over(kind, data, t, start, stop, counting)
     else:
-        found = _scan(kind, data, t, start, n)
+        found = _over(kind, data, t, start, stop, counting)
     return found
 
 
@@ -78,45 +93,10 @@ cdef Py_ssize_t _count(const uint8_t* table, const ucs_t* s, Py_ssize_t i, Py_ss
     return total
 
 
-def count_of(str text, table, Py_ssize_t start=0, end=None):
-    """How many characters of ``text[start:end]`` are in ``table`` (a
-    ``classes.CharTable``); ``start`` and ``end`` as in slicing."""
-    cdef const uint8_t[:] cells = table.table
-    if cells.shape[0] != 0x10000:
-        raise ValueError("a character table has 65,536 cells")
-    PyUnicode_READY(text)
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
-    cdef Py_ssize_t stop = n if end is None else end
-    if start < 0:
-        start = max(0, n + start)
-    if stop < 0:
-        stop = max(0, n + stop)
-    stop = min(stop, n)
-    if start >= stop or PyUnicode_MAX_CHAR_VALUE(text) < <uint32_t>table.lowest:
-        return 0
-    cdef int kind = PyUnicode_KIND(text)
-    cdef const void* data = PyUnicode_DATA(text)
-    cdef const uint8_t* t = &cells[0]
-    cdef Py_ssize_t found
-    if stop - start >= RELEASE_CHARS:
-        with nogil:
-            found = _tally(kind, data, t, start, stop)
-    else:
-        found = _tally(kind, data, t, start, stop)
-    return found
-
-
-cdef inline Py_ssize_t _tally(int kind, const void* data, const uint8_t* t, Py_ssize_t start, Py_ssize_t n) noexcept nogil:
+cdef inline Py_ssize_t _over(int kind, const void* data, const uint8_t* t, Py_ssize_t start, Py_ssize_t n,
+                             bint counting) noexcept nogil:
     if kind == 1:
-        return _count(t, <const uint8_t*>data, start, n)
+        return _count(t, <const uint8_t*>data, start, n) if counting else _first(t, <const uint8_t*>data, start, n)
     if kind == 2:
-        return _count(t, <const uint16_t*>data, start, n)
-    return _count(t, <const uint32_t*>data, start, n)
-
-
-cdef inline Py_ssize_t _scan(int kind, const void* data, const uint8_t* t, Py_ssize_t start, Py_ssize_t n) noexcept nogil:
-    if kind == 1:
-        return _first(t, <const uint8_t*>data, start, n)
-    if kind == 2:
-        return _first(t, <const uint16_t*>data, start, n)
-    return _first(t, <const uint32_t*>data, start, n)
+        return _count(t, <const uint16_t*>data, start, n) if counting else _first(t, <const uint16_t*>data, start, n)
+    return _count(t, <const uint32_t*>data, start, n) if counting else _first(t, <const uint32_t*>data, start, n)
