@@ -102,9 +102,9 @@ def test_the_users_find_what_their_expressions_found(seed):
     trad_re, simp_re = re.compile(regex_class(tables.traditional)), re.compile(regex_class(tables.simplified))
     text = seed.read_text(encoding="utf-8")
     for chunk in (text, text[: len(text) // 3], "乾" + text[-200:], "ＡＢ" + text[:50]):
-        assert holds(chunk, tables.trad_set) == (trad_re.search(chunk) is not None)
-        assert holds(chunk, tables.simp_set) == (simp_re.search(chunk) is not None)
-        first = normalize._FULLWIDTH_ONE.search(chunk)
+        assert holds(chunk, tables.side_set["T"]) == (trad_re.search(chunk) is not None)
+        assert holds(chunk, tables.side_set["S"]) == (simp_re.search(chunk) is not None)
+        first = re.search("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]", chunk)
         assert first_of(chunk, normalize._FULLWIDTH_SET) == (first.start() if first else -1)
         assert scan.has_both(chunk, tables) == (
             (trad_re.search(chunk) is not None) and (simp_re.search(chunk) is not None)

@@ -33,8 +33,7 @@ def first_of(text: str, table: CharTable, start: int = 0) -> int:
     ``start`` (negative: from the end, as in slicing); -1 if nowhere."""
     if type(text) is not str:
         raise TypeError(f"first_of() needs a str, not {type(text).__name__}")
-    n = len(text)
-    start = max(0, n + start) if start < 0 else min(start, n)
+    start = slice(start, None).indices(len(text))[0]
     found = _pattern(table).search(text, start)
     return found.start() if found is not None else -1
 

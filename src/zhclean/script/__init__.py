@@ -204,7 +204,7 @@ def changing(joined: Joined, to: ScriptTarget) -> list[int]:
     # a lone 并), then in each of them one search for a Traditional one.
     text, starts = joined
     both = {
-        k for k in matching(tables.simp_set, joined)
-        if count_of(text, tables.trad_set, starts[k], starts[k + 1] - 1 if k + 1 < len(starts) else len(text))
+        k for k in matching(tables.side_set["S"], joined)
+        if count_of(text, tables.side_set["T"], starts[k], starts[k + 1] - 1 if k + 1 < len(starts) else len(text))
     }
     return sorted(both | astral)

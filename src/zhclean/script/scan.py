@@ -94,7 +94,7 @@ def kana_outnumbered(text: str, tables: ScriptTables, than: int) -> bool:
 def count_common(side: str, text: str, start: int = 0, end: int | None = None) -> int:
     """How many BMP characters of ``side`` ``text[start:end]`` holds (a table look-up a character, in C)."""
     tables = TABLES.get()
-    return count_of(text, tables.trad_set if side == "T" else tables.simp_set, start, end)
+    return count_of(text, tables.side_set[side], start, end)
 
 
 def count_strong(side: str, text: str, start: int = 0, end: int | None = None) -> int:
@@ -119,7 +119,7 @@ def guess_rare(text: str, tables: ScriptTables) -> str:
     (in C) differ."""
     size = SAMPLE
     while True:
-        trad, simp = count_of(text, tables.trad_set, 0, size), count_of(text, tables.simp_set, 0, size)
+        trad, simp = count_common("T", text, 0, size), count_common("S", text, 0, size)
         if trad != simp or size >= len(text):
             return "S" if trad >= simp else "T"
         size *= 4
@@ -167,7 +167,7 @@ def census(text: str, side: str, kana: bool = False, total: bool = True) -> Cens
         return Census(side, n + astral[side], strong + astral[side], None, None, n_kana if kana else None, astral)
     # One scan for the side (with kana when they are wanted), in C, a call
     # per character found: few of them, as the sample said.
-    wanted = tables.kana_side_set[side] if kana else (tables.trad_set if side == "T" else tables.simp_set)
+    wanted = tables.kana_side_set[side] if kana else tables.side_set[side]
     starts = []
     at = first_of(text, wanted)
     while at >= 0:
@@ -233,11 +233,11 @@ def has_both(text: str, tables: ScriptTables) -> bool:
     searches then runs to the end without finding anything, and nothing is
     counted; astral characters, rare, are looked at only when there are any.
     """
-    has_simp = holds(text, tables.simp_set)  # a table look-up a character, in C
-    has_trad = has_simp and holds(text, tables.trad_set)
+    has_simp = holds(text, tables.side_set["S"])  # a table look-up a character, in C
+    has_trad = has_simp and holds(text, tables.side_set["T"])
     if has_trad or not has_astral(text):
         return has_trad
-    has_trad = holds(text, tables.trad_set)
+    has_trad = holds(text, tables.side_set["T"])
     tags = {tables.astral.get(m.group()) for m in ASTRAL_RE.finditer(text)}
     return (has_trad or "T" in tags) and (has_simp or "S" in tags)
 

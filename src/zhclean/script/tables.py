@@ -67,8 +67,7 @@ class ScriptTables(NamedTuple):
     weak: dict[str, frozenset[str]]  # side -> its characters that are variants when lone (WS, WT)
     phrases: dict[str, frozenset[str]]  # minority side -> phrases that tie a neighbour to it (PS, PT)
     longest_phrase: int
-    trad_set: CharTable  # the BMP T characters, for the scans in C (chars.holds, chars.count_of)
-    simp_set: CharTable  # the BMP S characters
+    side_set: dict[str, CharTable]  # side -> its BMP characters, for the scans in C (chars.holds, chars.count_of)
     distinctive_set: CharTable  # the BMP T and S characters
     strong_set: dict[str, CharTable]  # side -> its BMP characters that are not weak
     kana_side_set: dict[str, CharTable]  # side -> its BMP characters and the kana
@@ -109,8 +108,7 @@ def _build() -> ScriptTables:
         weak={side: frozenset(c["W" + side]) for side in ("S", "T")},
         phrases=phrases,
         longest_phrase=max(len(key) for keys in phrases.values() for key in keys),
-        trad_set=CharTable(_bmp(trad)),
-        simp_set=CharTable(_bmp(simp)),
+        side_set={side: CharTable(_bmp(chars)) for side, chars in sides},
         distinctive_set=CharTable(_bmp(trad | simp)),
         strong_set={side: CharTable(_bmp(chars - frozenset(c["W" + side]))) for side, chars in sides},
         kana_side_set={side: CharTable(_bmp(chars) + list(_KANA)) for side, chars in sides},
