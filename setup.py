@@ -12,7 +12,7 @@ from setuptools.command.build_ext import build_ext
 # One compiled loops module per capability, beside its pure-Python twin.
 KERNELS = [
     "pinyin._loops_c", "mojibake._loops_c", "mojibake._resync_c", "mojibake._screen_c", "mojibake._hybrid_c",
-    "chars._loops_c",
+    "chars._loops_c", "script._loops_c",
 ]
 
 DIRECTIVES = {

@@ -1,7 +1,7 @@
 """Switching the loops the public API runs over, for tests and benchmarks.
 
 Each capability's facade calls the module its dispatcher holds in ``LOOPS``
-(``zhclean.pinyin._loops``, ``zhclean.mojibake._loops``, ``zhclean.chars._loops``); swapping those
+(``zhclean.pinyin._loops``, ``zhclean.mojibake._loops``, ``zhclean.chars._loops``, ``zhclean.script._loops``); swapping those
 runs the very same public functions over the compiled loops or over their
 pure-Python twins.  ``tests/conftest.py`` runs the whole suite both ways
 with this, and the benchmarks time both.
@@ -17,9 +17,10 @@ from typing import Any
 from zhclean.chars import _loops as _chars_dispatch
 from zhclean.mojibake import _loops as _mojibake_dispatch
 from zhclean.pinyin import _loops as _pinyin_dispatch
+from zhclean.script import _loops as _script_dispatch
 
 IMPLEMENTATIONS = ("cython", "python")
-DISPATCHERS = {"pinyin": _pinyin_dispatch, "mojibake": _mojibake_dispatch, "chars": _chars_dispatch}
+DISPATCHERS = {"pinyin": _pinyin_dispatch, "mojibake": _mojibake_dispatch, "chars": _chars_dispatch, "script": _script_dispatch}
 _SUFFIX = {"cython": "_loops_c", "python": "_loops_py"}
 
 

@@ -59,6 +59,22 @@ def test_twins_agree_on_random_strings_and_sets(text, chars, start):
     assert set(results.values()) == {_expected(text, table, start)}, results
 
 
+@pytest.mark.parametrize("text", ["", "abc", "乾坤" * 40, "😀", "a😀b😀", "乾" * 50 + "😀" + "\U0010ffff", "\uffff" * 5])
+@pytest.mark.parametrize("start", [0, 1, 2, 51, 1000, -1, -2, -1000])
+def test_first_astral_at_every_kind_and_start(text, start):
+    n = len(text)
+    begin = max(0, n + start) if start < 0 else start
+    expected = next((k for k in range(begin, n) if ord(text[k]) > 0xFFFF), -1)
+    for loops in IMPLEMENTATIONS:
+        assert loops.first_astral(text, start) == expected, loops.__name__
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=60), start=st.integers(-80, 80))
+def test_twins_agree_on_where_the_first_astral_character_is(text, start):
+    assert len({loops.first_astral(text, start) for loops in IMPLEMENTATIONS}) == 1
+
+
 def test_long_strings_are_scanned_whole_in_any_thread():
     """Past RELEASE_CHARS the compiled scan lets go of the GIL: the result is the same."""
     table = CharTable("乾")

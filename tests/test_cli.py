@@ -276,12 +276,12 @@ def test_progress_bar_only_on_a_terminal_and_for_long_work(tmp_path):
     pty = pytest.importorskip("pty")
     page = (CORPUS / "samples" / "seeds" / "000_e6d02dc00cfe5add.txt").read_text(encoding="utf-8")
     source = tmp_path / "long.txt"
-    # ~48 MB: two to three seconds of the default Cleaner, well over the bar's
-    # one second (4 MB came to 1.1 s once the mojibake screen got faster, and
-    # 12 MB to under a second once clean_batch ran each step on the lines that
-    # need it only: the bar's first draw after its second fell after the last
-    # batch).
-    source.write_text(page * 9600, encoding="utf-8")
+    # ~190 MB: three seconds of the default Cleaner or more, well over the
+    # bar's one second (4 MB came to 1.1 s once the mojibake screen got
+    # faster, 12 MB to under a second once clean_batch ran each step on the
+    # lines that need it only, and 48 MB to 0.9 s on a faster machine: the
+    # bar's first draw after its second fell after the last batch).
+    source.write_text(page * 38400, encoding="utf-8")
     leader, follower = pty.openpty()
     process = subprocess.Popen([sys.executable, "-m", "zhclean", str(source), "-o", str(tmp_path / "out.txt")],
                                stderr=follower)

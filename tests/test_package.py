@@ -14,6 +14,7 @@ import zhclean
 from zhclean.chars import _loops as chars_dispatch
 from zhclean.mojibake import _loops as mojibake_dispatch
 from zhclean.pinyin import _loops as pinyin_dispatch
+from zhclean.script import _loops as script_dispatch
 
 pytestmark = pytest.mark.any_implementation
 
@@ -36,6 +37,7 @@ def test_installed_package_runs_the_compiled_loops():
     assert pinyin_dispatch.LOOPS.__name__ == "zhclean.pinyin._loops_c"
     assert mojibake_dispatch.LOOPS.__name__ == "zhclean.mojibake._loops_c"
     assert chars_dispatch.LOOPS.__name__ == "zhclean.chars._loops_c"
+    assert script_dispatch.LOOPS.__name__ == "zhclean.script._loops_c"
 
 
 @pytest.mark.parametrize("value", ["1", "true", "YES", "on"])
@@ -76,6 +78,7 @@ def test_typing_information_ships():
     assert (package / "pinyin" / "_loops_c.pyi").exists()
     assert (package / "mojibake" / "_loops_c.pyi").exists()
     assert (package / "chars" / "_loops_c.pyi").exists()
+    assert (package / "script" / "_loops_c.pyi").exists()
 
 
 MODULES_WITH_DOCTESTS = ["zhclean", "zhclean.pinyin", "zhclean.mojibake", "zhclean.script", "zhclean.cleaner"]

@@ -12,9 +12,10 @@
 '发布了新闻，書記'
 
 ``zhclean.Cleaner`` composes every step (see ``zhclean.cleaner``).
-One subpackage per capability (``pinyin``, ``mojibake``, ``script``), each
-with its facade under the plain name; the first two have compiled loops and
-their pure-Python twin beside them, ``script`` is pure Python over OpenCC.
+One subpackage per capability (``pinyin``, ``mojibake``, ``script``, and
+``chars``, the character-set scans they share), each with its facade under
+the plain name and its compiled loops with their pure-Python twin beside
+them (``script``'s convert through OpenCC).
 ``zhclean.KERNELS`` says which loops run: ``"cython"``, or ``"python"``
 (the twins, forced by ``ZHCLEAN_PURE_PYTHON=1``, or used where the package
 was installed without a compiler).
@@ -28,13 +29,14 @@ from .mojibake import _loops as _mojibake_loops
 from .pinyin import strip_pinyin
 from .pinyin import _loops as _pinyin_loops
 from .script import ScriptInfo, convert, detect_script
+from .script import _loops as _script_loops
 from .cleaner import Cleaned, Cleaner, CleanStats, TracedEdit, clean
 
 __version__ = "0.2.0"
 
 KERNELS: str = (
     "cython"
-    if {_implementation_of(loops.LOOPS) for loops in (_pinyin_loops, _mojibake_loops, _chars_loops)} == {"cython"}
+    if {_implementation_of(loops.LOOPS) for loops in (_pinyin_loops, _mojibake_loops, _chars_loops, _script_loops)} == {"cython"}
     else "python"
 )
 

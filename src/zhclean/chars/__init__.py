@@ -13,7 +13,9 @@ module that owns the set); ``first_of(text, table, start)`` is where
 ``text`` first holds one of them at or after ``start`` (-1: nowhere), and
 ``holds(text, table)`` whether it holds any, ``count_of(text, table,
 start, end)`` how many of the characters of ``text[start:end]`` are in it
-(the script layer's counts: a regular expression paid per match).  ``regex_class(chars)`` writes
+(the script layer's counts: a regular expression paid per match), and
+``first_astral(text, start)`` where it first holds a character outside the
+BMP (none in a string whose storage is narrower: told without a scan).  ``regex_class(chars)`` writes
 a set as a regular-expression class, for the patterns that need one.
 """
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 from . import _loops
 from .classes import CharTable, regex_class
 
-__all__ = ["CharTable", "count_of", "first_of", "holds", "regex_class"]
+__all__ = ["CharTable", "count_of", "first_astral", "first_of", "holds", "regex_class"]
 
 
 def first_of(text: str, table: CharTable, start: int = 0) -> int:
@@ -37,3 +39,8 @@ def holds(text: str, table: CharTable) -> bool:
 def count_of(text: str, table: CharTable, start: int = 0, end: int | None = None) -> int:
     """How many characters of ``text[start:end]`` are in ``table``."""
     return _loops.LOOPS.count_of(text, table, start, end)
+
+
+def first_astral(text: str, start: int = 0) -> int:
+    """Where ``text`` first holds a character outside the BMP at or after ``start``; -1 if nowhere."""
+    return _loops.LOOPS.first_astral(text, start)

@@ -100,3 +100,21 @@ cdef inline Py_ssize_t _over(int kind, const void* data, const uint8_t* t, Py_ss
     if kind == 2:
         return _count(t, <const uint16_t*>data, start, n) if counting else _first(t, <const uint16_t*>data, start, n)
     return _count(t, <const uint32_t*>data, start, n) if counting else _first(t, <const uint32_t*>data, start, n)
+
+
+def first_astral(str text, Py_ssize_t start=0):
+    """Where ``text`` first holds a character outside the BMP at or after
+    ``start`` (negative: from the end, as in slicing); -1 if nowhere.  A
+    string with none is told by its storage's width alone."""
+    PyUnicode_READY(text)
+    if PyUnicode_KIND(text) != 4:
+        return -1
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    if start < 0:
+        start = max(0, n + start)
+    cdef const uint32_t* s = <const uint32_t*>PyUnicode_DATA(text)
+    while start < n:
+        if s[start] > 0xFFFF:
+            return start
+        start += 1
+    return -1

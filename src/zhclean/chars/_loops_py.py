@@ -11,10 +11,11 @@ import threading
 
 from .classes import CharTable, regex_class
 
-__all__ = ["count_of", "first_of"]
+__all__ = ["count_of", "first_astral", "first_of"]
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}  # CharTable.chars -> its class
 _LOCK = threading.Lock()
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _pattern(table: CharTable) -> re.Pattern[str]:
@@ -44,3 +45,13 @@ def count_of(text: str, table: CharTable, start: int = 0, end: int | None = None
         raise TypeError(f"count_of() needs a str, not {type(text).__name__}")
     begin, stop, _ = slice(start, end).indices(len(text))
     return len(_pattern(table).findall(text, begin, stop)) if begin < stop else 0
+
+
+def first_astral(text: str, start: int = 0) -> int:
+    """Where ``text`` first holds a character outside the BMP at or after
+    ``start`` (negative: from the end, as in slicing); -1 if nowhere."""
+    if type(text) is not str:
+        raise TypeError(f"first_astral() needs a str, not {type(text).__name__}")
+    start = slice(start, None).indices(len(text))[0]
+    found = _ASTRAL.search(text, start)
+    return found.start() if found is not None else -1

@@ -4,9 +4,10 @@ The public facade of the capability: ``detect_script`` and ``convert`` check
 their arguments and hand the text down to ``unify`` (unification),
 ``edits`` (explicit conversion through OpenCC, in pieces), ``scan``
 (counting and runs) and ``tables`` (the character classes generated from
-OpenCC's dictionaries).  Calls go that way only.  This layer is pure Python
-(no compiled loops): its scans are compiled regular expressions, and the
-conversions are OpenCC's.
+OpenCC's dictionaries).  Calls go that way only.  Its scans are
+``zhclean.chars``' table look-ups and one loop of its own, the unit scan
+(``units`` -> ``_loops``: compiled, with its twin of regular expressions);
+the conversions are OpenCC's.
 
 ``conversion_edits`` and ``converted_count`` are for the package's own
 pipeline (the ``Cleaner``): the edits a conversion makes, as positions in

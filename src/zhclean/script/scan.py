@@ -26,8 +26,8 @@ import re
 from typing import NamedTuple
 
 from .._lazy import Lazy
-from ..chars import count_of, first_of, holds, regex_class
-from .tables import ASTRAL_RE, KANA_RANGES, TABLES, ScriptTables
+from ..chars import count_of, first_astral, first_of, holds, regex_class
+from .tables import TABLES, ScriptTables
 
 # Two minority characters further apart than this are not one run.  In
 # Simplified sentences put into a Traditional document (and the reverse) the
@@ -106,10 +106,21 @@ def astral_counts(text: str, tables: ScriptTables) -> dict[str, int]:
     """How many astral characters of each class ``text`` holds (the scanners
     see BMP characters only; astral ones are rare and looked up one by one)."""
     found = {"T": 0, "S": 0}
-    for match in ASTRAL_RE.finditer(text):
-        tag = tables.astral.get(match.group())
+    for ch in _astral_chars(text):
+        tag = tables.astral.get(ch)
         if tag is not None:
             found[tag] += 1
+    return found
+
+
+def _astral_chars(text: str) -> list[str]:
+    """The characters of ``text`` outside the BMP (found in C; none in a
+    string whose storage is narrower, told without a scan)."""
+    found = []
+    at = first_astral(text)
+    while at >= 0:
+        found.append(text[at])
+        at = first_astral(text, at + 1)
     return found
 
 
@@ -158,7 +169,7 @@ def census(text: str, side: str, kana: bool = False, total: bool = True) -> Cens
     tables = TABLES.get()
     astral = astral_counts(text, tables) if has_astral(text) else {"T": 0, "S": 0}
     if count_common(side, text, 0, SAMPLE) * CHAIN_COST > min(len(text), SAMPLE):
-        n_kana = len(tables.kana_re.findall(text)) if kana and tables.kana_re.search(text) else 0
+        n_kana = count_of(text, tables.kana_set) if kana else 0
         if not total:
             strong = count_strong(side, text) + astral[side]
             return Census(side, None, strong, None, None, n_kana if kana else None, astral)
@@ -175,9 +186,9 @@ def census(text: str, side: str, kana: bool = False, total: bool = True) -> Cens
         at = first_of(text, wanted, at + 1)
     joined = "".join([text[at] for at in starts])
     n_kana = 0
-    if kana and tables.kana_re.search(joined):
-        n_kana = len(tables.kana_re.findall(joined))
-        starts = [at for at in starts if text[at] not in KANA_SET]
+    if kana and holds(joined, tables.kana_set):
+        n_kana = count_of(joined, tables.kana_set)
+        starts = [at for at in starts if text[at] not in tables.kana_set]
         joined = "".join([text[at] for at in starts])
     runs, lone = _chained(text, starts, PATTERNS.get()["breaks" + side]) if starts else ([], [])
     n, strong = count_common(side, joined), count_strong(side, joined)
@@ -185,10 +196,9 @@ def census(text: str, side: str, kana: bool = False, total: bool = True) -> Cens
 
 
 def has_astral(text: str) -> bool:
-    """Whether ``text`` holds a character outside the BMP: its UTF-16 is then
-    longer than two bytes a character (an encoding at memory speed, where a
-    search runs at scan speed)."""
-    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+    """Whether ``text`` holds a character outside the BMP (told by the
+    width of the string's storage, without a scan, when it holds none)."""
+    return first_astral(text) >= 0
 
 
 def _chained(text: str, starts: list[int], breaks: re.Pattern[str]) -> tuple[list[tuple[int, int]], list[int]]:
@@ -238,7 +248,7 @@ def has_both(text: str, tables: ScriptTables) -> bool:
     if has_trad or not has_astral(text):
         return has_trad
     has_trad = holds(text, tables.side_set["T"])
-    tags = {tables.astral.get(m.group()) for m in ASTRAL_RE.finditer(text)}
+    tags = {tables.astral.get(ch) for ch in _astral_chars(text)}
     return (has_trad or "T" in tags) and (has_simp or "S" in tags)
 
 
@@ -254,4 +264,3 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 PATTERNS: Lazy[dict[str, re.Pattern[str]]] = Lazy(_patterns)
-KANA_SET = frozenset(chr(c) for lo, hi in KANA_RANGES for c in range(lo, hi + 1))

@@ -49,8 +49,7 @@ KANA_RANGES = (
     (0xFF71, 0xFF9D),
 )
 
-KANA_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in KANA_RANGES)
-_KANA = "".join(chr(cp) for lo, hi in KANA_RANGES for cp in range(lo, hi + 1))
+KANA = "".join(chr(cp) for lo, hi in KANA_RANGES for cp in range(lo, hi + 1))
 ASTRAL_CLASS = "\U00010000-\U0010ffff"
 
 
@@ -60,21 +59,20 @@ class ScriptTables(NamedTuple):
     traditional: frozenset[str]  # T: found only in Traditional text
     simplified: frozenset[str]  # S: found only in Simplified text
     both: frozenset[str]  # B: valid in both scripts
-    region_forms: dict[str, frozenset[str]]  # "STD"/"TW"/"HK" -> what that standard writes
+    region_breaks: dict[str, CharTable]  # "STD"/"TW"/"HK" -> the disputed characters that standard does not write
     alphabet: frozenset[str]  # A: every character of every dictionary key
     taiwan_forms: TaiwanForms  # OpenCC standard -> Taiwan form (爲 -> 為)
     astral: dict[str, str]  # astral character -> "T" or "S"
     weak: dict[str, frozenset[str]]  # side -> its characters that are variants when lone (WS, WT)
     phrases: dict[str, frozenset[str]]  # minority side -> phrases that tie a neighbour to it (PS, PT)
     longest_phrase: int
+    changing: dict[str, frozenset[str]]  # minority side -> the B characters its conversion changes (CS, CT)
     side_set: dict[str, CharTable]  # side -> its BMP characters, for the scans in C (chars.holds, chars.count_of)
     distinctive_set: CharTable  # the BMP T and S characters
     strong_set: dict[str, CharTable]  # side -> its BMP characters that are not weak
     kana_side_set: dict[str, CharTable]  # side -> its BMP characters and the kana
-    kana_re: re.Pattern[str]
-    region_re: re.Pattern[str]  # one character of STD | TW | HK
+    kana_set: CharTable
     strong_re: dict[str, re.Pattern[str]]  # side -> one BMP character of the side that is not weak
-    changing_re: dict[str, re.Pattern[str]]  # minority side -> one B character its conversion changes (CS, CT)
     chunk_re: re.Pattern[str]  # a run of alphabet characters (astral ones all count)
 
 
@@ -101,20 +99,19 @@ def _build() -> ScriptTables:
         traditional=trad,
         simplified=simp,
         both=frozenset(c["B"]),
-        region_forms=regions,
+        region_breaks={tag: CharTable(_bmp(disputed - forms)) for tag, forms in regions.items()},
         alphabet=frozenset(c["A"]),
         taiwan_forms=TaiwanForms(re.compile(regex_class(c["TWK"])), dict(zip(c["TWK"], c["TWV"]))),
         astral=astral,
         weak={side: frozenset(c["W" + side]) for side in ("S", "T")},
         phrases=phrases,
         longest_phrase=max(len(key) for keys in phrases.values() for key in keys),
+        changing={side: frozenset(c["C" + side]) for side in ("S", "T")},
         side_set={side: CharTable(_bmp(chars)) for side, chars in sides},
         distinctive_set=CharTable(_bmp(trad | simp)),
         strong_set={side: CharTable(_bmp(chars - frozenset(c["W" + side]))) for side, chars in sides},
-        kana_side_set={side: CharTable(_bmp(chars) + list(_KANA)) for side, chars in sides},
-        kana_re=re.compile(f"[{KANA_CLASS}]"),
-        region_re=re.compile(regex_class(disputed)),
-        changing_re={side: re.compile(regex_class(c["C" + side])) for side in ("S", "T")},
+        kana_side_set={side: CharTable(_bmp(chars) + list(KANA)) for side, chars in sides},
+        kana_set=CharTable(KANA),
         strong_re={side: re.compile(regex_class(chars - frozenset(c["W" + side]))) for side, chars in sides},
         chunk_re=re.compile(f"(?:{regex_class(c['A'])}|[{ASTRAL_CLASS}])+"),
     )

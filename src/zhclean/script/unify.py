@@ -26,9 +26,9 @@ s2hk; ties in that order of preference: Taiwan, Hong Kong, OpenCC).
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import NamedTuple
 
+from ..chars import count_of
 from .converters import TaiwanForms, convert_pieces
 from .edits import Edit, replace
 from .scan import Census, census, guess_rare, has_both, kana_outnumbered, outnumbers
@@ -60,9 +60,7 @@ def is_japanese(kana: int, traditional: int, simplified: int) -> bool:
 
 def traditional_standard(text: str, tables: ScriptTables) -> str:
     """The Traditional standard ("TW", "HK", "STD") the page follows best."""
-    seen = Counter(tables.region_re.findall(text))
-    forms = tables.region_forms
-    breaks = {region: sum(n for ch, n in seen.items() if ch not in forms[region]) for region in REGION_CONFIGS}
+    breaks = {region: count_of(text, tables.region_breaks[region]) for region in REGION_CONFIGS}
     return min(REGION_CONFIGS, key=lambda region: breaks[region])  # first in preference order on ties
 
 
@@ -134,7 +132,7 @@ def decide(text: str, tables: ScriptTables, found: Census | None = None) -> Deci
         weak = tables.weak[minority]
         if of_minority.lone is not None and not of_minority.runs and all(text[at] in weak for at in of_minority.lone):
             return Decision(False, minority, None)  # nothing to convert, kana or not
-        kana = len(tables.kana_re.findall(text))
+        kana = count_of(text, tables.kana_set)
         if kana and _japanese(text, tables, kana):
             return Decision(True, None, None)
     units = minority_units(text, minority, of_minority.runs, of_minority.lone, tables, kana > 0)

@@ -23,7 +23,7 @@ scripts included.
    the second clause only); one that holds only a strong lone character is
    converted whole if the conversion changes two or more of its characters
    (its minority characters and those valid in both that OpenCC's character
-   table changes, ``tables.changing_re``: ``各级党委``, ``級黨``), not for
+   table changes, ``tables.changing``: ``各级党委``, ``級黨``), not for
    one (``共有30个``, 世說新語's ``兵厮逋亡``, ``无所用心``).
 3. In a clause that also holds majority-only characters, the runs are
    converted with the phrases around them (``unify``), and so are the lone
@@ -35,33 +35,24 @@ scripts included.
    河内人``), every sentence that holds kana (a Japanese quote: its ``国内``
    is Japanese).
 
-The method: one regular expression (``_Patterns.sentence``) passes over the
-sentences that hold no minority character in C and stops at each one that
-does; for one without majority characters it tells, with lookaheads,
-whether it holds a candidate (a strong character, ``tables.strong_re``, or
-two minority characters close enough to be a run) and whether its minority
-characters are in one clause (that clause is converted) or more (the
-sentence).  The sentences with both are then read together, joined by line
-breaks, by a second expression (``_Patterns.clause``) that stops at each
-clause to convert whole (rule 2: a strong character and two characters the
-conversion changes, or a run) and each clause with a run beside majority
-characters (rule 3: a third, ``_Patterns.window``, lists its runs and lone
-characters, each with the window ``unify`` converts).  Sentences with kana
-are passed over.  A text with few candidates
-(the census's runs and strong lone characters) is not passed over: each
-candidate's sentence is found from it and read by the same expression.
+The method: one scan per text (``_loops``: in C, or its twin of three
+regular expressions) over a table of one byte per character, a bit per class
+(``_codes``), built once per minority side: it reads each sentence that
+holds a minority character, and the clauses of those that also hold majority
+characters.  A text with few candidates (the census's runs and strong lone
+characters) is not scanned whole: each candidate's sentence is found from it
+and scanned alone.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
 from typing import NamedTuple
 
 from .._lazy import Lazy
+from . import _codes, _loops
 from .scan import CLAUSE_ENDS, MAX_GAP
-from ..chars import regex_class
-from .tables import KANA_CLASS, TABLES, ScriptTables
+from .tables import KANA, TABLES, ScriptTables
 
 # Where a sentence ends: a whole-sentence conversion never crosses these.
 SENTENCE_ENDS = "\n\r\u2028\u2029。！？；!?;"
@@ -76,18 +67,20 @@ EXTEND = 3
 # punctuation costs a few steps, never a scan from its start per candidate.
 LOOK_BACK = 64
 # With a candidate (run or strong lone character) per this many characters
-# or more, the whole text is passed over once (8-30 ns a character, more the
-# more sentences hold minority characters); with fewer, each candidate's
-# sentence is found and read alone (1-4 µs a candidate).  Measured on
-# 世說新語 with zhwiki sentences put in, ms, pass / per candidate: one per
-# 710 characters 1.9 / 0.2, 478: 3.4 / 1.2, 239: 4.2 / 2.7, 120: 9.5 / 9.7.
-# The zhwiki text has one per 29 characters.
-DENSE_SPACING = 128
+# or fewer, the whole text is scanned once (in C about 1 ns a character, 3
+# where most sentences hold minority characters); with fewer candidates,
+# each one's sentence is found and scanned alone (0.3-0.8 us a candidate).
+# Measured on 世說新語 (713,000-776,000 characters) with zhwiki sentences
+# put in, ms, scan / per candidate: one candidate per 228 characters 0.97 /
+# 2.60, 385: 0.83 / 1.14, 467: 0.80 / 0.75, 563: 0.77 / 0.55, 646: 0.76 /
+# 0.39.  The zhwiki text has one per 29 characters.
+DENSE_SPACING = 512
 # Rule 2: how many characters the conversion must change in a clause of a
 # strong lone character (各级党委: 2; 共有30个, 兵厮逋亡: 1).
 CLAUSE_CHANGES = 2
 
 _LAST_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}][^{re.escape(SENTENCE_ENDS)}]*\\Z")
+_NEXT_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
 
 Span = tuple[int, int]
 
@@ -107,88 +100,36 @@ class Units(NamedTuple):
     windows: list[Window]  # of the runs (and the lone characters of their clauses), sorted
 
 
-class _Patterns(NamedTuple):
-    sentence: re.Pattern[str]  # from a sentence start: the next sentence of the minority, read
-    clause: re.Pattern[str]  # within a sentence of both scripts: the next clause to convert
-    window: re.Pattern[str]  # within a clause of rule 3: the next run or lone character, in its window
-
-
-def _build(minority: str, kana: bool) -> _Patterns:
-    """The patterns for ``minority`` ("S" or "T"); with ``kana``, the
-    sentence pattern also passes over the sentences that hold kana.
-
-    Each big class is written as few times as possible: ``re`` parses a
-    class character by character, and these hold thousands (a first
-    version, with the majority's class in every step, took 0.24 s to compile).
-    """
+def _code_table(minority: str) -> bytes:
+    """The unit scan's codes when ``minority`` ("S" or "T") is the minority."""
     tables = TABLES.get()
     ours, theirs = (tables.simplified, tables.traditional)
     if minority == "T":
         ours, theirs = theirs, ours
-    m, big = regex_class(ours)[1:-1], regex_class(theirs)[1:-1]  # minority, majority (insides of the classes)
-    strong = tables.strong_re[minority].pattern[1:-1]
-    end = re.escape(SENTENCE_ENDS)
-    clause_only = re.escape("".join(c for c in CLAUSE_ENDS if c not in SENTENCE_ENDS))
-    every = re.escape(CLAUSE_ENDS)
-    # Two consecutive minority characters of one run (scan: at most MAX_GAP
-    # apart, nothing between that breaks a run), where no majority character
-    # can be (pair) and where one can (pair_or_not).
-    gap = f"{{0,{MAX_GAP - 1}}}+"
-    pair = f"[{m}][^{m}{every}]{gap}[{m}]"
-    pair_or_not = f"[{m}][^{m}{big}{every}]{gap}[{m}]"
-    quiet = f"[^{end}{m}{clause_only}]*+"  # within a clause (of a sentence with no majority character), no minority one
-    if kana:  # sentences with kana are passed over too
-        passed = f"(?:[^{end}{m}]*+[{end}]|[^{end}{KANA_CLASS}]*+[{KANA_CLASS}][^{end}]*+[{end}])*+"
-        guard = f"(?=[^{end}{m}]*+[{m}])(?![^{end}{KANA_CLASS}]*+[{KANA_CLASS}])"
-    else:
-        # No guard: past the loop, only the end of the text can lack a
-        # minority character, and it is read as a sentence that converts
-        # nothing.
-        passed = f"(?:[^{end}{m}]*+[{end}])*+"
-        guard = ""
-    sentence = re.compile(
-        passed
-        + f"(?:{guard}(?:"
-        + f"(?=[^{end}{big}]*+[{big}])(?P<mixed>[^{end}]++)"  # both scripts: read clause by clause
-        # rule 1, with a candidate
-        + f"|(?=[^{end}{strong}]*+[{strong}]|[^{end}]*?{pair})(?:"
-        # minority characters in one clause: that clause
-        + f"(?:{quiet}[{clause_only}])*+(?P<clause>{quiet}[{m}](?:{quiet}[{m}])*+{quiet})[^{end}{m}]*+(?![^{end}])"
-        + f"|(?P<whole>[^{end}]*+))"  # in two clauses or more: the sentence
-        + f"|[^{end}]*+)"  # no candidate
-        + f"|[^{end}]*+\\Z)"  # the end of the text, with kana or no minority character
+    return _codes.code_table(
+        [
+            (_codes.MINORITY | _codes.CHANGING, ours),
+            (_codes.MAJORITY, theirs),
+            (_codes.STRONG, ours - tables.weak[minority]),
+            (_codes.SENTENCE_END, SENTENCE_ENDS),
+            (_codes.CLAUSE_END, CLAUSE_ENDS),
+            (_codes.KANA, KANA),
+            (_codes.CHANGING, tables.changing[minority]),
+            (_codes.REACH, tables.alphabet - ours - theirs),
+        ]
     )
-    # What the conversion changes alone: the minority's characters and those
-    # valid in both that OpenCC's character table changes.
-    changing = m + tables.changing_re[minority].pattern[1:-1]
-    changes = f"(?=[^{every}{changing}]*+[{changing}](?:[^{every}{changing}]*+[{changing}]){{{CLAUSE_CHANGES - 1}}})"
-    clause = re.compile(
-        f"(?:[^{every}{m}]*+[{every}])*+"  # clauses without a minority character
-        # with majority characters: rule 3 if it holds a run
-        f"(?:(?=[^{every}{big}]*+[{big}])(?:(?P<runs>(?=[^{every}]*?{pair_or_not})[^{every}]++)|[^{every}]++)"
-        # without: rule 2, a strong character and two changes, or a run
-        f"|(?P<whole>(?:(?=[^{every}{strong}]*+[{strong}]){changes}|(?=[^{every}]*?{pair}))[^{every}]*+)"
-        f"|[^{every}]*+)"  # neither (or the end, with no minority character)
-    )
-    # The characters a window reaches over: in a dictionary, of neither script
-    # (a minority character that close to a run would be in it).
-    reach = regex_class(tables.alphabet - ours - theirs)
-    window = re.compile(f"{reach}{{0,{EXTEND}}}([{m}](?:[^{m}{big}{every}]{gap}[{m}])*+){reach}{{0,{EXTEND}}}+")
-    return _Patterns(sentence, clause, window)
 
 
-def _lazy(minority: str, kana: bool) -> Lazy[_Patterns]:
-    def build() -> _Patterns:
-        return _build(minority, kana)
+def _lazy(minority: str) -> Lazy[bytes]:
+    def build() -> bytes:
+        return _code_table(minority)
 
-    build.__name__ = f"unit_patterns_{minority}{'_kana' if kana else ''}"
+    build.__name__ = f"unit_codes_{minority}"
     return Lazy(build)
 
 
-# Each built on first use only (0.05-0.15 s each: the classes are large).
-UNIT_PATTERNS: dict[tuple[str, bool], Lazy[_Patterns]] = {
-    (side, kana): _lazy(side, kana) for side in ("S", "T") for kana in (False, True)
-}
+# Each built on first use only (about 10 ms).
+UNIT_CODES: dict[str, Lazy[bytes]] = {side: _lazy(side) for side in ("S", "T")}
 
 
 def minority_units(
@@ -198,37 +139,27 @@ def minority_units(
     None when there are none.  ``runs`` and ``lone`` (sorted) are the
     census of the minority's characters (None: too many to list); ``kana``:
     whether the text holds any."""
-    units = Units(minority, [], [])
-    whole = units.whole
-    mixed: list[Span] = []  # sentences of both scripts
+    codes = UNIT_CODES[minority].get()
+    scan = _loops.LOOPS.units
     if runs is None or lone is None or (len(runs) + len(lone)) * DENSE_SPACING >= len(text):
-        for sentence in UNIT_PATTERNS[minority, kana].get().sentence.finditer(text):
-            kind = sentence.lastgroup
-            if kind == "mixed":
-                mixed.append(sentence.span(kind))
-            elif kind is not None:
-                whole.append(sentence.span(kind))
+        whole, windows = scan(text, codes, 0, len(text), kana, MAX_GAP, EXTEND, CLAUSE_CHANGES)
     else:
         # Each candidate's sentence: runs, and strong lone characters, in text order.
+        whole, windows = [], []
         weak = tables.weak[minority]
         starts = sorted([a for a, _ in runs] + [at for at in lone if text[at] not in weak])
-        k, match = 0, UNIT_PATTERNS[minority, False].get().sentence.match
+        k = 0
         while k < len(starts):
             lo = _sentence_start(text, starts[k])
-            read = match(text, lo)
-            if read is None:  # never: the pattern's last alternatives match anything
-                break
-            kind = read.lastgroup
-            if kind is not None and not (kana and tables.kana_re.search(text, lo, read.end())):
-                (mixed if kind == "mixed" else whole).append(read.span(kind))
-            k = bisect.bisect_left(starts, read.end(), k + 1)
-    if mixed:
-        _clauses(text, mixed, minority, units)
-    if not (units.whole or units.windows):
+            end = _NEXT_END.search(text, starts[k])
+            hi = end.start() if end is not None else len(text)
+            more, more_windows = scan(text, codes, lo, hi, kana, MAX_GAP, EXTEND, CLAUSE_CHANGES)
+            whole += more
+            windows += more_windows
+            k = bisect.bisect_left(starts, hi, k + 1)
+    if not (whole or windows):
         return None
-    units.whole.sort()
-    units.windows.sort()
-    return units
+    return Units(minority, whole, windows)
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -242,28 +173,3 @@ def _sentence_start(text: str, pos: int) -> int:
         if start == 0:
             return 0
         back *= 4
-
-
-def _clauses(text: str, sentences: list[Span], minority: str, units: Units) -> None:
-    """Rules 2 and 3 for the ``sentences`` of both scripts: their clauses,
-    read in one pass over the sentences joined by a line break (a clause
-    end: no clause crosses it)."""
-    joined = "\n".join([text[lo:hi] for lo, hi in sentences])
-    ends = list(accumulate([hi - lo + 1 for lo, hi in sentences]))  # in joined, after each one's line break
-    patterns = UNIT_PATTERNS[minority, False].get()
-    windows = patterns.window.finditer
-    whole = units.whole.append
-    k, shift, upto = -1, 0, 0  # the sentence, joined -> text, where it ends in joined
-    for clause in patterns.clause.finditer(joined):
-        kind = clause.lastgroup
-        if kind is None:
-            continue
-        a, b = clause.span(kind)
-        if a >= upto:  # a later sentence
-            k = bisect.bisect_right(ends, a, k + 1)
-            upto = ends[k]
-            shift = sentences[k][1] + 1 - upto
-        if kind == "whole":
-            whole((a + shift, b + shift))
-        else:
-            units.windows.extend((w.start(), *w.span(1), w.end()) for w in windows(text, a + shift, b + shift))

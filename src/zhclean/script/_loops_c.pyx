@@ -1,0 +1,254 @@
+"""The unit scan, compiled: the twin of ``_loops_py.py``.
+
+One pass over the string's own PEP 393 storage with one look-up per
+character in the side's code table (``_codes``): each sentence's classes,
+whether two of its minority characters are close enough to be a run, and
+whether they sit in one clause; the sentences of both scripts are read a
+second time, clause by clause, and the clauses of rule 3 a third time, for
+their windows.  The spans are gathered in C arrays (without the GIL from
+``RELEASE_CHARS`` characters) and turned into tuples once, at the end.
+This module imports nothing from zhclean but the code bits (``_codes``).
+"""
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND
+from libc.stdint cimport uint8_t, uint16_t, uint32_t
+from libc.stdlib cimport free, realloc
+
+from zhclean._unicode cimport PyUnicode_READY
+from zhclean.script import _codes
+
+# Texts this long are scanned without the GIL: the zhwiki text, 780,000
+# characters, takes about 2 ms; below 1 << 16 characters getting the lock
+# back would cost more than it frees.
+RELEASE_CHARS = 1 << 16
+
+cdef uint8_t MINORITY = _codes.MINORITY
+cdef uint8_t MAJORITY = _codes.MAJORITY
+cdef uint8_t STRONG = _codes.STRONG
+cdef uint8_t SENTENCE_END = _codes.SENTENCE_END
+cdef uint8_t CLAUSE_END = _codes.CLAUSE_END
+cdef uint8_t KANA = _codes.KANA
+cdef uint8_t CHANGING = _codes.CHANGING
+cdef uint8_t REACH = _codes.REACH
+cdef Py_ssize_t TABLE_SIZE = _codes.TABLE_SIZE
+
+ctypedef fused ucs_t:
+    uint8_t
+    uint16_t
+    uint32_t
+
+
+cdef struct Found:
+    Py_ssize_t* items  # whole: (a, b) pairs; windows: (a, start, end, b)
+    Py_ssize_t used
+    Py_ssize_t size
+
+
+cdef struct Scan:
+    const uint8_t* codes
+    Py_ssize_t max_gap
+    Py_ssize_t extend
+    Py_ssize_t changes
+    uint8_t kana  # KANA, or 0: sentences are not checked for kana
+    Found whole
+    Found windows
+
+
+cdef int _add(Found* found, Py_ssize_t a, Py_ssize_t b, Py_ssize_t c, Py_ssize_t d, int width) noexcept nogil:
+    """Append ``width`` (2 or 4) numbers; -1 when memory runs out."""
+    cdef Py_ssize_t size
+    cdef Py_ssize_t* grown
+    if found.used + width > found.size:
+        size = 2 * found.size + 64
+        grown = <Py_ssize_t*>realloc(found.items, size * sizeof(Py_ssize_t))
+        if grown == NULL:
+            return -1
+        found.items, found.size = grown, size
+    found.items[found.used] = a
+    found.items[found.used + 1] = b
+    if width == 4:
+        found.items[found.used + 2] = c
+        found.items[found.used + 3] = d
+    found.used += width
+    return 0
+
+
+cdef inline uint8_t _code(const uint8_t* codes, uint32_t c) noexcept nogil:
+    return codes[c] if c < 0x10000 else 0
+
+
+cdef int _scan(Scan* scan, const ucs_t* s, Py_ssize_t lo, Py_ssize_t hi) noexcept nogil:
+    """The sentences of ``s[lo:hi]`` (rule 1; those of both scripts go to ``_clauses``)."""
+    cdef const uint8_t* codes = scan.codes
+    cdef Py_ssize_t i = lo, start, last_m, last_c, m_start, m_end
+    cdef uint8_t f, seen
+    cdef bint pair, several, open_clause
+    while i < hi:
+        start = i
+        # Most sentences hold no minority character: to their end or the first one, nothing else looked at.
+        while i < hi and not (_code(codes, s[i]) & (MINORITY | SENTENCE_END)):
+            i += 1
+        if i >= hi or not (_code(codes, s[i]) & MINORITY):
+            i += 1  # past the sentence end
+            continue
+        i = start  # a minority character: the sentence read from its start
+        seen = 0
+        last_m = -1
+        last_c = i - 1  # the last clause end inside the sentence
+        m_start = m_end = -1  # the clause of the first minority character
+        pair = several = open_clause = False
+        while i < hi:
+            f = _code(codes, s[i])
+            if f:
+                if f & SENTENCE_END:
+                    break
+                seen |= f
+                if f & MINORITY:
+                    if last_m < 0:
+                        m_start = last_c + 1
+                    elif last_c > last_m:
+                        several = True  # minority characters in two clauses
+                    elif i - last_m <= scan.max_gap:
+                        pair = True
+                    last_m = i
+                    open_clause = True
+                elif f & CLAUSE_END:
+                    last_c = i
+                    if open_clause:
+                        m_end = i
+                        open_clause = False
+            i += 1
+        if open_clause:
+            m_end = i
+        if (seen & MINORITY) and not (seen & scan.kana):
+            if seen & MAJORITY:
+                if _clauses(scan, s, start, i) < 0:
+                    return -1
+            elif (seen & STRONG) or pair:
+                if several:
+                    m_start, m_end = start, i
+                if _add(&scan.whole, m_start, m_end, 0, 0, 2) < 0:
+                    return -1
+        i += 1  # past the sentence end
+    return 0
+
+
+cdef int _clauses(Scan* scan, const ucs_t* s, Py_ssize_t lo, Py_ssize_t hi) noexcept nogil:
+    """The clauses of a sentence of both scripts, ``s[lo:hi]`` (rules 2 and 3)."""
+    cdef const uint8_t* codes = scan.codes
+    cdef Py_ssize_t i = lo, start, last_m, last_b, changing
+    cdef uint8_t f, seen
+    cdef bint pair, run
+    while i <= hi:
+        start = i
+        seen = 0
+        last_m = last_b = -1
+        changing = 0
+        pair = run = False  # two minority characters close enough; and with no majority one between
+        while i < hi:
+            f = _code(codes, s[i])
+            if f & CLAUSE_END:
+                break
+            seen |= f
+            if f & CHANGING:
+                changing += 1
+            if f & MINORITY:
+                if last_m >= 0 and i - last_m <= scan.max_gap:
+                    pair = True
+                    if last_b < last_m:
+                        run = True
+                last_m = i
+            elif f & MAJORITY:
+                last_b = i
+            i += 1
+        if seen & MINORITY:
+            if seen & MAJORITY:
+                if run and _windows(scan, s, start, i) < 0:
+                    return -1
+            elif ((seen & STRONG) and changing >= scan.changes) or pair:
+                if _add(&scan.whole, start, i, 0, 0, 2) < 0:
+                    return -1
+        i += 1  # past the clause end
+    return 0
+
+
+cdef int _windows(Scan* scan, const ucs_t* s, Py_ssize_t lo, Py_ssize_t hi) noexcept nogil:
+    """The runs and lone minority characters of the clause ``s[lo:hi]``, each in its window."""
+    cdef const uint8_t* codes = scan.codes
+    cdef Py_ssize_t p = lo, first, last, k, a, b
+    cdef uint8_t stops = MINORITY | MAJORITY | CLAUSE_END
+    while p < hi:
+        first = p
+        while first < hi and not (_code(codes, s[first]) & MINORITY):
+            first += 1
+        if first >= hi:
+            break
+        a = first  # back over the characters a window reaches, never before p
+        while a > p and first - a < scan.extend and (_code(codes, s[a - 1]) & REACH):
+            a -= 1
+        last = first
+        while True:  # the next minority character at most max_gap on, nothing that breaks a run between
+            k = last + 1
+            while k < hi and k - last <= scan.max_gap and not (_code(codes, s[k]) & stops):
+                k += 1
+            if k < hi and k - last <= scan.max_gap and (_code(codes, s[k]) & MINORITY):
+                last = k
+            else:
+                break
+        b = last + 1
+        while b < hi and b - last - 1 < scan.extend and (_code(codes, s[b]) & REACH):
+            b += 1
+        if _add(&scan.windows, a, first, last + 1, b, 4) < 0:
+            return -1
+        p = b
+    return 0
+
+
+cdef int _over(Scan* scan, int kind, const void* data, Py_ssize_t lo, Py_ssize_t hi) noexcept nogil:
+    if kind == 1:
+        return _scan(scan, <const uint8_t*>data, lo, hi)
+    if kind == 2:
+        return _scan(scan, <const uint16_t*>data, lo, hi)
+    return _scan(scan, <const uint32_t*>data, lo, hi)
+
+
+def units(str text, table, Py_ssize_t lo, Py_ssize_t hi, bint kana, Py_ssize_t max_gap, Py_ssize_t extend,
+          Py_ssize_t changes):
+    """The sentences and clauses to convert whole, and the windows of the
+    runs, in ``text[lo:hi]`` (``lo`` a sentence start, ``hi`` a sentence end
+    or the text's end), in text order; ``table``: the codes of one minority
+    side (``_codes``); ``kana``: whether the text may hold kana (a sentence
+    with kana converts nothing)."""
+    cdef const uint8_t[:] cells = table
+    if cells.shape[0] != TABLE_SIZE:
+        raise ValueError("a code table has 65,536 cells")
+    PyUnicode_READY(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    lo, hi, _ = slice(lo, hi).indices(n)
+    cdef Scan scan
+    scan.codes = &cells[0]
+    scan.max_gap, scan.extend, scan.changes = max_gap, extend, changes
+    scan.kana = KANA if kana else 0
+    scan.whole.items = scan.windows.items = NULL
+    scan.whole.used = scan.whole.size = scan.windows.used = scan.windows.size = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef int failed = 0
+    cdef Py_ssize_t k
+    try:
+        if lo < hi:
+            if hi - lo >= RELEASE_CHARS:
+                with nogil:
+                    failed = _over(&scan, kind, data, lo, hi)
+            else:
+                failed = _over(&scan, kind, data, lo, hi)
+        if failed:
+            raise MemoryError("the unit scan ran out of memory")
+        whole = [(scan.whole.items[k], scan.whole.items[k + 1]) for k in range(0, scan.whole.used, 2)]
+        windows = [
+            (scan.windows.items[k], scan.windows.items[k + 1], scan.windows.items[k + 2], scan.windows.items[k + 3])
+            for k in range(0, scan.windows.used, 4)
+        ]
+    finally:
+        free(scan.whole.items)
+        free(scan.windows.items)
+    return whole, windows
