@@ -28,6 +28,7 @@ from .structure import unmistakable_utf8
 from .trims import (
     cut_before_utf8,
     drop_orphaned_ascii_head,
+    release_marked_tail,
     trim_edges,
     trim_lost_edges,
     trim_unsupported_ends,
@@ -166,6 +167,7 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
         cut_before_utf8(region, tokens, wrong, right, loops)
         trim_lost_edges(region, tokens)
         trim_unsupported_ends(region, tokens)
+        release_marked_tail(region, tokens, wrong, right, loops)
         if any(token[0] for token in tokens):
             text = "".join("\ufffd" if t[0] is None else t[0] for t in tokens)
             text = loops.collapse_losses(text)

@@ -7,15 +7,21 @@ ends.
 """
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
-from .charsets import SINGLE_BYTE
+from .charsets import SINGLE_BYTE, SINGLE_BYTE_CODECS
 from .cuts import UNALIGNED, best_cut, encode
 from .score import PLAUSIBLE
 from .tables import class_of, class_table
 
 if TYPE_CHECKING:
     from ._loops import Loops
+
+# The frequency class (charfreq.txt) at or below which a character re-read
+# from the bytes of a punctuation mark is not believed: 㡣 (class 1) from
+# 冦。 where the text was 心、。 with 、's last bytes dropped.
+RARE_CLASS = 1
 
 
 def trim_edges(region: str, tokens: list[list], wrong: str, right: str, loops: Loops) -> None:
@@ -152,3 +158,32 @@ def _utf8_starts(region: str, k: int, loops: Loops) -> bool:
         cut_by_loss = "\ufffd" in region[k + 4 : k + 7] and len(rest) <= 2
         return cut_by_loss or (len(rest) >= 3 and all(0x80 <= b <= 0xBF for b in rest[1:3]))
     return False
+
+
+def release_marked_tail(region: str, tokens: list[list], wrong: str, right: str, loops: Loops) -> None:
+    """A stretch re-read as UTF-8 from a two-byte codec that ends in a rare
+    character whose last bytes are those of the input's last character, a
+    punctuation mark, ends before the mark: the mark is correct text beside
+    the damage, and the bytes before its own in that character are what is
+    left of a lost one (心、。 with 、's last two bytes dropped reads 蹇冦。
+    as GBK; re-read, 冦's second byte and 。's two make 㡣: the repair is
+    心, a loss, and 。 as it was)."""
+    if right != "utf-8" or wrong in SINGLE_BYTE_CODECS or not tokens or tokens[-1][0] is None:
+        return
+    text, start, stop = tokens[-1]
+    mark, last = region[stop - 1], text[-1]
+    if mark.isascii() or not unicodedata.category(mark).startswith("P"):
+        return
+    if class_of(class_table(), last) > RARE_CLASS:
+        return
+    try:
+        mark_bytes = encode(mark, wrong, loops)
+    except UnicodeEncodeError:
+        return
+    if not last.encode("utf-8").endswith(mark_bytes) or len(last.encode("utf-8")) == len(mark_bytes):
+        return
+    if len(text) > 1:
+        tokens[-1] = [text[:-1], start, stop - 1]
+        tokens.append([None, stop - 1, stop - 1])
+    else:
+        tokens[-1] = [None, start, stop - 1]
