@@ -75,6 +75,41 @@ def test_twins_agree_on_where_the_first_astral_character_is(text, start):
     assert len({loops.first_astral(text, start) for loops in IMPLEMENTATIONS}) == 1
 
 
+def _runs_expected(text: str, run: CharTable, stop: CharTable) -> list[tuple[int, int]]:
+    found, start = [], None
+    for k, ch in enumerate(text):
+        if ch in run:
+            start = k if start is None else start
+            continue
+        if start is not None and ch in stop:
+            found.append((start, k))
+        start = None
+    if start is not None:
+        found.append((start, len(text)))
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "a \n", "a \t \nb\t\r\n c  ", "中 文\n 😀 \n", "  x", "\n\n  ", "é \nü\t",
+])
+def test_runs_before_at_every_kind(text):
+    run, stop = CharTable(" \t"), CharTable("\n\r")
+    for loops in IMPLEMENTATIONS:
+        assert loops.runs_before(text, run, stop) == _runs_expected(text, run, stop), loops.__name__
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(st.sampled_from(" \t\n\ra中😀\uffff\x00"), max_size=60),
+    run=st.text(st.sampled_from(" \tab中\uffff"), max_size=3),
+    stop=st.text(st.sampled_from("\n\r中a\x00"), max_size=3),
+)
+def test_twins_agree_on_runs_before(text, run, stop):
+    run_table, stop_table = CharTable(run), CharTable(stop)
+    results = {loops.__name__: loops.runs_before(text, run_table, stop_table) for loops in IMPLEMENTATIONS}
+    assert list(results.values()) == [_runs_expected(text, run_table, stop_table)] * len(results), results
+
+
 def test_long_strings_are_scanned_whole_in_any_thread():
     """Past RELEASE_CHARS the compiled scan lets go of the GIL: the result is the same."""
     table = CharTable("乾")

@@ -15,7 +15,9 @@ module that owns the set); ``first_of(text, table, start)`` is where
 start, end)`` how many of the characters of ``text[start:end]`` are in it
 (the script layer's counts: a regular expression paid per match), and
 ``first_astral(text, start)`` where it first holds a character outside the
-BMP (none in a string whose storage is narrower: told without a scan).  ``regex_class(chars)`` writes
+BMP (none in a string whose storage is narrower: told without a scan), and
+``runs_before(text, run, stop)`` the runs of one set's characters that a
+character of another, or the end, follows (blanks before a line break).  ``regex_class(chars)`` writes
 a set as a regular-expression class, for the patterns that need one.
 """
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 from . import _loops
 from .classes import CharTable, regex_class
 
-__all__ = ["CharTable", "count_of", "first_astral", "first_of", "holds", "regex_class"]
+__all__ = ["CharTable", "count_of", "first_astral", "first_of", "holds", "regex_class", "runs_before"]
 
 
 def first_of(text: str, table: CharTable, start: int = 0) -> int:
@@ -44,3 +46,8 @@ def count_of(text: str, table: CharTable, start: int = 0, end: int | None = None
 def first_astral(text: str, start: int = 0) -> int:
     """Where ``text`` first holds a character outside the BMP at or after ``start``; -1 if nowhere."""
     return _loops.LOOPS.first_astral(text, start)
+
+
+def runs_before(text: str, run: CharTable, stop: CharTable) -> list[tuple[int, int]]:
+    """The maximal runs of ``run``'s characters that a character of ``stop`` or the end follows, as (start, end)."""
+    return _loops.LOOPS.runs_before(text, run, stop)

@@ -8,6 +8,7 @@ by its attributes.
 """
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND
 from libc.stdint cimport uint8_t, uint16_t, uint32_t
+from libc.stdlib cimport free, realloc
 
 from zhclean._unicode cimport PyUnicode_MAX_CHAR_VALUE, PyUnicode_READY
 
@@ -118,3 +119,82 @@ def first_astral(str text, Py_ssize_t start=0):
             return start
         start += 1
     return -1
+
+
+cdef struct _Runs:
+    Py_ssize_t* items  # (start, end) pairs
+    Py_ssize_t used
+    Py_ssize_t size
+
+
+cdef int _add_run(_Runs* runs, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
+    cdef Py_ssize_t size
+    cdef Py_ssize_t* grown
+    if runs.used + 2 > runs.size:
+        size = 2 * runs.size + 64
+        grown = <Py_ssize_t*>realloc(runs.items, size * sizeof(Py_ssize_t))
+        if grown == NULL:
+            return -1
+        runs.items, runs.size = grown, size
+    runs.items[runs.used] = start
+    runs.items[runs.used + 1] = end
+    runs.used += 2
+    return 0
+
+
+cdef int _runs(const uint8_t* run, const uint8_t* stop, const ucs_t* s, Py_ssize_t n, _Runs* found) noexcept nogil:
+    cdef Py_ssize_t i, start = -1
+    cdef uint32_t c
+    for i in range(n):
+        c = s[i]
+        if c < 0x10000 and run[c]:
+            if start < 0:
+                start = i
+        else:
+            if start >= 0 and c < 0x10000 and stop[c] and _add_run(found, start, i) < 0:
+                return -1
+            start = -1
+    if start >= 0 and _add_run(found, start, n) < 0:
+        return -1
+    return 0
+
+
+cdef int _runs_over(int kind, const void* data, const uint8_t* run, const uint8_t* stop, Py_ssize_t n,
+                    _Runs* found) noexcept nogil:
+    if kind == 1:
+        return _runs(run, stop, <const uint8_t*>data, n, found)
+    if kind == 2:
+        return _runs(run, stop, <const uint16_t*>data, n, found)
+    return _runs(run, stop, <const uint32_t*>data, n, found)
+
+
+def runs_before(str text, run, stop):
+    """The maximal runs of characters of ``run`` (a ``classes.CharTable``)
+    that a character of ``stop`` or the end of ``text`` follows, as
+    ``(start, end)`` pairs in text order."""
+    cdef const uint8_t[:] run_cells = run.table
+    cdef const uint8_t[:] stop_cells = stop.table
+    if run_cells.shape[0] != 0x10000 or stop_cells.shape[0] != 0x10000:
+        raise ValueError("a character table has 65,536 cells")
+    PyUnicode_READY(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    if n == 0 or PyUnicode_MAX_CHAR_VALUE(text) < <uint32_t>run.lowest:
+        return []
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef _Runs found
+    found.items = NULL
+    found.used = found.size = 0
+    cdef int failed
+    cdef Py_ssize_t k
+    try:
+        if n >= RELEASE_CHARS:
+            with nogil:
+                failed = _runs_over(kind, data, &run_cells[0], &stop_cells[0], n, &found)
+        else:
+            failed = _runs_over(kind, data, &run_cells[0], &stop_cells[0], n, &found)
+        if failed:
+            raise MemoryError("the run scan ran out of memory")
+        return [(found.items[k], found.items[k + 1]) for k in range(0, found.used, 2)]
+    finally:
+        free(found.items)

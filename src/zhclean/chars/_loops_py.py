@@ -11,7 +11,7 @@ import threading
 
 from .classes import CharTable, regex_class
 
-__all__ = ["count_of", "first_astral", "first_of"]
+__all__ = ["count_of", "first_astral", "first_of", "runs_before"]
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}  # CharTable.chars -> its class
 _LOCK = threading.Lock()
@@ -55,3 +55,26 @@ def first_astral(text: str, start: int = 0) -> int:
     start = slice(start, None).indices(len(text))[0]
     found = _ASTRAL.search(text, start)
     return found.start() if found is not None else -1
+
+
+_RUNS: dict[tuple[str, str], re.Pattern[str]] = {}
+
+
+def runs_before(text: str, run: CharTable, stop: CharTable) -> list[tuple[int, int]]:
+    """The maximal runs of characters of ``run`` that a character of
+    ``stop`` or the end of ``text`` follows, as ``(start, end)`` pairs."""
+    if type(text) is not str:
+        raise TypeError(f"runs_before() needs a str, not {type(text).__name__}")
+    if not run.chars:
+        return []
+    key = (run.chars, stop.chars)
+    pattern = _RUNS.get(key)
+    if pattern is None:
+        with _LOCK:
+            pattern = _RUNS.get(key)
+            if pattern is None:
+                inside = regex_class(run.chars)
+                after = f"(?={regex_class(stop.chars)}|\\Z)" if stop.chars else "(?=\\Z)"
+                pattern = re.compile(f"(?<!{inside}){inside}++{after}")
+                _RUNS[key] = pattern
+    return [m.span() for m in pattern.finditer(text)]
