@@ -32,7 +32,7 @@ pytestmark = pytest.mark.skipif(
 # each is now a loss (U+FFFD) rather than a guess (big5.either_reading).
 FLOORS = {
     "utf-8->gbk": 47, "utf-8->gbk(ignore)": 19, "utf-8->gb18030": 47, "utf-8->big5": 3,
-    "utf-8->cp932": 46, "utf-8->latin-1": 48, "utf-8->cp1252": 48, "utf-8->cp1252-whatwg": 48,
+    "utf-8->cp932": 47, "utf-8->latin-1": 48, "utf-8->cp1252": 48, "utf-8->cp1252-whatwg": 48,
     "gbk->latin-1": 48, "gbk->cp1252": 46, "gbk->big5": 38, "big5->gbk": 37,
     "big5->gb18030": 45, "big5->latin-1": 47, "big5->cp1252": 47,
 }
@@ -67,7 +67,8 @@ def test_repairs_rarely_invent_a_character(cases, outputs):
         if set(out) - set(case["original"]) - set(case["input"]) - {"\ufffd"}:
             invented[case["family"]] += 1
     exact_families = [f for f in FLOORS if not f.endswith("(ignore)")]
-    assert sum(invented[f] for f in exact_families) <= 4, invented  # 2 of 672 today
+    # 1 of 672 today (utf-8->big5); 2 before Latin Extended-B (ȋ) was ruled out of two-byte re-reads
+    assert sum(invented[f] for f in exact_families) <= 1, invented
     assert invented["utf-8->gbk(ignore)"] == 0, invented  # 4 of 48 before trims.release_marked_tail
     assert invented["gbk->big5"] + invented["big5->gbk"] == 0, invented
 

@@ -720,3 +720,20 @@ def test_big5_read_by_a_browser_as_gbk_gives_back_its_vertical_forms(original):
 @pytest.mark.parametrize("text", ["︗標題︘", "竖排：︵中文︶︐︑︒", "呣 ḿ", "龴龵龶龷", "中文文本︙"])
 def test_vertical_forms_and_their_neighbours_in_correct_text_stay(text):
     assert zhclean.fix_mojibake(text) is text
+
+
+def test_a_lost_byte_before_correct_text_does_not_make_latin_extended_b():
+    """省起 in Shift-JIS after a loss (8F C8 8B 4E) is not ȋ and N: Latin
+    Extended-B from a two-byte re-read is taken for a pair of correct text."""
+    text = (
+        "據報道，了一把鋤頭放在山門外石碑亭中，猛然省隶\x80閠\ufffd荳疲悴蜿ｯ菴懈賜謫雁､ｧ蜥悟ｰ夊ｧ\x80\ufffdｼ\ufffd。"
+        "省起，恐怕有人取去，只得跌身轉去，"
+    )
+    out = zhclean.fix_mojibake(text)
+    assert "ȋ" not in out and "。省起，恐怕有人取去" in out
+
+
+def test_pinyin_with_a_caron_is_still_repaired_through_gbk():
+    original = "他说：“这个字读作 lǜ，意思是绿色的。”我们今天学习了很多新的汉字和词语。"
+    out = zhclean.fix_mojibake(original.encode("utf-8").decode("gbk", errors="replace"))
+    assert "作 lǜ，意思是绿色的" in out and "今天学习了很多新的汉字和词" in out
