@@ -737,3 +737,12 @@ def test_pinyin_with_a_caron_is_still_repaired_through_gbk():
     original = "他说：“这个字读作 lǜ，意思是绿色的。”我们今天学习了很多新的汉字和词语。"
     out = zhclean.fix_mojibake(original.encode("utf-8").decode("gbk", errors="replace"))
     assert "作 lǜ，意思是绿色的" in out and "今天学习了很多新的汉字和词" in out
+
+
+def test_a_two_byte_rereading_keeps_only_the_latin_of_pinyin():
+    """Past Latin-1, only pinyin's letters are believed from a two-byte
+    re-reading (Ū, ĸ, ȋ made at a seam after a loss are pairs of correct text)."""
+    from zhclean.mojibake.stretches import _IMPLAUSIBLE_FROM_TWO_BYTE as implausible
+
+    assert all(implausible.match(ch) for ch in "ŪĸȋĀłśžőΩЖ한")
+    assert not any(implausible.match(ch) for ch in "āēěīńňōūǎǐǒǔǖǘǚǜǹéüàò·²")

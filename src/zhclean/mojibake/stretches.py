@@ -285,16 +285,18 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
 # Two-byte UTF-8 sequences (U+0080-U+07FF) are also what GBK, Big5 and
 # Shift-JIS pairs of correct Chinese look like when read as UTF-8 (为 is
 # CE AA, Greek Ϊ in UTF-8).  From text re-encoded with a two-byte codec, a
-# character past Latin-1 and Latin Extended-A (Latin Extended-B but the
-# pinyin vowels with a caron, ǎ-ǜ, and ǹ; IPA, Greek, Cyrillic, Hebrew,
+# character past Latin-1 but the small letters of pinyin (Latin Extended-A
+# and -B but ā ē ě ī ń ň ō ū, ǎ-ǜ and ǹ; IPA, Greek, Cyrillic, Hebrew,
 # Arabic...) is taken for such a pair, not for recovered text (省起 in
-# Shift-JIS after a loss, 8F C8 8B 4E, reads as a lost byte, ȋ and N); so
+# Shift-JIS after a loss, 8F C8 8B 4E, reads as a lost byte, ȋ and N; 弄
+# in GBK after one, a lost byte and Ū); so
 # are the three-byte ones Chinese text does not hold but correct text beside
 # the damage makes when its bytes join the mojibake's (Indic to Greek
 # Extended, Yi, Hangul, private use: 中投的 in Big5 after a loss reads as a
 # Hangul syllable).
 _IMPLAUSIBLE_FROM_TWO_BYTE = re.compile(
-    "[\u0180-\u01cc\u01dd-\u01f8\u01fa-\u1fff\ua000-\ud7ff\ue000-\uf8ff]"
+    "[\u0100\u0102-\u0112\u0114-\u011a\u011c-\u012a\u012c-\u0143\u0145-\u0147\u0149-\u014c\u014e-\u016a"
+    "\u016c-\u01cc\u01dd-\u01f8\u01fa-\u1fff\ua000-\ud7ff\ue000-\uf8ff]"
 )
 
 
