@@ -72,7 +72,6 @@ class ScriptTables(NamedTuple):
     strong_set: dict[str, CharTable]  # side -> its BMP characters that are not weak
     kana_side_set: dict[str, CharTable]  # side -> its BMP characters and the kana
     kana_set: CharTable
-    strong_re: dict[str, re.Pattern[str]]  # side -> one BMP character of the side that is not weak
     chunk_re: re.Pattern[str]  # a run of alphabet characters (astral ones all count)
 
 
@@ -112,7 +111,6 @@ def _build() -> ScriptTables:
         strong_set={side: CharTable(_bmp(chars - frozenset(c["W" + side]))) for side, chars in sides},
         kana_side_set={side: CharTable(_bmp(chars) + list(KANA)) for side, chars in sides},
         kana_set=CharTable(KANA),
-        strong_re={side: re.compile(regex_class(chars - frozenset(c["W" + side]))) for side, chars in sides},
         chunk_re=re.compile(f"(?:{regex_class(c['A'])}|[{ASTRAL_CLASS}])+"),
     )
 
