@@ -8,8 +8,8 @@ by its attributes.
 """
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND
 from libc.stdint cimport uint8_t, uint16_t, uint32_t
-from libc.stdlib cimport free, realloc
 
+from zhclean._spans cimport Spans, spans_add, spans_free, spans_init, spans_list
 from zhclean._unicode cimport PyUnicode_MAX_CHAR_VALUE, PyUnicode_READY
 
 # Strings this long are scanned without the GIL: 2 MB of Chinese text (about
@@ -121,28 +121,7 @@ def first_astral(str text, Py_ssize_t start=0):
     return -1
 
 
-cdef struct _Runs:
-    Py_ssize_t* items  # (start, end) pairs
-    Py_ssize_t used
-    Py_ssize_t size
-
-
-cdef int _add_run(_Runs* runs, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
-    cdef Py_ssize_t size
-    cdef Py_ssize_t* grown
-    if runs.used + 2 > runs.size:
-        size = 2 * runs.size + 64
-        grown = <Py_ssize_t*>realloc(runs.items, size * sizeof(Py_ssize_t))
-        if grown == NULL:
-            return -1
-        runs.items, runs.size = grown, size
-    runs.items[runs.used] = start
-    runs.items[runs.used + 1] = end
-    runs.used += 2
-    return 0
-
-
-cdef int _runs(const uint8_t* run, const uint8_t* stop, const ucs_t* s, Py_ssize_t n, _Runs* found) noexcept nogil:
+cdef int _runs(const uint8_t* run, const uint8_t* stop, const ucs_t* s, Py_ssize_t n, Spans* found) noexcept nogil:
     cdef Py_ssize_t i, start = -1
     cdef uint32_t c
     for i in range(n):
@@ -151,16 +130,16 @@ cdef int _runs(const uint8_t* run, const uint8_t* stop, const ucs_t* s, Py_ssize
             if start < 0:
                 start = i
         else:
-            if start >= 0 and c < 0x10000 and stop[c] and _add_run(found, start, i) < 0:
+            if start >= 0 and c < 0x10000 and stop[c] and spans_add(found, start, i, 0, 0, 2) < 0:
                 return -1
             start = -1
-    if start >= 0 and _add_run(found, start, n) < 0:
+    if start >= 0 and spans_add(found, start, n, 0, 0, 2) < 0:
         return -1
     return 0
 
 
 cdef int _runs_over(int kind, const void* data, const uint8_t* run, const uint8_t* stop, Py_ssize_t n,
-                    _Runs* found) noexcept nogil:
+                    Spans* found) noexcept nogil:
     if kind == 1:
         return _runs(run, stop, <const uint8_t*>data, n, found)
     if kind == 2:
@@ -182,11 +161,9 @@ def runs_before(str text, run, stop):
         return []
     cdef int kind = PyUnicode_KIND(text)
     cdef const void* data = PyUnicode_DATA(text)
-    cdef _Runs found
-    found.items = NULL
-    found.used = found.size = 0
+    cdef Spans found
+    spans_init(&found)
     cdef int failed
-    cdef Py_ssize_t k
     try:
         if n >= RELEASE_CHARS:
             with nogil:
@@ -195,6 +172,6 @@ def runs_before(str text, run, stop):
             failed = _runs_over(kind, data, &run_cells[0], &stop_cells[0], n, &found)
         if failed:
             raise MemoryError("the run scan ran out of memory")
-        return [(found.items[k], found.items[k + 1]) for k in range(0, found.used, 2)]
+        return spans_list(&found, 2)
     finally:
-        free(found.items)
+        spans_free(&found)

@@ -11,8 +11,8 @@ This module imports nothing from zhclean but the code bits (``_codes``).
 """
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND
 from libc.stdint cimport uint8_t, uint16_t, uint32_t
-from libc.stdlib cimport free, realloc
 
+from zhclean._spans cimport Spans, spans_add, spans_free, spans_init, spans_list
 from zhclean._unicode cimport PyUnicode_READY
 from zhclean.script import _codes
 
@@ -37,39 +37,14 @@ ctypedef fused ucs_t:
     uint32_t
 
 
-cdef struct Found:
-    Py_ssize_t* items  # whole: (a, b) pairs; windows: (a, start, end, b)
-    Py_ssize_t used
-    Py_ssize_t size
-
-
 cdef struct Scan:
     const uint8_t* codes
     Py_ssize_t max_gap
     Py_ssize_t extend
     Py_ssize_t changes
     uint8_t kana  # KANA, or 0: sentences are not checked for kana
-    Found whole
-    Found windows
-
-
-cdef int _add(Found* found, Py_ssize_t a, Py_ssize_t b, Py_ssize_t c, Py_ssize_t d, int width) noexcept nogil:
-    """Append ``width`` (2 or 4) numbers; -1 when memory runs out."""
-    cdef Py_ssize_t size
-    cdef Py_ssize_t* grown
-    if found.used + width > found.size:
-        size = 2 * found.size + 64
-        grown = <Py_ssize_t*>realloc(found.items, size * sizeof(Py_ssize_t))
-        if grown == NULL:
-            return -1
-        found.items, found.size = grown, size
-    found.items[found.used] = a
-    found.items[found.used + 1] = b
-    if width == 4:
-        found.items[found.used + 2] = c
-        found.items[found.used + 3] = d
-    found.used += width
-    return 0
+    Spans whole
+    Spans windows
 
 
 cdef inline uint8_t _code(const uint8_t* codes, uint32_t c) noexcept nogil:
@@ -126,7 +101,7 @@ cdef int _scan(Scan* scan, const ucs_t* s, Py_ssize_t lo, Py_ssize_t hi) noexcep
             elif (seen & STRONG) or pair:
                 if several:
                     m_start, m_end = start, i
-                if _add(&scan.whole, m_start, m_end, 0, 0, 2) < 0:
+                if spans_add(&scan.whole, m_start, m_end, 0, 0, 2) < 0:
                     return -1
         i += 1  # past the sentence end
     return 0
@@ -165,7 +140,7 @@ cdef int _clauses(Scan* scan, const ucs_t* s, Py_ssize_t lo, Py_ssize_t hi) noex
                 if run and _windows(scan, s, start, i) < 0:
                     return -1
             elif ((seen & STRONG) and changing >= scan.changes) or pair:
-                if _add(&scan.whole, start, i, 0, 0, 2) < 0:
+                if spans_add(&scan.whole, start, i, 0, 0, 2) < 0:
                     return -1
         i += 1  # past the clause end
     return 0
@@ -197,7 +172,7 @@ cdef int _windows(Scan* scan, const ucs_t* s, Py_ssize_t lo, Py_ssize_t hi) noex
         b = last + 1
         while b < hi and b - last - 1 < scan.extend and (_code(codes, s[b]) & REACH):
             b += 1
-        if _add(&scan.windows, a, first, last + 1, b, 4) < 0:
+        if spans_add(&scan.windows, a, first, last + 1, b, 4) < 0:
             return -1
         p = b
     return 0
@@ -228,12 +203,11 @@ def units(str text, table, Py_ssize_t lo, Py_ssize_t hi, bint kana, Py_ssize_t m
     scan.codes = &cells[0]
     scan.max_gap, scan.extend, scan.changes = max_gap, extend, changes
     scan.kana = KANA if kana else 0
-    scan.whole.items = scan.windows.items = NULL
-    scan.whole.used = scan.whole.size = scan.windows.used = scan.windows.size = 0
+    spans_init(&scan.whole)
+    spans_init(&scan.windows)
     cdef int kind = PyUnicode_KIND(text)
     cdef const void* data = PyUnicode_DATA(text)
     cdef int failed = 0
-    cdef Py_ssize_t k
     try:
         if lo < hi:
             if hi - lo >= RELEASE_CHARS:
@@ -243,12 +217,9 @@ def units(str text, table, Py_ssize_t lo, Py_ssize_t hi, bint kana, Py_ssize_t m
                 failed = _over(&scan, kind, data, lo, hi)
         if failed:
             raise MemoryError("the unit scan ran out of memory")
-        whole = [(scan.whole.items[k], scan.whole.items[k + 1]) for k in range(0, scan.whole.used, 2)]
-        windows = [
-            (scan.windows.items[k], scan.windows.items[k + 1], scan.windows.items[k + 2], scan.windows.items[k + 3])
-            for k in range(0, scan.windows.used, 4)
-        ]
+        whole = spans_list(&scan.whole, 2)
+        windows = spans_list(&scan.windows, 4)
     finally:
-        free(scan.whole.items)
-        free(scan.windows.items)
+        spans_free(&scan.whole)
+        spans_free(&scan.windows)
     return whole, windows
