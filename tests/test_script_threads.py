@@ -7,8 +7,9 @@ the OpenCC converters are still to be built: ``detect_script``,
 (thread k calls the k-th modulo 3, so that different lazy tables are built
 concurrently).  Every result is checked against what one thread computes
 afterwards; several fresh processes each, since a race on first use shows
-in some runs, not all.  The layer is pure Python, so the compiled loops and
-the twins do not matter here.
+in some runs, not all.  The fresh processes run the installed package's
+loops (the compiled scans, ``zhclean.chars`` and the unit scan, where they
+were built), whichever implementation the suite runs over.
 """
 from __future__ import annotations
 
