@@ -145,6 +145,27 @@ def test_japanese_text_is_never_unified():
     assert zhclean.convert(text) is text
 
 
+@pytest.mark.parametrize("text", ["国立国会図書館", "日本経済新聞社", "東京駅の", "国会議事堂前駅", "大阪府警察本部の広報"])
+def test_japanese_without_kana_is_told_by_its_kanji(text):
+    """Kanji only Japanese writes (図 経 駅 広: new forms no Chinese
+    dictionary of OpenCC holds, tables J) make a text Japanese as kana do:
+    a headline without kana is not unified into Chinese (国立国会図書館 had
+    become 國立國會図書館)."""
+    assert zhclean.detect_script(text).script == "japanese"
+    assert zhclean.convert(text) is text
+    assert zhclean.Cleaner()(text) == text
+
+
+def test_the_kanji_of_old_prints_leave_a_chinese_page_chinese():
+    """Old editions of classical texts write some of those kanji (毎 呉 歳):
+    a Simplified page quoting such a passage is still unified, sentence by
+    sentence, because only kana keep a sentence as it is."""
+    page = "这个问题的讨论已经进行了很久，大家都说了自己的看法。" * 3 + "過江諸人，毎至美日，輒相邀新亭。"
+    info = zhclean.detect_script(page)
+    assert (info.script, info.kana) == ("mixed", 1)
+    assert zhclean.convert(page).endswith("过江诸人，毎至美日，辄相邀新亭。")
+
+
 def test_characters_valid_in_both_scripts_stay_beside_a_run():
     page = "台灣的平台上，于先生說這裡很好。" * 3 + "这个"
     out = zhclean.convert(page)

@@ -49,6 +49,12 @@ The rules (a character is *in* a dictionary when it is one of its keys):
   and a character valid in both that the phrase converts (``这里`` ->
   ``這裏``: ``里``), space-separated: beside a minority run, such a phrase
   tells that the character belongs to the run's word.
+- ``J``: the Japanese new forms (``JPShinjitaiCharacters.txt`` keys) that
+  no dictionary of the five conversions below holds, as a key or in a
+  candidate (``図 駅 経 県``): kanji only Japanese writes.  A text holding
+  them is Japanese evidence, as kana is (``国立国会図書館`` has no kana).
+  Old prints of classical texts hold some of them too (``呉 歳 毎``), so
+  they count as kana does: against the script-telling characters.
 - ``A`` is every character of every key of every dictionary the five
   conversions (s2t, t2s, s2tw, s2hk, s2twp) use, read from their configs: a
   character outside ``A`` starts and ends no dictionary match, so text can be
@@ -187,6 +193,17 @@ def phrases(classes: dict[str, set[str]]) -> dict[str, list[str]]:
     return found
 
 
+def japanese_only() -> set[str]:
+    """``J`` (see the module docstring)."""
+    chinese: set[str] = set()
+    for name in sorted({f for config in CONFIGS for f in config_files(config)}):
+        for key, candidates in read_dictionary(name).items():
+            chinese.update(key)
+            for candidate in candidates:
+                chinese.update(candidate)
+    return {key for key in read_dictionary("JPShinjitaiCharacters.txt") if len(key) == 1 and key not in chinese}
+
+
 def alphabet() -> set[str]:
     chars: set[str] = set()
     for name in sorted({f for config in CONFIGS for f in config_files(config)}):
@@ -218,6 +235,7 @@ def render() -> str:
         "# T characters GB2312 encodes (Python's codecs): lone, they are variants a page writes;",
         "# PS/PT: STPhrases (with its generated regional part) / TSPhrases keys holding a character",
         "# of the other script and one valid in both that the phrase converts, space-separated;",
+        "# J: JPShinjitaiCharacters.txt keys no dictionary of the conversions holds (kanji only Japanese writes);",
         "# A: every character of every key of " + ", ".join(files) + ".",
         f"# {len(classes['T'])} T, {len(classes['S'])} S, {len(classes['B'])} B, {len(chars)} A;"
         f" in no class (every converter maps it away): {''.join(invalid)}",
@@ -227,6 +245,7 @@ def render() -> str:
     body += [f"TWK\t{''.join(keys)}", f"TWV\t{''.join(tw_map[k] for k in keys)}", line("A", chars)]
     body += [line(tag, chars) for tag, chars in weak(classes).items()]
     body += [f"{tag}\t{' '.join(keys)}" for tag, keys in phrases(classes).items()]
+    body.append(line("J", japanese_only()))
     return "\n".join(header + body) + "\n"
 
 

@@ -9,8 +9,14 @@ disagree on (``STD``, ``TW``, ``HK``), Taiwan's single-character variants
 (``TWK`` -> ``TWV``), the characters valid in both scripts that a
 conversion changes when no phrase says otherwise (``CS``, ``CT``), the minority characters that are variants when
 lone (``WS``, ``WT``), the phrases that tie a character valid in both
-scripts to a minority run (``PS``, ``PT``) and every character of every
-OpenCC dictionary key (``A``).  Kana is defined here, by Unicode block.
+scripts to a minority run (``PS``, ``PT``), the kanji only Japanese writes
+(``J``: new forms no Chinese dictionary holds, ``図 駅``) and every character
+of every OpenCC dictionary key (``A``).  Kana is defined here, by Unicode
+block; kana and ``J`` together (``japanese``) are what makes a whole text
+Japanese, against its script-telling characters (``unify.is_japanese``:
+``国立国会図書館`` has no kana), while only kana keeps a sentence of a
+Chinese text as it is (old prints of classical texts hold some of ``J``,
+``呉 歳 毎``, and their sentences are unified like any other).
 
 The scanners are compiled regular expressions over one character class each:
 a class of Basic Multilingual Plane characters compiles to a bitmap that
@@ -70,8 +76,9 @@ class ScriptTables(NamedTuple):
     side_set: dict[str, CharTable]  # side -> its BMP characters, for the scans in C (chars.holds, chars.count_of)
     distinctive_set: CharTable  # the BMP T and S characters
     strong_set: dict[str, CharTable]  # side -> its BMP characters that are not weak
-    kana_side_set: dict[str, CharTable]  # side -> its BMP characters and the kana
-    kana_set: CharTable
+    japanese: str  # what makes a text Japanese: the kana and the kanji only Japanese writes (J)
+    kana_side_set: dict[str, CharTable]  # side -> its BMP characters and ``japanese``
+    kana_set: CharTable  # ``japanese``
     chunk_re: re.Pattern[str]  # a run of alphabet characters (astral ones all count)
 
 
@@ -93,6 +100,9 @@ def _build() -> ScriptTables:
     disputed = regions["STD"] | regions["TW"] | regions["HK"]
     astral = {ch: tag for tag in ("T", "S") for ch in c[tag] if ord(ch) >= 0x10000}
     phrases = {side: frozenset(c["P" + side].split(" ")) for side in ("S", "T")}
+    japanese = KANA + c["J"]
+    if set(c["J"]) & (trad | simp | frozenset(c["B"])):
+        raise RuntimeError("a kanji only Japanese writes is script-telling in the generated classes")
     sides = (("T", trad), ("S", simp))
     return ScriptTables(
         traditional=trad,
@@ -109,8 +119,9 @@ def _build() -> ScriptTables:
         side_set={side: CharTable(_bmp(chars)) for side, chars in sides},
         distinctive_set=CharTable(_bmp(trad | simp)),
         strong_set={side: CharTable(_bmp(chars - frozenset(c["W" + side]))) for side, chars in sides},
-        kana_side_set={side: CharTable(_bmp(chars) + list(KANA)) for side, chars in sides},
-        kana_set=CharTable(KANA),
+        japanese=japanese,
+        kana_side_set={side: CharTable(_bmp(chars) + list(japanese)) for side, chars in sides},
+        kana_set=CharTable(japanese),
         chunk_re=re.compile(f"(?:{regex_class(c['A'])}|[{ASTRAL_CLASS}])+"),
     )
 
