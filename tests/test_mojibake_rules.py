@@ -746,3 +746,23 @@ def test_a_two_byte_rereading_keeps_only_the_latin_of_pinyin():
 
     assert all(implausible.match(ch) for ch in "ŪĸȋĀłśžőΩЖ한")
     assert not any(implausible.match(ch) for ch in "āēěīńňōūǎǐǒǔǖǘǚǜǹéüàò·²")
+
+
+@pytest.mark.parametrize("text, tail", [
+    (
+        "王大將軍起事，丞相兄弟詣闕謝。周侯深憂諸王，始入，甚有憂色。�ｼ御ｸ崎�ｽ闊�荵矩桝豁｢縲擾ｼ檎ｰ｡譁�王大將軍起事，"
+        "丞相兄弟詣闕謝。",
+        "簡\ufffd王大將軍起事，丞相兄弟詣闕謝。",
+    ),
+    (
+        "王丞相為揚州，遣八部從事之職。顧和時為下傳還，同時俱見。諸從蠕檎衍逍ｼ逞帙ゆｻ頑怏蜊願ｺｫ荳埼≠逋ｱ逖謎ｹ句､ｫ"
+        "�ｼ檎↓謾ｻ驥晏絢蟆壻ｸ�王丞相為揚州，遣八部從事之職。",
+        "尚\ufffd王丞相為揚州，遣八部從事之職。",
+    ),
+])
+def test_correct_text_after_a_loss_is_not_reread_worse(text, tail):
+    """UTF-8 read as Shift-JIS, then correct text: after the last loss, 將 and
+    相 re-read out of step were 囒 and 告 (trims.drop_worse_tail_after_loss)."""
+    out = zhclean.fix_mojibake(text)
+    assert out.endswith(tail), out[-40:]
+    assert "囒" not in out and "告" not in out

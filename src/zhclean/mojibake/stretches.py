@@ -28,6 +28,7 @@ from .structure import unmistakable_utf8
 from .trims import (
     cut_before_utf8,
     drop_orphaned_ascii_head,
+    drop_worse_tail_after_loss,
     release_marked_tail,
     trim_edges,
     trim_lost_edges,
@@ -165,6 +166,7 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
             trim_edges(region, tokens, wrong, right, loops)
         drop_orphaned_ascii_head(region, tokens, wrong, loops)
         cut_before_utf8(region, tokens, wrong, right, loops)
+        drop_worse_tail_after_loss(region, tokens, wrong)
         trim_lost_edges(region, tokens)
         trim_unsupported_ends(region, tokens)
         release_marked_tail(region, tokens, wrong, right, loops)

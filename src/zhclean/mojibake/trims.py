@@ -73,6 +73,26 @@ def drop_orphaned_ascii_head(region: str, tokens: list[list], wrong: str, loops:
         del tokens[0]
 
 
+def drop_worse_tail_after_loss(region: str, tokens: list[list], wrong: str) -> None:
+    """A stretch read from a two-byte codec that ends in a loss and then text
+    made of input characters that all read as likely text, and read worse
+    re-read (their mean frequency class falls), ends at the loss: those
+    characters are correct text beside the damage that the loss put out of
+    step (將 after a loss in Shift-JIS re-read as 囒, 相 as 告, 橋 as ⋴).
+    ``trim_edges`` cannot cut there: the text shares its first bytes with the
+    loss, so no boundary of the two readings meets before it."""
+    if wrong in SINGLE_BYTE_CODECS or len(tokens) < 2 or tokens[-1][0] is None or tokens[-2][0] is not None:
+        return
+    text, start, stop = tokens[-1]
+    table = class_table()
+    given = [class_of(table, ch) for ch in region[start:stop]]
+    if not given or min(given) < PLAUSIBLE:
+        return
+    made = [class_of(table, ch) for ch in text]
+    if sum(made) * len(given) < sum(given) * len(made):
+        del tokens[-1]
+
+
 def trim_lost_edges(region: str, tokens: list[list]) -> None:
     """A loss at the end of a stretch stops at the U+FFFD the wrong decoder
     left: characters after it that were only taken for the rest of the lost
