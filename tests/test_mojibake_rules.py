@@ -766,3 +766,12 @@ def test_correct_text_after_a_loss_is_not_reread_worse(text, tail):
     out = zhclean.fix_mojibake(text)
     assert out.endswith(tail), out[-40:]
     assert "囒" not in out and "告" not in out
+
+
+def test_correct_text_after_a_loss_keeps_its_first_byte():
+    """GBK read by a browser as Big5, then correct Traditional text: 卻 (A8 6F
+    in Big5) after the last loss had been read as the loss and an orphaned
+    o (reread._release_orphaned_tail)."""
+    context = "卻有兩個羅漢，一尊叫做電光尊者，一尊叫做自在尊者，都不知塵世"
+    text = context + "釔佽奧綺滔ˋ★甃堇ㄩ☆澱睡垀蚡絀奧綺忡ˋ★皎\ufffd" + context
+    assert zhclean.fix_mojibake(text) == context + "欣说而忽肥？」庾曰：「君何所忧惨而忽瘦？」伯\ufffd" + context

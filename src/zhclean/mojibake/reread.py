@@ -13,9 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .charsets import ORPHANED_TRAIL
+from .cuts import encode
 from .records import Stretch, TextStats
 from .score import least_evidence_at_least
-from .tables import EDGE_MARGIN, PLAUSIBLE
+from .tables import EDGE_MARGIN, PLAUSIBLE, class_of, class_table
 
 if TYPE_CHECKING:
     from ._loops import Loops
@@ -61,11 +62,35 @@ def reread_stretches(
             # of the stretches of GBK and Big5 read as each other.
             continue
         text = loops.collapse_losses(text)
+        end, text = _release_orphaned_tail(region, start, end, text, wrong, loops)
+        before = region[start:end]
         lost_in, lost_out = before.count("\ufffd"), text.count("\ufffd")
         others_out = loops.text_stats(text).non_ascii
         if lost_in < 2 * others_in and lost_out < others_out:
             stretches.append(Stretch(start, end, text, wrong, right))
     return stretches
+
+
+def _release_orphaned_tail(
+    region: str, start: int, end: int, text: str, wrong: str, loops: Loops
+) -> tuple[int, str]:
+    """A re-read stretch that ends in a loss and then an ASCII character,
+    the second byte of its last input character, ends before that character
+    when it reads as likely text as it is: it is correct text beside the
+    damage whose first byte the loss took (卻 is A8 6F in Big5: 伯�o, where
+    the page had 伯 lost and then 卻)."""
+    if len(text) < 2 or text[-2] != "\ufffd" or not text[-1].isascii() or end - start < 2:
+        return end, text
+    last = region[end - 1]
+    if last.isascii() or class_of(class_table(), last) < PLAUSIBLE:
+        return end, text
+    try:
+        data = encode(last, wrong, loops)
+    except UnicodeEncodeError:
+        return end, text
+    if len(data) == 2 and data[1] == ord(text[-1]):
+        return end - 1, text[:-1]
+    return end, text
 
 
 def out_of_step(region: str, stats: TextStats) -> bool:
