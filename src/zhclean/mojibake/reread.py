@@ -55,15 +55,13 @@ def reread_stretches(
     found = loops.resync(region, wrong, right, EDGE_MARGIN, PLAUSIBLE, pin_start, pin_end, RESYNC_CHUNK)
     stretches = []
     for start, end, text in found:
+        end, text = _release_orphaned_tail(region, start, end, loops.collapse_losses(text), wrong, loops)
         before = region[start:end]
         others_in = loops.text_stats(before).non_ascii  # U+FFFD apart
         if others_in < least:
             # Under the judge's least evidence, whatever the stretch: most
             # of the stretches of GBK and Big5 read as each other.
             continue
-        text = loops.collapse_losses(text)
-        end, text = _release_orphaned_tail(region, start, end, text, wrong, loops)
-        before = region[start:end]
         lost_in, lost_out = before.count("\ufffd"), text.count("\ufffd")
         others_out = loops.text_stats(text).non_ascii
         if lost_in < 2 * others_in and lost_out < others_out:

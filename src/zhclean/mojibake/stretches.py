@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from itertools import accumulate, compress
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..pinyin.tables import MARKED_LETTERS
 from .charsets import (
     CP1252_EXTRAS,
     HYBRID,
@@ -287,19 +289,33 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
 # Two-byte UTF-8 sequences (U+0080-U+07FF) are also what GBK, Big5 and
 # Shift-JIS pairs of correct Chinese look like when read as UTF-8 (为 is
 # CE AA, Greek Ϊ in UTF-8).  From text re-encoded with a two-byte codec, a
-# character past Latin-1 but the small letters of pinyin (Latin Extended-A
-# and -B but ā ē ě ī ń ň ō ū, ǎ-ǜ and ǹ; IPA, Greek, Cyrillic, Hebrew,
-# Arabic...) is taken for such a pair, not for recovered text (省起 in
-# Shift-JIS after a loss, 8F C8 8B 4E, reads as a lost byte, ȋ and N; 弄
-# in GBK after one, a lost byte and Ū); so
-# are the three-byte ones Chinese text does not hold but correct text beside
-# the damage makes when its bytes join the mojibake's (Indic to Greek
-# Extended, Yi, Hangul, private use: 中投的 in Big5 after a loss reads as a
-# Hangul syllable).
-_IMPLAUSIBLE_FROM_TWO_BYTE = re.compile(
-    "[\u0100\u0102-\u0112\u0114-\u011a\u011c-\u012a\u012c-\u0143\u0145-\u0147\u0149-\u014c\u014e-\u016a"
-    "\u016c-\u01cc\u01dd-\u01f8\u01fa-\u1fff\ua000-\ud7ff\ue000-\uf8ff]"
+# character past Latin-1 that is not a small marked letter of pinyin
+# (``pinyin.tables.MARKED_LETTERS``: ā ǎ ǜ ǹ ă...; Latin Extended, IPA,
+# Greek, Cyrillic, Hebrew, Arabic...) is taken for such a pair, not for
+# recovered text (省起 in Shift-JIS after a loss, 8F C8 8B 4E, reads as a
+# lost byte, ȋ and N; 弄 in GBK after one, a lost byte and Ū); so are the
+# three-byte ones Chinese text does not hold but correct text beside the
+# damage makes when its bytes join the mojibake's (Indic to Greek Extended,
+# Yi, Hangul, private use: 中投的 in Big5 after a loss reads as a Hangul
+# syllable).
+_PINYIN_SMALL = frozenset(
+    chr(cp) for cp in MARKED_LETTERS
+    if cp >= 0x100 and chr(cp).islower() and len(unicodedata.normalize("NFD", chr(cp))) > 1
 )
+
+
+def _past_latin1_but_pinyin() -> str:
+    """U+0100-U+1FFF without ``_PINYIN_SMALL``, as the ranges between them
+    (a class of 8,000 single characters cost 4-8 ms of every import)."""
+    ranges, low = [], 0x100
+    for cp in sorted(map(ord, _PINYIN_SMALL)) + [0x2000]:
+        if low < cp:
+            ranges.append(f"{chr(low)}-{chr(cp - 1)}")
+        low = cp + 1
+    return "".join(ranges)
+
+
+_IMPLAUSIBLE_FROM_TWO_BYTE = re.compile(f"[{_past_latin1_but_pinyin()}\ua000-\ud7ff\ue000-\uf8ff]")
 
 
 def _split_implausible(data: bytes, segments: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
