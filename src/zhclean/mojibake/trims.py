@@ -200,7 +200,8 @@ def release_marked_tail(region: str, tokens: list[list], wrong: str, right: str,
         mark_bytes = encode(mark, wrong, loops)
     except UnicodeEncodeError:
         return
-    if not last.encode("utf-8").endswith(mark_bytes) or len(last.encode("utf-8")) == len(mark_bytes):
+    made = last.encode("utf-8")
+    if len(made) == len(mark_bytes) or not made.endswith(mark_bytes):
         return
     if len(text) > 1:
         tokens[-1] = [text[:-1], start, stop - 1]
