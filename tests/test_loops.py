@@ -8,6 +8,8 @@ hold as C constants or C code equal the Python tables they mirror.
 """
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -270,6 +272,32 @@ def test_long_regions_scan_and_screen_alike(compiled, twin, text, data):
     chars = data.draw(st.text(st.sampled_from("掳卤¡£Ã鍙€한αx"), max_size=4))
     table = CharTable(chars)
     assert compiled["chars"].first_of(text, table) == twin["chars"].first_of(text, table)
+
+
+# A region of SCREEN_WINDOWS_FROM characters or more is screened window by
+# window; the windows' edges see the region's characters beside them.  Random
+# characters of the GBK and Big5 ranges (a few make a repair, most none),
+# Latin-1 characters the other pairs take, mojibake, losses.
+_WINDOWED_PIECES = [
+    *"駽誠蜪廹逜梪囡ヒ嘸霰媼杽妯圭簣榫欒敩§ü×°·",
+    "鍙戝竷浜嗘柊闂", "ç™¼ä½ˆ", "穦某璶よ", "·¢²¼ÁËÐÂÎÅ", "\ufffd", "€", "锟斤拷", "한국어", "发布了新闻，",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 5))
+def test_long_regions_screen_alike_window_by_window(compiled, twin, seed, regions):
+    rng = random.Random(seed)
+    pieces = [_WINDOWED_PIECES[rng.randrange(9 if rng.random() < 0.9 else len(_WINDOWED_PIECES))]
+              for _ in range(rng.randint(mojibake_tables.SCREEN_WINDOWS_FROM, 3000))]
+    text = "".join(pieces)
+    cuts = sorted(rng.sample(range(len(text) + 1), 2 * regions))
+    spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a] + [(0, len(text))]
+    for span in spans:
+        screened = compiled["mojibake"].screen(text, [span])
+        assert screened == twin["mojibake"].screen(text, [span])
+        assert all(span[0] <= start < end <= span[1] for start, end, _ in screened)
+    assert compiled["mojibake"].screen(text, spans[:-1]) == twin["mojibake"].screen(text, spans[:-1])
 
 
 # × is the one UTF-8 lead byte's character that is not a suspect (2×3 is

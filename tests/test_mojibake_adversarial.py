@@ -101,6 +101,30 @@ def test_hebrew_read_as_latin_1_in_a_long_line_is_found():
     assert zhclean.fix_mojibake("2×3 = 6, © 2024 · " * 10) == "2×3 = 6, © 2024 · " * 10
 
 
+def test_a_long_region_is_read_only_where_a_window_may_hold_mojibake():
+    """Random characters of the GBK and Big5 ranges are one region as long as
+    the line; its windows (tables.SCREEN_WINDOW) are screened one by one and
+    only those some pair is worth a try in are read (read whole, 0.086 MB/s).
+    A span of mojibake in it is found and repaired as in a line of its own;
+    a page of mojibake keeps all its windows, as one region."""
+    from corpus.mojibake.adversarial import random_gbk_big5
+    from zhclean.mojibake import _loops
+    from zhclean.mojibake.tables import SCREEN_WINDOWS_FROM
+
+    noise = random_gbk_big5(60_000)
+    original = "发布了新闻，今天天气很好。中华人民共和国"
+    garbled = original.encode("utf-8").decode("gbk")
+    text = noise + garbled + noise
+    screened = _loops.LOOPS.screen(text, [(0, len(text))])
+    assert sum(end - start for start, end, _ in screened) < 0.2 * len(text)
+    assert any(start <= len(noise) and len(noise) + len(garbled) <= end for start, end, _ in screened)
+    assert original in zhclean.fix_mojibake(text)
+    page = ("会议强调，要千方百计抓好重点物资供应保障。" * 100).encode("gbk").decode("big5", "replace")
+    assert len(page) > SCREEN_WINDOWS_FROM
+    [(start, end, _)] = _loops.LOOPS.screen(page, [(0, len(page))])
+    assert (start, end) == (0, len(page))
+
+
 def test_regions_joined_across_losses_in_linear_time():
     """Each region joined to the last is searched for a loss from the last
     one's end only (a search from the joined region's start made joining 8 MB

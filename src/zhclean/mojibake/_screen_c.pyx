@@ -563,9 +563,13 @@ cdef bint _loss_markers_only(const ScreenTables* st, const ucs_t* chars, Py_ssiz
     return True
 
 
-cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                      uint32_t before, uint32_t after, bint hkscs, uint8_t* data, uint32_t* reread,
-                      uint8_t* known) noexcept nogil:
+cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* region, Py_ssize_t length,
+                      Py_ssize_t lo, Py_ssize_t hi, uint32_t before, uint32_t after, bint hkscs, uint8_t* data,
+                      uint32_t* reread, uint8_t* known) noexcept nogil:
+    """The mask of the window ``region[lo:hi]`` (``before``, ``after``: the
+    characters beside it, 0 for none); _other_viable sees the whole region."""
+    cdef const ucs_t* chars = region + lo
+    cdef Py_ssize_t n = hi - lo
     cdef Py_ssize_t k, found[2]
     cdef int b
     cdef const int* encoded
@@ -588,7 +592,8 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* char
         previous = sides
         if c == 0xFFFD:
             losses = True
-        elif not mask and c < 0x10000 and st.relevant[c] & MAYBE_OTHER and _other_viable(t, st, chars, n, k):
+        elif not mask and c < 0x10000 and st.relevant[c] & MAYBE_OTHER and _other_viable(t, st, region, length,
+                                                                                          lo + k):
             mask = <int>st.other
     mask |= ((1 << 5) - 1) if losses else _segments(t, st, chars, n, hkscs, data)
     for b in range(5):  # GBK and Big5 read as each other in spans too short for the judge: the word test
@@ -611,7 +616,9 @@ cdef bint _shows_hkscs(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n)
 
 
 def screen(text, regions):
-    """The regions worth a look, each with the mask of the pairs worth a try."""
+    """The regions worth a look, each with the mask of the pairs worth a try;
+    a long one window by window (tables.SCREEN_WINDOWS_FROM), each run of
+    windows kept as one region."""
     PyUnicode_READY(text)
     if not regions:
         return []
@@ -632,7 +639,11 @@ def screen(text, regions):
         else:
             hkscs = _shows_hkscs(st, <const uint32_t*>source + start, end - start)
     cdef Py_ssize_t length = len(text)
-    cdef uint32_t before, after
+    cdef Py_ssize_t lo, hi, step = _tables.SCREEN_WINDOW - _tables.SCREEN_OVERLAP
+    cdef Py_ssize_t window = _tables.SCREEN_WINDOW
+    cdef Py_ssize_t windows_from = _tables.SCREEN_WINDOWS_FROM
+    cdef uint32_t before, after, edge_before, edge_after
+    cdef int reading = <int>BIG5_READ_AS_HKSCS if hkscs else 0
     cdef uint8_t* data = <uint8_t*>malloc((2 * longest + 1) * sizeof(uint8_t))
     cdef uint8_t* known = <uint8_t*>malloc((longest + 1) * sizeof(uint8_t))
     cdef uint32_t* reread = <uint32_t*>malloc((longest + 1) * sizeof(uint32_t))
@@ -644,16 +655,34 @@ def screen(text, regions):
             n = end - start
             before = PyUnicode_READ(kind, <void*>source, start - 1) if start > 0 else 0
             after = PyUnicode_READ(kind, <void*>source, end) if end < length else 0
-            if kind == 1:
-                mask = _region_mask(t, st, <const uint8_t*>source + start, n, before, after, hkscs, data, reread, known)
-            elif kind == 2:
-                mask = _region_mask(t, st, <const uint16_t*>source + start, n, before, after, hkscs, data, reread,
-                                    known)
-            else:
-                mask = _region_mask(t, st, <const uint32_t*>source + start, n, before, after, hkscs, data, reread,
-                                    known)
-            if mask:
-                kept.append((start, end, mask | (<int>BIG5_READ_AS_HKSCS if hkscs else 0)))
+            merged = None  # the last window kept, as [start, end, mask], while the next may overlap it
+            lo = 0
+            while True:
+                hi = n if n < windows_from else min(lo + window, n)
+                edge_before = PyUnicode_READ(kind, <void*>source, start + lo - 1) if lo > 0 else before
+                edge_after = PyUnicode_READ(kind, <void*>source, start + hi) if hi < n else after
+                if kind == 1:
+                    mask = _region_mask(t, st, <const uint8_t*>source + start, n, lo, hi, edge_before, edge_after,
+                                        hkscs, data, reread, known)
+                elif kind == 2:
+                    mask = _region_mask(t, st, <const uint16_t*>source + start, n, lo, hi, edge_before, edge_after,
+                                        hkscs, data, reread, known)
+                else:
+                    mask = _region_mask(t, st, <const uint32_t*>source + start, n, lo, hi, edge_before, edge_after,
+                                        hkscs, data, reread, known)
+                if mask:
+                    if merged is not None and start + lo <= merged[1]:
+                        merged[1] = start + hi
+                        merged[2] |= mask
+                    else:
+                        if merged is not None:
+                            kept.append(tuple(merged))
+                        merged = [start + lo, start + hi, mask | reading]
+                if hi >= n:
+                    break
+                lo += step
+            if merged is not None:
+                kept.append(tuple(merged))
     finally:
         free(data)
         free(known)

@@ -28,7 +28,9 @@ pages); a Latin-1 or Windows-1252 character (tables.LATIN_MADE) beside a
 byte it could pair with in GBK or Big5.  Letters alone prove nothing:
 ``ɛ/ø,e`` is phonetics, and the Cyrillic GBK makes of UTF-8 is no code page.
 Each region comes back with the mask of the pairs worth a try (bits of
-charsets.SCREENED, OTHER_PAIRS for the rest), and only regions with one.
+charsets.SCREENED, OTHER_PAIRS for the rest), and only regions with one; a
+region of SCREEN_WINDOWS_FROM characters or more is screened window by
+window, and each run of windows kept comes back as a region of its own.
 Where any region holds a character only Big5-HKSCS makes
 (tables.shows_hkscs_table), every region of the text is screened with Big5
 read as that, and its mask says so (charsets.BIG5_READ_AS_HKSCS).
@@ -56,6 +58,9 @@ from .tables import (
     LEAST_TWO_BYTE_EVIDENCE_UNMARKED,
     PLAUSIBLE,
     SCREEN_GAP,
+    SCREEN_OVERLAP,
+    SCREEN_WINDOW,
+    SCREEN_WINDOWS_FROM,
     SHORT_SPAN_LEAST,
     SHORT_SPAN_MOST,
     VERY_PLAUSIBLE,
@@ -83,21 +88,33 @@ def screen(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int, in
     # The screened wrong codec read as another in this text: Big5 as Big5-HKSCS.
     read_as = {SCREENED_AS[BIG5_HKSCS]: BIG5_HKSCS} if hkscs else {}
     reading = BIG5_READ_AS_HKSCS if hkscs else 0
-    kept = []
+    kept: list[tuple[int, int, int]] = []
+    step = SCREEN_WINDOW - SCREEN_OVERLAP
     for start, end in regions:
-        mask = _mask(text, start, end, read_as)
-        if mask:
-            kept.append((start, end, mask | reading))
+        if end - start < SCREEN_WINDOWS_FROM:
+            windows = [(start, end)]
+        else:  # the last window reaches the end
+            windows = [(lo, min(lo + SCREEN_WINDOW, end)) for lo in range(start, end - SCREEN_OVERLAP, step)]
+        merged: list[tuple[int, int, int]] = []  # this region's runs of windows kept
+        for lo, hi in windows:
+            mask = _mask(text, start, end, lo, hi, read_as)
+            if mask and merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], hi, merged[-1][2] | mask)
+            elif mask:
+                merged.append((lo, hi, mask | reading))
+        kept.extend(merged)
     return kept
 
 
-def _mask(text: str, start: int, end: int, read_as: dict[str, str]) -> int:
-    if _loss_markers_only(text[start:end]):
+def _mask(text: str, start: int, end: int, lo: int, hi: int, read_as: dict[str, str]) -> int:
+    """The mask of the window ``text[lo:hi]`` of the region ``text[start:end]``
+    (_other_viable sees the whole region)."""
+    if _loss_markers_only(text[lo:hi]):
         return 0
     mask = 0
     losses = False
     scan = scan_table()
-    for k in range(start, end):
+    for k in range(lo, hi):
         cp = ord(text[k])
         if cp == 0xFFFD:
             losses = True
@@ -106,14 +123,14 @@ def _mask(text: str, start: int, end: int, read_as: dict[str, str]) -> int:
     classes = class_table()
     for bit, (wrong, right) in enumerate(SCREENED):
         wrong = read_as.get(wrong, wrong)
-        if right != "utf-8" and _windows(text, start, end, encode_table(wrong), decode_table(right), first_only=True):
+        if right != "utf-8" and _windows(text, lo, hi, encode_table(wrong), decode_table(right), first_only=True):
             mask |= WORD_SPANS << bit
         if losses:
             viable = True
         elif right == "utf-8":
-            viable = _utf8_viable(text, start, end, encode_table(wrong), classes)
+            viable = _utf8_viable(text, lo, hi, encode_table(wrong), classes)
         else:
-            viable = _two_byte_viable(text, start, end, encode_table(wrong), decode_table(right), classes)
+            viable = _two_byte_viable(text, lo, hi, encode_table(wrong), decode_table(right), classes)
         if viable:
             mask |= 1 << bit
     return mask
