@@ -257,3 +257,34 @@ def test_bom_and_offsets_in_utf16(monkeypatch, tmp_path):
     source.write_bytes(codecs.BOM_UTF16_LE + "書(shu)\n".encode("utf-16-le") + b"\x00\xdc")  # lone low surrogate
     status, out = run_here(monkeypatch, "-e", "utf-16", str(source))
     assert status == 2 and out.decode() == "書\n"
+
+
+def test_jsonl_lone_surrogate_in_a_minority_sentence(monkeypatch, tmp_path):
+    """A JSON escape of a lone surrogate inside text the unifier converts
+    (it reached OpenCC, which raised: a traceback, the next records lost)."""
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text":"結\\ud800這国发从"}\n{"text":"ok書(shu)"}\n', encoding="utf-8")
+    status, out = run_here(monkeypatch, "--jsonl", str(source))
+    assert status == 0
+    assert [json.loads(line)["text"] for line in out.decode().splitlines()] == ["结\ud800这国发从", "ok書"]
+
+
+def test_a_failure_inside_the_library_fails_its_input_in_one_line(monkeypatch, tmp_path, capsys):
+    """A bug in the library is one line naming the input (exit status 2),
+    never a traceback, and the other inputs are still cleaned."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("書(shu)\n", encoding="utf-8")
+    second.write_text("boom\n", encoding="utf-8")
+    real = zhclean.Cleaner.clean_batch
+
+    def clean_batch(self, texts):
+        if any("boom" in text for text in texts):
+            raise RuntimeError("simulated")
+        return real(self, texts)
+
+    monkeypatch.setattr(zhclean.Cleaner, "clean_batch", clean_batch)
+    status, out = run_here(monkeypatch, str(second), str(first))
+    err = capsys.readouterr().err
+    assert status == 2
+    assert out.decode() == "書\n"
+    assert err.strip().splitlines() == [f"zhclean: {second}: internal error, please report it: RuntimeError: simulated"]

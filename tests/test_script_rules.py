@@ -328,3 +328,29 @@ def test_outnumbers_is_a_count_past_a_bar(text, than):
     for side, chars in (("S", tables.simplified), ("T", tables.traditional)):
         strong = len(re.findall(regex_class(chars - tables.weak[side]), text))
         assert scan.outnumbers(text, side, than) == (strong > than)
+
+
+@pytest.mark.parametrize("to", ["auto", "simplified", "traditional", "taiwan", "hongkong", "taiwan-phrases"])
+def test_lone_surrogates_stay_where_they_are(to):
+    """A str may hold a lone surrogate (a JSON escape, a decoder's
+    surrogateescape); UTF-8, which OpenCC reads, cannot.  Unification handed
+    one to OpenCC inside a minority sentence and raised UnicodeEncodeError,
+    through the Cleaner and the command line's --jsonl."""
+    for text in ["結\ud800這国发从", "发\n\ud800布\udc00\udc01会\n", "這個\ud83d", "\udfff"]:
+        converted = zhclean.convert(text, to)
+        assert [ch for ch in converted if "\ud800" <= ch <= "\udfff"] == [
+            ch for ch in text if "\ud800" <= ch <= "\udfff"
+        ]
+        plain = zhclean.convert(text.replace("\ud800", "|").replace("\udc00", "|").replace("\udc01", "|")
+                                .replace("\ud83d", "|").replace("\udfff", "|"), to)
+        assert len(plain) == len(converted) and all(
+            a == b or b == "|" for a, b in zip(converted, plain)
+        )
+
+
+def test_lone_surrogates_through_the_cleaner():
+    assert zhclean.convert("結\ud800這国发从", "auto") == "结\ud800这国发从"
+    cleaner = zhclean.Cleaner()
+    assert cleaner("結\ud800這国发从") == "结\ud800这国发从"
+    assert cleaner.clean_batch(["結\ud800這国发从", "書(shu)"]) == ["结\ud800这国发从", "書"]
+    assert "".join(edit.after for edit in cleaner.explain("結\ud800這国发从")) == "结\ud800这"

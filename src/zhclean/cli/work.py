@@ -47,7 +47,7 @@ class Result(NamedTuple):
     units: int  # units in the batch (records, for JSON Lines line numbers)
     undecodable: Optional[tuple[int, str]] = None  # raw: (byte offset in the batch, reason) of bytes
     # that are not UTF-8; data holds the units before them (the text before them ends the input)
-    failed: Optional[str] = None  # an Extent could not be read (the file changed): nothing was cleaned
+    failed: Optional[str] = None  # an Extent could not be read (the file changed), or cleaning failed: nothing kept
     spilled: Optional[Spilled] = None  # data is in the worker's spill file, not in .data
 
 
@@ -107,7 +107,17 @@ def decode_runs(runs: Units) -> tuple[list[str], Optional[tuple[int, str]]]:
 
 
 def clean_batch(settings: Settings, units: Units) -> Result:
-    """The batch cleaned, unit by unit."""
+    """The batch cleaned, unit by unit.  A failure inside the library (a
+    bug: any str is valid input) fails this input's batch, in one line
+    naming it; the other inputs go on."""
+    try:
+        return _clean_batch(settings, units)
+    except Exception as error:  # noqa: BLE001 - reported, one line, never a traceback
+        failed = f"internal error, please report it: {type(error).__name__}: {error}"
+        return Result(b"", False, [] if settings.keep else None, None, [], False, 0, failed=failed)
+
+
+def _clean_batch(settings: Settings, units: Units) -> Result:
     undecodable = None
     if settings.raw:
         try:

@@ -38,6 +38,11 @@ CONFIGS = {
 # break (the table generator checks), so no match can cross it and the
 # converted batch splits back into exactly the converted pieces.
 SEPARATOR = "\n"
+# A lone surrogate (a str may hold one; UTF-8, which the binding hands
+# OpenCC, cannot) goes to OpenCC as a SEPARATOR, which no match crosses, as
+# none crosses a character no dictionary holds, and is put back after.
+_BREAKS = re.compile(f"[{SEPARATOR}\ud800-\udfff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 class _Converter:
@@ -53,8 +58,17 @@ class _Converter:
         self._lock = threading.Lock()
 
     def __call__(self, text: str) -> str:
+        if _SURROGATES.search(text) is not None:
+            return self._around_surrogates(text)
         with self._lock:
             return self._convert(text)
+
+    def _around_surrogates(self, text: str) -> str:
+        """OpenCC's conversion of ``text``, each lone surrogate left where it is."""
+        with self._lock:
+            converted = self._convert(_SURROGATES.sub(SEPARATOR, text)).split(SEPARATOR)
+        breaks = _BREAKS.findall(text)  # what each SEPARATOR stood for
+        return converted[0] + "".join(b + part for b, part in zip(breaks, converted[1:]))
 
 
 def _lazy(config: str) -> Lazy[_Converter]:
