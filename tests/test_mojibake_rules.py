@@ -148,12 +148,35 @@ MUST_NOT_CHANGE = [
     # A decoder's U+FFFD beside ASCII in correct text: no two-byte damage.
     "使用\ufffdPython語言編寫，\ufffdC語言也可以，見第\ufffdA章。",
     "发布了新\ufffd，今天天气很好\ufffdOK",
+    # Letters and symbols listed (an alphabet, a code chart): a capital and
+    # its small letter alone, code points rising by one, a run GBK cannot
+    # read whole.  GBK read them as 匿 嘱, 类 玲, 佩 奇 伉, 率卧, and Big5
+    # the chart as ﹜ㄓ它夾帚型悖停眾斯須號獄播噶.
+    "German umlauts: Ää Öö Üü and ß",
+    "The letters Àà Áá are used.",
+    "Åå, Ææ, Øø",
+    "字母Àà Áá",
+    "French Çç Éé Èè Êê Ëë Àà Ââ Îî Ïï Ôô",
+    "ÂÊÎÔÛ",
+    "¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿",
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏ",
 ]
 
 
 @pytest.mark.parametrize("text", MUST_NOT_CHANGE)
 def test_correct_text_is_returned_itself(text):
     assert zhclean.fix_mojibake(text) is text
+
+
+def test_listed_letters_beside_real_damage_do_not_bar_it():
+    """The listing test asks every run of high characters a stretch takes
+    in: GBK read as Windows-1252 is repaired, a listing on its own is not."""
+    assert zhclean.fix_mojibake("·¢²¼ÁËÐÂÎÅ") == "发布了新闻"
+    assert zhclean.fix_mojibake("ÎÂÜ°Ìáʾ：Ää Öö") == "温馨提示：Ää Öö"
+    assert zhclean.fix_mojibake("·¢²¼ÁËÐÂÎÅ, letters Ää Öö Üü") == "发布了新闻, letters Ää Öö Üü"
+    # 天 is CC EC, Ìì: a capital and its small letter alone, but not beside
+    # another such pair.
+    assert zhclean.fix_mojibake("µÚ1Ìì,µÚ2Ìì") == "第1天,第2天"
 
 
 def test_short_spans_are_not_enough_evidence():

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .charsets import BIG5_HKSCS, LOSS_STAND_INS, ORPHANED_TRAIL, SINGLE_BYTE
+from .charsets import BIG5_HKSCS, HYBRID, LOSS_STAND_INS, ORPHANED_TRAIL, SINGLE_BYTE
 from .cuts import UNALIGNED, best_cut, encode
 from .records import Known, Stretch
 from .score import PLAUSIBLE, damaged_to_the_edges
+from .structure import listing_runs
 from .tables import class_of, class_table
 
 if TYPE_CHECKING:
@@ -40,6 +41,10 @@ def bulk(
         # and a region damaged to its edges is read whole.  (A span inside
         # correct text is left to the re-reading, which finds its edges: read
         # whole, its best part was a fragment, in 10 of 98 spans.)
+        return None
+    if (wrong == HYBRID or wrong == SINGLE_BYTE and right != "utf-8") and listing_runs(region, wrong == SINGLE_BYTE):
+        # Letters listed beside GBK or Big5 read as Latin-1 (Ää Öö after it):
+        # the piece-by-piece reading leaves them out (see stretches._pieces).
         return None
     if wrong != SINGLE_BYTE and right == "utf-8" and not damaged:
         # Correct Chinese beside the damage re-encodes with a two-byte codec

@@ -67,6 +67,7 @@ from .structure import (
     european_words,
     foreign_words,
     leftover_utf8,
+    letter_listing,
     pinyin_words,
     stray_single_bytes,
     unmistakable_utf8,
@@ -391,8 +392,9 @@ def _judge(
                 or utf8_share(before, loops) >= UTF8_REGION
                 or utf8_run(before, loops) >= UTF8_RUN + (len(before) >= UTF8_RUN_LONG)
                 or european_words(region, stretch.start, stretch.end)
+                or letter_listing(region, stretch.start, stretch.end, odd=stretch.wrong == SINGLE_BYTE)
             ):
-                continue  # UTF-8 read wrongly, or European words: never GBK or Big5
+                continue  # UTF-8 read wrongly, or European words or letters: never GBK or Big5
         if stretch.wrong in SINGLE_BYTE_CODECS:
             proof = (
                 unmistakable_utf8(before, after, loops, stretch.wrong, stretch.wrong in evidenced)

@@ -26,7 +26,7 @@ from .charsets import (
 from .cuts import char_bytes, encode
 from .records import Stretch
 from .score import class_sum, least_evidence_at_least
-from .structure import unmistakable_utf8
+from .structure import listing_runs, unmistakable_utf8
 from .trims import (
     cut_before_utf8,
     drop_orphaned_ascii_head,
@@ -64,12 +64,14 @@ _UNMADE_TWO_BYTE = bytes(0 if 0 < n <= 2 else 1 for n in range(256))
 _UNMADE_HYBRID = bytes(0 if 0 < n <= 4 else 1 for n in range(256))
 
 
-def _pieces(region: str, codec: str, loops: Loops) -> list[_Piece]:
+def _pieces(region: str, codec: str, right: str, loops: Loops) -> list[_Piece]:
     """Split ``region`` into encodable pieces, at U+FFFD (gaps) and at characters
     the wrong codec cannot have produced (breaks)."""
     # (start, end) of each run of characters that cannot be encoded.
     if codec == SINGLE_BYTE:
         bad = [(m.start(), m.end()) for m in _NOT_SINGLE_BYTE.finditer(region)]
+        if right != "utf-8":  # letters listed are no GBK or Big5 pairs (structure.letter_listing)
+            bad = sorted(bad + listing_runs(region))
         parts = None
     else:
         parts = char_bytes(region, codec, loops)
@@ -83,6 +85,10 @@ def _pieces(region: str, codec: str, loops: Loops) -> list[_Piece]:
                 bad[-1] = (bad[-1][0], k + 1)
             else:
                 bad.append((k, k + 1))
+        if codec == HYBRID:
+            listed = listing_runs(region, odd=False)
+            if listed:  # runs of high characters: none holds a character with no bytes
+                bad = sorted(bad + listed)
     pieces = []
     pos = 0
     gap_before = 0
@@ -199,7 +205,7 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
             tokens.append([text, start, end])
 
     previous_end = -1
-    for piece in _pieces(region, wrong, loops):
+    for piece in _pieces(region, wrong, right, loops):
         if piece.gap_before:
             add(None, piece.start - piece.gap_before, piece.start)
         elif piece.start != previous_end:

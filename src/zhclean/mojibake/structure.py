@@ -39,6 +39,8 @@ __all__ = [
     "european_words",
     "foreign_words",
     "leftover_utf8",
+    "letter_listing",
+    "listing_runs",
     "stray_single_bytes",
     "unmistakable_utf8",
     "utf8_share",
@@ -420,6 +422,97 @@ _LATIN_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _LATIN_TOUCHING = re.compile(
     f"{_LATIN_LETTER.pattern}(?:(?<=[A-Za-z]{{2}}{_LATIN_LETTER.pattern})|(?=[A-Za-z]{{2}}))"
 )
+
+
+# Runs of the characters a single-byte decoder makes of high bytes (80-FF).
+_HIGH_RUN = re.compile(f"[\x80-\xff{CP1252_EXTRAS}]+")
+# A run of so many characters or fewer that GBK or Big5 cannot read whole
+# (see letter_listing) is no damage of theirs: ÂÊÎÔÛ read as GBK left its Û.
+LISTING_ODD_MOST = 5
+# A run with so many characters or more, nearly every one the code point
+# after the one before it, is a table of them: ¡¢£¤¥¦§¨©ª«¬®¯°± read as Big5
+# made ﹜ㄓ它夾帚型悖停眾; real GBK or Big5 bytes hardly ever rise by one.
+LISTING_RISING_LEAST = 4
+# No listing is longer (Latin-1 and Windows-1252 have 123 high characters):
+# a longer run is never looked at character by character.
+LISTING_LONGEST = 160
+
+
+def letter_listing(region: str, start: int, end: int, odd: bool = True) -> bool:
+    """Whether every run of high characters that ``region[start:end]`` takes
+    in (each whole, as the region has it) lists letters or symbols, as
+    European text does, rather than holding a two-byte codec's pairs read
+    one byte at a time by a single-byte decoder (Àà Áá read as GBK made
+    类 玲, Ää Öö 匿 嘱) or by the crawlers' mixture:
+
+    * a capital and its small letter alone, beside another such run (Àà Áá,
+      Åå, Ææ): GBK's pairs whose second byte is the first's plus 0x20 (类
+      奇 天) stand alone now and then (µÚ1Ìì for 第1天), side by side hardly
+      ever;
+    * LISTING_RISING_LEAST characters or more, each but one in four the
+      code point after the one before it (¡¢£¤);
+    * with ``odd`` (a single-byte decoder's reading, not the mixture's, where
+      one character of U+0080-U+00FF may be two bytes read as UTF-8): up to
+      LISTING_ODD_MOST characters, an odd number, with no ASCII byte after
+      the run that could be a last second byte (40-7E; 30-39 in GB18030's
+      four-byte codes) and no loss beside it: the two-byte codecs cannot
+      read it whole (ÂÊÎÔÛ)."""
+    runs = _high_runs(region, start, end)
+    return bool(runs) and all(_listed(region, runs, odd))
+
+
+def listing_runs(region: str, odd: bool = True) -> list[tuple[int, int]]:
+    """The runs of high characters of ``region`` that list letters or
+    symbols (see letter_listing): no two-byte codec's pairs, where a
+    single-byte decoder or the mixture read them (breaks between pieces)."""
+    runs = _high_runs(region, 0, len(region))
+    return [run for run, listed in zip(runs, _listed(region, runs, odd)) if listed]
+
+
+def _high_runs(region: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of high characters that ``region[start:end]`` takes in, whole."""
+    runs = []
+    for run in _HIGH_RUN.finditer(region, _run_start(region, start)):
+        if run.start() >= end:
+            break
+        runs.append(run.span())
+    return runs
+
+
+def _run_start(region: str, start: int) -> int:
+    """Where the run of high characters holding ``region[start]`` starts (or
+    LISTING_LONGEST + 1 characters back: a run too long for a listing)."""
+    stop = max(0, start - LISTING_LONGEST - 1)
+    while start > stop and _HIGH_RUN.match(region, start - 1, start):
+        start -= 1
+    return start
+
+
+def _listed(region: str, runs: list[tuple[int, int]], odd: bool) -> list[bool]:
+    """For each of ``runs`` (in order), whether it is a listing."""
+    pairs = [end - start == 2 and region[start] != region[start + 1] == region[start].lower() for start, end in runs]
+    listed = []
+    for k, (start, end) in enumerate(runs):
+        if pairs[k]:
+            listed.append((k > 0 and pairs[k - 1]) or (k + 1 < len(runs) and pairs[k + 1]))
+            continue
+        if end - start > LISTING_LONGEST:
+            listed.append(False)
+            continue
+        run = region[start:end]
+        rises = sum(ord(b) - ord(a) == 1 for a, b in zip(run, run[1:]))
+        after = region[end : end + 1]
+        listed.append(
+            (len(run) >= LISTING_RISING_LEAST and 4 * rises >= 3 * (len(run) - 1))
+            or (
+                odd
+                and len(run) % 2 == 1
+                and len(run) <= LISTING_ODD_MOST
+                and not ("\x30" <= after <= "\x7e")
+                and "\ufffd" not in region[max(0, start - 1) : end + 1]
+            )
+        )
+    return listed
 
 
 # A run of letters that may be a pinyin word: ASCII letters, the letters with
