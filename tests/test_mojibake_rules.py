@@ -179,6 +179,28 @@ def test_listed_letters_beside_real_damage_do_not_bar_it():
     assert zhclean.fix_mojibake("µÚ1Ìì,µÚ2Ìì") == "第1天,第2天"
 
 
+@pytest.mark.parametrize(
+    "text, repaired",
+    [
+        # GBK read as Latin-1 beside correct text the crawlers' mixture would
+        # read as GBK too: pinyin, Turkish, quotes and apostrophes stay.
+        ("·¢²¼ÁËÐÂÎÅ，妈妈(mā ma)", "发布了新闻，妈妈(mā ma)"),
+        ("ÎÂÜ°Ìáʾ：西安(xī'ān)", "温馨提示：西安(xī'ān)"),
+        ("ÎÂÜ°Ìáʾ, 你好 nǐ hǎo", "温馨提示, 你好 nǐ hǎo"),
+        ("ÎÂÜ°Ìáʾ 绿(lǜ)色", "温馨提示 绿(lǜ)色"),
+        ("·¢²¼ÁËÐÂÎÅ İstanbul ğüş", "发布了新闻 İstanbul ğüş"),
+        ("·¢²¼ÁËÐÂÎÅ Māori", "发布了新闻 Māori"),
+        ("·¢²¼ÁËÐÂÎÅ ‘quote’ don’t", "发布了新闻 ‘quote’ don’t"),
+        # Traditional text in GBK: pairs with an ASCII second byte, ‘ among
+        # them (綽態 is BE 62 91 42).
+        ("柔情綽態，媚於語言".encode("gbk").decode("cp1252"), "柔情綽態，媚於語言"),
+    ],
+)
+def test_the_texts_own_letters_and_quotes_beside_damage_stay(text, repaired):
+    assert zhclean.fix_mojibake(text) == repaired
+    assert zhclean.fix_mojibake(repaired) is repaired
+
+
 def test_short_spans_are_not_enough_evidence():
     # One or two characters that happen to re-decode are left alone...
     for text in ("発", "他説発", "é", "ä½", "Ã’s", "lá´´", "Brontë…”", "SELKÄ\xa0EDELLÄ", "MISUTÂ\xa0AJIKKO"):

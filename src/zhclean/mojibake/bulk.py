@@ -12,7 +12,7 @@ from .charsets import BIG5_HKSCS, HYBRID, LOSS_STAND_INS, ORPHANED_TRAIL, SINGLE
 from .cuts import UNALIGNED, best_cut, encode
 from .records import Known, Stretch
 from .score import PLAUSIBLE, damaged_to_the_edges
-from .structure import listing_runs
+from .structure import listing_runs, own_characters
 from .tables import class_of, class_table
 
 if TYPE_CHECKING:
@@ -42,10 +42,14 @@ def bulk(
         # correct text is left to the re-reading, which finds its edges: read
         # whole, its best part was a fragment, in 10 of 98 spans.)
         return None
-    if (wrong == HYBRID or wrong == SINGLE_BYTE and right != "utf-8") and listing_runs(region, wrong == SINGLE_BYTE):
-        # Letters listed beside GBK or Big5 read as Latin-1 (Ää Öö after it):
-        # the piece-by-piece reading leaves them out (see stretches._pieces).
-        return None
+    if wrong == HYBRID or wrong == SINGLE_BYTE and right != "utf-8":
+        # Letters listed beside GBK or Big5 read as Latin-1 (Ää Öö after it),
+        # pinyin, quotes (structure.own_characters): the pieces between them
+        # are read whole, each on its own, as the piece-by-piece reading
+        # leaves them out too.
+        breaks = listing_runs(region, odd=wrong == SINGLE_BYTE) + own_characters(region, mixture=wrong == HYBRID)
+        if breaks:
+            return _between(region, sorted(breaks), wrong, right, loops, known)
     if wrong != SINGLE_BYTE and right == "utf-8" and not damaged:
         # Correct Chinese beside the damage re-encodes with a two-byte codec
         # too, and its bytes pass for UTF-8 now and then (。 in Big5 is A1 43:
@@ -98,6 +102,24 @@ def bulk(
         return _gaining_part(region, wrong, text, right, loops)
     known[id(text)] = (text, after)
     return [Stretch(head, len(region), text, wrong, right)]
+
+
+def _between(
+    region: str, breaks: list[tuple[int, int]], wrong: str, right: str, loops: Loops, known: Known
+) -> list[Stretch] | None:
+    """Each part of ``region`` between ``breaks`` decoded whole (bulk), in
+    region indices; None when one of them is not exact."""
+    found: list[Stretch] = []
+    start = 0
+    for break_start, break_end in breaks + [(len(region), len(region))]:
+        if break_start > start:
+            part = region[start:break_start]
+            stretches = bulk(part, wrong, right, part.count("\ufffd"), loops, known)
+            if stretches is None:
+                return None
+            found.extend(s._replace(start=s.start + start, end=s.end + start) for s in stretches)
+        start = max(start, break_end)
+    return found
 
 
 def _cut_short(data: bytes) -> bool:

@@ -26,7 +26,7 @@ from .charsets import (
 from .cuts import char_bytes, encode
 from .records import Stretch
 from .score import class_sum, least_evidence_at_least
-from .structure import listing_runs, unmistakable_utf8
+from .structure import listing_runs, own_characters, unmistakable_utf8
 from .trims import (
     cut_before_utf8,
     drop_orphaned_ascii_head,
@@ -70,8 +70,8 @@ def _pieces(region: str, codec: str, right: str, loops: Loops) -> list[_Piece]:
     # (start, end) of each run of characters that cannot be encoded.
     if codec == SINGLE_BYTE:
         bad = [(m.start(), m.end()) for m in _NOT_SINGLE_BYTE.finditer(region)]
-        if right != "utf-8":  # letters listed are no GBK or Big5 pairs (structure.letter_listing)
-            bad = sorted(bad + listing_runs(region))
+        if right != "utf-8":  # letters listed, quotes: no GBK or Big5 pairs (structure)
+            bad = _joined(bad, listing_runs(region) + own_characters(region, mixture=False))
         parts = None
     else:
         parts = char_bytes(region, codec, loops)
@@ -86,9 +86,7 @@ def _pieces(region: str, codec: str, right: str, loops: Loops) -> list[_Piece]:
             else:
                 bad.append((k, k + 1))
         if codec == HYBRID:
-            listed = listing_runs(region, odd=False)
-            if listed:  # runs of high characters: none holds a character with no bytes
-                bad = sorted(bad + listed)
+            bad = _joined(bad, listing_runs(region, odd=False) + own_characters(region, mixture=True))
     pieces = []
     pos = 0
     gap_before = 0
@@ -107,6 +105,21 @@ def _pieces(region: str, codec: str, right: str, loops: Loops) -> list[_Piece]:
         gap_before = gap
         pos = bad_end
     return pieces
+
+
+def _joined(bad: list[tuple[int, int]], more: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs ``bad`` and ``more`` (each sorted), as sorted, disjoint runs:
+    those that overlap as one (runs that touch stay apart: a gap of lost
+    characters is a run of its own)."""
+    if not more:
+        return bad
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(bad + more):
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _unit_start(data: bytes, offset: int, codec: str) -> bool:
