@@ -61,6 +61,29 @@ def test_clean_pages_in_other_scripts_come_back_as_the_same_object(language):
         assert zhclean.mojibake_report(text) == []
 
 
+@pytest.mark.parametrize("language", ["ar", "de", "he", "ja", "ko", "ru", "sr", "th", "vi", "zh", "pinyin"])
+def test_the_screen_rules_out_clean_pages_in_other_scripts(language):
+    """No region of these pages goes to Python (their speed: Serbian 0.1,
+    pinyin written as ruby 0.3, Russian 0.6, Vietnamese 2.5 MB/s when every
+    line did): pinyin and Greek, Cyrillic letters in words are no GBK read
+    as Big5 (tables.alphabet_table), a UTF-8 lead of three bytes needs two
+    continuations after it (Serbian ај is E0 BC in Windows-1251), a high
+    byte before an ASCII one a likely character (tables.trail_reads_table),
+    and a neighbour beyond a region is the text's."""
+    from corpus.mojibake_sets import multilingual_lines
+    from zhclean.mojibake import _loops
+    from zhclean.mojibake.repair import screen_regions
+
+    if language == "pinyin":
+        lines = ["静jìng夜yè思sī 床chuáng前qián明míng月yuè光guāng，疑yí是shì地dì上shàng霜shuāng。"]
+    else:
+        lines = [row["text"] for row in multilingual_lines(language)]
+    page = "\n".join(lines) + "\n"
+    loops = _loops.LOOPS
+    assert screen_regions(page, loops.find_regions(page), loops) == []
+    assert zhclean.fix_mojibake(page) is page
+
+
 def test_whole_megabyte_of_mojibake():
     original = "发布了新闻，今天天气很好。中华人民共和国\n" * 20000
     assert zhclean.fix_mojibake(original.encode("utf-8").decode("gbk")) == original

@@ -8,10 +8,11 @@ ctypedef fused ucs_t:
     uint32_t
 
 cdef enum:
-    # Mirrors of tables.SUSPECT, LEAD, CONTINUATION (compared by a test).
+    # Mirrors of tables.SUSPECT, LEAD, CONTINUATION, LEAD_OF_TWO (compared by a test).
     SUSPECT = 1
     LEAD = 2
     CONTINUATION = 4
+    LEAD_OF_TWO = 8
 
 cdef struct Tables:
     uint8_t scan[0x10000]        # tables.scan_table()'s bits, and SUSPECT for U+FFFD (see _scan)

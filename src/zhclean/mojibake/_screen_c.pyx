@@ -13,7 +13,7 @@ from libc.stdlib cimport calloc, free, malloc
 
 from zhclean._unicode cimport PyUnicode_READY
 
-from ._loops_c cimport CONTINUATION, LEAD, Tables, _tables_ready, ucs_t
+from ._loops_c cimport CONTINUATION, LEAD, LEAD_OF_TWO, Tables, _tables_ready, ucs_t
 
 from .._lazy import Lazy
 from . import tables as _tables
@@ -57,6 +57,8 @@ cdef struct ScreenTables:
                                    # Big5 is read as Big5-HKSCS
     int right_of[5]                # index into decoded, or -1 for UTF-8
     uint8_t latin[0x800]           # 1 for tables.LATIN_MADE
+    uint8_t trail_reads[0x2000]    # tables.trail_reads_table
+    uint8_t alphabet[0x10000]      # tables.alphabet_table
     uint8_t relevant[0x10000]      # bit b: the character counts for SCREENED[b] (see _segments); NEUTRAL
     int64_t plausible, very_plausible, gain, least, gap, every, other
     uint32_t marker[3]             # charsets.LOSS_MARKER
@@ -107,6 +109,12 @@ def _build_screen():
         t.latin[cp] = 1
     cdef Py_ssize_t c
     cdef int code
+    cdef const uint8_t[:] trail_reads = _tables.trail_reads_table()
+    for c in range(0x2000):
+        t.trail_reads[c] = trail_reads[c]
+    cdef const uint8_t[:] alphabet = _tables.alphabet_table()
+    for c in range(0x10000):
+        t.alphabet[c] = alphabet[c]
     for k in range(len(SCREENED)):
         # Whichever way Big5 is read (the segments only need to hold every
         # character that counts).
@@ -334,8 +342,12 @@ cdef bint _utf8_viable(const Tables* t, const ScreenTables* st, const ucs_t* cha
     return run.found
 
 
-cdef bint _two_byte_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                           const int* encoded, const unsigned int* decoded) noexcept nogil:
+cdef bint _two_byte_viable(const Tables* t, const ScreenTables* st, const ucs_t* window, Py_ssize_t window_n,
+                           Py_ssize_t offset, Py_ssize_t n, const int* encoded,
+                           const unsigned int* decoded) noexcept nogil:
+    """The twin's test on ``window[offset:offset + n]`` (the window the twin
+    reads: a character's neighbours beyond that segment count)."""
+    cdef const ucs_t* chars = window + offset
     cdef Py_ssize_t k
     cdef uint32_t c, out
     cdef int code
@@ -349,7 +361,7 @@ cdef bint _two_byte_viable(const Tables* t, const ScreenTables* st, const ucs_t*
             continue
         code = encoded[c] if 0 < c < 0x10000 else -2
         out = decoded[code & 0xFFFF] if code >= 0x10000 else 0
-        if not out:
+        if not out or (k < n and _in_a_word(st, window, window_n, offset + k, c)):
             if reads.found and gains.found:
                 return True
             _run_start(&reads, st.very_plausible, st.least)
@@ -361,22 +373,45 @@ cdef bint _two_byte_viable(const Tables* t, const ScreenTables* st, const ucs_t*
     return False
 
 
+cdef inline bint _in_a_word(const ScreenTables* st, const ucs_t* window, Py_ssize_t n, Py_ssize_t k,
+                            uint32_t c) noexcept nogil:
+    # See the twin's _in_a_word: ``window`` is what the twin reads, ``k`` in it.
+    cdef uint8_t script = st.alphabet[c] if c < 0x10000 else 0
+    if not script:
+        return False
+    return ((k > 0 and _same_word(st, script, window[k - 1]))
+            or (k + 1 < n and _same_word(st, script, window[k + 1])))
+
+
+cdef inline bint _same_word(const ScreenTables* st, uint8_t script, uint32_t other) noexcept nogil:
+    """Whether ``other`` is a letter of ``script``, or an ASCII letter beside Latin (script 1)."""
+    return ((other < 0x10000 and st.alphabet[other] == script)
+            or (script == 1 and ((0x41 <= other <= 0x5A) or (0x61 <= other <= 0x7A))))
+
+
 cdef inline bint _other_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                               Py_ssize_t k) noexcept nogil:
-    # See the twin's _other_viable.
+                               Py_ssize_t k, int64_t outer_before, int64_t outer_after) noexcept nogil:
+    # See the twin's _other_viable: ``chars`` is the region, ``outer_before``
+    # and ``outer_after`` the text's characters beside it (-1: none).
     cdef uint32_t c = chars[k]
-    cdef int64_t after = chars[k + 1] if k + 1 < n else -1
-    cdef int64_t before = chars[k - 1] if k > 0 else -1
+    cdef int64_t after = chars[k + 1] if k + 1 < n else outer_after
+    cdef int64_t before = chars[k - 1] if k > 0 else outer_before
+    cdef int64_t second = chars[k + 2] if k + 2 < n else (outer_after if k + 2 == n else -1)
+    cdef int lead
     if c == 0x20AC:
         return True
     if c < 0x10000 and t.scan[c] & LEAD and (
             after < 0 or (after == 0xFFFD and c < 0x800 and st.latin[c])
-            or (after < 0x10000 and t.scan[after] & CONTINUATION)):
+            or (after < 0x10000 and t.scan[after] & CONTINUATION and (
+                t.scan[c] & LEAD_OF_TWO or second < 0 or second == 0xFFFD
+                or (second < 0x10000 and t.scan[second] & CONTINUATION)))):
         return True
     if c >= 0x800 or not st.latin[c]:
         return False
+    lead = t.byte_of[c]
     return (after < 0 or before < 0
-            or (0x80 <= after < 0x10000 and t.single_byte[after]) or 0x40 <= after <= 0x7E
+            or (0x80 <= after < 0x10000 and t.single_byte[after])
+            or (0x40 <= after <= 0x7E and lead >= 0x80 and st.trail_reads[(lead - 0x80) << 6 | (after - 0x40)])
             or (0x80 <= before < 0x10000 and t.single_byte[before]))
 
 
@@ -467,12 +502,12 @@ cdef inline bint _word_test(const uint8_t* known, Py_ssize_t i, Py_ssize_t j) no
     return True
 
 
-cdef bint _pair_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                       int bit, bint hkscs, uint8_t* data) noexcept nogil:
+cdef bint _pair_viable(const Tables* t, const ScreenTables* st, const ucs_t* window, Py_ssize_t window_n,
+                       Py_ssize_t offset, Py_ssize_t n, int bit, bint hkscs, uint8_t* data) noexcept nogil:
     cdef const int* encoded = st.encoded[st.read_of[hkscs][bit]]
     if st.right_of[bit] < 0:
-        return _utf8_viable(t, st, chars, n, encoded, data)
-    return _two_byte_viable(t, st, chars, n, encoded, st.decoded[st.right_of[bit]])
+        return _utf8_viable(t, st, window + offset, n, encoded, data)
+    return _two_byte_viable(t, st, window, window_n, offset, n, encoded, st.decoded[st.right_of[bit]])
 
 
 cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
@@ -534,7 +569,7 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
             if not close:
                 continue
             if count[b] >= (st.least if st.right_of[b] >= 0 else 2) and _pair_viable(
-                    t, st, chars + first[b], last[b] + 1 - first[b], b, hkscs, data):
+                    t, st, chars, n, first[b], last[b] + 1 - first[b], b, hkscs, data):
                 mask |= 1 << b
                 pending &= ~(1 << b)
             count[b] = 0
@@ -564,10 +599,12 @@ cdef bint _loss_markers_only(const ScreenTables* st, const ucs_t* chars, Py_ssiz
 
 
 cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* region, Py_ssize_t length,
-                      Py_ssize_t lo, Py_ssize_t hi, uint32_t before, uint32_t after, bint hkscs, uint8_t* data,
-                      uint32_t* reread, uint8_t* known) noexcept nogil:
+                      int64_t outer_before, int64_t outer_after, Py_ssize_t lo, Py_ssize_t hi, uint32_t before,
+                      uint32_t after, bint hkscs, uint8_t* data, uint32_t* reread, uint8_t* known) noexcept nogil:
     """The mask of the window ``region[lo:hi]`` (``before``, ``after``: the
-    characters beside it, 0 for none); _other_viable sees the whole region."""
+    characters beside it, 0 for none); _other_viable sees the whole region
+    and the text's characters beside it (``outer_before``, ``outer_after``:
+    -1 for none)."""
     cdef const ucs_t* chars = region + lo
     cdef Py_ssize_t n = hi - lo
     cdef Py_ssize_t k, found[2]
@@ -593,7 +630,8 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
         if c == 0xFFFD:
             losses = True
         elif not mask and c < 0x10000 and st.relevant[c] & MAYBE_OTHER and _other_viable(t, st, region, length,
-                                                                                          lo + k):
+                                                                                          lo + k, outer_before,
+                                                                                          outer_after):
             mask = <int>st.other
     mask |= ((1 << 5) - 1) if losses else _segments(t, st, chars, n, hkscs, data)
     for b in range(5):  # GBK and Big5 read as each other in spans too short for the judge: the word test
@@ -643,6 +681,7 @@ def screen(text, regions):
     cdef Py_ssize_t window = _tables.SCREEN_WINDOW
     cdef Py_ssize_t windows_from = _tables.SCREEN_WINDOWS_FROM
     cdef uint32_t before, after, edge_before, edge_after
+    cdef int64_t outer_before, outer_after
     cdef int reading = <int>BIG5_READ_AS_HKSCS if hkscs else 0
     cdef uint8_t* data = <uint8_t*>malloc((2 * longest + 1) * sizeof(uint8_t))
     cdef uint8_t* known = <uint8_t*>malloc((longest + 1) * sizeof(uint8_t))
@@ -655,6 +694,8 @@ def screen(text, regions):
             n = end - start
             before = PyUnicode_READ(kind, <void*>source, start - 1) if start > 0 else 0
             after = PyUnicode_READ(kind, <void*>source, end) if end < length else 0
+            outer_before = PyUnicode_READ(kind, <void*>source, start - 1) if start > 0 else -1
+            outer_after = PyUnicode_READ(kind, <void*>source, end) if end < length else -1
             merged = None  # the last window kept, as [start, end, mask], while the next may overlap it
             lo = 0
             while True:
@@ -662,13 +703,16 @@ def screen(text, regions):
                 edge_before = PyUnicode_READ(kind, <void*>source, start + lo - 1) if lo > 0 else before
                 edge_after = PyUnicode_READ(kind, <void*>source, start + hi) if hi < n else after
                 if kind == 1:
-                    mask = _region_mask(t, st, <const uint8_t*>source + start, n, lo, hi, edge_before, edge_after,
+                    mask = _region_mask(t, st, <const uint8_t*>source + start, n, outer_before, outer_after, lo, hi,
+                                        edge_before, edge_after,
                                         hkscs, data, reread, known)
                 elif kind == 2:
-                    mask = _region_mask(t, st, <const uint16_t*>source + start, n, lo, hi, edge_before, edge_after,
+                    mask = _region_mask(t, st, <const uint16_t*>source + start, n, outer_before, outer_after, lo, hi,
+                                        edge_before, edge_after,
                                         hkscs, data, reread, known)
                 else:
-                    mask = _region_mask(t, st, <const uint32_t*>source + start, n, lo, hi, edge_before, edge_after,
+                    mask = _region_mask(t, st, <const uint32_t*>source + start, n, outer_before, outer_after, lo, hi,
+                                        edge_before, edge_after,
                                         hkscs, data, reread, known)
                 if mask:
                     if merged is not None and start + lo <= merged[1]:

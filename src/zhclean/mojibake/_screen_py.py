@@ -55,6 +55,7 @@ from .tables import (
     GAIN,
     LATIN_MADE,
     LEAD,
+    LEAD_OF_TWO,
     LEAST_TWO_BYTE_EVIDENCE_UNMARKED,
     PLAUSIBLE,
     SCREEN_GAP,
@@ -67,6 +68,8 @@ from .tables import (
     class_table,
     scan_table,
     shows_hkscs_table,
+    trail_reads_table,
+    alphabet_table,
     word_pairs,
 )
 
@@ -138,31 +141,50 @@ def _mask(text: str, start: int, end: int, lo: int, hi: int, read_as: dict[str, 
 
 def _other_viable(text: str, k: int, start: int, end: int, cp: int, scan: bytes) -> bool:
     """Whether the character at ``k`` may be a byte of what the other pairs
-    repair: a €; a UTF-8 lead before a continuation (or, read as
-    Windows-1252, before a loss: a byte it leaves undefined); a Latin-1 or Windows-1252 character
-    beside another or before an ASCII trail byte: a pair of GBK or Big5
-    bytes read byte by byte (the crawlers' mixture too: a § between two Han
-    characters is Big5's or GBK's own).  A neighbour beyond the region may be
-    anything."""
+    repair: a €; a UTF-8 lead before a continuation (and, unless it leads
+    two bytes, a second one: Serbian ај, Kazakh рі are E0 BC, F0 B3 in
+    Windows-1251, and a word goes on) or, read as Windows-1252, before a
+    loss (a byte it leaves undefined); a Latin-1 or Windows-1252 character
+    beside another or before an ASCII trail byte it makes a likely character
+    with (tables.trail_reads_table): a pair of GBK or Big5 bytes read byte
+    by byte (the crawlers' mixture too: a § between two Han characters is
+    Big5's or GBK's own).  Its neighbours are the text's, within the region
+    and beside it; beyond that, they may be anything."""
     if cp == 0x20AC:
         return True
-    after = ord(text[k + 1]) if k + 1 < end else -1
+    after = _beside(text, k + 1, start, end)
     if cp < 0x10000 and scan[cp] & LEAD and (
         after < 0
         or (after == 0xFFFD and cp in LATIN_MADE)
-        or (after < 0x10000 and scan[after] & CONTINUATION)
+        or (after < 0x10000 and scan[after] & CONTINUATION and _second_continues(text, k, start, end, cp, scan))
     ):
         return True
     if cp not in LATIN_MADE:
         return False
-    before = ord(text[k - 1]) if k > start else -1
+    before = _beside(text, k - 1, start, end)
+    lead = SINGLE_BYTE_MAP[cp]
     return (
         after < 0
         or before < 0
         or after in SINGLE_BYTE_MAP and after >= 0x80
-        or 0x40 <= after <= 0x7E
+        or 0x40 <= after <= 0x7E and lead >= 0x80 and trail_reads_table()[(lead - 0x80) << 6 | (after - 0x40)] == 1
         or before in SINGLE_BYTE_MAP and before >= 0x80
     )
+
+
+def _beside(text: str, j: int, start: int, end: int) -> int:
+    """The code point at ``j``, inside the region ``text[start:end]`` or just
+    beside it; -1 beyond that or the text."""
+    return ord(text[j]) if start - 1 <= j <= end and 0 <= j < len(text) else -1
+
+
+def _second_continues(text: str, k: int, start: int, end: int, cp: int, scan: bytes) -> bool:
+    """Whether the lead at ``k`` (a continuation after it) leads two bytes, or
+    what follows that continuation may be another (or a loss, or unknown)."""
+    if scan[cp] & LEAD_OF_TWO:
+        return True
+    second = _beside(text, k + 2, start, end)
+    return second < 0 or second == 0xFFFD or (second < 0x10000 and scan[second] & CONTINUATION != 0)
 
 
 # The byte _utf8_viable writes for a character the wrong codec cannot have
@@ -247,7 +269,7 @@ def _two_byte_viable(text: str, start: int, end: int, encoded, decoded, classes:
             continue
         code = encoded[cp] if 0 < cp < 0x10000 else BARRIER
         out = decoded[code & 0xFFFF] if code >= 0x10000 else 0
-        if not out:
+        if not out or _in_a_word(text, start, end, k, cp):
             if reads.found and gains.found:
                 return True
             reads = _Run(VERY_PLAUSIBLE, least)
@@ -256,6 +278,24 @@ def _two_byte_viable(text: str, start: int, end: int, encoded, decoded, classes:
         klass = classes[out] if out < 0x10000 else 0
         reads.add(klass)
         gains.add(klass - classes[cp])
+    return False
+
+
+def _in_a_word(text: str, start: int, end: int, k: int, cp: int) -> bool:
+    """Whether the character at ``k`` is a letter (tables.alphabet_table)
+    beside another of its script, or a Latin one beside an ASCII letter, in
+    ``text[start:end]``: a word of real text, where a run restarts."""
+    alphabets = alphabet_table()
+    script = alphabets[cp] if cp < 0x10000 else 0
+    if not script:
+        return False
+    for j in (k - 1, k + 1):
+        if start <= j < end:
+            other = ord(text[j])
+            if (other < 0x10000 and alphabets[other] == script) or (
+                script == 1 and other < 0x80 and chr(other).isalpha()
+            ):
+                return True
     return False
 
 

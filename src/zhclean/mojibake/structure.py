@@ -26,7 +26,7 @@ from .charsets import CHOSEN_BY_NEIGHBOURS, CP1252_EXTRAS, SINGLE_BYTE, SINGLE_B
 from .cuts import char_bytes, encode
 from .._lazy import Lazy
 from ..pinyin.tables import CIRCUMFLEX, DIAERESIS, MARKED_LETTERS, TONE_MARKS, reading_tables
-from .tables import CONTINUATION, LEAD, LEAD_OF_TWO, PLAIN_LATIN1, PLAUSIBLE, class_table, scan_table
+from .tables import FOREIGN_SCRIPTS, CONTINUATION, LEAD, LEAD_OF_TWO, PLAIN_LATIN1, PLAUSIBLE, class_table, scan_table
 
 if TYPE_CHECKING:
     from ._loops import Loops
@@ -57,24 +57,14 @@ _CONTINUATION_CHARACTERS = re.compile(
 )
 _SINGLE_BYTE_CHAR = re.compile(f"[\x80-\xff{CP1252_EXTRAS}]")
 
-# Words of alphabetic scripts outside Latin-1 and CJK: three letters or more
-# of one script in a row.  (Big5 read as GBK makes a Greek or Cyrillic
+# Words of alphabetic scripts outside Latin-1 and CJK (tables.FOREIGN_SCRIPTS):
+# three letters or more of one script in a row.  (Big5 read as GBK makes a Greek or Cyrillic
 # letter now and then, and two side by side: 我 is A7 DA in Big5, и in GBK;
 # but of one script, three in a row, it hardly ever does.)
-_FOREIGN_SCRIPTS = (
-    "\u0100-\u024f\u1e00-\u1eff",  # Latin Extended (Turkish, Polish, Vietnamese...)
-    "\u0370-\u03ff",  # Greek
-    "\u0400-\u052f",  # Cyrillic
-    "\u0531-\u058f",  # Armenian
-    "\u05d0-\u05ea",  # Hebrew
-    "\u0620-\u064a",  # Arabic
-    "\u0e01-\u0e4e",  # Thai
-    "\uac00-\ud7a3",  # Hangul
-)
 # (Three letters of any of them first, a class scanned for in C; the eight
 # scripts looked back at only where they stand.)
 _FOREIGN_WORD = re.compile(
-    f"[{''.join(_FOREIGN_SCRIPTS)}]{{3}}(?<=" + "|".join(f"[{letters}]{{3}}" for letters in _FOREIGN_SCRIPTS) + ")"
+    f"[{''.join(FOREIGN_SCRIPTS)}]{{3}}(?<=" + "|".join(f"[{letters}]{{3}}" for letters in FOREIGN_SCRIPTS) + ")"
 )
 # The three letters of one script in a row that make a foreign word also
 # come by chance from the bytes of long mojibake (ȫȻŸ: the crawlers' GBK

@@ -264,6 +264,81 @@ def _build_shows_hkscs() -> bytes:
 SHOWS_HKSCS: Lazy[bytes] = Lazy(_build_shows_hkscs)
 
 
+# Letters of the alphabetic scripts outside Latin-1 and CJK, one class of
+# them a script: a word of one (three letters in a row) is real text, never
+# GBK or Big5 read as the other (see structure.foreign_words).
+FOREIGN_SCRIPTS = (
+    "\u0100-\u024f\u1e00-\u1eff",  # Latin Extended (Turkish, Polish, Vietnamese...)
+    "\u0370-\u03ff",  # Greek
+    "\u0400-\u052f",  # Cyrillic
+    "\u0531-\u058f",  # Armenian
+    "\u05d0-\u05ea",  # Hebrew
+    "\u0620-\u064a",  # Arabic
+    "\u0e01-\u0e4e",  # Thai
+    "\uac00-\ud7a3",  # Hangul
+)
+# And for the screen's test of GBK and Big5 read as each other, Latin-1's
+# letters and IPA (pinyin's ɑ ɡ) count with Latin Extended.
+_SCREEN_LATIN = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0250-\u02af"
+
+
+def _build_alphabets() -> bytes:
+    table = bytearray(0x10000)
+    for number, letters in enumerate(FOREIGN_SCRIPTS, start=1):
+        if number == 1:
+            letters += _SCREEN_LATIN
+        for low, high in zip(letters[::3], letters[2::3]):
+            table[ord(low) : ord(high) + 1] = bytes([number]) * (ord(high) + 1 - ord(low))
+    return bytes(table)
+
+
+ALPHABETS: Lazy[bytes] = Lazy(_build_alphabets)
+
+
+def alphabet_table() -> bytes:
+    """65,536 bytes: for each letter of FOREIGN_SCRIPTS (Latin-1's letters
+    and IPA with Latin Extended), the script's number from 1 (Latin); else
+    0.  The screen's test of GBK and Big5 read as each other takes a letter
+    beside another of its script (or, Latin, beside an ASCII letter) for a
+    word of real text, where its runs restart: Greek, Cyrillic and pinyin
+    are written in GBK (rows A6-A8) and read as Big5 make its common
+    characters (Α is A6 A1, Big5's 尼), so every page of Greek, Russian or
+    pinyin went to Python, at 0.1-0.3 MB/s."""
+    return ALPHABETS.get()
+
+
+# The screen's pairs of a high byte and an ASCII second byte (40-7E) read as
+# GBK or Big5 by a single-byte decoder: one is worth a look only where either
+# codec reads it as a likely character (PLAUSIBLE), or a very likely one
+# (VERY_PLAUSIBLE) where the second byte is a letter: a repair with an ASCII
+# letter inside is believed only where it reads very well.  European text is
+# full of such pairs (été, très: E9 74, E8 73, rare characters of GBK's
+# extension and Big5's second level; élèves: E9 6C, GBK's 閘, class 8):
+# every line of a page of French went to Python, at 0.25 MB/s.
+def _build_trail_reads() -> bytes:
+    classes = class_table()
+    table = bytearray(0x80 * 0x40)
+    for codec in ("gb18030", "big5"):
+        decoded = decode_table(codec)
+        for lead in range(0x80, 0x100):
+            for trail in range(0x40, 0x7F):
+                out = decoded[lead << 8 | trail]
+                bar = VERY_PLAUSIBLE if chr(trail).isalpha() else PLAUSIBLE
+                if out and out < 0x10000 and classes[out] >= bar:
+                    table[(lead - 0x80) << 6 | (trail - 0x40)] = 1
+    return bytes(table)
+
+
+TRAIL_READS: Lazy[bytes] = Lazy(_build_trail_reads)
+
+
+def trail_reads_table() -> bytes:
+    """8,192 bytes: at ``(lead - 0x80) << 6 | (trail - 0x40)``, 1 where GBK
+    or Big5 reads the high byte ``lead`` and the ASCII byte ``trail`` (40-7E)
+    as a likely character."""
+    return TRAIL_READS.get()
+
+
 def shows_hkscs_table() -> bytes:
     """65,536 bytes: 1 where a character shows that Big5 was read as
     Big5-HKSCS (charsets.BIG5_HKSCS): one Python's big5 has no bytes for,
