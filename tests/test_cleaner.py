@@ -159,6 +159,39 @@ def test_offsets_and_explanations_agree_with_clean(text):
             assert out[k] == text[position]
 
 
+def test_offsets_compose_across_what_earlier_steps_removed():
+    # pinyin removes (fā), then the script step replaces 發佈會 as one stretch:
+    # 布 comes from 佈 (5), 会 from 會 (6), not from the ( and f between.
+    assert zhclean.Cleaner(script="simplified").clean("發(fā)佈會", offsets=True) == ("发布会", [0, 5, 6])
+    text = "这是省委書(shu)記说的话，这个问题很重要。"
+    out, offsets = zhclean.Cleaner().clean(text, offsets=True)
+    assert out == "这是省委书记说的话，这个问题很重要。"
+    assert [text[k] for k in offsets] == list("这是省委書記说的话，这个问题很重要。")
+
+
+def test_offsets_of_replacements_of_another_length_keep_their_rule():
+    # A first step's repair of 9 characters by 6: the k-th to the k-th.
+    out, offsets = zhclean.Cleaner().clean("据报道，鍙戝竷浜嗘柊闂伙紝", offsets=True)
+    assert out == "据报道，发布了新闻，" and offsets == list(range(10))
+    # Nothing changed: every character is its own.
+    assert zhclean.Cleaner().clean("中文 abc", offsets=True) == ("中文 abc", [0, 1, 2, 3, 4, 5])
+
+
+_ORIGINS = {"书": "書", "发": "發", "布": "佈", "会": "會", "A": "Ａ", "b": "ｂ", "1": "１", " ": "\u2003"}
+_OFFSET_PIECES = st.sampled_from(["書(shu)", "發", "佈", "會", "(fā)", "a", "b", "1", "x", "Ａ", "ｂ", "１", " ", "\u2003"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_OFFSET_PIECES, max_size=14).map("".join), st.sampled_from(["simplified", "auto", None]))
+def test_each_output_character_maps_to_the_one_it_came_from(text, script):
+    out, offsets = zhclean.Cleaner(script=script).clean(text, offsets=True)
+    assert len(offsets) == len(out)
+    assert offsets == sorted(offsets)
+    for k, position in enumerate(offsets):
+        # unchanged characters point at themselves; converted ones at their origin
+        assert text[position] in (out[k], _ORIGINS.get(out[k])), (k, out, offsets)
+
+
 # --- statistics -----------------------------------------------------------------------
 def test_statistics_of_a_damaged_annotated_page():
     text = "據報道，鍙戝竷浜嗘柊闂伙紝省(sheng)委書(shu)(shu)記會議。锟斤拷"

@@ -50,7 +50,11 @@ class _Piece(NamedTuple):
     source: int  # in the original input
     source_length: int
     kept: bool  # unchanged since the input: position k maps to source + k
+    # Not kept (a replacement, or the part of one that maps through one piece
+    # of what it replaced): character k maps to source + min(skip + k,
+    # source_length - 1), source itself where source_length is 0 (an insertion).
     skip: int = 0  # a replacement cut short: how many of its characters went before it
+    ends: int = -1  # the last piece of a replacement: where what it stands for ends in the input
 
 
 class Trace:
@@ -68,7 +72,7 @@ class Trace:
         """Where the character at ``position`` of the current text came from
         (the end of the input for the end of the text)."""
         if position >= len(self.text) or not self._pieces:
-            return self._pieces[-1].source + self._pieces[-1].source_length if self._pieces else 0
+            return _end_in_input(self._pieces[-1]) if self._pieces else 0
         piece = self._pieces[bisect.bisect_right(self._starts, position) - 1]
         return _mapped(piece, position - piece.start)
 
@@ -77,9 +81,34 @@ class Trace:
         input: a stretch reaching the end of a replacement takes in all that
         the replacement stands for."""
         piece = self._pieces[bisect.bisect_right(self._starts, end - 1) - 1]
-        if not piece.kept and end == piece.start + piece.length:
-            return piece.source + piece.source_length
+        if end == piece.start + piece.length:
+            return _end_in_input(piece)
         return _mapped(piece, end - 1 - piece.start) + 1
+
+    def _replacement(self, start: int, end: int, length: int, shift: int, source_start: int,
+                     source_end: int) -> list[_Piece]:
+        """The pieces of ``length`` new characters for ``[start, end)`` of the
+        current text, placed at ``start + shift``.  The k-th comes from the
+        k-th character it replaces (the last one past their number), as that
+        one came from the input: an edit of 書記 for 书记 after 書(shu)記 lost
+        its ``(shu)`` maps 记 to 記, not into ``(shu)``; an insertion, from where
+        it stands.  The last piece stands for all of ``[source_start,
+        source_end)``."""
+        if end == start:
+            return [_Piece(start + shift, length, source_start, 0, False, 0, source_end)]
+        pieces = []
+        at, stop = start, min(end, start + length)
+        k = bisect.bisect_right(self._starts, start) - 1
+        while at < stop:  # one piece per piece of the replaced characters it maps through
+            old = self._pieces[k]
+            upto = min(stop, old.start + old.length)
+            pieces.append(_cut(old, at, upto, shift)._replace(kept=False, ends=-1))
+            at = upto
+            k += 1
+        if length > end - start:
+            pieces.append(_Piece(end + shift, length - (end - start), self._source(end - 1), 1, False))
+        pieces[-1] = pieces[-1]._replace(ends=source_end)
+        return pieces
 
     def step(self, name: str, edits: Sequence[Edit]) -> str:
         """Make ``edits`` (in the current text) and record them as step ``name``."""
@@ -102,7 +131,7 @@ class Trace:
             if k < len(old) and old[k].start < start:
                 pieces.append(_cut(old[k], max(cursor, old[k].start), start, shift))
             if new:
-                pieces.append(_Piece(start + shift, len(new), source_start, source_end - source_start, False))
+                pieces.extend(self._replacement(start, end, len(new), shift, source_start, source_end))
             shift += len(new) - (end - start)
             cursor = end
             while k < len(old) and old[k].start + old[k].length <= end:
@@ -119,9 +148,10 @@ class Trace:
         """For each position of the current text, its position in the input.
 
         Unchanged characters map to themselves; the k-th character of a
-        replacement maps to the k-th character of what it replaced (the last
-        one where the replacement is longer, the place of an insertion where
-        it replaced nothing).
+        replacement maps to where the k-th character of what it replaced came
+        from (the last one where the replacement is longer, the place of an
+        insertion where it replaced nothing): an edit of k characters by k
+        maps them one by one, across what earlier steps deleted or changed.
         """
         out: list[int] = []
         for piece in self._pieces:
@@ -141,10 +171,21 @@ def _mapped(piece: _Piece, offset: int) -> int:
     return piece.source + min(piece.skip + offset, piece.source_length - 1)
 
 
+def _end_in_input(piece: _Piece) -> int:
+    """Where what ``piece`` stands for ends in the input."""
+    if piece.kept:
+        return piece.source + piece.source_length
+    if piece.ends >= 0:
+        return piece.ends
+    return _mapped(piece, piece.length - 1) + 1
+
+
 def _cut(piece: _Piece, start: int, end: int, shift: int) -> _Piece:
     """The part ``[start, end)`` (current positions) of ``piece``, moved by ``shift``."""
     length = end - start
     if piece.kept:
         return _Piece(start + shift, length, piece.source + start - piece.start, length, True)
     # Part of a replacement still stands for what was replaced, from where it left off.
-    return _Piece(start + shift, length, piece.source, piece.source_length, False, piece.skip + start - piece.start)
+    return _Piece(
+        start + shift, length, piece.source, piece.source_length, False, piece.skip + start - piece.start, piece.ends
+    )
