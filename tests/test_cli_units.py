@@ -288,3 +288,16 @@ def test_a_failure_inside_the_library_fails_its_input_in_one_line(monkeypatch, t
     assert status == 2
     assert out.decode() == "書\n"
     assert err.strip().splitlines() == [f"zhclean: {second}: internal error, please report it: RuntimeError: simulated"]
+
+
+def test_a_lone_cr_is_text_to_the_command_and_to_the_cleaner(monkeypatch, tmp_path):
+    """The spaces before a lone CR are not at a line's end: the command's
+    line units and the Cleaner on the whole file keep them, and both remove
+    those before a CRLF."""
+    text = "行\r尾  \r\n下一行  \r\n末\r 尾 \r"
+    source = tmp_path / "cr.txt"
+    source.write_bytes(text.encode())
+    expected = "行\r尾\r\n下一行\r\n末\r 尾 \r"
+    assert zhclean.Cleaner()(text) == expected
+    for unit in ("line", "file"):
+        assert run_here(monkeypatch, "--unit", unit, str(source)) == (0, expected.encode())

@@ -71,3 +71,40 @@ def test_a_long_run_of_blanks_in_a_short_text_is_read_in_linear_time():
     text = " " * (normalize.SHORT_TEXT - 1) + "a"
     assert normalize.whitespace_edits(text) == []
     assert normalize.whitespace_edits(text[:-1] + "\n") == [(0, normalize.SHORT_TEXT - 1, "")]
+
+
+def test_trailing_tabs_are_data():
+    # A TSV line whose last column is empty ends in a tab: it stays.
+    assert zhclean.clean("张三\t18\t\n") == "张三\t18\t\n"
+    assert zhclean.clean("张三\t18\t") == "张三\t18\t"
+    assert zhclean.clean("张三\t18 \t \n") == "张三\t18 \t\n"  # the spaces after the last tab go
+
+
+def test_one_pass_does_all_the_whitespace_step_does():
+    cleaner = zhclean.Cleaner()
+    assert cleaner("a \u2028b") == "a\nb"
+    assert cleaner("a\u2003\n") == "a\n"
+    assert cleaner("a\u2028 \u2028b") == "a\n\nb"
+
+
+@settings(max_examples=400, deadline=None)
+@given(_BLANKS.map("".join))
+def test_the_whitespace_step_is_idempotent(text):
+    once = apply(text, normalize.whitespace_edits(text))
+    assert normalize.whitespace_edits(once) == []
+    cleaner = zhclean.Cleaner(**{**OFF, "whitespace": True})
+    assert cleaner(cleaner(text)) == cleaner(text)
+
+
+def test_a_lone_cr_is_text_as_on_the_command_line():
+    cleaner = zhclean.Cleaner()
+    assert cleaner("行\r尾  \r") == "行\r尾  \r"
+    assert cleaner("行尾  \r\n") == "行尾\r\n"  # a CR before a LF ends the line with it
+    assert cleaner("a \r \r\n") == "a \r\r\n"
+
+
+@pytest.mark.parametrize("text", ["行\r尾  \r", "张三\t18\t", "a \u2028b", "a \r \r\n", "x  "])
+def test_a_batch_is_cleaned_as_each_of_its_texts(text):
+    texts = [text, "中文", text + "\n", "尾 "] * 40  # enough texts for the joined batch
+    cleaner = zhclean.Cleaner()
+    assert cleaner.clean_batch(texts) == [cleaner(t) for t in texts]

@@ -21,10 +21,12 @@ anything else, and leaves code, URLs, e-mail addresses, numbers (``3,500``,
   no-break spaces to spaces where they touch Chinese, a space or a line's
   edge (the &nbsp; of scraped pages), not between two other characters
   (French ``Bonjour\xa0:``, ``15\xa0000``).
-- ``whitespace_edits``: spaces and tabs at the end of a line removed; the
-  typographic spaces U+2000-U+200A and U+205F to spaces; line and paragraph
-  separators to newlines.  Indentation and the ideographic space (U+3000),
-  which Chinese text indents with, stay.
+- ``whitespace_edits``: spaces at the end of a line removed (a lone ``\\r``
+  ends no line); the typographic spaces U+2000-U+200A and U+205F to spaces;
+  line and paragraph separators to newlines; all in one pass (applied twice,
+  it does nothing more).  Indentation, tabs (a TSV line's empty last
+  column, ``张三\\t18\\t``) and the ideographic space (U+3000), which
+  Chinese text indents with, stay.
 """
 from __future__ import annotations
 
@@ -155,44 +157,71 @@ def _invisible_run(text: str, start: int, end: int, edits: list[Edit]) -> None:
 
 
 # --- whitespace -------------------------------------------------------------------
-_BLANKS = CharTable(" \t")
-_LINE_BREAKS = CharTable("\n\r")
+# What a trailing run is made of: spaces, and the typographic spaces that
+# become spaces.  Not tabs: a TSV line ends in one where its last column is
+# empty (张三\t18\t\n), and they are data.
+_SPACES = CharTable([" ", *map(chr, range(0x2000, 0x200B)), "\u205f"])
+# Where a line ends: a line feed (so \r\n too), the line and paragraph
+# separators, which become line feeds (so a space before one goes in the same
+# pass: "a \u2028b" -> "a\nb"), and the end of the text.  A lone \r is text,
+# as it is to the command line's units (cli/units.py): 行\r尾  \r stays.  A \r
+# before a line feed or a separator (which makes it \r\n), spaces that go
+# between them, ends a line: the spaces before it go in the same pass too.
+_NEWLINES = "\n\u2028\u2029"
+_LINE_ENDS = CharTable(_NEWLINES + "\r")  # a \r only as _CR_ENDS_LINE says
+_SPACE = regex_class(_SPACES.chars)
+_LINE_END = f"(?:\r{_SPACE}*+)?[{_NEWLINES}]"
+_CR_ENDS_LINE = re.compile(_LINE_END)
 # Typographic spaces (U+2000-200A, U+205F) and the line and paragraph separators.
 _ODD_SPACE_SET = CharTable([*map(chr, range(0x2000, 0x200B)), "\u205f", "\u2028", "\u2029"])
 _ODD_SPACES = re.compile(regex_class(_ODD_SPACE_SET.chars))
 
 
-# A short text (a line) is read by one expression: trailing spaces and tabs,
+# A short text (a line) is read by one expression: trailing runs of spaces,
 # and the typographic spaces and separators (the table scans below cost a
 # call each: 0.89 us a line of the Gutenberg and zhwiki texts against 0.67).
 # A long one by the scans, in C.
 SHORT_TEXT = 4096
-# It starts with a class, so that re scans for it in C, and a run of blanks
-# is tried from its first one only (linear in a long run).
+# It starts with a class, so that re scans for it in C, and a run of spaces
+# is tried from its first one only (linear in a long run); the empty group
+# ``trailing`` says which alternative matched.
 _WHITESPACE_WORK = re.compile(
-    f"[ \t{_ODD_SPACES.pattern[1:-1]}]"
-    f"(?:(?<=[ \t])(?<![ \t][ \t])[ \t]*+(?=[\n\r]|\\Z)|(?<={_ODD_SPACES.pattern}))"
+    f"{regex_class(_SPACES.chars, extra=chr(0x2028) + chr(0x2029))}"
+    f"(?:(?<={_SPACE})(?<!{_SPACE}{_SPACE}){_SPACE}*+(?={_LINE_END}|\\Z)(?P<trailing>)"
+    f"|(?<={_ODD_SPACES.pattern}))"
 )
 
 
 def whitespace_edits(text: str) -> list[Edit]:
     """Trailing spaces out, typographic spaces to spaces, separators to newlines."""
     if len(text) <= SHORT_TEXT:
-        return [(m.start(), m.end(), _replacement(m.group())) for m in _WHITESPACE_WORK.finditer(text)]
-    edits: list[Edit] = [(start, end, "") for start, end in _blank_runs(text)]
+        return [
+            (m.start(), m.end(), "" if m.group("trailing") is not None else _replacement(m.group()))
+            for m in _WHITESPACE_WORK.finditer(text)
+        ]
+    trailing = _trailing_runs(text)
+    edits: list[Edit] = [(start, end, "") for start, end in trailing]
     if _has_odd_spaces(text):
+        k = 0
         for m in _ODD_SPACES.finditer(text):
-            edits.append((m.start(), m.end(), _replacement(m.group())))
+            while k < len(trailing) and trailing[k][1] <= m.start():
+                k += 1
+            if k == len(trailing) or m.start() < trailing[k][0]:  # not in a run that goes
+                edits.append((m.start(), m.end(), _replacement(m.group())))
     edits.sort()
     return edits
 
 
-def _blank_runs(text: str) -> list[tuple[int, int]]:
-    """The runs of spaces and tabs before a line break or at the end of
-    ``text``: one table scan, in C (a substring search per sign, `` \\n``,
-    ``\\t\\n``..., took 2 ms over 2 MB of the zhwiki text, a regular
-    expression stopping at every space 3.8)."""
-    return runs_before(text, _BLANKS, _LINE_BREAKS)
+def _trailing_runs(text: str) -> list[tuple[int, int]]:
+    """The runs of spaces at the end of a line or of ``text``: one table
+    scan, in C (a substring search per sign, `` \\n``, ``\\t\\n``..., took
+    2 ms over 2 MB of the zhwiki text, a regular expression stopping at
+    every space 3.8), less those before a lone ``\\r``."""
+    return [
+        (start, end)
+        for start, end in runs_before(text, _SPACES, _LINE_ENDS)
+        if text[end : end + 1] != "\r" or _CR_ENDS_LINE.match(text, end)
+    ]
 
 
 def _has_odd_spaces(text: str) -> bool:
@@ -200,16 +229,14 @@ def _has_odd_spaces(text: str) -> bool:
 
 
 def _replacement(found: str) -> str:
-    """What trailing blanks, a typographic space or a separator become."""
-    if found[0] in " \t":
-        return ""
+    """What a typographic space or a separator becomes."""
     return "\n" if found in "\u2028\u2029" else " "
 
 
 # --- batches ----------------------------------------------------------------------
 # For ``Cleaner.clean_batch`` (``_batch``): a character each rule starts from,
-# so that a text without one is left as it is by the rule.  Blanks count
-# before a line break or the end (a text's last blank is before the line
+# so that a text without one is left as it is by the rule.  Spaces count
+# before a line break or the end (a text's last space is before the line
 # break that joins it to the next).
 _STARTS = {
     "width": _FULLWIDTH_SET,
@@ -225,11 +252,11 @@ def changing(rule: str, joined: Joined) -> list[int]:
     punctuation direction) may change."""
     if rule != "whitespace":
         return matching(_STARTS[rule], joined)
-    # Blanks before a line break (a text's last ones: before the break that
+    # Spaces at the end of a line (a text's last ones: before the break that
     # joins it to the next), found as the rule finds them in a long text (a
     # pattern stopping at every space took twice as long as the rule on
-    # every line); each belongs to the text its last blank is in.
+    # every line); each belongs to the text its last space is in.
     text, starts = joined
     found = set(matching(_ODD_SPACES, joined)) if _has_odd_spaces(text) else set()
-    found.update(bisect.bisect_right(starts, end - 1) - 1 for _, end in _blank_runs(text))
+    found.update(bisect.bisect_right(starts, end - 1) - 1 for _, end in _trailing_runs(text))
     return sorted(found)

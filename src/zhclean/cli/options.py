@@ -34,7 +34,7 @@ STEP_HELP = {
     "width": "full-width ASCII letters and digits to half-width (ＡＢＣ１２３ -> ABC123)",
     "punctuation": "ASCII ,;:?!() in Chinese to full-width (fullwidth), or the reverse (ascii)",
     "invisible": "remove zero-width characters, soft hyphens and stray byte order marks",
-    "whitespace": "remove trailing spaces, typographic spaces to spaces",
+    "whitespace": "remove spaces at line ends (tabs stay; a lone CR ends no line), typographic spaces to spaces",
 }
 
 DESCRIPTION = """\
