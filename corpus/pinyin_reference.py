@@ -228,6 +228,10 @@ LOOKALIKES = {"一": "ㄧ", "|": "ㄧ", "丨": "ㄧ"}  # typed for ㄧ in zhuyin
 SEPARATORS = " '\u2019"
 TONES = {"\u0300", "\u0301", "\u0304", "\u0306", "\u030c"}  # the breve stands in for the caron
 MAX_WORD, MAX_GROUP, MAX_SYLLABLE, MAX_TOKEN = 4, 48, 6, 12
+# A chemical symbol that is also a reading of its element's character, and the
+# pascal: after that character, in Title case with no tone, it is the symbol.
+SYMBOL_AFTER = {"锂": "Li", "鋰": "Li", "钠": "Na", "鈉": "Na", "铒": "Er", "鉺": "Er", "镥": "Lu", "鑥": "Lu",
+                "铋": "Bi", "鉍": "Bi", "钋": "Po", "釙": "Po", "帕": "Pa"}
 
 
 def supplement() -> dict[str, list[str]]:
@@ -409,6 +413,8 @@ def group_annotates(content: str, opener: str, spaced: bool, word: str, by_readi
     if letters is None:
         return False
     toned = any(letter["tone"] or letter["digit"] for letter in letters)
+    if not labelled and not toned and word and SYMBOL_AFTER.get(word[-1]) == inner:
+        return False  # 钠(Na): the element's symbol
     for n in range(1, min(MAX_WORD, len(word)) + 1):
         chars = word[len(word) - n:]
         if not all(map(is_han, chars)):

@@ -214,6 +214,18 @@ cdef int _han_prefix(const uint32_t* word, int count, int n, uint32_t* chars) no
     return True
 
 
+cdef inline bint _symbol_after(const Tables* t, uint32_t han, const ucs_t* s, Py_ssize_t start,
+                               Py_ssize_t end) noexcept nogil:
+    """Whether s[start:end] is the symbol tables.SYMBOL_AFTER gives ``han``."""
+    cdef int i
+    if end - start != 2:
+        return False
+    for i in range(t.n_symbols):
+        if t.symbol_cp[i] == han:
+            return t.symbol_code[i] == (<uint32_t>s[start] << 16 | <uint32_t>s[start + 1])
+    return False
+
+
 cdef inline bint _plain_reads(const Tables* t, const ucs_t* s, Py_ssize_t start, Py_ssize_t stop, uint32_t han,
                        bint by_reading) noexcept nogil:
     """The common case, read the short way: the content of a plain group is
@@ -225,8 +237,8 @@ cdef inline bint _plain_reads(const Tables* t, const ucs_t* s, Py_ssize_t start,
     cdef char letters[MAX_SYLLABLE + 1]
     cdef int nl = 0
     cdef bint tonal = False
-    if stop - start > MAX_SYLLABLE + 3:
-        return False
+    if stop - start > MAX_SYLLABLE + 3 or _symbol_after(t, han, s, start, stop):
+        return False  # (钠(Na): read in full, which leaves the symbol)
     for k in range(start, stop):
         c = s[k]
         if c < 0x80:
@@ -313,6 +325,8 @@ cdef bint _group_annotates(const Tables* t, const ucs_t* s, Py_ssize_t start, Py
     for i in range(m):
         if letters[i].flags & (L_TONE | L_DIGIT):
             tonal = True
+    if not labelled and not tonal and not _is_quote(s[owner]) and _symbol_after(t, s[owner], s, start, end):
+        return False  # 钠(Na): the element's symbol
     for n in range(1, MAX_WORD + 1):
         if n == 1 and loose and not labelled and not tonal:
             continue

@@ -14,6 +14,7 @@ from .tables import (
     CIRCUMFLEX,
     COLONS,
     DIAERESIS,
+    SYMBOL_AFTER,
     LABELS,
     MARKED_LETTERS,
     MAX_SYLLABLE,
@@ -130,6 +131,8 @@ def plain_reads(content: str, han: int, by_reading: bool) -> bool:
     """The common case the short way: ``content`` (of a plain group) is one
     syllable that reads ``han``.  False means "not this way": read the group
     in full.  Memoised: real text repeats the same few thousand groups."""
+    if SYMBOL_AFTER.get(chr(han)) == content:
+        return False  # 钠(Na): read in full (group_annotates), which leaves the symbol
     letters = pinyin_letters(content, 0, len(content), bare=False)
     if letters is None:
         return False
@@ -262,6 +265,8 @@ def group_annotates(
     if letters is None:
         return False
     tonal = any(letter[1] or letter[3] for letter in letters)
+    if not labelled and not tonal and owner not in QUOTES and SYMBOL_AFTER.get(chr(owner)) == text[start:end]:
+        return False  # 钠(Na): the element's symbol
     for n in range(1, MAX_WORD + 1):
         if n == 1 and loose and not labelled and not tonal:
             continue

@@ -37,6 +37,7 @@ cdef enum:
     BMP_BASE = 0x3000   # readings of BMP characters are indexed from here
     MAX_LABELS = 8
     MAX_LABEL_LENGTH = 8
+    MAX_SYMBOLS = 32    # tables.SYMBOL_AFTER's entries at most (checked when the tables are built)
     LETTER_TONE = 0x100     # in Tables.letter: the letter carries a tone
     LETTER_UPPER = 0x200    # in Tables.letter: written upper case
 

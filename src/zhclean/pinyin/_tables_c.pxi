@@ -22,6 +22,9 @@ cdef struct Tables:
     uint32_t* zhuyin_offsets
     uint32_t* zhuyin_codes
     Py_ssize_t n_zhuyin
+    uint32_t symbol_cp[MAX_SYMBOLS]    # tables.SYMBOL_AFTER: a character,
+    uint32_t symbol_code[MAX_SYMBOLS]  # and its symbol, first << 16 | second
+    int n_symbols
 
 
 cdef class _CTables:
@@ -107,6 +110,12 @@ def _build():
             t.labels[i][pos] = ord(ch)
         t.label_len[i] = len(label)
     t.n_labels = len(_tables.LABELS)
+    if len(_tables.SYMBOL_AFTER) > MAX_SYMBOLS:
+        raise RuntimeError("tables.SYMBOL_AFTER outgrew MAX_SYMBOLS")
+    for i, (han, symbol) in enumerate(sorted(_tables.SYMBOL_AFTER.items())):
+        t.symbol_cp[i] = ord(han)
+        t.symbol_code[i] = ord(symbol[0]) << 16 | ord(symbol[1])
+    t.n_symbols = len(_tables.SYMBOL_AFTER)
 
     syllables = sorted(_syllable_code(s) for s in readings.syllables)
     t.syllables = _array(len(syllables))

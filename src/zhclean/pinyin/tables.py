@@ -65,6 +65,18 @@ ROUND_PARENS = frozenset((0x28, 0xFF08))
 # Closing quotes after which a group annotates the quoted word: “长大”(zhǎng dà).
 QUOTES = frozenset((0x201D, 0x300D, 0x300F, 0x22))  # ” 」 』 "
 
+# Symbols that are also a reading of the character they follow: a group
+# that is the symbol, in Title case with no tone and no label, after that
+# character, is the symbol, not a ruby reading (钠(Na), 锂(Li), not 力(Li) in
+# a sentence annotated in capitals).  The chemical elements whose symbol,
+# lower case, is a reading of their name's character (all 118 names, in both
+# scripts, checked against the readings table: Li Na Er Lu Bi Po), and the
+# pascal (帕, pà).  They were stripped.
+SYMBOL_AFTER = {
+    "锂": "Li", "鋰": "Li", "钠": "Na", "鈉": "Na", "铒": "Er", "鉺": "Er", "镥": "Lu", "鑥": "Lu",
+    "铋": "Bi", "鉍": "Bi", "钋": "Po", "釙": "Po", "帕": "Pa",
+}
+
 # Labels of content-farm templates, written right after the opening bracket
 # and followed by a colon: 工(拼音:gōng)具, 下[pinyin:xià]去, 【读音:…】.  The
 # ASCII one is matched in any case.
