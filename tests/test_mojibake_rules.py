@@ -201,6 +201,13 @@ def test_the_texts_own_letters_and_quotes_beside_damage_stay(text, repaired):
     assert zhclean.fix_mojibake(repaired) is repaired
 
 
+@pytest.mark.parametrize("text, repaired", [("鍙戝竷会", "发布会"), ("鍙戝竷的", "发布的"), ("鍙戝竷了", "发布了")])
+def test_a_correct_character_after_whole_text_damage_stays(text, repaired):
+    """会 after UTF-8 read as GBK is BB E1 re-encoded: an orphaned second byte
+    and a cut lead, which read as text cut short took 会 into the loss."""
+    assert zhclean.fix_mojibake(text) == repaired
+
+
 def test_short_spans_are_not_enough_evidence():
     # One or two characters that happen to re-decode are left alone...
     for text in ("発", "他説発", "é", "ä½", "Ã’s", "lá´´", "Brontë…”", "SELKÄ\xa0EDELLÄ", "MISUTÂ\xa0AJIKKO"):

@@ -132,7 +132,12 @@ def _cut_short(data: bytes) -> bool:
     try:
         data[start:].decode("utf-8")
     except UnicodeDecodeError as error:
-        return error.start == 0 and error.reason == "unexpected end of data"
+        if error.start != 0 or error.reason != "unexpected end of data":
+            return False
+        # And what comes before it ends a character: an orphaned second byte
+        # there joins the cut one in one loss, which then takes correct text
+        # beside the damage (鍙戝竷会: 会 is BB E1, and 发布 came out 发布�).
+        return not data[max(0, start - 4) : start].decode("utf-8", "replace").endswith("\ufffd")
     return False
 
 
