@@ -61,15 +61,17 @@ def test_clean_pages_in_other_scripts_come_back_as_the_same_object(language):
         assert zhclean.mojibake_report(text) == []
 
 
-@pytest.mark.parametrize("language", ["ar", "de", "he", "ja", "ko", "ru", "sr", "th", "vi", "zh", "pinyin"])
+@pytest.mark.parametrize(
+    "language", ["ar", "de", "fr", "he", "ja", "ko", "pt", "ru", "sr", "th", "vi", "zh", "pinyin"]
+)
 def test_the_screen_rules_out_clean_pages_in_other_scripts(language):
     """No region of these pages goes to Python (their speed: Serbian 0.1,
     pinyin written as ruby 0.3, Russian 0.6, Vietnamese 2.5 MB/s when every
     line did): pinyin and Greek, Cyrillic letters in words are no GBK read
     as Big5 (tables.alphabet_table), a UTF-8 lead of three bytes needs two
-    continuations after it (Serbian ај is E0 BC in Windows-1251), a high
-    byte before an ASCII one a likely character (tables.trail_reads_table),
-    and a neighbour beyond a region is the text's."""
+    continuations after it (Serbian ај is E0 BC in Windows-1251), two bytes
+    read as two characters a likely character (tables.pair_reads_table: ação
+    is E7 E3, élèves E9 6C), and a neighbour beyond a region is the text's."""
     from corpus.mojibake_sets import multilingual_lines
     from zhclean.mojibake import _loops
     from zhclean.mojibake.repair import screen_regions

@@ -13,7 +13,7 @@ from libc.stdlib cimport calloc, free, malloc
 
 from zhclean._unicode cimport PyUnicode_READY
 
-from ._loops_c cimport CONTINUATION, LEAD, LEAD_OF_TWO, Tables, _tables_ready, ucs_t
+from ._loops_c cimport CONTINUATION, LEAD, LEAD_OF_THREE, LEAD_OF_TWO, Tables, _tables_ready, ucs_t
 
 from .._lazy import Lazy
 from . import tables as _tables
@@ -34,6 +34,8 @@ cdef enum:
     # The byte _utf8_viable writes for a character the wrong codec cannot
     # have made (no UTF-8 holds it, and no codec screened writes it alone).
     UNMADE = 0xFF
+    # Mirror of tables.PAIR_SECOND_LOW (checked when the tables are built).
+    PAIR_SECOND_LOW = 0x40
     # ScreenTables.word_sides.
     WORD_FIRST = 1
     WORD_SECOND = 2
@@ -57,7 +59,7 @@ cdef struct ScreenTables:
                                    # Big5 is read as Big5-HKSCS
     int right_of[5]                # index into decoded, or -1 for UTF-8
     uint8_t latin[0x800]           # 1 for tables.LATIN_MADE
-    uint8_t trail_reads[0x2000]    # tables.trail_reads_table
+    uint8_t pair_reads[0x80 * (0x100 - PAIR_SECOND_LOW)]  # tables.pair_reads_table
     uint8_t alphabet[0x10000]      # tables.alphabet_table
     uint8_t relevant[0x10000]      # bit b: the character counts for SCREENED[b] (see _segments); NEUTRAL
     int64_t plausible, very_plausible, gain, least, gap, every, other
@@ -109,9 +111,11 @@ def _build_screen():
         t.latin[cp] = 1
     cdef Py_ssize_t c
     cdef int code
-    cdef const uint8_t[:] trail_reads = _tables.trail_reads_table()
-    for c in range(0x2000):
-        t.trail_reads[c] = trail_reads[c]
+    if _tables.PAIR_SECOND_LOW != PAIR_SECOND_LOW:
+        raise RuntimeError("tables.PAIR_SECOND_LOW changed: change its mirror in _screen_c.pyx")
+    cdef const uint8_t[:] pair_reads = _tables.pair_reads_table()
+    for c in range(len(pair_reads)):
+        t.pair_reads[c] = pair_reads[c]
     cdef const uint8_t[:] alphabet = _tables.alphabet_table()
     for c in range(0x10000):
         t.alphabet[c] = alphabet[c]
@@ -389,6 +393,22 @@ cdef inline bint _same_word(const ScreenTables* st, uint8_t script, uint32_t oth
             or (script == 1 and ((0x41 <= other <= 0x5A) or (0x61 <= other <= 0x7A))))
 
 
+cdef inline bint _continues(const Tables* t, const ucs_t* chars, Py_ssize_t n, Py_ssize_t k,
+                            int64_t outer_after) noexcept nogil:
+    # See the twin's _continues (the continuation at k + 1 checked already).
+    cdef uint8_t bits = t.scan[chars[k]]
+    cdef Py_ssize_t needed = 1 if bits & LEAD_OF_TWO else (2 if bits & LEAD_OF_THREE else 3)
+    cdef Py_ssize_t j
+    cdef int64_t other
+    for j in range(k + 2, k + needed + 1):
+        other = chars[j] if j < n else (outer_after if j == n else -1)
+        if other < 0 or other == 0xFFFD:
+            return True
+        if not (other < 0x10000 and t.scan[other] & CONTINUATION):
+            return False
+    return True
+
+
 cdef inline bint _other_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
                                Py_ssize_t k, int64_t outer_before, int64_t outer_after) noexcept nogil:
     # See the twin's _other_viable: ``chars`` is the region, ``outer_before``
@@ -396,23 +416,26 @@ cdef inline bint _other_viable(const Tables* t, const ScreenTables* st, const uc
     cdef uint32_t c = chars[k]
     cdef int64_t after = chars[k + 1] if k + 1 < n else outer_after
     cdef int64_t before = chars[k - 1] if k > 0 else outer_before
-    cdef int64_t second = chars[k + 2] if k + 2 < n else (outer_after if k + 2 == n else -1)
-    cdef int lead
     if c == 0x20AC:
         return True
     if c < 0x10000 and t.scan[c] & LEAD and (
             after < 0 or (after == 0xFFFD and c < 0x800 and st.latin[c])
-            or (after < 0x10000 and t.scan[after] & CONTINUATION and (
-                t.scan[c] & LEAD_OF_TWO or second < 0 or second == 0xFFFD
-                or (second < 0x10000 and t.scan[second] & CONTINUATION)))):
+            or (after < 0x10000 and t.scan[after] & CONTINUATION and _continues(t, chars, n, k, outer_after))):
         return True
     if c >= 0x800 or not st.latin[c]:
         return False
-    lead = t.byte_of[c]
     return (after < 0 or before < 0
-            or (0x80 <= after < 0x10000 and t.single_byte[after])
-            or (0x40 <= after <= 0x7E and lead >= 0x80 and st.trail_reads[(lead - 0x80) << 6 | (after - 0x40)])
-            or (0x80 <= before < 0x10000 and t.single_byte[before]))
+            or (0x80 <= after < 0x10000 and t.single_byte[after] and _pair_reads(st, t.byte_of[c], t.byte_of[after]))
+            or (0x40 <= after <= 0x7E and _pair_reads(st, t.byte_of[c], <int>after))
+            or (0x80 <= before < 0x10000 and t.single_byte[before]
+                and _pair_reads(st, t.byte_of[before], t.byte_of[c])))
+
+
+cdef inline bint _pair_reads(const ScreenTables* st, int lead, int second) noexcept nogil:
+    # See the twin's _pair_reads.
+    if lead < 0x80 or second < PAIR_SECOND_LOW:
+        return False
+    return st.pair_reads[(lead - 0x80) * (0x100 - PAIR_SECOND_LOW) + second - PAIR_SECOND_LOW] != 0
 
 
 cdef Py_ssize_t _word_windows(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, uint32_t before,

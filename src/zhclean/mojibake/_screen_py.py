@@ -55,8 +55,10 @@ from .tables import (
     GAIN,
     LATIN_MADE,
     LEAD,
+    LEAD_OF_THREE,
     LEAD_OF_TWO,
     LEAST_TWO_BYTE_EVIDENCE_UNMARKED,
+    PAIR_SECOND_LOW,
     PLAUSIBLE,
     SCREEN_GAP,
     SCREEN_OVERLAP,
@@ -68,7 +70,7 @@ from .tables import (
     class_table,
     scan_table,
     shows_hkscs_table,
-    trail_reads_table,
+    pair_reads_table,
     alphabet_table,
     word_pairs,
 )
@@ -141,13 +143,12 @@ def _mask(text: str, start: int, end: int, lo: int, hi: int, read_as: dict[str, 
 
 def _other_viable(text: str, k: int, start: int, end: int, cp: int, scan: bytes) -> bool:
     """Whether the character at ``k`` may be a byte of what the other pairs
-    repair: a €; a UTF-8 lead before a continuation (and, unless it leads
-    two bytes, a second one: Serbian ај, Kazakh рі are E0 BC, F0 B3 in
-    Windows-1251, and a word goes on) or, read as Windows-1252, before a
+    repair: a €; a UTF-8 lead before the continuations it needs (Serbian ај
+    is E0 BC in Windows-1251, Kazakh тің F2 B3 BA, and a word goes on) or, read as Windows-1252, before a
     loss (a byte it leaves undefined); a Latin-1 or Windows-1252 character
-    beside another or before an ASCII trail byte it makes a likely character
-    with (tables.trail_reads_table): a pair of GBK or Big5 bytes read byte
-    by byte (the crawlers' mixture too: a § between two Han characters is
+    beside another or before an ASCII second byte, that it makes a likely
+    character with (tables.pair_reads_table): a pair of GBK or Big5 bytes read
+    byte by byte (the crawlers' mixture too: a § between two Han characters is
     Big5's or GBK's own).  Its neighbours are the text's, within the region
     and beside it; beyond that, they may be anything."""
     if cp == 0x20AC:
@@ -156,20 +157,26 @@ def _other_viable(text: str, k: int, start: int, end: int, cp: int, scan: bytes)
     if cp < 0x10000 and scan[cp] & LEAD and (
         after < 0
         or (after == 0xFFFD and cp in LATIN_MADE)
-        or (after < 0x10000 and scan[after] & CONTINUATION and _second_continues(text, k, start, end, cp, scan))
+        or (after < 0x10000 and scan[after] & CONTINUATION and _continues(text, k, start, end, cp, scan))
     ):
         return True
     if cp not in LATIN_MADE:
         return False
     before = _beside(text, k - 1, start, end)
-    lead = SINGLE_BYTE_MAP[cp]
     return (
         after < 0
         or before < 0
-        or after in SINGLE_BYTE_MAP and after >= 0x80
-        or 0x40 <= after <= 0x7E and lead >= 0x80 and trail_reads_table()[(lead - 0x80) << 6 | (after - 0x40)] == 1
-        or before in SINGLE_BYTE_MAP and before >= 0x80
+        or after in SINGLE_BYTE_MAP and SINGLE_BYTE_MAP[after] >= 0x80 and _pair_reads(SINGLE_BYTE_MAP[cp], SINGLE_BYTE_MAP[after])
+        or 0x40 <= after <= 0x7E and _pair_reads(SINGLE_BYTE_MAP[cp], after)
+        or before in SINGLE_BYTE_MAP and SINGLE_BYTE_MAP[before] >= 0x80 and _pair_reads(SINGLE_BYTE_MAP[before], SINGLE_BYTE_MAP[cp])
     )
+
+
+def _pair_reads(lead: int, second: int) -> bool:
+    """Whether the bytes make a likely character (tables.pair_reads_table)."""
+    if not (lead >= 0x80 and second >= PAIR_SECOND_LOW):
+        return False
+    return pair_reads_table()[(lead - 0x80) * (0x100 - PAIR_SECOND_LOW) + second - PAIR_SECOND_LOW] == 1
 
 
 def _beside(text: str, j: int, start: int, end: int) -> int:
@@ -178,13 +185,18 @@ def _beside(text: str, j: int, start: int, end: int) -> int:
     return ord(text[j]) if start - 1 <= j <= end and 0 <= j < len(text) else -1
 
 
-def _second_continues(text: str, k: int, start: int, end: int, cp: int, scan: bytes) -> bool:
-    """Whether the lead at ``k`` (a continuation after it) leads two bytes, or
-    what follows that continuation may be another (or a loss, or unknown)."""
-    if scan[cp] & LEAD_OF_TWO:
-        return True
-    second = _beside(text, k + 2, start, end)
-    return second < 0 or second == 0xFFFD or (second < 0x10000 and scan[second] & CONTINUATION != 0)
+def _continues(text: str, k: int, start: int, end: int, cp: int, scan: bytes) -> bool:
+    """Whether the lead at ``k`` (a continuation after it) may have all the
+    continuations it needs (tables.LEAD_OF_TWO, LEAD_OF_THREE; a loss, or
+    what is beyond the region and beside it, may be one)."""
+    needed = 1 if scan[cp] & LEAD_OF_TWO else 2 if scan[cp] & LEAD_OF_THREE else 3
+    for j in range(k + 2, k + needed + 1):
+        other = _beside(text, j, start, end)
+        if other < 0 or other == 0xFFFD:
+            return True
+        if not (other < 0x10000 and scan[other] & CONTINUATION):
+            return False
+    return True
 
 
 # The byte _utf8_viable writes for a character the wrong codec cannot have

@@ -214,6 +214,11 @@ CONTINUATION = 4
 # only (a lead of two whose second byte, a no-break space, became a space:
 # Å veices for Šveices).
 LEAD_OF_TWO = 8
+# And those of three bytes (E0-EF): a lead with neither bit leads four.  The
+# screen asks for as many continuations after a lead as it needs, the fewest
+# of its code pages' readings (Kazakh тің is F2 B3 BA in KZ-1048: a lead of
+# four before two continuations, in a word that goes on).
+LEAD_OF_THREE = 16
 
 
 def _build_scan_table() -> bytes:
@@ -226,7 +231,9 @@ def _build_scan_table() -> bytes:
     for cp, byte in pairs:
         if 0xC2 <= byte <= 0xDF:
             table[cp] |= LEAD | LEAD_OF_TWO
-        elif 0xE0 <= byte <= 0xF4:
+        elif 0xE0 <= byte <= 0xEF:
+            table[cp] |= LEAD | LEAD_OF_THREE
+        elif 0xF0 <= byte <= 0xF4:
             table[cp] |= LEAD
         elif 0x80 <= byte <= 0xBF:
             table[cp] |= CONTINUATION
@@ -307,36 +314,41 @@ def alphabet_table() -> bytes:
     return ALPHABETS.get()
 
 
-# The screen's pairs of a high byte and an ASCII second byte (40-7E) read as
-# GBK or Big5 by a single-byte decoder: one is worth a look only where either
-# codec reads it as a likely character (PLAUSIBLE), or a very likely one
-# (VERY_PLAUSIBLE) where the second byte is a letter: a repair with an ASCII
-# letter inside is believed only where it reads very well.  European text is
-# full of such pairs (été, très: E9 74, E8 73, rare characters of GBK's
-# extension and Big5's second level; élèves: E9 6C, GBK's 閘, class 8):
-# every line of a page of French went to Python, at 0.25 MB/s.
-def _build_trail_reads() -> bytes:
+# The screen's pairs of a high byte and a second byte (40-FE) that a
+# single-byte decoder read as two characters: GBK or Big5 read so is worth a
+# look only where either codec reads a pair of them as a likely character
+# (PLAUSIBLE), or a very likely one (VERY_PLAUSIBLE) where the second byte is
+# an ASCII letter: a repair with an ASCII letter inside is believed only
+# where it reads very well.  European text is full of such pairs (été, très:
+# E9 74, E8 73, rare characters of GBK's extension and Big5's second level;
+# élèves: E9 6C, GBK's 閘, class 8; ação: E7 E3, 玢 and 誽): every line of a
+# page of French went to Python, at 0.25 MB/s, of Portuguese at 1.9.
+PAIR_SECOND_LOW = 0x40
+
+
+def _build_pair_reads() -> bytes:
     classes = class_table()
-    table = bytearray(0x80 * 0x40)
+    width = 0x100 - PAIR_SECOND_LOW
+    table = bytearray(0x80 * width)
     for codec in ("gb18030", "big5"):
         decoded = decode_table(codec)
         for lead in range(0x80, 0x100):
-            for trail in range(0x40, 0x7F):
-                out = decoded[lead << 8 | trail]
-                bar = VERY_PLAUSIBLE if chr(trail).isalpha() else PLAUSIBLE
+            for second in range(PAIR_SECOND_LOW, 0x100):
+                out = decoded[lead << 8 | second]
+                bar = VERY_PLAUSIBLE if chr(second).isascii() and chr(second).isalpha() else PLAUSIBLE
                 if out and out < 0x10000 and classes[out] >= bar:
-                    table[(lead - 0x80) << 6 | (trail - 0x40)] = 1
+                    table[(lead - 0x80) * width + second - PAIR_SECOND_LOW] = 1
     return bytes(table)
 
 
-TRAIL_READS: Lazy[bytes] = Lazy(_build_trail_reads)
+PAIR_READS: Lazy[bytes] = Lazy(_build_pair_reads)
 
 
-def trail_reads_table() -> bytes:
-    """8,192 bytes: at ``(lead - 0x80) << 6 | (trail - 0x40)``, 1 where GBK
-    or Big5 reads the high byte ``lead`` and the ASCII byte ``trail`` (40-7E)
+def pair_reads_table() -> bytes:
+    """128 * 192 bytes: at ``(lead - 0x80) * 192 + second - 0x40``, 1 where
+    GBK or Big5 reads the high byte ``lead`` and the byte ``second`` (40-FF)
     as a likely character."""
-    return TRAIL_READS.get()
+    return PAIR_READS.get()
 
 
 def shows_hkscs_table() -> bytes:
