@@ -86,6 +86,23 @@ def test_the_screen_rules_out_clean_pages_in_other_scripts(language):
     assert zhclean.fix_mojibake(page) is page
 
 
+@pytest.mark.parametrize("language, kept", [("pl", "OTHER_PAIRS"), ("cs", "OTHER_PAIRS"), ("kk", "OTHER_UTF8")])
+def test_the_screen_keeps_only_the_kind_of_other_pair_a_region_may_hold(language, kept):
+    """What is left of Polish and Czech pages for the judge is a pair of
+    bytes read one by one (ów is F3 77, GBK's 體), never UTF-8; of Kazakh,
+    UTF-8 read by a code page (дің is E4 B3 BE in KZ-1048), never GBK or
+    Big5: each region is read with those pairs only."""
+    from corpus.mojibake_sets import multilingual_lines
+    from zhclean.mojibake import _loops, charsets
+    from zhclean.mojibake.repair import screen_regions
+
+    page = "\n".join(row["text"] for row in multilingual_lines(language)) + "\n"
+    loops = _loops.LOOPS
+    masks = {mask for _, _, mask in screen_regions(page, loops.find_regions(page), loops)}
+    assert masks == {getattr(charsets, kept)}
+    assert zhclean.fix_mojibake(page) is page
+
+
 def test_whole_megabyte_of_mojibake():
     original = "发布了新闻，今天天气很好。中华人民共和国\n" * 20000
     assert zhclean.fix_mojibake(original.encode("utf-8").decode("gbk")) == original

@@ -18,7 +18,8 @@ from ._loops_c cimport CONTINUATION, LEAD, LEAD_OF_THREE, LEAD_OF_TWO, Tables, _
 from .._lazy import Lazy
 from . import tables as _tables
 from .charsets import (
-    BIG5_HKSCS, BIG5_READ_AS_HKSCS, EVERY_PAIR, LOSS_MARKER, OTHER_PAIRS, SCREENED, SCREENED_AS, WORD_SPANS,
+    BIG5_HKSCS, BIG5_READ_AS_HKSCS, EVERY_PAIR, LOSS_MARKER, OTHER_PAIRS, OTHER_UTF8, SCREENED, SCREENED_AS,
+    WORD_SPANS,
     decode_table, encode_table,
 )
 
@@ -62,7 +63,7 @@ cdef struct ScreenTables:
     uint8_t pair_reads[0x80 * (0x100 - PAIR_SECOND_LOW)]  # tables.pair_reads_table
     uint8_t alphabet[0x10000]      # tables.alphabet_table
     uint8_t relevant[0x10000]      # bit b: the character counts for SCREENED[b] (see _segments); NEUTRAL
-    int64_t plausible, very_plausible, gain, least, gap, every, other
+    int64_t plausible, very_plausible, gain, least, gap, every, other, other_utf8
     uint32_t marker[3]             # charsets.LOSS_MARKER
     uint32_t* words                # tables.word_pairs, first << 16 | second, hashed (WORD_SLOTS, 0: empty)
     uint8_t word_sides[0x10000]    # WORD_FIRST, WORD_SECOND: the character starts, ends a pair
@@ -147,6 +148,7 @@ def _build_screen():
     t.gap = _tables.SCREEN_GAP
     t.every = EVERY_PAIR
     t.other = OTHER_PAIRS
+    t.other_utf8 = OTHER_UTF8
     if len(LOSS_MARKER) != 3:
         raise RuntimeError("the screen holds charsets.LOSS_MARKER as three characters")
     for k in range(3):
@@ -409,26 +411,29 @@ cdef inline bint _continues(const Tables* t, const ucs_t* chars, Py_ssize_t n, P
     return True
 
 
-cdef inline bint _other_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                               Py_ssize_t k, int64_t outer_before, int64_t outer_after) noexcept nogil:
+cdef inline int _other_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
+                              Py_ssize_t k, int64_t outer_before, int64_t outer_after) noexcept nogil:
     # See the twin's _other_viable: ``chars`` is the region, ``outer_before``
     # and ``outer_after`` the text's characters beside it (-1: none).
     cdef uint32_t c = chars[k]
     cdef int64_t after = chars[k + 1] if k + 1 < n else outer_after
     cdef int64_t before = chars[k - 1] if k > 0 else outer_before
+    cdef int bits = 0
     if c == 0x20AC:
-        return True
+        return <int>(st.other | st.other_utf8)
     if c < 0x10000 and t.scan[c] & LEAD and (
             after < 0 or (after == 0xFFFD and c < 0x800 and st.latin[c])
             or (after < 0x10000 and t.scan[after] & CONTINUATION and _continues(t, chars, n, k, outer_after))):
-        return True
+        bits = <int>st.other_utf8
     if c >= 0x800 or not st.latin[c]:
-        return False
-    return (after < 0 or before < 0
+        return bits
+    if (after < 0 or before < 0
             or (0x80 <= after < 0x10000 and t.single_byte[after] and _pair_reads(st, t.byte_of[c], t.byte_of[after]))
             or (0x40 <= after <= 0x7E and _pair_reads(st, t.byte_of[c], <int>after))
             or (0x80 <= before < 0x10000 and t.single_byte[before]
-                and _pair_reads(st, t.byte_of[before], t.byte_of[c])))
+                and _pair_reads(st, t.byte_of[before], t.byte_of[c]))):
+        bits |= <int>st.other
+    return bits
 
 
 cdef inline bint _pair_reads(const ScreenTables* st, int lead, int second) noexcept nogil:
@@ -636,6 +641,7 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
     cdef const unsigned int* decoded
     cdef uint32_t c
     cdef int mask = 0
+    cdef int both = <int>(st.other | st.other_utf8)
     cdef bint losses = False
     # For the word test: which readings re-read two characters side by side
     # as the start and the end of some pair (word_reread; a bit each, at its
@@ -652,10 +658,8 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
         previous = sides
         if c == 0xFFFD:
             losses = True
-        elif not mask and c < 0x10000 and st.relevant[c] & MAYBE_OTHER and _other_viable(t, st, region, length,
-                                                                                          lo + k, outer_before,
-                                                                                          outer_after):
-            mask = <int>st.other
+        elif mask != both and c < 0x10000 and st.relevant[c] & MAYBE_OTHER:
+            mask |= _other_viable(t, st, region, length, lo + k, outer_before, outer_after)
     mask |= ((1 << 5) - 1) if losses else _segments(t, st, chars, n, hkscs, data)
     for b in range(5):  # GBK and Big5 read as each other in spans too short for the judge: the word test
         if st.right_of[b] < 0 or not adjacent & (WORD_FIRST << st.word_of[hkscs][b]):

@@ -43,6 +43,7 @@ from .charsets import (
     BIG5_READ_AS_HKSCS,
     LOSS_MARKER,
     OTHER_PAIRS,
+    OTHER_UTF8,
     SCREENED,
     SCREENED_AS,
     SINGLE_BYTE_MAP,
@@ -123,8 +124,8 @@ def _mask(text: str, start: int, end: int, lo: int, hi: int, read_as: dict[str, 
         cp = ord(text[k])
         if cp == 0xFFFD:
             losses = True
-        elif not mask and _other_viable(text, k, start, end, cp, scan):
-            mask = OTHER_PAIRS
+        elif mask != OTHER_PAIRS | OTHER_UTF8:
+            mask |= _other_viable(text, k, start, end, cp, scan)
     classes = class_table()
     for bit, (wrong, right) in enumerate(SCREENED):
         wrong = read_as.get(wrong, wrong)
@@ -141,29 +142,31 @@ def _mask(text: str, start: int, end: int, lo: int, hi: int, read_as: dict[str, 
     return mask
 
 
-def _other_viable(text: str, k: int, start: int, end: int, cp: int, scan: bytes) -> bool:
-    """Whether the character at ``k`` may be a byte of what the other pairs
-    repair: a €; a UTF-8 lead before the continuations it needs (Serbian ај
-    is E0 BC in Windows-1251, Kazakh тің F2 B3 BA, and a word goes on) or, read as Windows-1252, before a
-    loss (a byte it leaves undefined); a Latin-1 or Windows-1252 character
-    beside another or before an ASCII second byte, that it makes a likely
+def _other_viable(text: str, k: int, start: int, end: int, cp: int, scan: bytes) -> int:
+    """The bits of the other pairs (OTHER_UTF8, OTHER_PAIRS) whose repair
+    the character at ``k`` may be a byte of: a €, both; a UTF-8 lead before
+    the continuations it needs (Serbian ај is E0 BC in Windows-1251, Kazakh
+    тің F2 B3 BA, and a word goes on) or, read as Windows-1252, before a
+    loss (a byte it leaves undefined), the first; a Latin-1 or Windows-1252
+    character beside another or before an ASCII second byte, that it makes a likely
     character with (tables.pair_reads_table): a pair of GBK or Big5 bytes read
     byte by byte (the crawlers' mixture too: a § between two Han characters is
     Big5's or GBK's own).  Its neighbours are the text's, within the region
     and beside it; beyond that, they may be anything."""
     if cp == 0x20AC:
-        return True
+        return OTHER_PAIRS | OTHER_UTF8
     after = _beside(text, k + 1, start, end)
+    bits = 0
     if cp < 0x10000 and scan[cp] & LEAD and (
         after < 0
         or (after == 0xFFFD and cp in LATIN_MADE)
         or (after < 0x10000 and scan[after] & CONTINUATION and _continues(text, k, start, end, cp, scan))
     ):
-        return True
+        bits = OTHER_UTF8
     if cp not in LATIN_MADE:
-        return False
+        return bits
     before = _beside(text, k - 1, start, end)
-    return (
+    return bits | OTHER_PAIRS * (
         after < 0
         or before < 0
         or after in SINGLE_BYTE_MAP and SINGLE_BYTE_MAP[after] >= 0x80 and _pair_reads(SINGLE_BYTE_MAP[cp], SINGLE_BYTE_MAP[after])

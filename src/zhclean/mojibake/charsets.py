@@ -90,11 +90,12 @@ CODEC_NAMES = {
 
 # The pairs the loops' screen rules out region by region (tables, SCREEN_*):
 # bit k of a region's mask is SCREENED[k]; OTHER_PAIRS is the bit of every
-# other pair (a character some other wrong decoder makes is in view), and
+# other pair that reads GBK or Big5 bytes (a single-byte decoder's, the
+# crawlers' mixture, the browsers' GBK: a character they make is in view),
+# OTHER_UTF8 (below) that of every other pair that reads UTF-8, and
 # EVERY_PAIR all of them (a loss is in view: nothing is screened).
 SCREENED = (("gb18030", "utf-8"), ("big5", "utf-8"), ("cp932", "utf-8"), ("gb18030", "big5"), ("big5", "gb18030"))
 OTHER_PAIRS = 1 << len(SCREENED)
-EVERY_PAIR = (1 << len(SCREENED)) - 1 | OTHER_PAIRS
 # Beside a region's pairs, the screen sets this bit where the text holds a
 # character that only Big5-HKSCS makes (tables.shows_hkscs_table): every Big5
 # pair of the text is then screened and repaired as Big5-HKSCS.  One reading
@@ -117,6 +118,13 @@ BIG5_UNDECIDED = BIG5_READ_AS_HKSCS << 1
 # (repair.word_repairs), whatever the pair's own bit says.
 WORD_SPANS = BIG5_UNDECIDED << 1
 WORD_SPANS_ANY = sum(WORD_SPANS << k for k, (_, right) in enumerate(SCREENED) if right != "utf-8")
+# The other pairs that read UTF-8 (Latin-1, Windows-1252, the code pages):
+# a bit of their own, where a UTF-8 lead stands before the continuations it
+# needs (or a €).  With one bit for all, a page of Polish or Czech kept a
+# region for a pair read as GBK (ów is F3 77, GBK's 體) and every UTF-8
+# reading went over it too.
+OTHER_UTF8 = WORD_SPANS << len(SCREENED)
+EVERY_PAIR = (1 << len(SCREENED)) - 1 | OTHER_PAIRS | OTHER_UTF8
 # The screened wrong codec a wrong codec is screened as: the same tests, on
 # its own table where the text is read so.
 SCREENED_AS = {BIG5_HKSCS: "big5"}

@@ -21,6 +21,7 @@ from .charsets import (
     GBK_WEB,
     HYBRID,
     OTHER_PAIRS,
+    OTHER_UTF8,
     REREAD_AS,
     REREAD_FROM,
     RIGHT_CODECS,
@@ -143,4 +144,4 @@ def _worth(pair: tuple[str, str], mask: int) -> bool:
     pair = (SCREENED_AS.get(pair[0], pair[0]), pair[1])
     if pair in SCREENED:
         return bool(mask & 1 << SCREENED.index(pair))
-    return bool(mask & OTHER_PAIRS)
+    return bool(mask & (OTHER_UTF8 if pair[1] == "utf-8" else OTHER_PAIRS))
