@@ -89,6 +89,11 @@ def _korean() -> str:
     return "\n".join(row["text"] for row in multilingual_lines("ko")) + "\n"
 
 
+def _pages(*languages: str) -> Callable[[], str]:
+    """corpus/multilingual's lines of ``languages``, one a line."""
+    return lambda: "\n".join(row["text"] for lang in languages for row in multilingual_lines(lang)) + "\n"
+
+
 def _gold(name: str) -> Callable[[], str]:
     return lambda: (CORPUS / "samples" / "gold" / name).read_text(encoding="utf-8")
 
@@ -119,6 +124,15 @@ CLEAN: dict[str, tuple[str, Callable[[], str]]] = {
         _english,
     ),
     "Korean page": ("corpus/multilingual/ko.jsonl's lines (Django 5.2.19), one a line", _korean),
+    "European pages": (
+        "corpus/multilingual's French, German, Portuguese, Polish, Czech, Turkish and Vietnamese lines "
+        "(Django 5.2.19), one a line",
+        _pages("fr", "de", "pt", "pl", "cs", "tr", "vi"),
+    ),
+    "Greek and Cyrillic pages": (
+        "corpus/multilingual's Greek, Russian, Serbian and Kazakh lines (Django 5.2.19), one a line",
+        _pages("el", "ru", "sr", "kk"),
+    ),
     "Chinese-English": (
         "sample 003 with English words after Han characters until 30% of its characters are ASCII letters "
         "(conftest.mixed_text)",
