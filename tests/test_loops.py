@@ -80,7 +80,6 @@ def test_mojibake_constants_mirror_the_charsets(compiled):
     assert compiled["mojibake"]._mirrors() == {
         "UNKNOWN": charsets.UNKNOWN, "BARRIER": charsets.BARRIER, "SUSPECT": mojibake_tables.SUSPECT,
         "LEAD": mojibake_tables.LEAD, "CONTINUATION": mojibake_tables.CONTINUATION,
-        "LEAD_OF_TWO": mojibake_tables.LEAD_OF_TWO, "LEAD_OF_THREE": mojibake_tables.LEAD_OF_THREE,
     }
     for byte in range(0x100):
         for big5 in (False, True):

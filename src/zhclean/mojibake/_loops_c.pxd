@@ -8,13 +8,10 @@ ctypedef fused ucs_t:
     uint32_t
 
 cdef enum:
-    # Mirrors of tables.SUSPECT, LEAD, CONTINUATION, LEAD_OF_TWO, LEAD_OF_THREE
-    # (compared by a test).
+    # Mirrors of tables.SUSPECT, LEAD, CONTINUATION (compared by a test).
     SUSPECT = 1
     LEAD = 2
     CONTINUATION = 4
-    LEAD_OF_TWO = 8
-    LEAD_OF_THREE = 16
 
 cdef struct Tables:
     uint8_t scan[0x10000]        # tables.scan_table()'s bits, and SUSPECT for U+FFFD (see _scan)

@@ -88,10 +88,7 @@ cdef const Tables* _tables_ready() except NULL:
 
 def _mirrors():
     """What the loops mirror of ``tables`` and ``charsets``, for the test that compares them."""
-    return {
-        **_resync_mirrors(), "SUSPECT": SUSPECT, "LEAD": LEAD, "CONTINUATION": CONTINUATION,
-        "LEAD_OF_TWO": LEAD_OF_TWO, "LEAD_OF_THREE": LEAD_OF_THREE,
-    }
+    return {**_resync_mirrors(), "SUSPECT": SUSPECT, "LEAD": LEAD, "CONTINUATION": CONTINUATION}
 
 
 # --- the scan ---------------------------------------------------------------

@@ -13,7 +13,7 @@ from libc.stdlib cimport calloc, free, malloc
 
 from zhclean._unicode cimport PyUnicode_READY
 
-from ._loops_c cimport CONTINUATION, LEAD, LEAD_OF_THREE, LEAD_OF_TWO, Tables, _tables_ready, ucs_t
+from ._loops_c cimport CONTINUATION, LEAD, Tables, _tables_ready, ucs_t
 
 from .._lazy import Lazy
 from . import tables as _tables
@@ -62,6 +62,10 @@ cdef struct ScreenTables:
     uint8_t latin[0x800]           # 1 for tables.LATIN_MADE
     uint8_t pair_reads[0x80 * (0x100 - PAIR_SECOND_LOW)]  # tables.pair_reads_table
     uint8_t alphabet[0x10000]      # tables.alphabet_table
+    const uint8_t* page_bytes      # tables.page_bytes_table (kept alive by the owner)
+    int n_pages
+    uint32_t alone[8][2]           # tables.ALONE_FROM_A_CODE_PAGE
+    int n_alone
     uint8_t relevant[0x10000]      # bit b: the character counts for SCREENED[b] (see _segments); NEUTRAL
     int64_t plausible, very_plausible, gain, least, gap, every, other, other_utf8
     uint32_t marker[3]             # charsets.LOSS_MARKER
@@ -120,6 +124,16 @@ def _build_screen():
     cdef const uint8_t[:] alphabet = _tables.alphabet_table()
     for c in range(0x10000):
         t.alphabet[c] = alphabet[c]
+    cdef const uint8_t[:] page_bytes = _tables.page_bytes_table()
+    owner.keep.append(_tables.page_bytes_table())
+    t.page_bytes = &page_bytes[0]
+    t.n_pages = len(page_bytes) >> 16
+    if len(_tables.ALONE_FROM_A_CODE_PAGE) > 8:
+        raise RuntimeError("tables.ALONE_FROM_A_CODE_PAGE outgrew the screen's table")
+    for k, (low, high) in enumerate(_tables.ALONE_FROM_A_CODE_PAGE):
+        t.alone[k][0] = low
+        t.alone[k][1] = high
+    t.n_alone = len(_tables.ALONE_FROM_A_CODE_PAGE)
     for k in range(len(SCREENED)):
         # Whichever way Big5 is read (the segments only need to hold every
         # character that counts).
@@ -395,20 +409,59 @@ cdef inline bint _same_word(const ScreenTables* st, uint8_t script, uint32_t oth
             or (script == 1 and ((0x41 <= other <= 0x5A) or (0x61 <= other <= 0x7A))))
 
 
-cdef inline bint _continues(const Tables* t, const ucs_t* chars, Py_ssize_t n, Py_ssize_t k,
-                            int64_t outer_after) noexcept nogil:
-    # See the twin's _continues (the continuation at k + 1 checked already).
-    cdef uint8_t bits = t.scan[chars[k]]
-    cdef Py_ssize_t needed = 1 if bits & LEAD_OF_TWO else (2 if bits & LEAD_OF_THREE else 3)
-    cdef Py_ssize_t j
-    cdef int64_t other
-    for j in range(k + 2, k + needed + 1):
-        other = chars[j] if j < n else (outer_after if j == n else -1)
-        if other < 0 or other == 0xFFFD:
+cdef inline bint _continues(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
+                            Py_ssize_t k, int64_t outer_after) noexcept nogil:
+    # See the twin's _continues.
+    cdef int page
+    cdef Py_ssize_t after
+    cdef uint32_t code = 0
+    for page in range(st.n_pages):
+        after = _sequence_end(t, st, chars, n, k, outer_after, page, &code)
+        if after >= 0 and page and not _alone(st, code):
+            after = _sequence_end(t, st, chars, n, after, outer_after, page, &code)
+        if after != -2:
             return True
-        if not (other < 0x10000 and t.scan[other] & CONTINUATION):
-            return False
-    return True
+    return False
+
+
+cdef inline bint _alone(const ScreenTables* st, uint32_t code) noexcept nogil:
+    # tables.alone_from_a_code_page
+    cdef int i
+    for i in range(st.n_alone):
+        if st.alone[i][0] <= code <= st.alone[i][1]:
+            return True
+    return False
+
+
+cdef inline Py_ssize_t _sequence_end(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
+                                     Py_ssize_t k, int64_t outer_after, int page, uint32_t* decoded) noexcept nogil:
+    # See the twin's _page_sequence: its end (-1 for its -1, -2 for its None); the
+    # code point in ``decoded`` where it ends in the text.
+    cdef int size, j
+    cdef uint32_t lead, byte, code
+    cdef int64_t other = chars[k] if k < n else (outer_after if k == n else -1)
+    if other < 0 or other == 0xFFFD:
+        return -1
+    lead = st.page_bytes[page << 16 | other] if other < 0x10000 else 0
+    if not 0xC2 <= lead <= 0xF4:
+        return -2
+    size = 2 if lead < 0xE0 else (3 if lead < 0xF0 else 4)
+    code = lead & (0x1F if size == 2 else (0x0F if size == 3 else 0x07))
+    for j in range(1, size):
+        other = chars[k + j] if k + j < n else (outer_after if k + j == n else -1)
+        if other < 0 or other == 0xFFFD:
+            return -1
+        byte = st.page_bytes[page << 16 | other] if other < 0x10000 else 0
+        if not 0x80 <= byte <= 0xBF:
+            return -2
+        code = code << 6 | (byte & 0x3F)
+    if (code < (0x80 if size == 2 else (0x800 if size == 3 else 0x10000))
+            or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF):
+        return -2  # overlong, a surrogate, past Unicode: no UTF-8
+    if page and (0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF) and t.classes[code] < st.plausible:
+        return -2
+    decoded[0] = code
+    return k + size
 
 
 cdef inline int _other_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
@@ -423,7 +476,7 @@ cdef inline int _other_viable(const Tables* t, const ScreenTables* st, const ucs
         return <int>(st.other | st.other_utf8)
     if c < 0x10000 and t.scan[c] & LEAD and (
             after < 0 or (after == 0xFFFD and c < 0x800 and st.latin[c])
-            or (after < 0x10000 and t.scan[after] & CONTINUATION and _continues(t, chars, n, k, outer_after))):
+            or (after < 0x10000 and t.scan[after] & CONTINUATION and _continues(t, st, chars, n, k, outer_after))):
         bits = <int>st.other_utf8
     if c >= 0x800 or not st.latin[c]:
         return bits

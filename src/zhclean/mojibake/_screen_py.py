@@ -41,6 +41,7 @@ from .charsets import (
     BARRIER,
     BIG5_HKSCS,
     BIG5_READ_AS_HKSCS,
+    CODE_PAGES,
     LOSS_MARKER,
     OTHER_PAIRS,
     OTHER_UTF8,
@@ -56,8 +57,6 @@ from .tables import (
     GAIN,
     LATIN_MADE,
     LEAD,
-    LEAD_OF_THREE,
-    LEAD_OF_TWO,
     LEAST_TWO_BYTE_EVIDENCE_UNMARKED,
     PAIR_SECOND_LOW,
     PLAUSIBLE,
@@ -68,11 +67,14 @@ from .tables import (
     SHORT_SPAN_LEAST,
     SHORT_SPAN_MOST,
     VERY_PLAUSIBLE,
+    alphabet_table,
     class_table,
+    page_bytes_table,
+    pair_reads_table,
+    alone_from_a_code_page,
+    rare_han,
     scan_table,
     shows_hkscs_table,
-    pair_reads_table,
-    alphabet_table,
     word_pairs,
 )
 
@@ -189,17 +191,51 @@ def _beside(text: str, j: int, start: int, end: int) -> int:
 
 
 def _continues(text: str, k: int, start: int, end: int, cp: int, scan: bytes) -> bool:
-    """Whether the lead at ``k`` (a continuation after it) may have all the
-    continuations it needs (tables.LEAD_OF_TWO, LEAD_OF_THREE; a loss, or
-    what is beyond the region and beside it, may be one)."""
-    needed = 1 if scan[cp] & LEAD_OF_TWO else 2 if scan[cp] & LEAD_OF_THREE else 3
-    for j in range(k + 2, k + needed + 1):
+    """Whether the lead at ``k`` has, in some reading of its bytes
+    (tables.page_bytes_table), the continuations it needs (and, read by a
+    code page, makes no rare Han character); where a code page reads it,
+    and the character is none of those one sequence alone shows
+    (tables.ALONE_FROM_A_CODE_PAGE), then another such sequence right
+    after it (a loss, or what is beyond the region and beside it, may be
+    anything)."""
+    for page in range(1 + len(CODE_PAGES)):
+        found = _page_sequence(text, k, start, end, page)
+        if found is not None and found[0] >= 0 and page and not alone_from_a_code_page(found[1]):
+            found = _page_sequence(text, found[0], start, end, page)
+        if found is not None:
+            return True
+    return False
+
+
+def _page_sequence(text: str, k: int, start: int, end: int, page: int) -> tuple[int, int] | None:
+    """Where the well-formed UTF-8 sequence the reading ``page`` makes of
+    the characters from ``k`` on ends, and its code point; (-1, 0) where it
+    reaches a loss or what may be anything; None where there is none, or a
+    code page's makes a rare Han character (Latin-1's and Windows-1252's
+    may: a span of rare characters beside a loss is one region, 呉 in å‘‰
+    alone)."""
+    pages = page_bytes_table()
+    first = _beside(text, k, start, end)
+    if first < 0 or first == 0xFFFD:
+        return -1, 0
+    lead = pages[page << 16 | first] if first < 0x10000 else 0
+    if not 0xC2 <= lead <= 0xF4:
+        return None
+    size = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+    code = lead & (0x1F if size == 2 else 0x0F if size == 3 else 0x07)
+    for j in range(k + 1, k + size):
         other = _beside(text, j, start, end)
         if other < 0 or other == 0xFFFD:
-            return True
-        if not (other < 0x10000 and scan[other] & CONTINUATION):
-            return False
-    return True
+            return -1, 0
+        byte = pages[page << 16 | other] if other < 0x10000 else 0
+        if not 0x80 <= byte <= 0xBF:
+            return None
+        code = code << 6 | (byte & 0x3F)
+    if code < (0x80, 0x800, 0x10000)[size - 2] or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return None  # overlong, a surrogate, past Unicode: no UTF-8
+    if page and rare_han(code, class_table()):
+        return None
+    return k + size, code
 
 
 # The byte _utf8_viable writes for a character the wrong codec cannot have

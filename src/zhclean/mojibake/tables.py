@@ -214,11 +214,6 @@ CONTINUATION = 4
 # only (a lead of two whose second byte, a no-break space, became a space:
 # Å veices for Šveices).
 LEAD_OF_TWO = 8
-# And those of three bytes (E0-EF): a lead with neither bit leads four.  The
-# screen asks for as many continuations after a lead as it needs, the fewest
-# of its code pages' readings (Kazakh тің is F2 B3 BA in KZ-1048: a lead of
-# four before two continuations, in a word that goes on).
-LEAD_OF_THREE = 16
 
 
 def _build_scan_table() -> bytes:
@@ -231,9 +226,7 @@ def _build_scan_table() -> bytes:
     for cp, byte in pairs:
         if 0xC2 <= byte <= 0xDF:
             table[cp] |= LEAD | LEAD_OF_TWO
-        elif 0xE0 <= byte <= 0xEF:
-            table[cp] |= LEAD | LEAD_OF_THREE
-        elif 0xF0 <= byte <= 0xF4:
+        elif 0xE0 <= byte <= 0xF4:
             table[cp] |= LEAD
         elif 0x80 <= byte <= 0xBF:
             table[cp] |= CONTINUATION
@@ -312,6 +305,55 @@ def alphabet_table() -> bytes:
     characters (Α is A6 A1, Big5's 尼), so every page of Greek, Russian or
     pinyin went to Python, at 0.1-0.3 MB/s."""
     return ALPHABETS.get()
+
+
+# The bytes 80-FF as Latin-1 and Windows-1252 (SINGLE_BYTE_MAP) and each of
+# CODE_PAGES read them: where a lead stands before the continuations it needs
+# in one of these readings, the screen decodes the sequence, and a rare Han
+# character (under PLAUSIBLE) from a code page is no repair the judge would
+# make: Kazakh дің,
+# a common ending, is E4 B3 BE in KZ-1048, UTF-8 for the rare 䳾, and every
+# line of a Kazakh page was read as UTF-8 by the code pages, at 0.2 MB/s.
+def _build_page_bytes() -> bytes:
+    table = bytearray(0x10000 * (1 + len(CODE_PAGES)))
+    for cp, byte in SINGLE_BYTE_MAP.items():
+        if byte >= 0x80:
+            table[cp] = byte
+    for page, codec in enumerate(CODE_PAGES, start=1):
+        for byte in range(0x80, 0x100):
+            for ch in bytes([byte]).decode(codec, "ignore"):
+                table[page << 16 | ord(ch)] = byte
+    return bytes(table)
+
+
+PAGE_BYTES: Lazy[bytes] = Lazy(_build_page_bytes)
+
+
+def page_bytes_table() -> bytes:
+    """(1 + len(CODE_PAGES)) * 65,536 bytes: at ``page << 16 | cp``, the
+    high byte the reading ``page`` (0: Latin-1 and Windows-1252, then
+    CODE_PAGES) makes the character ``cp`` of, or 0."""
+    return PAGE_BYTES.get()
+
+
+# What one UTF-8 sequence that a code page read shows alone: Latin-1 (French
+# read as Windows-1251, rГ©gion: Г© is C3 A9, é) and Western punctuation
+# (вЂ“ is E2 80 93, –; € ™).  The code pages' own letters make the others in
+# correct text (Kazakh Ті, Дұ are D2 B3, C4 B1 in KZ-1048, UTF-8 for ҳ and
+# ı; зің E7 B3 A2, for 糢), and UTF-8 of Chinese or Cyrillic read so makes
+# them one after another.
+ALONE_FROM_A_CODE_PAGE = ((0x80, 0xFF), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2100, 0x214F))
+
+
+def alone_from_a_code_page(cp: int) -> bool:
+    """Whether ``cp`` is in ALONE_FROM_A_CODE_PAGE."""
+    return any(low <= cp <= high for low, high in ALONE_FROM_A_CODE_PAGE)
+
+
+def rare_han(cp: int, classes: bytes) -> bool:
+    """Whether ``cp`` is a Han character under PLAUSIBLE: what a UTF-8
+    sequence that reads as one is not worth a look for."""
+    return (0x3400 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF) and classes[cp] < PLAUSIBLE
 
 
 # The screen's pairs of a high byte and a second byte (40-FE) that a
