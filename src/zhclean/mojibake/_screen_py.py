@@ -207,6 +207,15 @@ def _continues(text: str, k: int, start: int, end: int, cp: int, scan: bytes) ->
     return False
 
 
+def _page_byte(text: str, j: int, start: int, end: int, page: int) -> int:
+    """The byte the reading ``page`` makes of the character at ``j`` (0 for
+    none); -1 for a loss, or what may be anything (see _beside)."""
+    other = _beside(text, j, start, end)
+    if other < 0 or other == 0xFFFD:
+        return -1
+    return page_bytes_table()[page << 16 | other] if other < 0x10000 else 0
+
+
 def _page_sequence(text: str, k: int, start: int, end: int, page: int) -> tuple[int, int] | None:
     """Where the well-formed UTF-8 sequence the reading ``page`` makes of
     the characters from ``k`` on ends, and its code point; (-1, 0) where it
@@ -214,20 +223,17 @@ def _page_sequence(text: str, k: int, start: int, end: int, page: int) -> tuple[
     code page's makes a rare Han character (Latin-1's and Windows-1252's
     may: a span of rare characters beside a loss is one region, 呉 in å‘‰
     alone)."""
-    pages = page_bytes_table()
-    first = _beside(text, k, start, end)
-    if first < 0 or first == 0xFFFD:
+    lead = _page_byte(text, k, start, end, page)
+    if lead < 0:
         return -1, 0
-    lead = pages[page << 16 | first] if first < 0x10000 else 0
     if not 0xC2 <= lead <= 0xF4:
         return None
     size = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
     code = lead & (0x1F if size == 2 else 0x0F if size == 3 else 0x07)
     for j in range(k + 1, k + size):
-        other = _beside(text, j, start, end)
-        if other < 0 or other == 0xFFFD:
+        byte = _page_byte(text, j, start, end, page)
+        if byte < 0:
             return -1, 0
-        byte = pages[page << 16 | other] if other < 0x10000 else 0
         if not 0x80 <= byte <= 0xBF:
             return None
         code = code << 6 | (byte & 0x3F)
