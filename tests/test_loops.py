@@ -274,6 +274,28 @@ def test_long_regions_scan_and_screen_alike(compiled, twin, text, data):
     assert compiled["chars"].first_of(text, table) == twin["chars"].first_of(text, table)
 
 
+# The characters the screen's tests of the other pairs read: Latin-1 and
+# Windows-1252 letters and symbols (case pairs, rising runs, pairs GBK reads
+# as likely characters: ÏµÍ³, ó w, í ž), the code pages' letters (Cyrillic
+# leads and continuations: Р С Т Д д і ң ұ ђ ј), quotes, €, pinyin, Greek,
+# ASCII letters and spaces, losses.
+_OTHER_ALPHABET = list(
+    "ÃÂ©®¨¤¬ÐÑ¸¹ÎÅÁËÏµÍ³ÀàÁáÄäöÖóíšžłçãüé€‘’“”«»РСТДдіңұђјпрьїєґабвΑαβγ āǎǐ ab wn e\ufffd发"
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_OTHER_ALPHABET), max_size=60).map("".join), st.data())
+def test_screens_of_the_other_pairs_agree(compiled, twin, text, data):
+    """The tests of the other pairs (charsets.OTHER_PAIRS, OTHER_UTF8) see a
+    region's neighbours in the text and each code page's bytes: any region,
+    any text around it."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    spans = [(start, end)] if end > start else []
+    assert compiled["mojibake"].screen(text, spans) == twin["mojibake"].screen(text, spans)
+
+
 # A region of SCREEN_WINDOWS_FROM characters or more is screened window by
 # window; the windows' edges see the region's characters beside them.  Random
 # characters of the GBK and Big5 ranges (a few make a repair, most none),
