@@ -278,9 +278,13 @@ def test_long_regions_scan_and_screen_alike(compiled, twin, text, data):
 # Windows-1252 letters and symbols (case pairs, rising runs, pairs GBK reads
 # as likely characters: ÏµÍ³, ó w, í ž), the code pages' letters (Cyrillic
 # leads and continuations: Р С Т Д д і ң ұ ђ ј), quotes, €, pinyin, Greek,
-# ASCII letters and spaces, losses.
+# ASCII letters and spaces, losses; and what the test of two characters
+# out reads (_screen_py._two_characters): letters of Central Europe that
+# only the crawlers' mixture makes (ł ą č ř ı ş), its own characters of
+# three bytes (書 ：„ …), digits (GB18030's four-byte codes), curly quotes.
 _OTHER_ALPHABET = list(
     "ÃÂ©®¨¤¬ÐÑ¸¹ÎÅÁËÏµÍ³ÀàÁáÄäöÖóíšžłçãüé€‘’“”«»РСТДдіңұђјпрьїєґабвΑαβγ āǎǐ ab wn e\ufffd发"
+    "ąčřěış書：„…19¼ÈÌ"
 )
 
 

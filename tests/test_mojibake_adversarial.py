@@ -62,7 +62,7 @@ def test_clean_pages_in_other_scripts_come_back_as_the_same_object(language):
 
 
 @pytest.mark.parametrize(
-    "language", ["ar", "de", "fr", "he", "ja", "kk", "ko", "pt", "ru", "sr", "th", "vi", "zh", "pinyin"]
+    "language", ["ar", "cs", "de", "fr", "he", "ja", "kk", "ko", "pl", "pt", "ru", "sr", "th", "vi", "zh", "pinyin"]
 )
 def test_the_screen_rules_out_clean_pages_in_other_scripts(language):
     """No region of these pages goes to Python (their speed: Serbian 0.1,
@@ -74,7 +74,10 @@ def test_the_screen_rules_out_clean_pages_in_other_scripts(language):
     KZ-1048, 䳾) and, unless Latin-1 or punctuation, comes with another
     (Дұ is C4 B1, ı), two bytes
     read as two characters a likely character (tables.pair_reads_table: ação
-    is E7 E3, élèves E9 6C), and a neighbour beyond a region is the text's."""
+    is E7 E3, élèves E9 6C), and a neighbour beyond a region is the text's;
+    and GBK or Big5 read byte by byte, or as the crawlers' mixture, needs
+    two characters out, likely enough, in a stretch that is not European
+    words (Polish nagłówek, Czech níže: _screen_py._two_characters)."""
     from corpus.mojibake_sets import multilingual_lines
     from zhclean.mojibake import _loops
     from zhclean.mojibake.repair import screen_regions
@@ -89,11 +92,12 @@ def test_the_screen_rules_out_clean_pages_in_other_scripts(language):
     assert zhclean.fix_mojibake(page) is page
 
 
-@pytest.mark.parametrize("language, kept", [("pl", "OTHER_PAIRS"), ("cs", "OTHER_PAIRS")])
-def test_the_screen_keeps_only_the_kind_of_other_pair_a_region_may_hold(language, kept):
-    """What is left of Polish and Czech pages for the judge is a pair of
-    bytes read one by one (ów is F3 77, GBK's 體), never UTF-8: each region
-    is read with those pairs only."""
+@pytest.mark.parametrize("language", ["el", "tr"])
+def test_the_screen_keeps_only_the_kind_of_other_pair_a_region_may_hold(language):
+    """What is left of Greek and Turkish pages for the judge is GBK read as
+    the crawlers' mixture (Turkish dışı is C4 B1 C5 9F C4 B1 in UTF-8,
+    GBK's 谋艧谋; Greek letters are two bytes of UTF-8 each), never UTF-8:
+    each region is read with those pairs only, and left as it is."""
     from corpus.mojibake_sets import multilingual_lines
     from zhclean.mojibake import _loops, charsets
     from zhclean.mojibake.repair import screen_regions
@@ -101,8 +105,34 @@ def test_the_screen_keeps_only_the_kind_of_other_pair_a_region_may_hold(language
     page = "\n".join(row["text"] for row in multilingual_lines(language)) + "\n"
     loops = _loops.LOOPS
     masks = {mask for _, _, mask in screen_regions(page, loops.find_regions(page), loops)}
-    assert masks == {getattr(charsets, kept)}
+    assert masks == {charsets.OTHER_PAIRS}
     assert zhclean.fix_mojibake(page) is page
+
+
+# (text, whether the screen leaves GBK or Big5 read byte by byte worth a try
+# in it): the test of two characters out (_screen_py._two_characters).
+_TWO_CHARACTERS = [
+    ("·¢²¼ÁËÐÂÎÅ", True),  # 发布了新闻, GBK read as Latin-1
+    ("µÚ1Ìì", True),  # 第1天: two characters, a digit between
+    ("ÎÂÜ°Ìáʾ", True),  # 温馨提示 in the crawlers' mixture (ʾ is UTF-8)
+    ("¼：書¼ǎ", True),  # 录：書录菐: the mixture (ǎ is UTF-8 only it makes), its own characters kept
+    ("¼：書¼", False),  # the same without ǎ: no reading of the mixture is tried
+    ("abc µÚ def", False),  # one character: the judge needs two
+    ("y. Nagłówek te", False),  # every Latin letter touches two ASCII ones
+    ("e względów bezp", False),  # ę is the text's own; ów one character
+    ("osím níže uved", False),  # ž: no mixture; í touches os, níže one site
+    ("ka wysłała „nagłówek Re", False),
+    (" przyjął on ró", False),  # 艂 (class 1) and 贸 (10): too rare together
+    ("lé celé číslo\nčínsky (", False),  # é before a space: an error in every reading
+]
+
+
+@pytest.mark.parametrize("text, kept", _TWO_CHARACTERS)
+def test_the_screen_asks_for_two_characters_out(text, kept):
+    from zhclean.mojibake import _loops, charsets
+
+    screened = _loops.LOOPS.screen(text, [(0, len(text))])
+    assert bool(screened and screened[0][2] & charsets.OTHER_PAIRS) == kept
 
 
 def test_whole_megabyte_of_mojibake():

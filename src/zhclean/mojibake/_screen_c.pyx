@@ -51,6 +51,16 @@ cdef enum:
     # full, so a probe seldom goes past the next slot); 1 MB.
     WORD_BITS = 18
     WORD_SLOTS = 1 << WORD_BITS
+    # ScreenTables.byte_role (tables.TWO_BYTE_FIRST, TWO_BYTE_SECOND).
+    FIRST_BYTE = 1
+    SECOND_BYTE = 2
+    DIGIT_BYTE = 4
+    # The flags of a character in _two_characters.
+    LETTER = 1
+    TOUCHING = 2
+    OWN_CHAR = 4
+    # How many curly quotes tables.OWN_QUOTES holds.
+    QUOTES = 4
 
 
 cdef struct ScreenTables:
@@ -75,6 +85,13 @@ cdef struct ScreenTables:
     int word_of[2][5]              # for each two-byte pair (and Big5 read either way), its bits' shift
     Py_ssize_t short_least, short_most
     int64_t word_spans             # charsets.WORD_SPANS
+    const uint8_t* pair_classes    # tables.pair_classes_table (kept alive by the owner)
+    const int* gbk_encoded         # charsets.encode_table("gb18030")
+    uint8_t latin_letter[0x250]    # 1 for tables.LATIN_LETTERS
+    uint8_t byte_role[0x100]       # FIRST_BYTE, SECOND_BYTE, DIGIT_BYTE
+    uint32_t own_quotes[QUOTES]    # tables.OWN_QUOTES
+    double european_share          # tables.EUROPEAN_SHARE
+    Py_ssize_t windows_from        # tables.SCREEN_WINDOWS_FROM
 
 
 cdef class _CScreen:
@@ -168,6 +185,28 @@ def _build_screen():
     for k in range(3):
         t.marker[k] = ord(LOSS_MARKER[k])
     t.word_spans = WORD_SPANS
+    cdef const uint8_t[:] pair_classes = _tables.pair_classes_table()
+    owner.keep.append(_tables.pair_classes_table())
+    t.pair_classes = &pair_classes[0]
+    t.gbk_encoded = t.encoded[wrongs.index("gb18030")]
+    for low, high in _tables.LATIN_LETTERS:
+        if high >= 0x250:
+            raise RuntimeError("tables.LATIN_LETTERS outgrew the screen's table")
+        for c in range(low, high + 1):
+            t.latin_letter[c] = 1
+    for c in range(0x100):
+        if _tables.TWO_BYTE_FIRST[0] <= c <= _tables.TWO_BYTE_FIRST[1]:
+            t.byte_role[c] |= FIRST_BYTE
+        if any(low <= c <= high for low, high in _tables.TWO_BYTE_SECOND):
+            t.byte_role[c] |= SECOND_BYTE
+        if _tables.TWO_BYTE_SECOND[0][0] <= c <= _tables.TWO_BYTE_SECOND[0][1]:
+            t.byte_role[c] |= DIGIT_BYTE
+    if len(_tables.OWN_QUOTES) != QUOTES:
+        raise RuntimeError("the screen holds tables.OWN_QUOTES as four characters")
+    for k in range(QUOTES):
+        t.own_quotes[k] = ord(_tables.OWN_QUOTES[k])
+    t.european_share = _tables.EUROPEAN_SHARE
+    t.windows_from = _tables.SCREEN_WINDOWS_FROM
     t.short_least = _tables.SHORT_SPAN_LEAST
     t.short_most = _tables.SHORT_SPAN_MOST
     if t.short_least < 3:
@@ -489,6 +528,233 @@ cdef inline int _other_viable(const Tables* t, const ScreenTables* st, const ucs
     return bits
 
 
+cdef struct Site:
+    Py_ssize_t first, past  # its characters
+    int out                 # how many characters out may start in it
+    int best                # the best class of one
+
+
+cdef struct Scratch:
+    int* byte               # each character's single byte, or -1
+    uint8_t* flags          # LETTER, TOUCHING, OWN_CHAR
+    Site* sites
+    Py_ssize_t* window
+    Py_ssize_t* touched     # touching letters before each character of a stretch
+
+
+cdef bint _two_characters(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n) noexcept nogil:
+    """The twin's _two_characters on the region ``chars``: True also where
+    memory runs out (the region is then read, as before this test)."""
+    cdef Scratch s
+    cdef Py_ssize_t k
+    cdef uint32_t c
+    cdef bint found = True, mixture = False
+    s.byte = <int*>malloc(n * sizeof(int))
+    s.flags = <uint8_t*>malloc(n * sizeof(uint8_t))
+    s.sites = <Site*>malloc(n * sizeof(Site))
+    s.window = <Py_ssize_t*>malloc(n * sizeof(Py_ssize_t))
+    s.touched = <Py_ssize_t*>malloc((n + 1) * sizeof(Py_ssize_t))
+    if s.byte != NULL and s.flags != NULL and s.sites != NULL and s.window != NULL and s.touched != NULL:
+        for k in range(n):
+            c = chars[k]
+            s.byte[k] = <int>c if c < 0x80 else t.byte_of[c] if c < 0x10000 and t.single_byte[c] else -1
+            s.flags[k] = LETTER if c < 0x250 and st.latin_letter[c] else 0
+            mixture = mixture or (0x100 <= c < 0x800 and s.byte[k] < 0)
+        for k in range(n):
+            if s.flags[k] & LETTER and (
+                    _ascii_letter(chars, n, k - 2) and _ascii_letter(chars, n, k - 1)
+                    or _ascii_letter(chars, n, k + 1) and _ascii_letter(chars, n, k + 2)):
+                s.flags[k] |= TOUCHING
+            if _own(st, chars, n, s.byte, k):
+                s.flags[k] |= OWN_CHAR
+        found = _byte_by_byte(t, st, chars, n, &s) or (mixture and _mixture(t, st, chars, n, &s))
+    free(s.byte)
+    free(s.flags)
+    free(s.sites)
+    free(s.window)
+    free(s.touched)
+    return found
+
+
+cdef inline bint _ascii_letter(const ucs_t* chars, Py_ssize_t n, Py_ssize_t k) noexcept nogil:
+    return 0 <= k < n and (0x41 <= chars[k] <= 0x5A or 0x61 <= chars[k] <= 0x7A)
+
+
+cdef inline bint _ascii_or_edge(const ucs_t* chars, Py_ssize_t n, Py_ssize_t k) noexcept nogil:
+    return not 0 <= k < n or chars[k] < 0x80
+
+
+cdef bint _own(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, const int* byte,
+               Py_ssize_t k) noexcept nogil:
+    # See the twin's _own.
+    cdef int q
+    cdef bint candidate = byte[k] < 0
+    for q in range(QUOTES):
+        candidate = candidate or chars[k] == st.own_quotes[q]
+    return (candidate and _ascii_or_edge(chars, n, k - 1) and _ascii_or_edge(chars, n, k + 1)
+            and (_ascii_letter(chars, n, k - 1) and _ascii_or_edge(chars, n, k - 2)
+                 or _ascii_letter(chars, n, k + 1) and _ascii_or_edge(chars, n, k + 2)))
+
+
+cdef bint _dead(const ScreenTables* st, const int* byte, Py_ssize_t n, Py_ssize_t k) noexcept nogil:
+    # See the twin's _dead.
+    cdef int high = byte[k], after, before
+    cdef bint first = False, second = False
+    if high < 0x80:
+        return False
+    if k + 1 < n:
+        after = byte[k + 1]
+        first = st.byte_role[high] & FIRST_BYTE and (after < 0 or st.byte_role[after] & SECOND_BYTE)
+    if k > 0:
+        before = byte[k - 1]
+        second = (before < 0 or st.byte_role[before] & FIRST_BYTE and st.byte_role[high] & SECOND_BYTE
+                  or st.byte_role[before] & DIGIT_BYTE and st.byte_role[high] & FIRST_BYTE)
+    return not first and not second
+
+
+cdef bint _byte_by_byte(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
+                        Scratch* s) noexcept nogil:
+    # See the twin's _byte_by_byte.
+    cdef Py_ssize_t start = 0, stop, k, count
+    for stop in range(n + 1):
+        if stop < n and not (s.byte[stop] < 0 or s.flags[stop] & OWN_CHAR or _dead(st, s.byte, n, stop)):
+            continue
+        count = 0
+        for k in range(start, stop - 1):
+            if st.byte_role[s.byte[k]] & FIRST_BYTE and s.byte[k + 1] >= 0 and st.byte_role[s.byte[k + 1]] & SECOND_BYTE:
+                s.sites[count].first = k
+                s.sites[count].past = k + 2
+                s.sites[count].out = 1
+                s.sites[count].best = st.pair_classes[0x10000 | s.byte[k] << 8 | s.byte[k + 1]]
+                count += 1
+        if _gives_two(st, s, count, start, stop, st.plausible):
+            return True
+        start = stop + 1
+    return False
+
+
+cdef bint _mixture(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
+                   Scratch* s) noexcept nogil:
+    # See the twin's _mixture.
+    cdef Py_ssize_t start = 0, stop, k, count
+    for stop in range(n + 1):
+        if stop < n and not s.flags[stop] & OWN_CHAR:
+            continue
+        count = 0
+        for k in range(start, stop):
+            if chars[k] < 0x80:
+                continue
+            s.sites[count].first = k
+            s.sites[count].past = k + 1
+            s.sites[count].out = 2 if chars[k] >= 0x800 else 1
+            s.sites[count].best = _mixture_class(t, st, chars, n, s.byte, k)
+            count += 1
+        if _gives_two(st, s, count, start, stop, st.very_plausible):
+            return True
+        start = stop + 1
+    return False
+
+
+cdef int _mixture_options(const ScreenTables* st, uint32_t c, int single, uint8_t* options,
+                          int* sizes) noexcept nogil:
+    """The twin's _mixture_options: up to three byte strings, four bytes
+    apart in ``options``, their lengths in ``sizes``; how many."""
+    cdef int count = 0, code
+    if single >= 0:
+        options[0] = <uint8_t>single
+        sizes[0] = 1
+        count = 1
+    if c >= 0x80 and not 0xD800 <= c <= 0xDFFF:
+        sizes[count] = _utf8(c, options + 4 * count)
+        count += 1
+    if 0x800 <= c < 0x10000:
+        code = st.gbk_encoded[c]
+        if code >= 0x10000:
+            options[4 * count] = (code >> 8) & 0xFF
+            options[4 * count + 1] = code & 0xFF
+            sizes[count] = 2
+            count += 1
+    return count
+
+
+cdef inline int _utf8(uint32_t c, uint8_t* out) noexcept nogil:
+    if c < 0x800:
+        out[0] = 0xC0 | (c >> 6)
+        out[1] = 0x80 | (c & 0x3F)
+        return 2
+    if c < 0x10000:
+        out[0] = 0xE0 | (c >> 12)
+        out[1] = 0x80 | ((c >> 6) & 0x3F)
+        out[2] = 0x80 | (c & 0x3F)
+        return 3
+    out[0] = 0xF0 | (c >> 18)
+    out[1] = 0x80 | ((c >> 12) & 0x3F)
+    out[2] = 0x80 | ((c >> 6) & 0x3F)
+    out[3] = 0x80 | (c & 0x3F)
+    return 4
+
+
+cdef int _mixture_class(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
+                        const int* byte, Py_ssize_t k) noexcept nogil:
+    # See the twin's _mixture_class.
+    cdef uint32_t c = chars[k]
+    cdef uint8_t options[12]
+    cdef uint8_t following[12]
+    cdef int sizes[3]
+    cdef int following_sizes[3]
+    cdef int count, nexts = 0, best = 0, i, j, o
+    if 0x800 <= c < 0x10000 and st.gbk_encoded[c] >= 0x10000:
+        best = t.classes[c]  # the page's own, read back as itself
+    if k + 1 < n:
+        if chars[k + 1] < 0x80:
+            following[0] = <uint8_t>chars[k + 1]
+            following_sizes[0] = 1
+            nexts = 1
+        else:
+            nexts = _mixture_options(st, chars[k + 1], byte[k + 1], following, following_sizes)
+    count = _mixture_options(st, c, byte[k], options, sizes)
+    for o in range(count):
+        for i in range(sizes[o] - 1):
+            best = max(best, st.pair_classes[options[4 * o + i] << 8 | options[4 * o + i + 1]])
+        for j in range(nexts):
+            best = max(best, st.pair_classes[options[4 * o + sizes[o] - 1] << 8 | following[4 * j]])
+    return best
+
+
+cdef bint _gives_two(const ScreenTables* st, Scratch* s, Py_ssize_t count, Py_ssize_t start, Py_ssize_t stop,
+                     int64_t bar) noexcept nogil:
+    # See the twin's _gives_two (its queue: window[head:tail]).
+    cdef Py_ssize_t k, others = 0, most = 0, head = 0, tail = 0, pushed = 0, b
+    cdef Site* site
+    for k in range(start, stop):
+        if s.flags[k] & LETTER and not s.flags[k] & TOUCHING:
+            others += 1
+    while (most + 1) * (1 - st.european_share) < st.european_share * others:
+        most += 1
+    s.touched[0] = 0
+    for k in range(start, stop):
+        s.touched[k - start + 1] = s.touched[k - start] + (1 if s.flags[k] & TOUCHING else 0)
+    for b in range(count):
+        site = &s.sites[b]
+        if site.out >= 2 and site.best >= bar and _touches(s, start, site.first, site.past) <= most:
+            return True
+        while pushed < count and s.sites[pushed].past <= site.first:
+            while tail > head and s.sites[s.window[tail - 1]].best <= s.sites[pushed].best:
+                tail -= 1
+            s.window[tail] = pushed
+            tail += 1
+            pushed += 1
+        while tail > head and _touches(s, start, s.sites[s.window[head]].first, site.past) > most:
+            head += 1
+        if tail > head and s.sites[s.window[head]].best + site.best >= 2 * bar:
+            return True
+    return False
+
+
+cdef inline Py_ssize_t _touches(const Scratch* s, Py_ssize_t start, Py_ssize_t first, Py_ssize_t past) noexcept nogil:
+    return s.touched[past - start] - s.touched[first - start]
+
+
 cdef inline bint _pair_reads(const ScreenTables* st, int lead, int second) noexcept nogil:
     # See the twin's _pair_reads.
     if lead < 0x80 or second < PAIR_SECOND_LOW:
@@ -695,7 +961,7 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
     cdef uint32_t c
     cdef int mask = 0
     cdef int both = <int>(st.other | st.other_utf8)
-    cdef bint losses = False
+    cdef bint losses = False, euro = False
     # For the word test: which readings re-read two characters side by side
     # as the start and the end of some pair (word_reread; a bit each, at its
     # WORD_FIRST): looked up in this loop, which reads every character anyway
@@ -711,8 +977,13 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
         previous = sides
         if c == 0xFFFD:
             losses = True
-        elif mask != both and c < 0x10000 and st.relevant[c] & MAYBE_OTHER:
-            mask |= _other_viable(t, st, region, length, lo + k, outer_before, outer_after)
+        elif c < 0x10000 and st.relevant[c] & MAYBE_OTHER:
+            euro = euro or c == 0x20AC
+            if mask != both:
+                mask |= _other_viable(t, st, region, length, lo + k, outer_before, outer_after)
+    if (mask & st.other and not losses and not euro and length < st.windows_from
+            and not _two_characters(t, st, region, length)):
+        mask &= ~(<int>st.other)
     mask |= ((1 << 5) - 1) if losses else _segments(t, st, chars, n, hkscs, data)
     for b in range(5):  # GBK and Big5 read as each other in spans too short for the judge: the word test
         if st.right_of[b] < 0 or not adjacent & (WORD_FIRST << st.word_of[hkscs][b]):

@@ -27,6 +27,9 @@ before a continuation (the scan's bits: Latin-1, Windows-1252 and the code
 pages); a Latin-1 or Windows-1252 character (tables.LATIN_MADE) beside a
 byte it could pair with in GBK or Big5.  Letters alone prove nothing:
 ``ɛ/ø,e`` is phonetics, and the Cyrillic GBK makes of UTF-8 is no code page.
+And in a region short enough to be read whole, GBK and Big5 read byte by
+byte need two characters in one stretch that is not European words
+(``_two_characters``).
 Each region comes back with the mask of the pairs worth a try (bits of
 charsets.SCREENED, OTHER_PAIRS for the rest), and only regions with one; a
 region of SCREEN_WINDOWS_FROM characters or more is screened window by
@@ -36,6 +39,8 @@ Where any region holds a character only Big5-HKSCS makes
 read as that, and its mask says so (charsets.BIG5_READ_AS_HKSCS).
 """
 from __future__ import annotations
+
+from collections import deque
 
 from .charsets import (
     BARRIER,
@@ -54,22 +59,28 @@ from .charsets import (
 )
 from .tables import (
     CONTINUATION,
+    EUROPEAN_SHARE,
     GAIN,
+    LATIN_LETTERS,
     LATIN_MADE,
     LEAD,
     LEAST_TWO_BYTE_EVIDENCE_UNMARKED,
+    OWN_QUOTES,
     PAIR_SECOND_LOW,
     PLAUSIBLE,
     SCREEN_GAP,
     SCREEN_OVERLAP,
     SCREEN_WINDOW,
     SCREEN_WINDOWS_FROM,
+    TWO_BYTE_FIRST,
+    TWO_BYTE_SECOND,
     SHORT_SPAN_LEAST,
     SHORT_SPAN_MOST,
     VERY_PLAUSIBLE,
     alphabet_table,
     class_table,
     page_bytes_table,
+    pair_classes_table,
     pair_reads_table,
     alone_from_a_code_page,
     rare_han,
@@ -128,6 +139,14 @@ def _mask(text: str, start: int, end: int, lo: int, hi: int, read_as: dict[str, 
             losses = True
         elif mask != OTHER_PAIRS | OTHER_UTF8:
             mask |= _other_viable(text, k, start, end, cp, scan)
+    if (
+        mask & OTHER_PAIRS
+        and not losses
+        and end - start < SCREEN_WINDOWS_FROM
+        and "\u20ac" not in text[lo:hi]
+        and not _two_characters(text[start:end])
+    ):
+        mask &= ~OTHER_PAIRS
     classes = class_table()
     for bit, (wrong, right) in enumerate(SCREENED):
         wrong = read_as.get(wrong, wrong)
@@ -182,6 +201,210 @@ def _pair_reads(lead: int, second: int) -> bool:
     if not (lead >= 0x80 and second >= PAIR_SECOND_LOW):
         return False
     return pair_reads_table()[(lead - 0x80) * (0x100 - PAIR_SECOND_LOW) + second - PAIR_SECOND_LOW] == 1
+
+
+def _two_characters(region: str) -> bool:
+    """Whether a stretch of ``region`` (what the judge is given, no loss in
+    it, no €), read as GBK or Big5 bytes by a single-byte decoder or by the
+    crawlers' mixture, may give the judge what it asks of one:
+
+    * two characters out (score.plausible_gain), of a mean class of
+      PLAUSIBLE or more (reads_well; VERY_PLAUSIBLE for the mixture, which
+      always needs reads_very_well): two sites, disjoint, where a site is
+      where a character out can start (see _byte_by_byte and _mixture),
+      whose best classes reach that mean (of two characters or more that
+      do, the two best do);
+    * not European words (structure.european_words): with T letters
+      touching two ASCII letters in the stretch and N the others,
+      T < EUROPEAN_SHARE * (T + N), or no Latin letter at all.  Two sites
+      that hold the fewest touching letters between them are the next
+      disjoint ones, and N is at most the letters of the stretch between
+      the reading's breaks (_breaks_both: the text's own letters and quotes,
+      structure.own_characters; each reading has its own too).
+
+    The mixture is read only where a character only it makes stands
+    (pairs._MIXTURE_ONLY)."""
+    n = len(region)
+    codes = [ord(ch) for ch in region]
+    byte = [SINGLE_BYTE_MAP.get(cp, -1) for cp in codes]  # -1: no single-byte decoder makes it
+    letter = [any(low <= cp <= high for low, high in LATIN_LETTERS) for cp in codes]
+
+    def ascii_letter(k: int) -> bool:
+        return 0 <= k < n and codes[k] < 0x80 and chr(codes[k]).isalpha()
+
+    touching = [
+        letter[k] and (ascii_letter(k - 2) and ascii_letter(k - 1) or ascii_letter(k + 1) and ascii_letter(k + 2))
+        for k in range(n)
+    ]
+    own = [_own(codes, byte, k, ascii_letter) for k in range(n)]
+    words = (letter, touching)
+    if _byte_by_byte(codes, byte, own, words):
+        return True
+    return any(0x100 <= cp < 0x800 and byte[k] < 0 for k, cp in enumerate(codes)) and _mixture(codes, byte, own, words)
+
+
+def _own(codes: list[int], byte: list[int], k: int, ascii_letter) -> bool:
+    """Whether the character at ``k`` is the text's own in both readings
+    (structure._beside_ascii): one no single-byte decoder makes, or a curly
+    quote, with ASCII (or the edge) on both sides, and an ASCII letter
+    beside it with ASCII (or the edge) beyond that."""
+    n = len(codes)
+
+    def ascii_or_edge(j: int) -> bool:
+        return not 0 <= j < n or codes[j] < 0x80
+
+    return (
+        (byte[k] < 0 or codes[k] in _OWN_QUOTES)
+        and ascii_or_edge(k - 1)
+        and ascii_or_edge(k + 1)
+        and (ascii_letter(k - 1) and ascii_or_edge(k - 2) or ascii_letter(k + 1) and ascii_or_edge(k + 2))
+    )
+
+
+def _byte_by_byte(codes: list[int], byte: list[int], own: list[bool], words: tuple[list[bool], list[bool]]) -> bool:
+    """_two_characters for a single-byte decoder's reading: every character
+    one byte; breaks at the characters it cannot make, at the text's own,
+    and at a high byte that is an error in every reading (no first byte
+    with the next, nor second with the one before); a site is two bytes, a
+    first and a second, likely where GBK or Big5 reads them as a character
+    of class PLAUSIBLE or more."""
+    n = len(codes)
+    classes = pair_classes_table()
+    breaks = [byte[k] < 0 or own[k] or _dead(byte, k) for k in range(n)]
+    start = 0
+    for stop in [k for k in range(n) if breaks[k]] + [n]:
+        sites = [
+            (k, k + 2, 1, classes[0x10000 | byte[k] << 8 | byte[k + 1]])
+            for k in range(start, stop - 1)
+            if _first(byte[k]) and _second(byte[k + 1])
+        ]
+        if _gives_two(sites, words, start, stop, PLAUSIBLE):
+            return True
+        start = stop + 1
+    return False
+
+
+def _dead(byte: list[int], k: int) -> bool:
+    """Whether the high byte at ``k`` is an error in every reading (bytes
+    beside it that no single-byte decoder made may be anything)."""
+    high = byte[k]
+    if high < 0x80:
+        return False
+    after = byte[k + 1] if k + 1 < len(byte) else None
+    before = byte[k - 1] if k > 0 else None
+    first = _first(high) and after is not None and (after < 0 or _second(after))
+    second = before is not None and (before < 0 or _first(before) and _second(high) or _digit(before) and _first(high))
+    return not first and not second
+
+
+def _mixture(codes: list[int], byte: list[int], own: list[bool], words: tuple[list[bool], list[bool]]) -> bool:
+    """_two_characters for the crawlers' mixture (hybrid): a character is
+    its byte, its UTF-8 or (from U+0800) its own GBK bytes, so every one
+    not ASCII is a site, of two characters out where two can start in it
+    (in three bytes or more: at the first and third, or second and fourth;
+    in two, one); its class the best of what a pair of its bytes, or of its
+    last and the next one's first, reads as in GBK, or of itself where the
+    page wrote it (_mixture_class); breaks at the text's own."""
+    n = len(codes)
+    start = 0
+    for stop in [k for k in range(n) if own[k]] + [n]:
+        sites = [
+            (k, k + 1, 2 if codes[k] >= 0x800 else 1, _mixture_class(codes, byte, k))
+            for k in range(start, stop)
+            if codes[k] >= 0x80
+        ]
+        if _gives_two(sites, words, start, stop, VERY_PLAUSIBLE):
+            return True
+        start = stop + 1
+    return False
+
+
+def _mixture_options(cp: int, single: int) -> list[bytes]:
+    """The bytes the mixture may have read ``cp`` from (hybrid._options)."""
+    options = [bytes([single])] if single >= 0 else []
+    if 0x80 <= cp and not 0xD800 <= cp <= 0xDFFF:
+        options.append(chr(cp).encode("utf-8"))
+    if cp >= 0x800:
+        code = encode_table("gb18030")[cp] if cp < 0x10000 else -1
+        if code >= 0x10000:
+            options.append(bytes([code >> 8 & 0xFF, code & 0xFF]))
+    return options
+
+
+def _mixture_class(codes: list[int], byte: list[int], k: int) -> int:
+    """The best class of a character out of the mixture that starts in the
+    character at ``k`` (see _mixture)."""
+    classes = pair_classes_table()
+    cp = codes[k]
+    best = 0
+    if 0x800 <= cp < 0x10000 and encode_table("gb18030")[cp] >= 0x10000:
+        best = class_table()[cp]  # the page's own, read back as itself
+    following = codes[k + 1] if k + 1 < len(codes) else None
+    if following is None:
+        nexts: list[int] = []
+    elif following < 0x80:
+        nexts = [following]
+    else:
+        nexts = [option[0] for option in _mixture_options(following, byte[k + 1])]
+    for option in _mixture_options(cp, byte[k]):
+        for first, second in list(zip(option, option[1:])) + [(option[-1], second) for second in nexts]:
+            best = max(best, classes[first << 8 | second])
+    return best
+
+
+def _gives_two(
+    sites: list[tuple[int, int, int, int]], words: tuple[list[bool], list[bool]], start: int, stop: int, bar: int
+) -> bool:
+    """Whether a stretch of the characters from ``start`` to ``stop`` (no
+    break among them) holds sites of two characters out of a mean class of
+    ``bar`` or more, not European words; ``sites``: (first character, past
+    the last, characters out, best class), in order.  Linear: for each
+    site, the best one before it that the stretch between them may hold
+    (a window that only moves on, its best kept in a queue)."""
+    letter, touching = words
+    others = sum(1 for k in range(start, stop) if letter[k] and not touching[k])
+    # The most touching letters a stretch between two sites may hold.
+    most = 0
+    while (most + 1) * (1 - EUROPEAN_SHARE) < EUROPEAN_SHARE * others:
+        most += 1
+    touched = [0]  # touching letters before each character from start
+    for k in range(start, stop):
+        touched.append(touched[-1] + touching[k])
+
+    def touches(first: int, past: int) -> int:
+        return touched[past - start] - touched[first - start]
+
+    window: deque[int] = deque()  # sites before, best first, in order
+    pushed = 0
+    for first, past, out, best in sites:
+        if out >= 2 and best >= bar and touches(first, past) <= most:
+            return True
+        while pushed < len(sites) and sites[pushed][1] <= first:
+            while window and sites[window[-1]][3] <= sites[pushed][3]:
+                window.pop()
+            window.append(pushed)
+            pushed += 1
+        while window and touches(sites[window[0]][0], past) > most:
+            window.popleft()
+        if window and sites[window[0]][3] + best >= 2 * bar:
+            return True
+    return False
+
+
+def _first(byte: int) -> bool:
+    return TWO_BYTE_FIRST[0] <= byte <= TWO_BYTE_FIRST[1]
+
+
+def _second(byte: int) -> bool:
+    return any(low <= byte <= high for low, high in TWO_BYTE_SECOND)
+
+
+def _digit(byte: int) -> bool:
+    """A second byte of GB18030's four (the byte before a third)."""
+    return TWO_BYTE_SECOND[0][0] <= byte <= TWO_BYTE_SECOND[0][1]
+
+
+_OWN_QUOTES = frozenset(map(ord, OWN_QUOTES))
 
 
 def _beside(text: str, j: int, start: int, end: int) -> int:

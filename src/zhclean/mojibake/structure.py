@@ -26,7 +26,19 @@ from .charsets import CHOSEN_BY_NEIGHBOURS, CP1252_EXTRAS, SINGLE_BYTE, SINGLE_B
 from .cuts import char_bytes, encode
 from .._lazy import Lazy
 from ..pinyin.tables import CIRCUMFLEX, DIAERESIS, MARKED_LETTERS, TONE_MARKS, reading_tables
-from .tables import FOREIGN_SCRIPTS, CONTINUATION, LEAD, LEAD_OF_TWO, PLAIN_LATIN1, PLAUSIBLE, class_table, scan_table
+from .tables import (
+    CONTINUATION,
+    EUROPEAN_SHARE,
+    FOREIGN_SCRIPTS,
+    LATIN_LETTERS,
+    LEAD,
+    LEAD_OF_TWO,
+    OWN_QUOTES,
+    PLAIN_LATIN1,
+    PLAUSIBLE,
+    class_table,
+    scan_table,
+)
 
 if TYPE_CHECKING:
     from ._loops import Loops
@@ -71,10 +83,6 @@ _FOREIGN_WORD = re.compile(
 # mixture, once in 19,000 characters of Gutenberg, and the whole page was
 # left): a long stretch needs one in this many characters.
 FOREIGN_WORD_SPAN = 1000
-# Share of a stretch's non-ASCII characters that may touch two ASCII
-# letters before it reads as European words: GBK and Big5 read as Latin-1
-# hardly ever do (a second byte 40-7E is one letter, between high ones).
-EUROPEAN_SHARE = 0.25
 # A stretch whose non-ASCII characters are this share or more the letters of
 # pinyin words (tónɡ, ɡònɡ'xū'biɑ̀n: GBK writes pinyin's letters, A8 A1-C0)
 # is the text's own romanisation, not GBK read as Big5 or as the crawlers'
@@ -404,9 +412,9 @@ def european_words(region: str, start: int, end: int) -> bool:
     return touching >= EUROPEAN_SHARE * high
 
 
-# The Latin letters beyond ASCII (× and ÷ are not), Windows-1252's ƒŠŒŽšœžŸ
-# among them; and one of them with two ASCII letters before or after it.
-_LATIN_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+# The Latin letters beyond ASCII (tables.LATIN_LETTERS); and one of them
+# with two ASCII letters before or after it.
+_LATIN_LETTER = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in LATIN_LETTERS) + "]")
 # (The letter first, then the look behind or ahead: a pattern that starts
 # with a class is scanned for it in C, one that starts with a look-around is
 # tried at every position.)
@@ -542,7 +550,7 @@ def _beside_ascii(characters: str) -> re.Pattern[str]:
     )
 
 
-_OWN_QUOTE = _beside_ascii("‘’“”")
+_OWN_QUOTE = _beside_ascii(OWN_QUOTES)
 _OWN_LETTER = _beside_ascii(f"^\x00-\xff{CP1252_EXTRAS}\ufffd")
 
 

@@ -107,6 +107,29 @@ PLAIN_LATIN1 = frozenset(map(ord, "\xa0°±×÷·©®"))
 # makes of UTF-8 (у х т), sent whole regions to Python.
 LATIN_MADE = frozenset(cp for cp in SINGLE_BYTE_MAP if 0x80 <= cp < 0x800 and cp not in PLAIN_LATIN1)
 
+# The Latin letters beyond ASCII (x and ÷ are not), Windows-1252's ƒ Š Œ Ž
+# š œ ž Ÿ among them, as ranges: a stretch where EUROPEAN_SHARE of them or
+# more touch two ASCII letters in a row reads as European words
+# (structure.european_words), and is no GBK or Big5 read byte by byte.  The
+# loops' screen reads both: a region with no stretch of two characters of
+# GBK or Big5 that the judge could keep is not read so (a page of Polish or
+# Czech kept a region in every 500 characters, each 0.3-0.9 ms of Python:
+# nagłówek, níže, spíše).
+LATIN_LETTERS = ((0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x24F))
+# GBK and Big5 read as Latin-1 hardly ever touch two ASCII letters (a second
+# byte 40-7E is one letter, between high ones).
+EUROPEAN_SHARE = 0.25
+# The bytes GBK, GB18030 and Big5 (Python's and the browsers') read as the
+# first of a character, and as the second (a digit: the second of
+# GB18030's four): a byte read by a single-byte decoder that is neither
+# with its neighbours is an error in every reading, and no stretch the
+# judge is given holds it.
+TWO_BYTE_FIRST = (0x81, 0xFE)
+# Curly quotes beside ASCII are the text's own, not GBK or Big5 bytes read
+# byte by byte (structure.own_characters; the screen reads them so too).
+OWN_QUOTES = "\u2018\u2019\u201c\u201d"
+TWO_BYTE_SECOND = ((0x30, 0x39), (0x40, 0x7E), (0x80, 0xFE))
+
 # --- the re-reading of GBK and Big5 read as each other with losses -----------
 # Scores are integers (classes times SCALE) so that the twin and the compiled
 # loops agree exactly: a class counts SCALE, so the mean of two (a character
@@ -391,6 +414,39 @@ def pair_reads_table() -> bytes:
     GBK or Big5 reads the high byte ``lead`` and the byte ``second`` (40-FF)
     as a likely character."""
     return PAIR_READS.get()
+
+
+# The frequency class a byte pair may read as where it opens one of
+# GB18030's four-byte codes (a lead, then a digit): which character is not
+# known from two bytes, so any.
+UNKNOWN_CLASS = 15
+
+
+def _build_pair_classes() -> bytes:
+    classes = class_table()
+    table = bytearray(2 * 0x10000)
+    for half, codecs in enumerate((("gb18030",), ("gb18030", "big5"))):
+        for codec in codecs:
+            decoded = decode_table(codec)
+            for code in range(0x8000, 0x10000):
+                out = decoded[code]
+                if out and out < 0x10000:
+                    table[half << 16 | code] = max(table[half << 16 | code], classes[out])
+        for lead in range(TWO_BYTE_FIRST[0], TWO_BYTE_FIRST[1] + 1):
+            for digit in range(TWO_BYTE_SECOND[0][0], TWO_BYTE_SECOND[0][1] + 1):
+                table[half << 16 | lead << 8 | digit] = UNKNOWN_CLASS
+    return bytes(table)
+
+
+BYTE_PAIR_CLASSES: Lazy[bytes] = Lazy(_build_pair_classes)
+
+
+def pair_classes_table() -> bytes:
+    """2 * 65,536 bytes: at ``lead << 8 | second``, the class of what GBK
+    reads the two bytes as (0 for nothing, UNKNOWN_CLASS for the start of a
+    four-byte code); 65,536 on, the higher of what GBK and Big5 read them as.
+    The screen's bound on what a stretch read byte by byte can gain."""
+    return BYTE_PAIR_CLASSES.get()
 
 
 def shows_hkscs_table() -> bytes:
