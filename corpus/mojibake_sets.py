@@ -34,6 +34,12 @@ def wild_cases() -> list[dict]:
     return read_jsonl(MOJIBAKE / "wild.jsonl")
 
 
+def user_found_cases() -> list[dict]:
+    """Correct text users found damaged, and correct words beside real
+    mojibake (``mojibake/user_found.jsonl``)."""
+    return read_jsonl(MOJIBAKE / "user_found.jsonl")
+
+
 def multilingual_lines(lang: str | None = None) -> list[dict]:
     paths = [MULTILINGUAL / f"{lang}.jsonl"] if lang else sorted(MULTILINGUAL.glob("*.jsonl"))
     return [row for path in paths for row in read_jsonl(path)]

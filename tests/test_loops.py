@@ -258,6 +258,9 @@ def test_a_region_that_shows_big5_hkscs_reads_the_whole_text_so(compiled, twin):
 _LONG_PIECES = st.sampled_from(
     list("한국어텍스트입니다 αβγδ ПоздравЂаво かなカナ¥ fáng wù 疫情防控，。\n")
     + ["鍙戝竷浜嗘柊闂", "ç™¼ä½ˆ", "穦某璶よ", "發佈了新聞", "·¢²¼ÁËÐÂÎÅ", "\ufffd", "€", "\U00020000"]
+    # Words of other scripts the word test must leave (аллее re-read as Big5
+    # is 抖抖快快): small letters after the first, a look-alike between ASCII.
+    + ["аллее", "Криптозоолог", "ЗшНН", "ΤΜΘ", "Hеllо"]
 )
 
 

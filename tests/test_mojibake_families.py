@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 import zhclean
-from corpus.mojibake_sets import families, new_family_cases, wild_cases
+from corpus.mojibake_sets import families, new_family_cases, user_found_cases, wild_cases
 
 CASES = new_family_cases()
 WILD = wild_cases()
@@ -130,6 +130,21 @@ def test_wild_case(case):
         assert zhclean.fix_mojibake(out) == out
     else:
         assert out == case["expected"] or out in case.get("also_acceptable", []), case["note"]
+
+
+@pytest.mark.parametrize("case", user_found_cases(), ids=lambda case: case["id"])
+def test_user_found_case(case):
+    """What a hunt over Faker's data for many languages found damaged:
+    correct text stays; a correct word beside real mojibake stays correct
+    (and the mojibake is repaired as ftfy would, or left), never Chinese;
+    what the report lists is what the repair does."""
+    text = case["input"]
+    out = zhclean.fix_mojibake(text)
+    for invented in case.get("never_contains", []):
+        assert invented not in out
+    assert out == case["expected"] or out in case.get("also_acceptable", []), case["note"]
+    repaired = [f for f in zhclean.mojibake_report(text) if f.kind == "repaired"]
+    assert bool(repaired) == (out != text)
 
 
 ACCEPTS_AS_IT_WAS = [case for case in WILD if case.get("also_acceptable")]

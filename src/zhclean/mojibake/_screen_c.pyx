@@ -72,6 +72,7 @@ cdef struct ScreenTables:
     uint8_t latin[0x800]           # 1 for tables.LATIN_MADE
     uint8_t pair_reads[0x80 * (0x100 - PAIR_SECOND_LOW)]  # tables.pair_reads_table
     uint8_t alphabet[0x10000]      # tables.alphabet_table
+    uint8_t small[0x10000]         # tables.small_letters_table
     const uint8_t* page_bytes      # tables.page_bytes_table (kept alive by the owner)
     int n_pages
     uint32_t alone[8][2]           # tables.ALONE_FROM_A_CODE_PAGE
@@ -92,6 +93,7 @@ cdef struct ScreenTables:
     uint32_t own_quotes[QUOTES]    # tables.OWN_QUOTES
     double european_share          # tables.EUROPEAN_SHARE
     Py_ssize_t windows_from        # tables.SCREEN_WINDOWS_FROM
+    Py_ssize_t foreign_word_least  # tables.FOREIGN_WORD_LEAST
 
 
 cdef class _CScreen:
@@ -141,6 +143,9 @@ def _build_screen():
     cdef const uint8_t[:] alphabet = _tables.alphabet_table()
     for c in range(0x10000):
         t.alphabet[c] = alphabet[c]
+    cdef const uint8_t[:] small = _tables.small_letters_table()
+    for c in range(0x10000):
+        t.small[c] = small[c]
     cdef const uint8_t[:] page_bytes = _tables.page_bytes_table()
     owner.keep.append(_tables.page_bytes_table())
     t.page_bytes = &page_bytes[0]
@@ -207,6 +212,7 @@ def _build_screen():
         t.own_quotes[k] = ord(_tables.OWN_QUOTES[k])
     t.european_share = _tables.EUROPEAN_SHARE
     t.windows_from = _tables.SCREEN_WINDOWS_FROM
+    t.foreign_word_least = _tables.FOREIGN_WORD_LEAST
     t.short_least = _tables.SHORT_SPAN_LEAST
     t.short_most = _tables.SHORT_SPAN_MOST
     if t.short_least < 3:
@@ -438,6 +444,8 @@ cdef inline bint _in_a_word(const ScreenTables* st, const ucs_t* window, Py_ssiz
     cdef uint8_t script = st.alphabet[c] if c < 0x10000 else 0
     if not script:
         return False
+    if k > 0 and k + 1 < n and _ascii_letter(window, n, k - 1) and _ascii_letter(window, n, k + 1):
+        return True
     return ((k > 0 and _same_word(st, script, window[k - 1]))
             or (k + 1 < n and _same_word(st, script, window[k + 1])))
 
@@ -771,8 +779,28 @@ cdef Py_ssize_t _word_windows(const ScreenTables* st, const ucs_t* chars, Py_ssi
     cdef Py_ssize_t k, i, stop, length, count = 0
     cdef uint32_t previous, following
     cdef bint inside = False
+    cdef Py_ssize_t run
+    cdef uint8_t script
     for k in range(n):
         reread[k] = _reread(encoded, decoded, chars[k])
+    # A letter of a word in a script other than Latin re-reads as nothing
+    # (the twin's _foreign_letters): FOREIGN_WORD_LEAST of its script in a
+    # row, small letters after the first, or one between two ASCII letters.
+    k = 0
+    while k < n:
+        script = st.alphabet[chars[k]] if chars[k] < 0x10000 else 0
+        run = k
+        while (run < n and script > 1 and chars[run] < 0x10000 and st.alphabet[chars[run]] == script
+               and (run == k or st.small[chars[run]])):
+            run += 1
+        if run - k >= st.foreign_word_least:
+            for i in range(k, run):
+                reread[i] = 0
+        k = run if run > k else k + 1
+    for k in range(1, n - 1):
+        if (chars[k] < 0x10000 and st.alphabet[chars[k]] > 1
+                and _ascii_letter(chars, n, k - 1) and _ascii_letter(chars, n, k + 1)):
+            reread[k] = 0
     for k in range(n):
         known[k] = 0
         if k + 1 < n and _known(st, reread[k], reread[k + 1]):

@@ -60,6 +60,7 @@ from .charsets import (
 from .tables import (
     CONTINUATION,
     EUROPEAN_SHARE,
+    FOREIGN_WORD_LEAST,
     GAIN,
     LATIN_LETTERS,
     LATIN_MADE,
@@ -86,6 +87,7 @@ from .tables import (
     rare_han,
     scan_table,
     shows_hkscs_table,
+    small_letters_table,
     word_pairs,
 )
 
@@ -563,12 +565,18 @@ def _two_byte_viable(text: str, start: int, end: int, encoded, decoded, classes:
 
 def _in_a_word(text: str, start: int, end: int, k: int, cp: int) -> bool:
     """Whether the character at ``k`` is a letter (tables.alphabet_table)
-    beside another of its script, or a Latin one beside an ASCII letter, in
-    ``text[start:end]``: a word of real text, where a run restarts."""
+    beside another of its script, or a Latin one beside an ASCII letter, or
+    one between two ASCII letters, in ``text[start:end]``: a word of real
+    text, where a run restarts (Hеllо wоrld with Cyrillic е and о read as
+    Big5 made H峭ll亲 w亲rld).  Beside one ASCII letter only, Cyrillic is
+    what Big5 read as GBK out of step makes beside a second byte left
+    alone (�Aр�L)."""
     alphabets = alphabet_table()
     script = alphabets[cp] if cp < 0x10000 else 0
     if not script:
         return False
+    if start < k < end - 1 and all(ord(text[j]) < 0x80 and text[j].isalpha() for j in (k - 1, k + 1)):
+        return True
     for j in (k - 1, k + 1):
         if start <= j < end:
             other = ord(text[j])
@@ -629,12 +637,13 @@ def _windows(text: str, start: int, end: int, encoded, decoded, first_only: bool
         return bool(first) and bool(second) and second in pairs.get(first, "")
 
     n = end - start
+    foreign = _foreign_letters(text, start, end)
     reread = []
     for k in range(start, end):
         cp = ord(text[k])
         code = encoded[cp] if 0x80 <= cp < 0x10000 else BARRIER
         out = decoded[code & 0xFFFF] if code >= 0x10000 else 0
-        reread.append(chr(out) if out else "")
+        reread.append(chr(out) if out and not foreign[k - start] else "")
     # The characters with their neighbours: chars[k + 1] is the region's k-th.
     chars = [text[start - 1] if start else ""] + list(text[start:end]) + [text[end] if end < len(text) else ""]
     # Which pairs stand in words: of the characters as they are (own[k]: the
@@ -661,6 +670,33 @@ def _windows(text: str, start: int, end: int, encoded, decoded, first_only: bool
             break
         i += length
     return found
+
+
+def _foreign_letters(text: str, start: int, end: int) -> list[bool]:
+    """For each character of ``text[start:end]``, whether it is a letter of
+    a script other than Latin in a word: FOREIGN_WORD_LEAST of its script
+    in a row, small letters after the first, or one between two ASCII
+    letters (Hеllо with a Cyrillic е).
+    Real text, which ends a span of the word test (Cyrillic аллее, озоо read
+    as Big5 made 抖抖快快, 亲切亲亲).  (Not Latin: GBK writes pinyin's
+    letters, which Big5 read as GBK makes beside a second byte: �vê.)"""
+    alphabets = alphabet_table()
+    small = small_letters_table()
+    scripts = [alphabets[ord(ch)] if ord(ch) < 0x10000 else 0 for ch in text[start:end]]
+    n = end - start
+    foreign = [False] * n
+    k = 0
+    while k < n:
+        run = k
+        while run < n and scripts[run] > 1 and scripts[run] == scripts[k] and (run == k or small[ord(text[start + run])]):
+            run += 1
+        if run - k >= FOREIGN_WORD_LEAST:
+            foreign[k:run] = [True] * (run - k)
+        k = max(run, k + 1)
+    for k in range(1, n - 1):
+        if scripts[k] > 1 and all(ord(text[start + j]) < 0x80 and text[start + j].isalpha() for j in (k - 1, k + 1)):
+            foreign[k] = True
+    return foreign
 
 
 def _passes(own: list[bool], inside: list[bool], before: list[bool], after: list[bool], i: int, j: int) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,7 @@ from .charsets import (
     WORD_SPANS,
     WORD_SPANS_ANY,
 )
-from .cuts import forget_chosen_bytes
+from .cuts import char_bytes, forget_chosen_bytes
 from .evidence import document_codec, evidenced_decoders
 from .pairs import ordered_pairs
 from .records import Known, Repair, Screened, Shares, Stretch, TextStats
@@ -229,7 +230,7 @@ def _region_repairs(
         found_stretches = bulk(region, wrong, right, region_stats.losses, loops, known)
         found = None
         if found_stretches is not None:
-            found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form, evidenced, shares)
+            found = _judge(text, region, region_start, found_stretches, loops, depth, known, trust_form, evidenced, shares)
         early[wrong, right] = (found_stretches, found)
         if found is not None and _settles(found, region):
             settled = True
@@ -251,7 +252,7 @@ def _region_repairs(
                 whole = reach_start == 0 and reach_end == len(text) and damaged_to_the_edges(reach)
                 pins = (whole and reach[:1] != "\ufffd", whole and reach[-1:] != "\ufffd")
                 reread = reread_stretches(reach, wrong, right, *pins, loops)
-                found = _judge(reach, reach_start, reread, loops, depth, known, trust_form, evidenced, shares)
+                found = _judge(text, reach, reach_start, reread, loops, depth, known, trust_form, evidenced, shares)
                 candidates.extend(found)
                 if _settles(found, region):
                     break  # read back in step, nearly all of it: settled
@@ -264,7 +265,7 @@ def _region_repairs(
             ):
                 continue  # too few of its bytes make UTF-8 for a repair of it as UTF-8
             found_stretches = stretches(region, wrong, right, loops)
-        found = _judge(region, region_start, found_stretches, loops, depth, known, trust_form, evidenced, shares)
+        found = _judge(text, region, region_start, found_stretches, loops, depth, known, trust_form, evidenced, shares)
         candidates.extend(found)
         if (right == "utf-8" or (hybrid_first and wrong == HYBRID)) and _settles(found, region):
             break  # the region is UTF-8 (or the mixture) that reads well, nearly all of it: settled
@@ -302,6 +303,35 @@ def _outside(text: str, regions: list[tuple[int, int]], frozen: Sequence[tuple[i
     return cut
 
 
+def _byte_alone(region: str, start: int, end: int, loops: Loops) -> bool:
+    """Whether the crawlers' mixture read a high byte alone (its Latin-1
+    fallback) among ``region[start:end]``, as the reading of the region chose
+    its bytes (cuts.char_bytes)."""
+    parts = char_bytes(region, HYBRID, loops)[start:end]
+    return any(part is not None and len(part) == 1 and part[0] >= 0x80 for part in parts)
+
+
+def _without_kept(before: str, after: str) -> tuple[str, str]:
+    """``before`` and ``after`` without the characters of U+0800 and more
+    that both hold (as many times as both do): what a reading of the
+    crawlers' mixture keeps as the page wrote it (hybrid.OWN)."""
+    kept = Counter(ch for ch in before if ch >= "\u0800") & Counter(ch for ch in after if ch >= "\u0800")
+    if not kept:
+        return before, after
+    return _less(before, kept), _less(after, kept)
+
+
+def _less(text: str, kept: Counter[str]) -> str:
+    left = Counter(kept)
+    out = []
+    for ch in text:
+        if left[ch]:
+            left[ch] -= 1
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def _ascii_letter_inside(text: str) -> bool:
     """Whether an ASCII letter stands between two other characters of ``text``."""
     return any(ch.isascii() and ch.isalpha() for ch in text[1:-1])
@@ -331,6 +361,7 @@ def _disjoint(candidates: Iterable[Repair]) -> list[Repair]:
 
 
 def _judge(
+    text: str,
     region: str,
     offset: int,
     candidates: list[Stretch],
@@ -342,8 +373,9 @@ def _judge(
     shares: Shares | None = None,
 ) -> list[tuple[float, Repair]]:
     """The stretches worth making into repairs, each with its weight;
-    ``trust_form``: whether a single-byte stretch may be believed for its
-    form alone (``structure.unmistakable_utf8``)."""
+    ``region`` is ``text`` from ``offset`` on; ``trust_form``: whether a
+    single-byte stretch may be believed for its form alone
+    (``structure.unmistakable_utf8``)."""
     judged: list[tuple[float, Repair]] = []
     if shares is None:
         shares = {}
@@ -378,6 +410,12 @@ def _judge(
         if two_byte_right and pinyin_words(region, stretch.start, stretch.end):
             continue  # the text's own pinyin (tónɡ), which GBK writes too
         page_own = _PAGE_OWN_BESIDE_TEXT if len(before) >= PAGE_OWN_CHANCE_FROM else _PAGE_OWN
+        if stretch.wrong == HYBRID and not _byte_alone(region, stretch.start, stretch.end, loops):
+            # Every character read as UTF-8 (or kept): nothing the crawlers'
+            # fallback to Latin-1 made, so no sign of the mixture at all;
+            # letters of any text read so make characters (ı和ç came out
+            # 谋和莽, Cyrillic ев» 械胁禄).
+            continue
         if stretch.wrong == HYBRID and not _kept(page_own.findall(before), after):
             # CJK punctuation inside the crawlers' mixture is the page's own,
             # between two pieces of it: read as UTF-8 (E3 80 82 for 。) it
@@ -391,7 +429,9 @@ def _judge(
                 utf8_region()
                 or utf8_share(before, loops) >= UTF8_REGION
                 or utf8_run(before, loops) >= UTF8_RUN + (len(before) >= UTF8_RUN_LONG)
-                or european_words(region, stretch.start, stretch.end)
+                # (Its letters' neighbours are the text's: Kraków cut at
+                # its ó by a region's edge read as GBK's 體.)
+                or european_words(text, offset + stretch.start, offset + stretch.end)
                 or letter_listing(region, stretch.start, stretch.end, odd=stretch.wrong == SINGLE_BYTE)
             ):
                 continue  # UTF-8 read wrongly, or European words or letters: never GBK or Big5
@@ -422,7 +462,13 @@ def _judge(
                 layers = 2
                 gain_after = stats(after)
         new_losses = interior_losses(after) - interior_losses(before)
-        if not (structural or plausible_gain(stats(before), gain_after, new_losses)):
+        gain_before = stats(before)
+        if stretch.wrong == HYBRID:
+            # The characters the page wrote itself, kept as they are, say
+            # nothing of the repair: judged without them (ā和é came out 膩和茅,
+            # 和 of class 15 carrying two rare characters with it).
+            gain_before, gain_after = (loops.text_stats(t) for t in _without_kept(before, after))
+        if not (structural or plausible_gain(gain_before, gain_after, new_losses)):
             continue
         if two_byte_right and not reads_very_well(gain_after) and (
             stretch.wrong != SINGLE_BYTE or _ascii_letter_inside(before)

@@ -30,6 +30,7 @@ from .tables import (
     CONTINUATION,
     EUROPEAN_SHARE,
     FOREIGN_SCRIPTS,
+    FOREIGN_WORD_LEAST,
     LATIN_LETTERS,
     LEAD,
     LEAD_OF_TWO,
@@ -64,9 +65,8 @@ __all__ = [
 _SINGLE_BYTE_TAIL = re.compile(f"[\x00-\xff{CP1252_EXTRAS}]+\\Z")
 # The characters a single-byte decoder makes of UTF-8's continuation bytes
 # (80-BF), in runs.
-_CONTINUATION_CHARACTERS = re.compile(
-    "[" + "".join(re.escape(chr(cp)) for cp, byte in SINGLE_BYTE_MAP.items() if 0x80 <= byte <= 0xBF) + "]+"
-)
+_CONTINUATION_CLASS = "[" + "".join(re.escape(chr(cp)) for cp, byte in SINGLE_BYTE_MAP.items() if 0x80 <= byte <= 0xBF) + "]"
+_CONTINUATION_CHARACTERS = re.compile(_CONTINUATION_CLASS + "+")
 _SINGLE_BYTE_CHAR = re.compile(f"[\x80-\xff{CP1252_EXTRAS}]")
 
 # Words of alphabetic scripts outside Latin-1 and CJK (tables.FOREIGN_SCRIPTS):
@@ -76,7 +76,9 @@ _SINGLE_BYTE_CHAR = re.compile(f"[\x80-\xff{CP1252_EXTRAS}]")
 # (Three letters of any of them first, a class scanned for in C; the eight
 # scripts looked back at only where they stand.)
 _FOREIGN_WORD = re.compile(
-    f"[{''.join(FOREIGN_SCRIPTS)}]{{3}}(?<=" + "|".join(f"[{letters}]{{3}}" for letters in FOREIGN_SCRIPTS) + ")"
+    f"[{''.join(FOREIGN_SCRIPTS)}]{{{FOREIGN_WORD_LEAST}}}(?<="
+    + "|".join(f"[{letters}]{{{FOREIGN_WORD_LEAST}}}" for letters in FOREIGN_SCRIPTS)
+    + ")"
 )
 # The three letters of one script in a row that make a foreign word also
 # come by chance from the bytes of long mojibake (ȫȻŸ: the crawlers' GBK
@@ -551,18 +553,33 @@ def _beside_ascii(characters: str) -> re.Pattern[str]:
 
 
 _OWN_QUOTE = _beside_ascii(OWN_QUOTES)
+# UTF-8 read byte by byte, one sequence of two or three bytes between ASCII
+# letters of a word (NÃ¦ss, SÃ£o, LÃ¼beck): the text's own mojibake of a
+# European word, ftfy's kind.  GBK's bytes make such a pair too (猫 is C3
+# A8), but a Chinese character between two ASCII letters is rare; read as
+# GBK with the correct word beside it, Pål, NÃ¦ss came out P錶, N忙ss.  The
+# letters stand beside ASCII (or the edge) on their other side: Big5's
+# bytes put a second byte 40-7E after every other high one (¡uè»²z is 「頠理).
+# (The lead first, a class scanned for in C; then the letters around it.)
+_UTF8_IN_A_WORD = re.compile(
+    "[\\xc2-\\xef](?:"
+    f"(?<=(?<![^\\x00-\\x7f])[A-Za-z][\\xc2-\\xdf]){_CONTINUATION_CLASS}"
+    f"|(?<=(?<![^\\x00-\\x7f])[A-Za-z][\\xe0-\\xef]){_CONTINUATION_CLASS}{{2}}"
+    ")(?=[A-Za-z](?![^\\x00-\\x7f]))"
+)
 _OWN_LETTER = _beside_ascii(f"^\x00-\xff{CP1252_EXTRAS}\ufffd")
 
 
 def own_characters(region: str, mixture: bool) -> list[tuple[int, int]]:
     """The characters of ``region`` that are the text's own, not bytes of GBK
     or Big5 read by a single-byte decoder (or, ``mixture``, by the crawlers'
-    mixture): see _OWN_QUOTE and _OWN_LETTER.  Each is a break between the
-    pieces a reading takes."""
+    mixture): see _OWN_QUOTE, _UTF8_IN_A_WORD and _OWN_LETTER.  Each is a
+    break between the pieces a reading takes."""
     found = [m.span() for m in _OWN_QUOTE.finditer(region)]
+    found += [m.span() for m in _UTF8_IN_A_WORD.finditer(region)]
     if mixture:
-        found = sorted(found + [m.span() for m in _OWN_LETTER.finditer(region)])
-    return found
+        found += [m.span() for m in _OWN_LETTER.finditer(region)]
+    return sorted(found)
 
 
 # A run of letters that may be a pinyin word: ASCII letters, the letters with

@@ -11,6 +11,7 @@ on first use, once per process, by the package's one lazy loader.
 from __future__ import annotations
 
 import pathlib
+import unicodedata
 from collections.abc import Iterator
 
 from .._data import data_rows
@@ -288,8 +289,12 @@ SHOWS_HKSCS: Lazy[bytes] = Lazy(_build_shows_hkscs)
 
 
 # Letters of the alphabetic scripts outside Latin-1 and CJK, one class of
-# them a script: a word of one (three letters in a row) is real text, never
-# GBK or Big5 read as the other (see structure.foreign_words).
+# them a script: a word of one (FOREIGN_WORD_LEAST letters in a row) is real
+# text, never GBK or Big5 read as the other (see structure.foreign_words,
+# and the screen's word test, which asks them to be cased as a word is:
+# small letters after the first).  Two side by side are not: Big5 read as
+# GBK makes them (ΡΡ, ρΘ, Иб, ри in a page of Gutenberg's; three, ЗшНН).
+FOREIGN_WORD_LEAST = 3
 FOREIGN_SCRIPTS = (
     "\u0100-\u024f\u1e00-\u1eff",  # Latin Extended (Turkish, Polish, Vietnamese...)
     "\u0370-\u03ff",  # Greek
@@ -316,6 +321,20 @@ def _build_alphabets() -> bytes:
 
 
 ALPHABETS: Lazy[bytes] = Lazy(_build_alphabets)
+
+
+def _build_small_letters() -> bytes:
+    return bytes(1 if unicodedata.category(chr(cp)) == "Ll" else 0 for cp in range(0x10000))
+
+
+SMALL_LETTERS: Lazy[bytes] = Lazy(_build_small_letters)
+
+
+def small_letters_table() -> bytes:
+    """65,536 bytes: 1 for a small letter (Unicode's Ll).  A word of a
+    script is small letters after its first (аллее, Криптозоолог); Big5 read
+    as GBK makes GBK's rows of Greek and Cyrillic in any case (ЗшНН, ΤΜΘ)."""
+    return SMALL_LETTERS.get()
 
 
 def alphabet_table() -> bytes:
