@@ -168,3 +168,65 @@ def test_pages_handed_to_the_disk_while_writing_change_nothing_written(monkeypat
     assert target.read_bytes() == b"".join(pieces)
     if hasattr(os, "posix_fadvise"):
         assert len(advised) > 5 and all(a + n == b for (a, n), (b, _) in zip(advised, advised[1:]))
+
+
+def _read_fifo(path, into: list) -> None:
+    with open(path, "rb") as stream:
+        into.append(stream.read())
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize("option", ["-o", "--stats-json"])
+def test_a_named_pipe_as_output_is_written_to_not_replaced(monkeypatch, tmp_path, option):
+    """A named pipe (or a device) stays what it is: renaming a file over it
+    left its reader blocked and a regular file in its place."""
+    import threading
+
+    source = tmp_path / "a.txt"
+    source.write_text("書(shu)記\n", encoding="utf-8")
+    pipe = tmp_path / "out"
+    os.mkfifo(pipe)
+    got: list = []
+    reader = threading.Thread(target=_read_fifo, args=(pipe, got))
+    reader.start()
+    args = [str(source), "-o", str(pipe)] if option == "-o" else [str(source), "--stats-json", str(pipe)]
+    assert run_here(monkeypatch, *args) == 0
+    reader.join(10)
+    assert not reader.is_alive()
+    assert os.path.exists(pipe) and not os.path.isfile(pipe)
+    assert got and (got[0] == "書記\n".encode() if option == "-o" else got[0].startswith(b"{"))
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="making a device node needs root")
+def test_a_device_as_output_stays_a_device(monkeypatch, tmp_path):
+    """-o on a character device (a private /dev/null) writes to it."""
+    import stat
+
+    source = tmp_path / "a.txt"
+    source.write_text("書(shu)記\n", encoding="utf-8")
+    device = tmp_path / "null"
+    os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    assert run_here(monkeypatch, str(source), "-o", str(device)) == 0
+    assert run_here(monkeypatch, str(source), "--stats-json", str(device)) == 0
+    assert stat.S_ISCHR(os.stat(device).st_mode)
+
+
+def test_standard_output_named_as_the_output_file(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("書(shu)記\n", encoding="utf-8")
+    if not os.path.exists("/dev/stdout"):
+        pytest.skip("no /dev/stdout here")
+    done = subprocess.run(
+        [sys.executable, "-m", "zhclean", str(source), "-o", "/dev/stdout"], capture_output=True, timeout=60
+    )
+    assert (done.returncode, done.stdout) == (0, "書記\n".encode())
+
+
+def test_in_place_on_what_is_not_a_file_is_refused(monkeypatch, tmp_path, capsys):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    pipe = tmp_path / "p"
+    os.mkfifo(pipe)
+    assert run_here(monkeypatch, "--in-place", str(pipe)) == 2
+    assert "not a regular file" in capsys.readouterr().err
+    assert not os.path.isfile(pipe)

@@ -203,3 +203,41 @@ def test_a_spill_that_cannot_be_read_back_raises_what_main_reports():
             reader.take(where._replace(length=where.length + 1))
     finally:
         reader.close()
+
+
+def test_workers_that_cannot_start_end_the_run_with_one_line(tmp_path, monkeypatch, capsys):
+    """The system's limit on processes reached (EAGAIN from fork): one line
+    naming the workers, exit 2, no hang (it was blamed on the input as a
+    read error, and the half-started pool was waited for forever)."""
+    import errno
+    import io
+
+    from zhclean.cli import jobs, main
+
+    def refuse(self, *args, **kwargs):
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(jobs.ProcessPoolExecutor, "submit", refuse)
+    source = tmp_path / "a.txt"
+    source.write_text("書(shu)記\n" * 1000, encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="utf-8"))
+    started = time.monotonic()
+    assert main(["--jobs", "2", str(source)]) == 2
+    assert time.monotonic() - started < 30
+    err = capsys.readouterr().err
+    assert "cannot start 2 worker processes" in err and "read error" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() == 0, reason="root has no limit on processes")
+def test_a_limit_on_processes_is_one_line_not_a_hang(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("書(shu)記\n" * 20000, encoding="utf-8")
+    script = (
+        "import resource, sys; from zhclean.cli import main;"
+        "resource.setrlimit(resource.RLIMIT_NPROC, (1, 1));"
+        f"sys.exit(main(['--jobs', '8', {str(source)!r}, '-o', {str(tmp_path / 'out.txt')!r}]))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
+    assert done.returncode == 2
+    assert b"worker processes" in done.stderr

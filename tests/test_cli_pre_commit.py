@@ -57,8 +57,16 @@ def test_pre_commit_hook_fixes_files_and_fails_once(tmp_path):
     git(repo, "config", "user.name", "test")
     (repo / "news.txt").write_text("省(sheng)委(wei)書(shu)記\n鍙戝竷浜嗘柊闂伙紝\n", encoding="utf-8")
     (repo / "clean.txt").write_text("沒有要改的。\n", encoding="utf-8")
+    # Source code and data are not prose: left as they are (a U+2028 in a
+    # string literal made a line break; scripts unified inside strings).
+    code = 'SEP = "\u2028"\nTITLE = "書(shu)記 后來"\n'
+    (repo / "app.py").write_text(code, encoding="utf-8")
+    (repo / "data.json").write_text('{"text": "a\u2028b 書(shu)"}\n', encoding="utf-8")
+    # Markdown, by its own hook: its two trailing spaces (a line break) kept.
+    (repo / "notes.md").write_text("書(shu)記  \n下一行\n", encoding="utf-8")
     (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {hooks}\n  rev: {commit}\n  hooks:\n  - id: zhclean\n", encoding="utf-8"
+        f"repos:\n- repo: {hooks}\n  rev: {commit}\n  hooks:\n  - id: zhclean\n  - id: zhclean-markdown\n",
+        encoding="utf-8",
     )
     (repo / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     git(repo, "add", ".")
@@ -80,6 +88,9 @@ def test_pre_commit_hook_fixes_files_and_fails_once(tmp_path):
     assert "zhclean" in first.stdout and "Failed" in first.stdout and "files were modified" in first.stdout
     assert (repo / "news.txt").read_text(encoding="utf-8") == "省委書記\n发布了新闻，\n"
     assert (repo / "clean.txt").read_text(encoding="utf-8") == "沒有要改的。\n"
+    assert (repo / "app.py").read_text(encoding="utf-8") == code
+    assert (repo / "data.json").read_text(encoding="utf-8") == '{"text": "a\u2028b 書(shu)"}\n'
+    assert (repo / "notes.md").read_text(encoding="utf-8") == "書記  \n下一行\n"
     git(repo, "add", ".")
     second = hook()
     assert second.returncode == 0, second.stdout + second.stderr

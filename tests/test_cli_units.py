@@ -301,3 +301,19 @@ def test_a_lone_cr_is_text_to_the_command_and_to_the_cleaner(monkeypatch, tmp_pa
     assert zhclean.Cleaner()(text) == expected
     for unit in ("line", "file"):
         assert run_here(monkeypatch, "--unit", unit, str(source)) == (0, expected.encode())
+
+
+@pytest.mark.parametrize("how", [[], ["--block-size", "65536"], ["--jobs", "2"]])
+def test_line_numbers_and_unit_counts_do_not_depend_on_the_block_size(monkeypatch, tmp_path, capsys, how):
+    """A batch with no text is no unit: counted as one, it moved a bad
+    record's line number (4 or 5 for line 2) and --stats' units (10,001)."""
+    records = tmp_path / "l.jsonl"
+    records.write_text(json.dumps({"text": "x" * 3_000_000}) + "\noops\n", encoding="utf-8")
+    status, _ = run_here(monkeypatch, "--jsonl", str(records), *how)
+    assert status == 2
+    assert f"{records}:2: bad JSONL record" in capsys.readouterr().err
+    lines = tmp_path / "t.txt"
+    lines.write_text("".join(f"第{i}行 書(shu)記\n" for i in range(10_000)), encoding="utf-8")
+    stats = tmp_path / "s.json"
+    assert run_here(monkeypatch, str(lines), "--stats-json", str(stats), *how)[0] == 0
+    assert json.loads(stats.read_text(encoding="utf-8"))["files"][0]["units"] == 10_000

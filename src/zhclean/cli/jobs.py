@@ -9,7 +9,9 @@ inputs (standard input, other codecs, ``--diff``) travel as text or bytes.
 At most ``IN_FLIGHT_PER_JOB`` batches per worker are out at once, so memory
 stays bounded whatever the input's size, and the reader never runs far
 ahead of the writer.  With one job everything happens in this process,
-through the same function.
+through the same function.  Workers that cannot be started (the system's
+limit on processes) end the run with one line (``WorkersFailed``), the
+ones started stopped.
 """
 from __future__ import annotations
 
@@ -18,12 +20,13 @@ import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Optional, Union, cast
 
+from .errors import describe
 from .extents import Extent, read_head
 from .spill import SpillReader
 from .units import Units, split_lines
 from .work import Result, Settings, clean_batch, clean_in_worker, start_worker
 
-__all__ = ["IN_FLIGHT_PER_JOB", "Done", "Runner"]
+__all__ = ["IN_FLIGHT_PER_JOB", "Done", "Runner", "WorkersFailed"]
 
 # Batches given to each worker before the oldest result is awaited: two
 # keeps a worker busy while its last result travels back and is written
@@ -56,6 +59,10 @@ class Done:
         return False
 
 
+class WorkersFailed(Exception):
+    """The worker processes could not be started."""
+
+
 class Runner:
     """Cleans batches, here (one job) or in worker processes."""
 
@@ -77,7 +84,11 @@ class Runner:
             if not units:
                 return Done(clean_batch(self.settings, units))  # nothing to warm up on: wait for text
             self._pool = self._start(units)
-        return self._pool.submit(clean_in_worker, units)
+        try:
+            return self._pool.submit(clean_in_worker, units)  # starts a worker where none is idle
+        except OSError as error:
+            self._stop_workers()
+            raise WorkersFailed(f"cannot start {self.jobs} worker processes: {describe(error)}") from None
 
     def take(self, future: Union[Future, Done]) -> Result:
         """The result of a batch submitted, its text read back if the worker spilled it."""
@@ -102,6 +113,19 @@ class Runner:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
         self._spills.close()
+
+    def _stop_workers(self) -> None:
+        """The pool after a worker failed to start: its workers stopped, and
+        nothing waited for (a pool left half started had the run hang)."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        for worker in list((getattr(pool, "_processes", None) or {}).values()):  # the executor's own table
+            try:
+                worker.terminate()
+            except (OSError, AttributeError):
+                pass
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _head(settings: Settings, units: Units) -> list[str]:

@@ -26,9 +26,9 @@ from .diff import Diff
 from .errors import CommandError, InputError, OutputError, describe
 from .extents import extent_batches
 from .inputs import Source, discover
-from .jobs import Done, Runner
+from .jobs import Done, Runner, WorkersFailed
 from .options import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, cleaner_options, parse, stderr_is_terminal
-from .output import AtomicFile, NullSink, Sink, StreamSink
+from .output import NullSink, Sink, StreamSink, output_file
 from .progress import Progress
 from .stats import FileStats, render, to_json
 from .units import read_batches, split_lines
@@ -159,8 +159,11 @@ class App:
         try:
             if args.check or args.diff:
                 sink: Sink = NullSink()
+            elif args.in_place and target is not None and not os.path.isfile(target):
+                self.error(f"{source.name}: not a regular file; --in-place rewrites files only")
+                return None
             elif target is not None:
-                sink = AtomicFile(target, only_if_changed=args.in_place)
+                sink = output_file(target, only_if_changed=args.in_place)
             else:
                 assert self.stdout_sink is not None
                 sink = self.stdout_sink
@@ -310,7 +313,7 @@ class App:
         started = time.perf_counter()
         try:
             self._pipeline(sources, targets)
-        except _Fatal as fatal:
+        except (_Fatal, WorkersFailed) as fatal:
             self.error(str(fatal))
         except BrokenPipeError:
             self._quiet_stdout()
@@ -361,7 +364,7 @@ class App:
             sys.stderr.write(render(self.files, seconds))
         if self.args.stats_json:
             try:
-                target = AtomicFile(self.args.stats_json)
+                target = output_file(self.args.stats_json)
                 target.write(to_json(self.files, seconds).encode("utf-8"))
                 target.commit(True)
             except OutputError as error:

@@ -8,7 +8,9 @@ it is flushed, ``fsync``-ed, given the target's permissions (owner and
 group too where allowed), named, and renamed over the target, and the
 directory is ``fsync``-ed.  So the target is either the old file, whole, or
 the new one, whole: a full disk, a write error or a kill mid-write leave the
-original as it was.
+original as it was.  What is not a file to replace (a device such as
+``/dev/null``, ``/dev/stdout``, a named pipe, a socket) is written to as it
+is (``output_file``): renaming over it would put a file in its place.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from typing import BinaryIO, Optional
 
 from .errors import OutputError, describe
 
-__all__ = ["AtomicFile", "NullSink", "Sink", "StreamSink"]
+__all__ = ["AtomicFile", "DeviceFile", "NullSink", "Sink", "StreamSink", "output_file"]
 
 STDOUT_NAME = "<stdout>"
 # An output file's pages are handed to the disk (posix_fadvise DONTNEED starts
@@ -81,6 +83,42 @@ class StreamSink(Sink):
 
     def abort(self) -> None:
         self.commit(False)  # what was cleaned before the error stays
+
+
+class DeviceFile(StreamSink):
+    """A device, a named pipe or a socket named as the output: opened and
+    written to, as a stream is (nothing to replace, nothing to undo)."""
+
+    def __init__(self, target: str) -> None:
+        try:
+            stream = open(target, "wb")  # noqa: SIM115  (closed by commit)
+        except OSError as error:
+            raise OutputError(f"{target}: cannot write: {describe(error)}") from None
+        super().__init__(stream)
+        self.name = target
+
+    def commit(self, changed: bool) -> bool:
+        try:
+            super().commit(changed)
+        finally:
+            try:
+                self.stream.close()
+            except OSError:
+                pass
+        return True
+
+
+def output_file(target: str, only_if_changed: bool = False) -> Sink:
+    """The sink for a file named as an output: ``AtomicFile`` where it is
+    a regular file (or none yet), ``DeviceFile`` where it is anything else
+    that can be written to."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        mode = 0
+    if mode and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        return DeviceFile(target)
+    return AtomicFile(target, only_if_changed)
 
 
 def _umask() -> int:

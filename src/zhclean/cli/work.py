@@ -101,9 +101,12 @@ def decode_runs(runs: Units) -> tuple[list[str], Optional[tuple[int, str]]]:
     runs, and the reason).  ExtentChanged when an extent cannot be read."""
     data = read_extent(runs[0]) if runs and isinstance(runs[0], Extent) else b"".join(cast("list[bytes]", runs))
     try:
-        return [data.decode("utf-8")], None
+        text, undecodable = data.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        return [data[: error.start].decode("utf-8")], (error.start, error.reason)
+        text, undecodable = data[: error.start].decode("utf-8"), (error.start, error.reason)
+    # No text, no unit: an empty batch counted as one had line numbers and
+    # --stats depend on the block size.
+    return ([text] if text else []), undecodable
 
 
 def clean_batch(settings: Settings, units: Units) -> Result:
