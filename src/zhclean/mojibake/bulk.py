@@ -96,12 +96,33 @@ def bulk(
     for out_end, in_end in ((text[:1], region[head : head + 1]), (text[-1:], region[-1:])):
         if out_end == "\ufffd" != in_end and class_of(table, in_end) >= PLAUSIBLE and not damaged:
             return None
+        if damaged and wrong != SINGLE_BYTE and right == "utf-8" and _loses_alone(in_end, out_end, wrong, loops):
+            # Damaged to its edges, but with a character of correct text at
+            # an end whose two bytes re-read alone as a less likely one (千
+            # beside UTF-8 read as GBK is C7 A7, UTF-8's ǧ): the
+            # piece-by-piece reading trims it off.
+            return None
     if right != "utf-8" and not damaged:
         # A two-byte decoder also turns correct text beside the mojibake into
         # other characters, without an error: keep the part that gains.
         return _gaining_part(region, wrong, text, right, loops)
     known[id(text)] = (text, after)
     return [Stretch(head, len(region), text, wrong, right)]
+
+
+def _loses_alone(before: str, after: str, wrong: str, loops: Loops) -> bool:
+    """Whether the character ``before`` re-reads alone as UTF-8, its bytes
+    and no other's, as ``after``, a less likely character (by frequency
+    class).  (GBK and Big5 read as each other make common characters of
+    correct ones and of mojibake alike: no such test tells them apart.)"""
+    if not before or not after or before == after or before == "\ufffd":
+        return False
+    try:
+        same = encode(before, wrong, loops) == after.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    table = class_table()
+    return same and class_of(table, after) < class_of(table, before)
 
 
 def _between(

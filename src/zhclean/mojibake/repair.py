@@ -48,6 +48,7 @@ from .cuts import char_bytes, forget_chosen_bytes
 from .evidence import document_codec, evidenced_decoders
 from .pairs import ordered_pairs
 from .records import Known, Repair, Screened, Shares, Stretch, TextStats
+from .tables import word_pairs
 from .reread import LOSS_REACH, join_across_losses, reread_stretches
 from .runs import may_hold_runs, unmistakable_runs
 from .score import (
@@ -303,6 +304,35 @@ def _outside(text: str, regions: list[tuple[int, int]], frozen: Sequence[tuple[i
     return cut
 
 
+def _word_edges(text: str, offset: int, region: str, stretch: Stretch) -> Stretch:
+    """A stretch of GBK and Big5 read as each other, a character for a
+    character, less the characters at its ends that make a word with the
+    text's character beside them and whose re-reading makes none (防控 beside
+    GBK read as Big5: 控 re-read is 北, a common character too, and came
+    out 防北; tables.word_pairs)."""
+    before = region[stretch.start : stretch.end]
+    if len(before) != len(stretch.text):
+        return stretch  # losses: not a character for a character
+    pairs = word_pairs()
+
+    def word(first: str, second: str) -> bool:
+        return second in pairs.get(first, "")
+
+    start, end = stretch.start, stretch.end
+    lo, hi = 0, len(before)
+    outer = offset + start - 1
+    while lo < hi and outer >= 0 and word(text[outer], before[lo]) and not word(text[outer], stretch.text[lo]):
+        lo += 1
+        outer += 1
+    outer = offset + end
+    while hi > lo and outer < len(text) and word(before[hi - 1], text[outer]) and not word(stretch.text[hi - 1], text[outer]):
+        hi -= 1
+        outer -= 1
+    if (lo, hi) == (0, len(before)):
+        return stretch
+    return stretch._replace(start=start + lo, end=start + hi, text=stretch.text[lo:hi])
+
+
 def _byte_alone(region: str, start: int, end: int, loops: Loops) -> bool:
     """Whether the crawlers' mixture read a high byte alone (its Latin-1
     fallback) among ``region[start:end]``, as the reading of the region chose
@@ -395,6 +425,8 @@ def _judge(
         return loops.text_stats(text)
 
     for stretch in candidates:
+        if stretch.wrong in REREAD_FROM and stretch.right in REREAD_AS:
+            stretch = _word_edges(text, offset, region, stretch)
         before = region[stretch.start : stretch.end]
         after = stretch.text
         if after == before:

@@ -560,6 +560,13 @@ _OWN_QUOTE = _beside_ascii(OWN_QUOTES)
 # GBK with the correct word beside it, Pål, NÃ¦ss came out P錶, N忙ss.  The
 # letters stand beside ASCII (or the edge) on their other side: Big5's
 # bytes put a second byte 40-7E after every other high one (¡uè»²z is 「頠理).
+# No-break spaces with ASCII (or the edge) before their run and, after it,
+# ASCII that is no second byte (below 40) or the edge: a page's &nbsp;, not
+# GBK or Big5 read byte by byte (A0 is a byte of neither but a second byte
+# of GBK's extension, after a high one, or the first of its A0 row: A0 A0
+# is 牋, a letter in classical text, 孫綽與庾亮牋曰; A0 49 is 營);
+# 的防控工作,&nbsp;&nbsp; came out 的防控工作,牋.
+_OWN_SPACES = re.compile("\xa0(?<![^\x00-\x7f]\xa0)\xa0*(?![^\x00-\x3f])")
 # (The lead first, a class scanned for in C; then the letters around it.)
 _UTF8_IN_A_WORD = re.compile(
     "[\\xc2-\\xef](?:"
@@ -573,10 +580,11 @@ _OWN_LETTER = _beside_ascii(f"^\x00-\xff{CP1252_EXTRAS}\ufffd")
 def own_characters(region: str, mixture: bool) -> list[tuple[int, int]]:
     """The characters of ``region`` that are the text's own, not bytes of GBK
     or Big5 read by a single-byte decoder (or, ``mixture``, by the crawlers'
-    mixture): see _OWN_QUOTE, _UTF8_IN_A_WORD and _OWN_LETTER.  Each is a
-    break between the pieces a reading takes."""
+    mixture): see _OWN_QUOTE, _UTF8_IN_A_WORD, _OWN_SPACES and _OWN_LETTER.
+    Each is a break between the pieces a reading takes."""
     found = [m.span() for m in _OWN_QUOTE.finditer(region)]
     found += [m.span() for m in _UTF8_IN_A_WORD.finditer(region)]
+    found += [m.span() for m in _OWN_SPACES.finditer(region)]
     if mixture:
         found += [m.span() for m in _OWN_LETTER.finditer(region)]
     return sorted(found)
