@@ -827,3 +827,29 @@ def test_correct_text_after_a_loss_keeps_its_first_byte():
     context = "卻有兩個羅漢，一尊叫做電光尊者，一尊叫做自在尊者，都不知塵世"
     text = context + "釔佽奧綺滔ˋ★甃堇ㄩ☆澱睡垀蚡絀奧綺忡ˋ★皎\ufffd" + context
     assert zhclean.fix_mojibake(text) == context + "欣说而忽肥？」庾曰：「君何所忧惨而忽瘦？」伯\ufffd" + context
+
+
+# Pieces of text the rounds of the repair treat differently: two families
+# side by side, Polish around UTF-8 read as Windows-1252 (ężÃ\xad: the first
+# pass repaired í, the rounds after left it), losses, correct Chinese.
+_REPORT_PIECES = [
+    "ężÃ\xad", "·¢²¼ÁËÐÂÎÅ", "¡£", "cafÃ© ", "25Â°C", "鍙戝竷浜嗘柊闂伙紝", "锟斤拷", "\ufffd",
+    "發佈了新聞", "SÃ£o TomÃ© ", "Chłop dość.\n", "书(shu)", "abc ", "穦某璶よ", "\n",
+]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_report_lists_what_the_repair_does(seed):
+    """Its repairs, applied to the text, make what fix_mojibake makes: every
+    pass of every round, never a repair the rounds undo."""
+    import random
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_REPORT_PIECES) for _ in range(rng.randint(1, 12)))
+    repaired = [f for f in zhclean.mojibake_report(text) if f.kind == "repaired"]
+    out, last = [], 0
+    for finding in repaired:
+        assert finding.text == text[finding.start : finding.end] and finding.start >= last
+        out += [text[last : finding.start], finding.replacement]
+        last = finding.end
+    assert "".join(out) + text[last:] == zhclean.fix_mojibake(text)

@@ -1,12 +1,13 @@
 """What the repair reports: each repair it makes, and each loss it cannot undo."""
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
-from .charsets import LOSS_MARKER, WORD_SPANS_ANY
-from .repair import overlaps, repair_regions, screen_regions, word_repairs
-from .runs import unmistakable_runs
+from .._edits import Trace
+from .charsets import LOSS_MARKER
+from .repair import passes
 
 if TYPE_CHECKING:
     from ._loops import Loops
@@ -32,21 +33,36 @@ class MojibakeFinding(NamedTuple):
 
 
 def report(text: str, loops: Loops) -> list[MojibakeFinding]:
-    """The repairs ``fix`` makes in ``text`` with these loops (its first
-    pass over the regions, the short spans the word test proves and the
-    short runs proven by their form), and its losses, in order."""
-    regions = loops.find_regions(text)
-    screened = screen_regions(text, regions, loops) if regions else []
-    made = repair_regions(text, [], loops, screened=screened)
-    if any(mask & WORD_SPANS_ANY for _, _, mask in screened):
-        spans = [(r.start, r.end) for r in made]
-        made = sorted(made + word_repairs(text, loops, spans, None if made else screened), key=lambda r: r.start)
-    repairs = [(r.start, r.end, r.text, r.encoding, r.decoded_as) for r in made]
-    taken = [(start, end) for start, end, *_ in repairs]  # sorted, disjoint
-    repairs += [run for run in unmistakable_runs(text, loops) if not overlaps(run[0], run[1], taken)]
+    """The repairs ``fix`` makes in ``text`` with these loops, every pass of
+    every round, placed in ``text``, and its losses, in order.  (A report of
+    the first pass alone listed repairs the rounds after it undo: ężÃ\xad
+    listed í, which the repair, finding Polish around it, does not make.)
+    A repair a later pass makes inside an earlier one's is one finding
+    with it, its replacement what the text becomes there."""
+    repaired, made = passes(text, loops)
+    trace = Trace(text)
+    found: list[list] = []  # [start, end, replacement, encoding, decoded_as], in the input
+    for pass_ in made:
+        first = len(trace.edits)
+        trace.step("mojibake", [(r.start, r.end, r.text) for r in pass_])
+        for edit, repair in zip(trace.edits[first:], pass_):
+            found.append([edit.start, edit.end, edit.after, repair.encoding, repair.decoded_as])
+    found.sort(key=lambda f: (f[0], f[1]))
+    merged: list[list] = []
+    for finding in found:
+        if merged and finding[0] < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], finding[1])
+            merged[-1][2] = None  # read off the repaired text below
+        else:
+            merged.append(finding)
+    if any(finding[2] is None for finding in merged):
+        sources = trace.offsets()
+        for finding in merged:
+            if finding[2] is None:
+                finding[2] = repaired[bisect.bisect_left(sources, finding[0]) : bisect.bisect_left(sources, finding[1])]
     findings = [
         MojibakeFinding("repaired", start, end, text[start:end], new, encoding, decoded_as)
-        for start, end, new, encoding, decoded_as in repairs
+        for start, end, new, encoding, decoded_as in merged
     ]
     for start, end, kind in find_losses(text):
         findings.append(MojibakeFinding("loss", start, end, text[start:end], None, None, LOSS_KINDS[kind]))
