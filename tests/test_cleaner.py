@@ -335,3 +335,28 @@ def test_a_cleaner_holds_no_converter_and_no_table():
     data = pickle.dumps(cleaner)
     assert len(data) < 400
     assert b"opencc" not in data.lower() and b"Lazy" not in data
+
+
+@pytest.mark.parametrize(
+    "options, text, expected",
+    [
+        ({}, "書\u200b(shu)記", "書記"),  # a zero-width space inside the annotation
+        ({}, "書(ｓｈｕ)記", "書記"),  # full-width letters in it
+        ({}, "段\xad\xa0A", "段 A"),  # a no-break space beside a soft hyphen removed
+        ({"punctuation": "fullwidth"}, "他說(今天開會!)明天", "他說（今天開會！）明天"),
+    ],
+)
+def test_one_call_does_what_a_second_would(options, text, expected):
+    """A normalization that uncovers work for an earlier step (an invisible
+    character, full-width letters, a bracket made full-width) has the steps
+    run again: one call left 書(shu)記 for the next to strip.  The same
+    through every way of cleaning."""
+    cleaner = zhclean.Cleaner(**options)
+    assert cleaner(text) == expected
+    assert cleaner(expected) == expected
+    assert cleaner.clean_batch([text, "x", text, "書記", text]) == [expected, "x", expected, "書記", expected]
+    cleaned, positions = cleaner.clean(text, offsets=True)
+    assert cleaned == expected and len(positions) == len(expected)
+    assert cleaner.process(text).text == expected
+    edits = cleaner.explain(text)
+    assert edits and all(0 <= e.start <= e.end <= len(text) for e in edits)

@@ -317,3 +317,33 @@ def test_line_numbers_and_unit_counts_do_not_depend_on_the_block_size(monkeypatc
     stats = tmp_path / "s.json"
     assert run_here(monkeypatch, str(lines), "--stats-json", str(stats), *how)[0] == 0
     assert json.loads(stats.read_text(encoding="utf-8"))["files"][0]["units"] == 10_000
+
+
+@pytest.mark.parametrize("how", [[], ["-e", "ascii"], ["--jobs", "2"], ["--skip-bad"]])
+def test_bytes_that_do_not_decode_in_json_lines_are_an_encoding_error(monkeypatch, tmp_path, capsys, how):
+    """Not a bad record (the record they cut short was parsed, and --skip-bad
+    passed its fragment through): the error names the byte offset, and the
+    output stops after the last whole record."""
+    records = tmp_path / "b.jsonl"
+    records.write_bytes(b'{"text":"a"}\n{"text":"ab\xffcd"}\n')
+    status, out = run_here(monkeypatch, "--jsonl", str(records), *how)
+    err = capsys.readouterr().err
+    assert (status, out) == (2, b'{"text":"a"}\n')
+    assert "at byte 24" in err and "bad JSONL record" not in err
+
+
+def test_json_messages_say_at_once(monkeypatch, tmp_path, capsys):
+    records = tmp_path / "b.jsonl"
+    records.write_text('{"text":"ab\n', encoding="utf-8")
+    assert run_here(monkeypatch, "--jsonl", str(records))[0] == 2
+    err = capsys.readouterr().err
+    assert "at column" in err and "at at" not in err
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-16-le", codecs.BOM_UTF16_LE), ("gb18030", b"\x84\x31\x95\x33")])
+def test_a_byte_order_mark_the_codec_decodes_is_not_written(monkeypatch, tmp_path, encoding, bom):
+    """Output is UTF-8 without a byte order mark, whatever the steps (with
+    --no-invisible the mark came through as U+FEFF)."""
+    source = tmp_path / "a.txt"
+    source.write_bytes(bom + "書記\n".encode(encoding))
+    assert run_here(monkeypatch, "-e", encoding, "--no-invisible", str(source)) == (0, "書記\n".encode())

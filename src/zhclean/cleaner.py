@@ -93,6 +93,14 @@ class Cleaned(NamedTuple):
 # 001, lines of 147: 1.6x; Gutenberg's, of 37: 3.9x).
 BATCH_FROM = 4
 BATCH_MEAN_MOST = 512
+# The normalizations that can uncover work for the steps before them: a
+# zero-width space or a soft hyphen inside an annotation (書\u200b(shu)記),
+# full-width letters in one (書(ｓｈｕ)記), a mark that becomes full-width
+# beside a bracket that did.  Where one changed a text, the steps run on it
+# again, at most ROUNDS times in all, so that one call does all a second
+# would (one round left 書(shu)記 for the next call to strip).
+UNCOVERING = frozenset({"width", "punctuation", "invisible"})
+ROUNDS = 3
 
 
 class _Step(NamedTuple):
@@ -243,8 +251,20 @@ class Cleaner:
         if offsets:
             trace = self._trace(text)
             return trace.text, trace.offsets()
-        for run in self._runs:
-            text = run(text)
+        return self._rounds(text, ROUNDS)
+
+    def _rounds(self, text: str, rounds: int) -> str:
+        """``text`` through the steps, again where an UNCOVERING one changed
+        it, ``rounds`` times at most."""
+        for _ in range(rounds):
+            again = False
+            for step, run in zip(self._steps, self._runs):
+                cleaned = run(text)
+                if cleaned is not text:
+                    again = again or step.name in UNCOVERING
+                    text = cleaned
+            if not again:
+                break
         return text
 
     __call__ = clean
@@ -258,13 +278,9 @@ class Cleaner:
             if type(text) is not str:
                 require_str(text, "Cleaner.clean_batch")
         if len(out) < BATCH_FROM or sum(map(len, out)) > BATCH_MEAN_MOST * len(out):
-            runs = self._runs
-            for k, text in enumerate(out):
-                for run in runs:
-                    text = run(text)
-                out[k] = text
-            return out
+            return [self._rounds(text, ROUNDS) for text in out]
         joined: Optional[Joined] = None  # of the texts as they stand, until a step changes one
+        again: set[int] = set()  # the texts an UNCOVERING step changed: the rounds after are theirs alone
         for step in self._steps:
             if step.changing is None:
                 picked: Iterable[int] = range(len(out))
@@ -278,6 +294,10 @@ class Cleaner:
                 if text is not out[k]:
                     out[k] = text
                     joined = None
+                    if step.name in UNCOVERING:
+                        again.add(k)
+        for k in again:
+            out[k] = self._rounds(out[k], ROUNDS - 1)
         return out
 
     def explain(self, text: str) -> list[TracedEdit]:
@@ -295,16 +315,21 @@ class Cleaner:
         converted = 0
         trace = Trace(text)
         lost: Optional[int] = None
-        for step in self._steps:
-            if step.name == "script":
-                script = detect_script(trace.text)
-            for edits in step.edits(trace.text):
-                if step.name == "script":
-                    converted += converted_count(trace.text, edits)
-                counts[step.name] += len(edits)
-                trace.step(step.name, edits)
-            if step.name == "mojibake":
-                lost = count_losses(trace.text)  # before any later step rewrites a marker
+        for _ in range(ROUNDS):
+            again = False
+            for step in self._steps:
+                if step.name == "script" and script is None:
+                    script = detect_script(trace.text)
+                for edits in step.edits(trace.text):
+                    if step.name == "script":
+                        converted += converted_count(trace.text, edits)
+                    counts[step.name] += len(edits)
+                    again = again or bool(edits) and step.name in UNCOVERING
+                    trace.step(step.name, edits)
+                if step.name == "mojibake" and lost is None:
+                    lost = count_losses(trace.text)  # before any later step rewrites a marker
+            if not again:
+                break
         if script is None:
             script = detect_script(trace.text)
         han = _han_count(text)
@@ -323,9 +348,14 @@ class Cleaner:
 
     def _trace(self, text: str) -> Trace:
         trace = Trace(text)
-        for step in self._steps:
-            for edits in step.edits(trace.text):
-                trace.step(step.name, edits)
+        for _ in range(ROUNDS):
+            again = False
+            for step in self._steps:
+                for edits in step.edits(trace.text):
+                    again = again or bool(edits) and step.name in UNCOVERING
+                    trace.step(step.name, edits)
+            if not again:
+                break
         return trace
 
 

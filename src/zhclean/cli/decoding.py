@@ -122,6 +122,7 @@ class Decoder:
         self._head = b""  # held until the codec and the BOM are known
         self._fed = 0  # bytes given to self._decoder, from the start of the input
         self._ascii_only = True
+        self._text_started = False  # whether text has come out yet (a U+FEFF first is a byte order mark)
 
     @property
     def lossless(self) -> bool:
@@ -150,7 +151,16 @@ class Decoder:
             return data
         if self._ascii_only and self.encoding != "utf-8" and not data.isascii():
             self._ascii_only = False
-        return self._feed(data, final)
+        text = self._feed(data, final)
+        if not self._text_started and text:
+            self._text_started = True
+            if text.startswith("\ufeff"):
+                # A byte order mark the codec decodes as a character (UTF-16LE
+                # named with its order, GB18030's 84 31 95 33): the output
+                # has none, whatever the steps (--no-invisible kept it).
+                self.bom = True
+                text = text[1:]
+        return text
 
     def _start(self, head: bytes, final: bool) -> None:
         if self.encoding == "auto":

@@ -67,7 +67,8 @@ def locate(line: str, field: str) -> Optional[Located]:
                 start = _skip(line, at + 1)
                 value, at = _DECODER.raw_decode(line, start)
             except json.JSONDecodeError as error:
-                raise BadRecord(f"{error.msg} at column {error.colno}") from None
+                # (json's own messages may end in "at": "Unterminated string starting at")
+                raise BadRecord(f"{error.msg.removesuffix(' at')} at column {error.colno}") from None
             if key == field:
                 found = (value, start, at)
             at = _skip(line, at)

@@ -191,7 +191,9 @@ class App:
             if runner.jobs > 1 and self.settings.raw and source.path is not None and _regular(stream):
                 batches = extent_batches(stream.fileno(), source.path, run.decoder)  # workers read them
             else:
-                batches = read_batches(stream, run.decoder, unit, self.args.block_size, self.settings.raw)
+                batches = read_batches(
+                    stream, run.decoder, unit, self.args.block_size, self.settings.raw, partial=not self.args.jsonl
+                )
             for batch in batches:
                 future = runner.submit(batch.units)
                 units = cast("list[str]", batch.units) if self.args.diff else None  # --diff: never raw

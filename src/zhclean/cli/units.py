@@ -141,13 +141,16 @@ def _blocks(stream: BinaryIO, size: int) -> Iterator[bytes]:
         yield block
 
 
-def read_batches(stream: BinaryIO, decoder: Decoder, unit: Unit, block_size: int, raw: bool = False) -> Iterator[Batch]:
+def read_batches(
+    stream: BinaryIO, decoder: Decoder, unit: Unit, block_size: int, raw: bool = False, partial: bool = True
+) -> Iterator[Batch]:
     """The input's units in batches of about BATCH_CHARS characters (for
     ``line``: runs of whole lines, to be cut by ``split_lines``).
 
     A byte that does not decode ends the input: the text before it is
-    handed on as the last units (what standard output shows), then the
-    ``DecodeFailure`` is raised.  With ``raw`` (UTF-8 input, ``line`` units)
+    handed on as the last units (what standard output shows; without
+    ``partial``, JSON Lines, only its whole lines: a record cut short is
+    none), then the ``DecodeFailure`` is raised.  With ``raw`` (UTF-8 input, ``line`` units)
     the batches hold the runs' bytes, from after a byte order mark:
     whoever decodes them finds such a byte (``work.decode_runs``).
     """
@@ -169,7 +172,8 @@ def read_batches(stream: BinaryIO, decoder: Decoder, unit: Unit, block_size: int
         units.extend(splitter.feed(decoder.decode(b"", final=True, raw=raw)))
     except DecodeFailure as failure:
         units.extend(splitter.feed(failure.text))
-        units.extend(splitter.finish())
+        if partial:
+            units.extend(splitter.finish())
         yield Batch(units, raw_bytes, 0)
         raise
     units.extend(splitter.finish())

@@ -127,6 +127,11 @@ def _clean_batch(settings: Settings, units: Units) -> Result:
             units, undecodable = decode_runs(cast("list[bytes]", units))
         except ExtentChanged as error:
             return Result(b"", False, [] if settings.keep else None, None, [], False, 0, failed=str(error))
+    if settings.field is not None and undecodable is not None and units:
+        # The record the bytes that are not UTF-8 cut short is no record: the
+        # error is theirs, at their offset (it was reported as bad JSON).
+        text = cast("list[str]", units)[0]
+        units = [text[: text.rfind("\n") + 1]] if "\n" in text else []
     if settings.lines:
         units = split_lines(cast("list[str]", units))
     texts = cast("list[str]", units)
