@@ -347,3 +347,12 @@ def test_a_byte_order_mark_the_codec_decodes_is_not_written(monkeypatch, tmp_pat
     source = tmp_path / "a.txt"
     source.write_bytes(bom + "書記\n".encode(encoding))
     assert run_here(monkeypatch, "-e", encoding, "--no-invisible", str(source)) == (0, "書記\n".encode())
+
+
+def test_a_lone_surrogate_in_a_record_is_the_only_character_escaped(monkeypatch, tmp_path):
+    records = tmp_path / "s.jsonl"
+    records.write_text('{"id":8,"text":"\\ud800書(shu)"}\n', encoding="utf-8")
+    status, out = run_here(monkeypatch, "--jsonl", str(records))
+    assert status == 0
+    assert out.decode("utf-8") == '{"id":8,"text":"\\ud800書"}\n'
+    assert json.loads(out)["text"] == "\ud800書"

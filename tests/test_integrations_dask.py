@@ -36,6 +36,17 @@ def test_local_cluster_of_two_processes_matches_one_process(tmp_path):
     from zhclean.integrations.dask import clean_jsonl
 
     paths = shards(tmp_path / "raw")
+    # One shard with Windows line breaks, one with a byte order mark: kept
+    # and dropped as the command does (the first came out with "\n", the
+    # second failed).
+    with open(paths[1], "rb") as handle:
+        data = handle.read()
+    with open(paths[1], "wb") as handle:
+        handle.write(data.replace(b"\n", b"\r\n"))
+    with open(paths[2], "rb") as handle:
+        data = handle.read()
+    with open(paths[2], "wb") as handle:
+        handle.write(b"\xef\xbb\xbf" + data)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                                   silence_logs=40) as cluster, distributed.Client(cluster) as client:
         pids = set(client.run(os.getpid).values())

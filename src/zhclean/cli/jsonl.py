@@ -95,5 +95,7 @@ def replace(line: str, where: Located, cleaned: str) -> str:
         return line
     text = json.dumps(cleaned, ensure_ascii=False)
     if _SURROGATE.search(text):
-        text = json.dumps(cleaned)  # lone surrogates have no UTF-8: escape them
+        # Lone surrogates have no UTF-8: escaped, they alone (the rest of the
+        # field stays as it reads).
+        text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return line[:where.start] + text + line[where.end:]

@@ -9,13 +9,16 @@ The recipe (one machine here; the same code on a real cluster's scheduler)::
     with LocalCluster(n_workers=2, threads_per_worker=1) as cluster, Client(cluster):
         clean_jsonl(["raw/00.jsonl", "raw/01.jsonl"], "clean/", Cleaner(), field="text")
 
-Each shard is one partition (``dask.bag.read_text``) cleaned by one task:
-the records' field is cleaned and every other byte of each record is kept,
-as ``zhclean --jsonl`` does, so the output is what one process gives.  The
-Cleaner travels to the workers pickled (its options: a few hundred bytes),
-once per task, and builds its tables once per worker process; nothing is
-created per record.  ``clean_bag`` does the same to any bag of JSON lines.
-Lines are read in text mode, so ``\\r\\n`` comes out as ``\\n``.
+Each shard is one task: it reads the shard's bytes (a UTF-8 byte order
+mark dropped, as the command drops it), cleans the records' field and keeps
+every other byte of each record, line breaks (``\\r\\n`` too) included, as
+``zhclean --jsonl`` does, and writes the shard atomically (the command's
+writer): the output is byte for byte what the command gives in one
+process.  The Cleaner travels to the workers pickled (its options: a few
+hundred bytes), once per task, and builds its tables once per worker
+process; nothing is created per record.  ``clean_bag`` does the same to any
+bag of JSON lines (a bag read by ``dask.bag.read_text`` in text mode has
+``\\r\\n`` as ``\\n`` already).
 """
 from __future__ import annotations
 
@@ -24,6 +27,8 @@ from collections.abc import Iterable
 from typing import Any, Optional
 
 from ..cleaner import Cleaner
+from ..cli.output import AtomicFile
+from ..cli.units import split_lines
 from ..cli.work import Settings, clean_batch
 
 __all__ = ["CleanShard", "clean_bag", "clean_jsonl"]
@@ -64,12 +69,23 @@ def clean_jsonl(paths: list[str], output_dir: str, cleaner: Optional[Cleaner] = 
     if len(set(targets)) != len(targets):
         raise ValueError("two shards have the same file name")
     os.makedirs(output_dir, exist_ok=True)
-    bag = db.read_text(list(paths), encoding="utf-8")  # one partition per file, lines with their "\n"
-    cleaned = clean_bag(bag, cleaner if cleaner is not None else Cleaner(), field, skip_bad)
-    # to_textfiles puts "\n" between elements: one element per shard writes it as it is.
-    cleaned.map_partitions(_whole).to_textfiles(targets, encoding="utf-8")
+    shard = CleanShard(cleaner if cleaner is not None else Cleaner(), field, skip_bad)
+    jobs = list(zip(paths, targets))
+    db.from_sequence(jobs, npartitions=len(jobs) or 1).map(_clean_file, shard).compute()
     return targets
 
 
-def _whole(lines: Iterable[str]) -> list[str]:
-    return ["".join(lines)]
+def _clean_file(job: tuple[str, str], shard: CleanShard) -> str:
+    """One shard read, cleaned and written; its target."""
+    source, target = job
+    with open(source, "rb") as stream:
+        data = stream.read()
+    text = data.decode("utf-8-sig")  # as the command reads it: a byte order mark is not text
+    try:
+        cleaned = shard(split_lines([text]) if text else [])
+    except ValueError as error:
+        raise ValueError(f"{source}: {error}") from None
+    out = AtomicFile(target)
+    out.write("".join(cleaned).encode("utf-8"))
+    out.commit(True)
+    return target
