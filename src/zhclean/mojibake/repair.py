@@ -51,6 +51,7 @@ from .records import Known, Repair, Screened, Shares, Stretch, TextStats
 from .tables import word_pairs
 from .reread import LOSS_REACH, join_across_losses, reread_stretches
 from .runs import may_hold_runs, unmistakable_runs
+from .trims import lone_letters
 from .score import (
     PLAUSIBLE,
     damaged_to_the_edges,
@@ -427,6 +428,12 @@ def _judge(
     for stretch in candidates:
         if stretch.wrong in REREAD_FROM and stretch.right in REREAD_AS:
             stretch = _word_edges(text, offset, region, stretch)
+        elif stretch.wrong in SINGLE_BYTE_CODECS and stretch.right == "utf-8":
+            head, tail = lone_letters(region[stretch.start : stretch.end], stretch.text)
+            if head or tail:
+                kept = stretch.text[head : len(stretch.text) - tail]
+                start = stretch.start + len(stretch.text[:head].encode("utf-8"))
+                stretch = stretch._replace(start=start, end=start + len(kept.encode("utf-8")), text=kept)
         before = region[stretch.start : stretch.end]
         after = stretch.text
         if after == before:

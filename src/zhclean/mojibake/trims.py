@@ -208,3 +208,34 @@ def release_marked_tail(region: str, tokens: list[list], wrong: str, right: str,
         tokens.append([None, stop - 1, stop - 1])
     else:
         tokens[-1] = [None, start, stop - 1]
+
+
+def lone_letters(before: str, after: str) -> tuple[int, int]:
+    """For a stretch re-read as UTF-8 from a single-byte decoder (``before``
+    its input, a character a byte, ``after`` the text it gives): how many
+    characters of ``after`` to give back at its start and at its end, where
+    its first or last word is one letter of a script that no other letter
+    of it is in, and no Latin one, of two bytes (Greek to N'Ko; 0, 0 for
+    none): its bytes were the text's
+    own letters (Slovak Úž is DA 9E, UTF-8 for the Arabic ڞ, beside
+    stavebnÃ© that the stretch's form proves).  A repair of text in another
+    script makes words of it, not one letter among Latin ones."""
+    if len(after.encode("utf-8")) != len(before) or "\ufffd" in after:
+        return 0, 0  # not a character a byte, or losses: left as it is
+    words = after.split()
+    cuts = [0, 0]
+    for side, word in ((0, words[0] if words else ""), (1, words[-1] if words else "")):
+        if len(word) != 1 or not "\u0100" <= word < "\u0800" or not word.isalpha() or _script(word) in ("LATIN", ""):
+            continue  # (an alphabet's letter, of two bytes: not a Chinese character, a word alone)
+        if sum(1 for ch in after if ch.isalpha() and _script(ch) == _script(word)) > 1:
+            continue
+        cuts[side] = after.index(word) + 1 if side == 0 else len(after) - after.rindex(word)
+    if sum(cuts) >= len(after):
+        return len(after), 0
+    return cuts[0], cuts[1]
+
+
+def _script(ch: str) -> str:
+    """The first word of ``ch``'s Unicode name (LATIN, ARABIC, CJK...)."""
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else ""
