@@ -573,6 +573,12 @@ _UTF8_IN_A_WORD = re.compile(
     f"(?<=(?<![^\\x00-\\x7f])[A-Za-z][\\xc2-\\xdf]){_CONTINUATION_CLASS}"
     f"|(?<=(?<![^\\x00-\\x7f])[A-Za-z][\\xe0-\\xef]){_CONTINUATION_CLASS}{{2}}"
     ")(?=[A-Za-z](?![^\\x00-\\x7f]))"
+    # Or ending a word of two ASCII letters or more, before ASCII that is no
+    # letter (cafÃ© beside GBK read as Latin-1 came out caf茅).
+    "|[\\xc2-\\xef](?:"
+    f"(?<=[A-Za-z]{{2}}[\\xc2-\\xdf]){_CONTINUATION_CLASS}"
+    f"|(?<=[A-Za-z]{{2}}[\\xe0-\\xef]){_CONTINUATION_CLASS}{{2}}"
+    ")(?![^\\x00-\\x40\\x5b-\\x60\\x7b-\\x7f])"
 )
 _OWN_LETTER = _beside_ascii(f"^\x00-\xff{CP1252_EXTRAS}\ufffd")
 
