@@ -287,7 +287,7 @@ def test_long_regions_scan_and_screen_alike(compiled, twin, text, data):
 # three bytes (書 ：„ …), digits (GB18030's four-byte codes), curly quotes.
 _OTHER_ALPHABET = list(
     "ÃÂ©®¨¤¬ÐÑ¸¹ÎÅÁËÏµÍ³ÀàÁáÄäöÖóíšžłçãüé€‘’“”«»РСТДдіңұђјпрьїєґабвΑαβγ āǎǐ ab wn e\ufffd发"
-    "ąčřěış書：„…19¼ÈÌ"
+    "ąčřěış書：„…19¼ÈÌВійє"
 )
 
 

@@ -62,7 +62,7 @@ def test_clean_pages_in_other_scripts_come_back_as_the_same_object(language):
 
 
 @pytest.mark.parametrize(
-    "language", ["ar", "cs", "de", "fr", "he", "ja", "kk", "ko", "pl", "pt", "ru", "sr", "th", "vi", "zh", "pinyin"]
+    "language", ["ar", "cs", "de", "fr", "he", "ja", "kk", "ko", "pl", "pt", "ru", "sr", "th", "vi", "zh", "pinyin", "uk"]
 )
 def test_the_screen_rules_out_clean_pages_in_other_scripts(language):
     """No region of these pages goes to Python (their speed: Serbian 0.1,
@@ -77,13 +77,22 @@ def test_the_screen_rules_out_clean_pages_in_other_scripts(language):
     is E7 E3, élèves E9 6C), and a neighbour beyond a region is the text's;
     and GBK or Big5 read byte by byte, or as the crawlers' mixture, needs
     two characters out, likely enough, in a stretch that is not European
-    words (Polish nagłówek, Czech níže: _screen_py._two_characters)."""
+    words (Polish nagłówek, Czech níže: _screen_py._two_characters); one
+    sequence a code page reads alone needs no stray byte of that reading
+    beside it (Ukrainian Військовий: _screen_py._stray_beside)."""
     from corpus.mojibake_sets import multilingual_lines
     from zhclean.mojibake import _loops
     from zhclean.mojibake.repair import screen_regions
 
     if language == "pinyin":
         lines = ["静jìng夜yè思sī 床chuáng前qián明míng月yuè光guāng，疑yí是shì地dì上shàng霜shuāng。"]
+    elif language == "uk":  # Військовий is C2 B3 E9 in Windows-1251: C2 B3 is UTF-8's ³, alone
+        lines = [
+            "Військовий оркестр грав на площі біля ратуші.",
+            "Вівторок видався теплим, і діти бігли до річки.",
+            "Вірші про весну, їжака та ґанок бабусиної хати.",
+            "Він сказав: «Є ще час, але його небагато».",
+        ]
     else:
         lines = [row["text"] for row in multilingual_lines(language)]
     page = "\n".join(lines) + "\n"

@@ -457,18 +457,44 @@ cdef inline bint _same_word(const ScreenTables* st, uint8_t script, uint32_t oth
 
 
 cdef inline bint _continues(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                            Py_ssize_t k, int64_t outer_after) noexcept nogil:
+                            Py_ssize_t k, int64_t outer_before, int64_t outer_after) noexcept nogil:
     # See the twin's _continues.
     cdef int page
     cdef Py_ssize_t after
     cdef uint32_t code = 0
     for page in range(st.n_pages):
         after = _sequence_end(t, st, chars, n, k, outer_after, page, &code)
-        if after >= 0 and page and not _alone(st, code):
-            after = _sequence_end(t, st, chars, n, after, outer_after, page, &code)
+        if after >= 0 and page:
+            if not _alone(st, code):
+                after = _sequence_end(t, st, chars, n, after, outer_after, page, &code)
+            elif _stray_beside(t, st, chars, n, k, after, outer_before, outer_after, page):
+                after = -2
         if after != -2:
             return True
     return False
+
+
+cdef inline int _page_byte(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, Py_ssize_t j,
+                           int64_t outer_before, int64_t outer_after, int page) noexcept nogil:
+    # See the twin's _page_byte: -1 for a loss or what may be anything.
+    cdef int64_t other = chars[j] if 0 <= j < n else (outer_before if j == -1 else (outer_after if j == n else -1))
+    if other < 0 or other == 0xFFFD:
+        return -1
+    return st.page_bytes[page << 16 | other] if other < 0x10000 else 0
+
+
+cdef inline bint _stray_beside(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
+                               Py_ssize_t k, Py_ssize_t after, int64_t outer_before, int64_t outer_after,
+                               int page) noexcept nogil:
+    # See the twin's _stray_beside.
+    cdef uint32_t code = 0
+    cdef int before = _page_byte(st, chars, n, k - 1, outer_before, outer_after, page)
+    cdef int following = _page_byte(st, chars, n, after, outer_before, outer_after, page)
+    if before >= 0xC0:
+        return True
+    if 0x80 <= following <= 0xBF:
+        return True
+    return following >= 0xC0 and _sequence_end(t, st, chars, n, after, outer_after, page, &code) == -2
 
 
 cdef inline bint _alone(const ScreenTables* st, uint32_t code) noexcept nogil:
@@ -523,7 +549,7 @@ cdef inline int _other_viable(const Tables* t, const ScreenTables* st, const ucs
         return <int>(st.other | st.other_utf8)
     if c < 0x10000 and t.scan[c] & LEAD and (
             after < 0 or (after == 0xFFFD and c < 0x800 and st.latin[c])
-            or (after < 0x10000 and t.scan[after] & CONTINUATION and _continues(t, st, chars, n, k, outer_after))):
+            or (after < 0x10000 and t.scan[after] & CONTINUATION and _continues(t, st, chars, n, k, outer_before, outer_after))):
         bits = <int>st.other_utf8
     if c >= 0x800 or not st.latin[c]:
         return bits
