@@ -450,14 +450,15 @@ def _judge(
         if two_byte_right and pinyin_words(region, stretch.start, stretch.end):
             continue  # the text's own pinyin (tónɡ), which GBK writes too
         page_own = _PAGE_OWN_BESIDE_TEXT if len(before) >= PAGE_OWN_CHANCE_FROM else _PAGE_OWN
-        if stretch.wrong == HYBRID and mixture is None:
-            mixture = char_bytes(region, HYBRID, loops)  # once a call: the region's reading
-        if stretch.wrong == HYBRID and not _byte_alone(mixture, stretch.start, stretch.end):
-            # Every character read as UTF-8 (or kept): nothing the crawlers'
-            # fallback to Latin-1 made, so no sign of the mixture at all;
-            # letters of any text read so make characters (ı和ç came out
-            # 谋和莽, Cyrillic ев» 械胁禄).
-            continue
+        if stretch.wrong == HYBRID:
+            if mixture is None:
+                mixture = char_bytes(region, HYBRID, loops)  # once a call: the region's reading
+            if not _byte_alone(mixture, stretch.start, stretch.end):
+                # Every character read as UTF-8 (or kept): nothing the
+                # crawlers' fallback to Latin-1 made, so no sign of the
+                # mixture at all; letters of any text read so make
+                # characters (ı和ç came out 谋和莽, Cyrillic ев» 械胁禄).
+                continue
         if stretch.wrong == HYBRID and not _kept(page_own.findall(before), after):
             # CJK punctuation inside the crawlers' mixture is the page's own,
             # between two pieces of it: read as UTF-8 (E3 80 82 for 。) it
@@ -509,8 +510,8 @@ def _judge(
             # The characters the page wrote itself, kept as they are, say
             # nothing of the repair: judged without them (ā和é came out 膩和茅,
             # 和 of class 15 carrying two rare characters with it).
-            kept = loops.text_stats(_kept_characters(before, after))
-            gain_before, gain_after = _less(gain_before, kept), _less(gain_after, kept)
+            own = loops.text_stats(_kept_characters(before, after))
+            gain_before, gain_after = _less(gain_before, own), _less(gain_after, own)
         if not (structural or plausible_gain(gain_before, gain_after, new_losses)):
             continue
         if two_byte_right and not reads_very_well(gain_after) and (
