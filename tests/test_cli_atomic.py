@@ -230,3 +230,19 @@ def test_in_place_on_what_is_not_a_file_is_refused(monkeypatch, tmp_path, capsys
     assert run_here(monkeypatch, "--in-place", str(pipe)) == 2
     assert "not a regular file" in capsys.readouterr().err
     assert not os.path.isfile(pipe)
+
+
+def test_standard_output_sent_to_a_file_and_named_as_the_output_keeps_the_file(tmp_path):
+    """-o /dev/stdout with standard output appended to a file: the file is
+    written to, not replaced (its text was lost)."""
+    if not os.path.exists("/dev/stdout"):
+        pytest.skip("no /dev/stdout here")
+    source = tmp_path / "a.txt"
+    source.write_text("書(shu)記\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    out.write_text("prev\n", encoding="utf-8")
+    with open(out, "ab") as stream:
+        done = subprocess.run([sys.executable, "-m", "zhclean", str(source), "-o", "/dev/stdout"], stdout=stream,
+                              stderr=subprocess.PIPE, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8") == "prev\n書記\n"

@@ -357,3 +357,10 @@ def test_a_lone_surrogate_in_a_record_is_the_only_character_escaped(monkeypatch,
     assert status == 0
     assert out.decode("utf-8") == '{"id":8,"text":"\\ud800書"}\n'
     assert json.loads(out)["text"] == "\ud800書"
+
+
+def test_a_byte_order_mark_before_bytes_that_do_not_decode_is_not_written(monkeypatch, tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_bytes(b"\x84\x31\x95\x33abc\xff\n")
+    status, out = run_here(monkeypatch, "-e", "gb18030", "--no-invisible", str(source))
+    assert (status, out) == (2, b"abc")

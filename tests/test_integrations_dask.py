@@ -75,3 +75,21 @@ def test_shard_callable_pickles_as_its_options():
     with pytest.raises(ValueError, match="record 1 of the shard"):
         again(["not json\n"])
     assert len(pickle.dumps(shard)) < 1000
+
+
+def test_a_shard_the_library_fails_on_is_an_error_not_an_empty_file(monkeypatch):
+    """clean_batch catches a failure inside the library and says so; the
+    shard's callable raises it rather than hand on nothing (a shard was
+    written empty, and reported done)."""
+    from zhclean import Cleaner
+    from zhclean.cli import work
+    from zhclean.integrations.dask import CleanShard
+
+    def broken(text):
+        raise IndexError("a bug")
+
+    shard = CleanShard(Cleaner())
+    monkeypatch.setattr(type(shard.settings.cleaner), "clean_batch", lambda self, texts: broken(texts))
+    monkeypatch.setattr(work, "_clean_texts", lambda settings, texts: broken(texts))
+    with pytest.raises(RuntimeError, match="could not be cleaned"):
+        shard(['{"text": "書(shu)記"}\n'])

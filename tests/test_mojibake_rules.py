@@ -853,3 +853,13 @@ def test_the_report_lists_what_the_repair_does(seed):
         out += [text[last : finding.start], finding.replacement]
         last = finding.end
     assert "".join(out) + text[last:] == zhclean.fix_mojibake(text)
+
+
+def test_a_repair_that_takes_in_a_frozen_loss_is_no_crash():
+    """A second pass repaired a span that began inside one an earlier pass
+    had frozen, ending in a loss; the span reached past the text's end and
+    _outside raised IndexError (any str is valid input)."""
+    text = "ÛÓ:¨ä¦ý¦Û\ufffdé©¬ä»¬"
+    out = zhclean.fix_mojibake(text)
+    assert zhclean.fix_mojibake(out) == out
+    assert zhclean.mojibake_report(text)

@@ -151,15 +151,19 @@ class Decoder:
             return data
         if self._ascii_only and self.encoding != "utf-8" and not data.isascii():
             self._ascii_only = False
-        text = self._feed(data, final)
-        if not self._text_started and text:
-            self._text_started = True
-            if text.startswith("\ufeff"):
-                # A byte order mark the codec decodes as a character (UTF-16LE
-                # named with its order, GB18030's 84 31 95 33): the output
-                # has none, whatever the steps (--no-invisible kept it).
-                self.bom = True
-                text = text[1:]
+        return self._started(self._feed(data, final))
+
+    def _started(self, text: str) -> str:
+        """``text``, the next the input gives, less a byte order mark the
+        codec decoded as a character where it is the first (UTF-16LE named
+        with its order, GB18030's 84 31 95 33): the output has none,
+        whatever the steps (--no-invisible kept it)."""
+        if self._text_started or not text:
+            return text
+        self._text_started = True
+        if text.startswith("\ufeff"):
+            self.bom = True
+            return text[1:]
         return text
 
     def _start(self, head: bytes, final: bool) -> None:
@@ -194,6 +198,7 @@ class Decoder:
                 before = decoder.decode(data[: max(0, error.start - pending)])
             except UnicodeDecodeError:
                 before = ""
+            before = self._started(before)
             raise DecodeFailure(failure_message(self.name, self.encoding, at, error.reason), before) from None
         self._fed += len(data)
         return text

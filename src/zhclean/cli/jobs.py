@@ -122,7 +122,9 @@ class Runner:
             return
         for worker in list((getattr(pool, "_processes", None) or {}).values()):  # the executor's own table
             try:
-                worker.terminate()
+                # SIGKILL: a worker just forked still runs the parent's SIGTERM
+                # handler, whose exit it swallows, and was waited for forever.
+                worker.kill()
             except (OSError, AttributeError):
                 pass
         pool.shutdown(wait=False, cancel_futures=True)

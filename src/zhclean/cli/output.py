@@ -91,7 +91,9 @@ class DeviceFile(StreamSink):
 
     def __init__(self, target: str) -> None:
         try:
-            stream = open(target, "wb")  # noqa: SIM115  (closed by commit)
+            # Appended to: a device or a pipe ignores it, and standard output
+            # sent to a file (with >>) keeps what it holds.
+            stream = open(target, "ab")  # noqa: SIM115  (closed by commit)
         except OSError as error:
             raise OutputError(f"{target}: cannot write: {describe(error)}") from None
         super().__init__(stream)
@@ -108,15 +110,21 @@ class DeviceFile(StreamSink):
         return True
 
 
+# Names of this process's own open files (standard output, a descriptor):
+# written to as they are open, whatever file they lead to (standard output
+# sent to a file with >> lost that file's text when it was replaced).
+_OPEN_FILE_NAMES = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/")
+
+
 def output_file(target: str, only_if_changed: bool = False) -> Sink:
     """The sink for a file named as an output: ``AtomicFile`` where it is
     a regular file (or none yet), ``DeviceFile`` where it is anything else
-    that can be written to."""
+    that can be written to, or a name of one of this process's open files."""
     try:
         mode = os.stat(target).st_mode
     except OSError:
         mode = 0
-    if mode and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+    if target.startswith(_OPEN_FILE_NAMES) or (mode and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)):
         return DeviceFile(target)
     return AtomicFile(target, only_if_changed)
 

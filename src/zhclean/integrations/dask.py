@@ -44,6 +44,8 @@ class CleanShard:
 
     def __call__(self, lines: Iterable[str]) -> list[str]:
         result = clean_batch(self.settings, list(lines))
+        if result.failed is not None:  # a failure inside the library: the shard is not written half
+            raise RuntimeError(f"the shard could not be cleaned: {result.failed}")
         if result.stopped:
             index, message = result.bad[-1]
             raise ValueError(f"record {index + 1} of the shard: {message}")

@@ -444,10 +444,16 @@ cdef inline bint _in_a_word(const ScreenTables* st, const ucs_t* window, Py_ssiz
     cdef uint8_t script = st.alphabet[c] if c < 0x10000 else 0
     if not script:
         return False
-    if k > 0 and k + 1 < n and _ascii_letter(window, n, k - 1) and _ascii_letter(window, n, k + 1):
+    if _look_alike(st, window, n, k):
         return True
     return ((k > 0 and _same_word(st, script, window[k - 1]))
             or (k + 1 < n and _same_word(st, script, window[k + 1])))
+
+
+cdef inline bint _look_alike(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, Py_ssize_t k) noexcept nogil:
+    # See the twin's _look_alike.
+    return (0 < k < n - 1 and chars[k] < 0x10000 and st.small[chars[k]]
+            and _ascii_letter(chars, n, k - 1) and 0x61 <= chars[k + 1] <= 0x7A)
 
 
 cdef inline bint _same_word(const ScreenTables* st, uint8_t script, uint32_t other) noexcept nogil:
@@ -490,11 +496,9 @@ cdef inline bint _stray_beside(const Tables* t, const ScreenTables* st, const uc
     cdef uint32_t code = 0
     cdef int before = _page_byte(st, chars, n, k - 1, outer_before, outer_after, page)
     cdef int following = _page_byte(st, chars, n, after, outer_before, outer_after, page)
-    if before >= 0xC0:
-        return True
-    if 0x80 <= following <= 0xBF:
-        return True
-    return following >= 0xC0 and _sequence_end(t, st, chars, n, after, outer_after, page, &code) == -2
+    if following >= 0xC0 and _sequence_end(t, st, chars, n, after, outer_after, page, &code) != -2:
+        return False
+    return before >= 0xC0 or following >= 0x80
 
 
 cdef inline bint _alone(const ScreenTables* st, uint32_t code) noexcept nogil:
@@ -824,8 +828,7 @@ cdef Py_ssize_t _word_windows(const ScreenTables* st, const ucs_t* chars, Py_ssi
                 reread[i] = 0
         k = run if run > k else k + 1
     for k in range(1, n - 1):
-        if (chars[k] < 0x10000 and st.alphabet[chars[k]] > 1
-                and _ascii_letter(chars, n, k - 1) and _ascii_letter(chars, n, k + 1)):
+        if chars[k] < 0x10000 and st.alphabet[chars[k]] > 1 and _look_alike(st, chars, n, k):
             reread[k] = 0
     for k in range(n):
         known[k] = 0

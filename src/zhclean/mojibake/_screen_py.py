@@ -439,16 +439,17 @@ def _continues(text: str, k: int, start: int, end: int, cp: int, scan: bytes) ->
 def _stray_beside(text: str, k: int, after: int, start: int, end: int, page: int) -> bool:
     """Whether the code page ``page`` reads a byte right before the sequence
     from ``k`` to ``after`` that is a lead (or no UTF-8 byte at all: it ends
-    no sequence), or right after it one that starts none: a byte no UTF-8
-    holds, so that one sequence alone is no repair the judge believes
+    no sequence), or right after it one that starts none (and no sequence
+    starts there: two in a row the judge believes as they are): a byte no
+    UTF-8 holds, so that one sequence alone is no repair the judge believes
     (structure.stray_single_bytes).  Ukrainian Військовий is C2 B3 E9 in
     Windows-1251, where C2 B3 is UTF-8's ³ and E9 F1 no sequence: every
     line of a Ukrainian page went to Python, at 0.8 MB/s."""
     before = _page_byte(text, k - 1, start, end, page)
     following = _page_byte(text, after, start, end, page)
-    if before >= 0xC0 or 0x80 <= following <= 0xBF:
-        return True
-    return following >= 0xC0 and _page_sequence(text, after, start, end, page) is None
+    if following >= 0xC0 and _page_sequence(text, after, start, end, page) is not None:
+        return False  # a second sequence right after: two the judge believes without the test
+    return before >= 0xC0 or following >= 0x80
 
 
 def _page_byte(text: str, j: int, start: int, end: int, page: int) -> int:
@@ -594,7 +595,7 @@ def _in_a_word(text: str, start: int, end: int, k: int, cp: int) -> bool:
     script = alphabets[cp] if cp < 0x10000 else 0
     if not script:
         return False
-    if start < k < end - 1 and all(ord(text[j]) < 0x80 and text[j].isalpha() for j in (k - 1, k + 1)):
+    if _look_alike(text, start, end, k):
         return True
     for j in (k - 1, k + 1):
         if start <= j < end:
@@ -604,6 +605,19 @@ def _in_a_word(text: str, start: int, end: int, k: int, cp: int) -> bool:
             ):
                 return True
     return False
+
+
+def _look_alike(text: str, start: int, end: int, k: int) -> bool:
+    """Whether the character at ``k`` is a small letter inside an ASCII
+    word, within ``text[start:end]``: an ASCII letter before it, a small
+    one after it (Hеllо wоrld with Cyrillic е and о).  Not a capital: Big5
+    read as GBK makes Greek and Cyrillic of Chinese between English words
+    (iPhone有Siri so read has 有 as Τ)."""
+    if not start < k < end - 1:
+        return False
+    cp = ord(text[k])
+    before, after = text[k - 1], text[k + 1]
+    return cp < 0x10000 and bool(small_letters_table()[cp]) and before.isascii() and before.isalpha() and "a" <= after <= "z"
 
 
 class _Run:
@@ -713,7 +727,7 @@ def _foreign_letters(text: str, start: int, end: int) -> list[bool]:
             foreign[k:run] = [True] * (run - k)
         k = max(run, k + 1)
     for k in range(1, n - 1):
-        if scripts[k] > 1 and all(ord(text[start + j]) < 0x80 and text[start + j].isalpha() for j in (k - 1, k + 1)):
+        if scripts[k] > 1 and _look_alike(text, start, end, start + k):
             foreign[k] = True
     return foreign
 

@@ -48,7 +48,6 @@ from .cuts import char_bytes, forget_chosen_bytes
 from .evidence import document_codec, evidenced_decoders
 from .pairs import ordered_pairs
 from .records import Known, Repair, Screened, Shares, Stretch, TextStats
-from .tables import word_pairs
 from .reread import LOSS_REACH, join_across_losses, reread_stretches
 from .runs import may_hold_runs, unmistakable_runs
 from .trims import lone_letters
@@ -297,41 +296,15 @@ def _outside(text: str, regions: list[tuple[int, int]], frozen: Sequence[tuple[i
             f_start, f_end = frozen[index]
             if f_start >= end:
                 break
+            # (Sliced, not indexed: a repair that took in a frozen span's
+            # loss can leave that span reaching past the text's end;
+            # ÛÓ:¨ä¦ý¦Û\ufffdé©¬ä»¬ raised IndexError here.)
             if f_start > start:
-                cut.append((start, f_start + (text[f_start] == "\ufffd")))
-            start = max(start, f_end - (text[f_end - 1] == "\ufffd"))
+                cut.append((start, f_start + (text[f_start : f_start + 1] == "\ufffd")))
+            start = max(start, f_end - (text[f_end - 1 : f_end] == "\ufffd"))
         if start < end:
             cut.append((start, end))
     return cut
-
-
-def _word_edges(text: str, offset: int, region: str, stretch: Stretch) -> Stretch:
-    """A stretch of GBK and Big5 read as each other, a character for a
-    character, less the characters at its ends that make a word with the
-    text's character beside them and whose re-reading makes none (防控 beside
-    GBK read as Big5: 控 re-read is 北, a common character too, and came
-    out 防北; tables.word_pairs)."""
-    before = region[stretch.start : stretch.end]
-    if len(before) != len(stretch.text):
-        return stretch  # losses: not a character for a character
-    pairs = word_pairs()
-
-    def word(first: str, second: str) -> bool:
-        return second in pairs.get(first, "")
-
-    start, end = stretch.start, stretch.end
-    lo, hi = 0, len(before)
-    outer = offset + start - 1
-    while lo < hi and outer >= 0 and word(text[outer], before[lo]) and not word(text[outer], stretch.text[lo]):
-        lo += 1
-        outer += 1
-    outer = offset + end
-    while hi > lo and outer < len(text) and word(before[hi - 1], text[outer]) and not word(stretch.text[hi - 1], text[outer]):
-        hi -= 1
-        outer -= 1
-    if (lo, hi) == (0, len(before)):
-        return stretch
-    return stretch._replace(start=start + lo, end=start + hi, text=stretch.text[lo:hi])
 
 
 def _byte_alone(parts: list[bytes | None], start: int, end: int) -> bool:
@@ -427,9 +400,7 @@ def _judge(
         return loops.text_stats(text)
 
     for stretch in candidates:
-        if stretch.wrong in REREAD_FROM and stretch.right in REREAD_AS:
-            stretch = _word_edges(text, offset, region, stretch)
-        elif stretch.wrong in SINGLE_BYTE_CODECS and stretch.right == "utf-8":
+        if stretch.wrong in SINGLE_BYTE_CODECS and stretch.right == "utf-8":
             head, tail = lone_letters(region[stretch.start : stretch.end], stretch.text)
             if head or tail:
                 kept = stretch.text[head : len(stretch.text) - tail]

@@ -215,11 +215,13 @@ def lone_letters(before: str, after: str) -> tuple[int, int]:
     its input, a character a byte, ``after`` the text it gives): how many
     characters of ``after`` to give back at its start and at its end, where
     its first or last word is one letter of a script that no other letter
-    of it is in, and no Latin one, of two bytes (Greek to N'Ko; 0, 0 for
-    none): its bytes were the text's
-    own letters (Slovak Úž is DA 9E, UTF-8 for the Arabic ڞ, beside
-    stavebnÃ© that the stretch's form proves).  A repair of text in another
-    script makes words of it, not one letter among Latin ones."""
+    of it is in, and no Latin one, of two bytes (Greek to N'Ko), read from
+    two Latin letters (0, 0 for none): they were the text's own letters
+    (Slovak Úž is DA 9E, UTF-8 for the Arabic ڞ, beside stavebnÃ© that the
+    stretch's form proves).  A repair of text in another script makes words
+    of it, not one letter among Latin ones; and UTF-8 of a Greek or Cyrillic
+    letter read so is rarely two letters (Î² for β, Ñ‹ for ы: Straße β stays
+    a repair)."""
     if len(after.encode("utf-8")) != len(before) or "\ufffd" in after:
         return 0, 0  # not a character a byte, or losses: left as it is
     words = after.split()
@@ -229,7 +231,11 @@ def lone_letters(before: str, after: str) -> tuple[int, int]:
             continue  # (an alphabet's letter, of two bytes: not a Chinese character, a word alone)
         if sum(1 for ch in after if ch.isalpha() and _script(ch) == _script(word)) > 1:
             continue
-        cuts[side] = after.index(word) + 1 if side == 0 else len(after) - after.rindex(word)
+        at = after.index(word) if side == 0 else after.rindex(word)
+        first = len(after[:at].encode("utf-8"))  # where its bytes, a character each, are in before
+        if not all(ch.isalpha() and _script(ch) == "LATIN" for ch in before[first : first + 2]):
+            continue
+        cuts[side] = at + 1 if side == 0 else len(after) - at
     if sum(cuts) >= len(after):
         return len(after), 0
     return cuts[0], cuts[1]
