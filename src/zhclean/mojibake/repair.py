@@ -324,7 +324,13 @@ def _kept_characters(before: str, after: str) -> str:
     hold (as many times as both do): what a reading of the crawlers' mixture
     keeps as the page wrote it.  (Counted in C: a Python step per character
     took 40% of a call on Gutenberg's GBK in the mixture.)"""
-    kept = Counter(_FROM_U0800.findall(before)) & Counter(_FROM_U0800.findall(after))
+    wide = _FROM_U0800.findall(before)
+    if not wide:
+        return ""  # most stretches of the mixture: nothing of three bytes
+    # Only those characters are looked for in the repair (the repair is
+    # nearly all Han characters: counting all of them took 18% of a call).
+    found = re.findall("[" + "".join(map(re.escape, set(wide))) + "]", after)
+    kept = Counter(wide) & Counter(found)
     return "".join(kept.elements())
 
 

@@ -567,18 +567,15 @@ _OWN_QUOTE = _beside_ascii(OWN_QUOTES)
 # is 牋, a letter in classical text, 孫綽與庾亮牋曰; A0 49 is 營);
 # 的防控工作,&nbsp;&nbsp; came out 的防控工作,牋.
 _OWN_SPACES = re.compile("\xa0(?<![^\x00-\x7f]\xa0)\xa0*(?![^\x00-\x3f])")
-# (The lead first, a class scanned for in C; then the letters around it.)
+# (The letter before first, a class scanned for in C: GBK read as Latin-1
+# is nearly all leads, and a pattern that started with them tried its
+# look-behinds at nearly every character; the sequence is the group.)
+_SEQUENCE_CHARS = f"(?:[\\xc2-\\xdf]{_CONTINUATION_CLASS}|[\\xe0-\\xef]{_CONTINUATION_CLASS}{{2}})"
 _UTF8_IN_A_WORD = re.compile(
-    "[\\xc2-\\xef](?:"
-    f"(?<=(?<![^\\x00-\\x7f])[A-Za-z][\\xc2-\\xdf]){_CONTINUATION_CLASS}"
-    f"|(?<=(?<![^\\x00-\\x7f])[A-Za-z][\\xe0-\\xef]){_CONTINUATION_CLASS}{{2}}"
-    ")(?=[A-Za-z](?![^\\x00-\\x7f]))"
+    f"[A-Za-z](?:(?<![^\\x00-\\x7f][A-Za-z])({_SEQUENCE_CHARS})(?=[A-Za-z](?![^\\x00-\\x7f]))"
     # Or ending a word of two ASCII letters or more, before ASCII that is no
     # letter (cafÃ© beside GBK read as Latin-1 came out caf茅).
-    "|[\\xc2-\\xef](?:"
-    f"(?<=[A-Za-z]{{2}}[\\xc2-\\xdf]){_CONTINUATION_CLASS}"
-    f"|(?<=[A-Za-z]{{2}}[\\xe0-\\xef]){_CONTINUATION_CLASS}{{2}}"
-    ")(?![^\\x00-\\x40\\x5b-\\x60\\x7b-\\x7f])"
+    f"|(?<=[A-Za-z]{{2}})({_SEQUENCE_CHARS})(?![^\\x00-\\x40\\x5b-\\x60\\x7b-\\x7f]))"
 )
 _OWN_LETTER = _beside_ascii(f"^\x00-\xff{CP1252_EXTRAS}\ufffd")
 
@@ -589,7 +586,7 @@ def own_characters(region: str, mixture: bool) -> list[tuple[int, int]]:
     mixture): see _OWN_QUOTE, _UTF8_IN_A_WORD, _OWN_SPACES and _OWN_LETTER.
     Each is a break between the pieces a reading takes."""
     found = [m.span() for m in _OWN_QUOTE.finditer(region)]
-    found += [m.span() for m in _UTF8_IN_A_WORD.finditer(region)]
+    found += [m.span(1) if m.start(1) >= 0 else m.span(2) for m in _UTF8_IN_A_WORD.finditer(region)]
     found += [m.span() for m in _OWN_SPACES.finditer(region)]
     if mixture:
         found += [m.span() for m in _OWN_LETTER.finditer(region)]
