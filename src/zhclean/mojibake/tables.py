@@ -126,10 +126,10 @@ EUROPEAN_SHARE = 0.25
 # with its neighbours is an error in every reading, and no stretch the
 # judge is given holds it.
 TWO_BYTE_FIRST = (0x81, 0xFE)
+TWO_BYTE_SECOND = ((0x30, 0x39), (0x40, 0x7E), (0x80, 0xFE))
 # Curly quotes beside ASCII are the text's own, not GBK or Big5 bytes read
 # byte by byte (structure.own_characters; the screen reads them so too).
 OWN_QUOTES = "\u2018\u2019\u201c\u201d"
-TWO_BYTE_SECOND = ((0x30, 0x39), (0x40, 0x7E), (0x80, 0xFE))
 
 # --- the re-reading of GBK and Big5 read as each other with losses -----------
 # Scores are integers (classes times SCALE) so that the twin and the compiled
