@@ -313,23 +313,21 @@ class Cleaner:
         counts = {name: 0 for name in STEPS}
         script: Optional[ScriptInfo] = None
         converted = 0
-        trace = Trace(text)
         lost: Optional[int] = None
-        for _ in range(ROUNDS):
-            again = False
-            for step in self._steps:
-                if step.name == "script" and script is None:
-                    script = detect_script(trace.text)
-                for edits in step.edits(trace.text):
-                    if step.name == "script":
-                        converted += converted_count(trace.text, edits)
-                    counts[step.name] += len(edits)
-                    again = again or bool(edits) and step.name in UNCOVERING
-                    trace.step(step.name, edits)
+
+        def observe(step: _Step, edits: Optional[list[Edit]], current: str) -> None:
+            nonlocal script, converted, lost
+            if edits is None:  # the step is done
                 if step.name == "mojibake" and lost is None:
-                    lost = count_losses(trace.text)  # before any later step rewrites a marker
-            if not again:
-                break
+                    lost = count_losses(current)  # before any later step rewrites a marker
+                return
+            if step.name == "script":
+                if script is None:
+                    script = detect_script(current)
+                converted += converted_count(current, edits)
+            counts[step.name] += len(edits)
+
+        trace = self._trace(text, observe)
         if script is None:
             script = detect_script(trace.text)
         han = _han_count(text)
@@ -346,14 +344,23 @@ class Cleaner:
         )
         return Cleaned(trace.text, trace.edits, stats)
 
-    def _trace(self, text: str) -> Trace:
+    def _trace(
+        self, text: str, observe: Optional[Callable[[_Step, Optional[list[Edit]], str], None]] = None
+    ) -> Trace:
+        """``text`` through the steps, round after round as ``_rounds``, every
+        edit recorded; ``observe`` is shown each pass's edits with the text
+        they are made in, and ``None`` with the text once a step is done."""
         trace = Trace(text)
         for _ in range(ROUNDS):
             again = False
             for step in self._steps:
                 for edits in step.edits(trace.text):
+                    if observe is not None:
+                        observe(step, edits, trace.text)
                     again = again or bool(edits) and step.name in UNCOVERING
                     trace.step(step.name, edits)
+                if observe is not None:
+                    observe(step, None, trace.text)
             if not again:
                 break
         return trace
