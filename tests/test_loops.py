@@ -40,6 +40,7 @@ def test_pinyin_constants_mirror_the_tables(compiled):
         "MAX_SYLLABLE": pinyin_tables.MAX_SYLLABLE,
         "MAX_WORD": pinyin_tables.MAX_WORD,
         "MAX_TOKEN": pinyin_tables.MAX_TOKEN,
+        "VIETNAMESE_WINDOW": pinyin_tables.VIETNAMESE_WINDOW,
         "TRIGGER_LOW": pinyin_tables.TRIGGER_LOW,
         "TRIGGER_HIGH": pinyin_tables.TRIGGER_HIGH,
         "SEPARATORS": pinyin_tables.SEPARATORS,
@@ -62,6 +63,7 @@ def test_pinyin_character_classes_mirror_the_tables(compiled):
             cp in pinyin_tables.ZHUYIN_LOOKALIKES,
             pinyin_tables.is_latin_word(cp),
             pinyin_tables.is_trigger(cp),
+            cp in pinyin_tables.VIETNAMESE_LETTERS,
         )
         assert classes_of(cp) == expected, hex(cp)
 

@@ -157,6 +157,12 @@ KEPT = [
     "種讀zhǒng做名詞",  # prose about a reading
     "北京Běijīng",
     "去café喝咖啡",
+    # Hán-Việt readings in Vietnamese text: many are Mandarin syllables too.
+    "Chữ Hán: 報 báo, 國 quốc, 家 gia",
+    "Âm Hán Việt: 愛 ái, 號 hào, 鮑 bào, 來 lai, 刨 bào.",
+    "鮑 bào: họ Bào, cá bào ngư",
+    "Từ điển: 號 hào (hiệu), 報 báo (tin)",
+    "Chữ Nôm ghi 愛 ái",
 ]
 
 
@@ -279,6 +285,18 @@ def test_a_bare_syllable_is_a_whole_latin_word_alone():
     assert zhclean.strip_pinyin("是shì(是)") == "是shì(是)"  # followed by a bracket
     assert zhclean.strip_pinyin("是Shì") == "是Shì"  # capitalised
     assert zhclean.strip_pinyin("是shì，") == "是，"
+
+
+def test_vietnamese_readings_are_kept_only_beside_vietnamese():
+    # tables.VIETNAMESE_WINDOW: a Vietnamese letter within 48 code units of the chain.
+    assert zhclean.strip_pinyin("報 báo, 國 quốc") == "報 báo, 國 quốc"
+    assert zhclean.strip_pinyin("報 báo") == "報"
+    far = "報 báo，" + "一" * 47 + "đi"  # đ 48 code units after the chain
+    assert zhclean.strip_pinyin(far) == "報，" + "一" * 47 + "đi"
+    near = "報 báo，" + "一" * 46 + "đi"
+    assert zhclean.strip_pinyin(near) == near
+    # Brackets are evidence enough: a pinyin group is removed in any text.
+    assert zhclean.strip_pinyin("Chữ 報(bào) nghĩa là") == "Chữ 報 nghĩa là"
 
 
 def test_syllable_mode_in_the_new_forms():

@@ -26,12 +26,13 @@ ctypedef fused ucs_t:
 
 cdef enum:
     # Mirrors of tables.MAX_GROUP, MAX_SYLLABLE, MAX_WORD, MAX_TOKEN,
-    # TRIGGER_LOW and TRIGGER_HIGH, needed as C constants (array sizes, the
+    # VIETNAMESE_WINDOW, TRIGGER_LOW and TRIGGER_HIGH, needed as C constants (array sizes, the
     # scan); test_loops compares them.
     MAX_GROUP = 48
     MAX_SYLLABLE = 6
     MAX_WORD = 4
     MAX_TOKEN = 12
+    VIETNAMESE_WINDOW = 48
     TRIGGER_LOW = 0xC0
     TRIGGER_HIGH = 0x370
     BMP_BASE = 0x3000   # readings of BMP characters are indexed from here
@@ -109,6 +110,28 @@ cdef inline bint _is_latin_word(uint32_t c) noexcept nogil:
     return (0xC0 <= c < 0x370 and c != 0xD7 and c != 0xF7) or 0x1E00 <= c <= 0x1EFF or c == 0x2019
 
 
+cdef inline bint _is_vietnamese(uint32_t c) noexcept nogil:
+    if c < 0xC2:
+        return False
+    if 0x1EA0 <= c <= 0x1EF9:
+        return not (0x1EBE <= c <= 0x1EC1)
+    return (c == 0xC2 or c == 0xE2 or c == 0xC3 or c == 0xE3 or c == 0xD4 or c == 0xF4 or c == 0xD5
+            or c == 0xF5 or c == 0x110 or c == 0x111 or c == 0x1A0 or c == 0x1A1 or c == 0x1AF or c == 0x1B0
+            or c == 0x128 or c == 0x129 or c == 0x168 or c == 0x169
+            or c == 0x303 or c == 0x309 or c == 0x31B or c == 0x323)
+
+
+cdef bint _vietnamese_near(const ucs_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
+    """Whether a Vietnamese letter lies within VIETNAMESE_WINDOW of s[start:end]."""
+    cdef Py_ssize_t k = start - VIETNAMESE_WINDOW if start > VIETNAMESE_WINDOW else 0
+    cdef Py_ssize_t stop = end + VIETNAMESE_WINDOW if end + VIETNAMESE_WINDOW < n else n
+    while k < stop:
+        if _is_vietnamese(s[k]):
+            return True
+        k += 1
+    return False
+
+
 cdef inline bint _is_trigger(uint32_t c) noexcept nogil:
     return _is_open(c) or TRIGGER_LOW <= c < TRIGGER_HIGH
 
@@ -116,6 +139,7 @@ cdef inline bint _is_trigger(uint32_t c) noexcept nogil:
 def _mirrors():
     """What this module mirrors of ``tables``, for the test that compares them."""
     return {"MAX_GROUP": MAX_GROUP, "MAX_SYLLABLE": MAX_SYLLABLE, "MAX_WORD": MAX_WORD, "MAX_TOKEN": MAX_TOKEN,
+            "VIETNAMESE_WINDOW": VIETNAMESE_WINDOW,
             "TRIGGER_LOW": TRIGGER_LOW, "TRIGGER_HIGH": TRIGGER_HIGH,
             # the literal code points _pinyin_letters, _label_end, _group_annotates,
             # _zhuyin_pieces and _scan.h test against
@@ -127,9 +151,9 @@ def _mirrors():
 def _classes_of(uint32_t c):
     """How the loops classify ``c``: (Han, opening bracket, its closer or 0,
     closing quote, zhuyin tone, zhuyin letter, look-alike of ㄧ, part of a
-    Latin word, scan trigger)."""
+    Latin word, scan trigger, Vietnamese letter)."""
     return (_is_han(c), _is_open(c), _closer(c) if _is_open(c) else 0, _is_quote(c), _is_zhuyin_tone(c),
-            _zhuyin_index(c) != 0, _is_lookalike(c), _is_latin_word(c), _is_trigger(c))
+            _zhuyin_index(c) != 0, _is_lookalike(c), _is_latin_word(c), _is_trigger(c), _is_vietnamese(c))
 
 
 cdef inline Py_ssize_t _bsearch(const uint32_t* keys, Py_ssize_t n, uint32_t key) noexcept nogil:
@@ -325,10 +349,11 @@ cdef bint _annotated(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_read
                      Py_ssize_t han, Py_ssize_t owner) noexcept nogil:
     """Whether han has a tail, were the space between owner and it dropped."""
     cdef bint goes
-    cdef Py_ssize_t last
+    cdef Py_ssize_t last, end
     if _item_end(t, s, n, by_reading, r, han, han + 1, owner) >= 0:
         return True
-    return _chain(t, s, n, by_reading, han, han + 1, NULL, 0, &goes, &last) >= 0 and goes
+    end = _chain(t, s, n, by_reading, han, han + 1, NULL, 0, &goes, &last)
+    return end >= 0 and goes and not _vietnamese_near(s, n, han, end)
 
 
 cdef Py_ssize_t _process(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_reading, Runs* r,
@@ -347,7 +372,7 @@ cdef Py_ssize_t _process(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_
         k = pos + 1 if pos < n and s[pos] == 0x20 else pos
         if k < n and _is_latin_word(s[k]) and _is_han(s[owner]):
             chain_end = _chain(t, s, n, by_reading, owner, pos, NULL, 0, &goes, &last_han)
-        if chain_end >= 0 and goes:
+        if chain_end >= 0 and goes and not _vietnamese_near(s, n, owner, chain_end):
             _chain(t, s, n, by_reading, owner, pos, r, owner + 1, &goes, &last_han)
             owner = last_han
             tail_end = chain_end

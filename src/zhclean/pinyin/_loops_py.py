@@ -46,6 +46,7 @@ from .tables import (
     is_han,
     is_latin_word,
     reading_tables,
+    vietnamese_near,
 )
 
 __all__ = ["strip"]
@@ -165,7 +166,10 @@ class _Scan:
         # members that would not carry a neighbour away: joining two chains
         # that stay (as removing a group between them can) leaves one that
         # stays, and stripping twice is stripping once.
-        return any(m[3] and m[2] for m in members)
+        # Not beside Vietnamese (tables.VIETNAMESE_WINDOW).
+        if not any(m[3] and m[2] for m in members):
+            return False
+        return not vietnamese_near(self.text, members[0][0], members[-1][1])
 
     def annotated(self, han: int, owner: int) -> bool:
         """Whether ``han`` has a tail, were the space between it and ``owner`` dropped."""

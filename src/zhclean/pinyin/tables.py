@@ -100,6 +100,30 @@ SEPARATORS = frozenset((0x20, 0x27, 0x2019))
 TRIGGER_LOW, TRIGGER_HIGH = 0xC0, 0x370
 
 
+# Vietnamese writes Han characters with their Hán-Việt readings beside them,
+# and many of those readings are Mandarin syllables too: "Chữ Hán: 報 báo,
+# 國 quốc" lost its "báo" as a bare annotation.  Pinyin never uses the
+# letters below (đ, ơ, ư, ã, â, ô, the dot below, the hook above and the
+# rest of the Vietnamese block but ế and ề, which spell the syllable ê), so a
+# bare chain with one of them within VIETNAMESE_WINDOW code units of its
+# ends is the text's own words.  48 reaches across a dictionary line of
+# three or four entries ("家 gia, 報 báo, 國 quốc, 學 học").  Brackets are
+# stronger evidence and are not affected.
+VIETNAMESE_WINDOW = 48
+VIETNAMESE_LETTERS = frozenset(
+    [0x0110, 0x0111, 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0xC2, 0xE2, 0xC3, 0xE3, 0xD4, 0xF4, 0xD5, 0xF5,
+     0x0128, 0x0129, 0x0168, 0x0169, 0x0303, 0x0309, 0x031B, 0x0323]
+    + [cp for cp in range(0x1EA0, 0x1EFA) if not 0x1EBE <= cp <= 0x1EC1]
+)
+
+
+def vietnamese_near(text: str, start: int, end: int) -> bool:
+    """Whether a letter of VIETNAMESE_LETTERS lies within VIETNAMESE_WINDOW
+    code units of ``text[start:end]`` (or inside it)."""
+    low, high = max(0, start - VIETNAMESE_WINDOW), min(len(text), end + VIETNAMESE_WINDOW)
+    return any(ord(ch) in VIETNAMESE_LETTERS for ch in text[low:high])
+
+
 def is_han(cp: int) -> bool:
     for low, high in HAN_RANGES:
         if low <= cp <= high:
