@@ -144,6 +144,25 @@ _PIECES = st.sampled_from(
 )
 
 
+# Pieces where one step uncovers work for another: marks beside trailing
+# spaces, invisible characters beside spaces, annotations beside mojibake.
+_UNCOVERING_PIECES = st.sampled_from(
+    ["書", "(shu)", "記", " ", "  ", "\u3000", "!", "！", ",", "，", "?", ":", "(", ")", "（", "）", "Ａ", "\u200b",
+     "\xad", "\xa0", "\n", "\t", "弟dì", "子zǐ", "涓€", "鍙戝竷", "·¢²¼", "ÎÂÜ°Ìáʾ", "這", "这", "1", "Hello", "。"]
+)
+_UNCOVERING_OPTIONS = [{}, {"punctuation": "fullwidth"}, {"punctuation": "ascii"}, {"script": "auto"},
+                       {"pinyin": "syllable", "punctuation": "ascii", "script": "simplified"}]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_UNCOVERING_PIECES, max_size=10).map("".join), st.sampled_from(_UNCOVERING_OPTIONS))
+def test_one_call_does_all_a_second_would(text, options):
+    cleaner = zhclean.Cleaner(**options)
+    once = cleaner(text)
+    assert cleaner(once) == once
+    assert cleaner.clean(text, offsets=True)[0] == once == cleaner.process(text).text
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_PIECES, max_size=12).map("".join))
 def test_offsets_and_explanations_agree_with_clean(text):
@@ -344,11 +363,19 @@ def test_a_cleaner_holds_no_converter_and_no_table():
         ({}, "書(ｓｈｕ)記", "書記"),  # full-width letters in it
         ({}, "段\xad\xa0A", "段 A"),  # a no-break space beside a soft hyphen removed
         ({"punctuation": "fullwidth"}, "他說(今天開會!)明天", "他說（今天開會！）明天"),
+        # Trailing spaces removed after a mark: it now ends the text beside Han.
+        ({"punctuation": "fullwidth"}, "\t記?  ", "\t記？"),
+        ({"punctuation": "fullwidth"}, "書! \n", "書！\n"),
+        # An annotation removed between a character and mojibake: the repair runs again.
+        ({}, "弟dì·¢²¼", "弟发布"),
+        ({"punctuation": "ascii"}, "\u200b\xa0，", " ,"),
+        ({}, "\xad\xa0:", " :"),
     ],
 )
 def test_one_call_does_what_a_second_would(options, text, expected):
-    """A normalization that uncovers work for an earlier step (an invisible
-    character, full-width letters, a bracket made full-width) has the steps
+    """A step that uncovers work for an earlier one (an invisible character,
+    full-width letters, a bracket made full-width, trailing spaces, an
+    annotation gone) has the steps that had not seen the text as it stands
     run again: one call left 書(shu)記 for the next to strip.  The same
     through every way of cleaning."""
     cleaner = zhclean.Cleaner(**options)

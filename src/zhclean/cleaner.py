@@ -93,13 +93,17 @@ class Cleaned(NamedTuple):
 # 001, lines of 147: 1.6x; Gutenberg's, of 37: 3.9x).
 BATCH_FROM = 4
 BATCH_MEAN_MOST = 512
-# The normalizations that can uncover work for the steps before them: a
-# zero-width space or a soft hyphen inside an annotation (書\u200b(shu)記),
-# full-width letters in one (書(ｓｈｕ)記), a mark that becomes full-width
-# beside a bracket that did.  Where one changed a text, the steps run on it
-# again, at most ROUNDS times in all, so that one call does all a second
-# would (one round left 書(shu)記 for the next call to strip).
-UNCOVERING = frozenset({"width", "punctuation", "invisible"})
+# A step can uncover work for the steps before it: a zero-width space, a
+# soft hyphen or full-width letters inside an annotation (書\u200b(shu)記,
+# 書(ｓｈｕ)記), a mark that becomes full-width beside a bracket that did,
+# trailing spaces after a mark (記?  ), an annotation between two pieces of
+# mojibake (弟dì·¢²¼).  So after a step changed a text, the steps that have
+# not seen it as it now stands run on it again, in order, until every step
+# has (each step alone is idempotent: the one that made the change need not
+# run again), and at most ROUNDS times each, so that one call does all a
+# second would.  Where the mojibake repair changed a text, the steps after
+# it have seen it already: no step runs twice; where the annotations went,
+# the repair runs once more.
 ROUNDS = 3
 
 
@@ -251,21 +255,14 @@ class Cleaner:
         if offsets:
             trace = self._trace(text)
             return trace.text, trace.offsets()
-        return self._rounds(text, ROUNDS)
+        return self._rounds(text)
 
-    def _rounds(self, text: str, rounds: int) -> str:
-        """``text`` through the steps, again where an UNCOVERING one changed
-        it, ``rounds`` times at most."""
-        for _ in range(rounds):
-            again = False
-            for step, run in zip(self._steps, self._runs):
-                cleaned = run(text)
-                if cleaned is not text:
-                    again = again or step.name in UNCOVERING
-                    text = cleaned
-            if not again:
-                break
-        return text
+    def _rounds(self, text: str, start: int = 0, last: Optional[int] = None) -> str:
+        """``text`` through the steps from the ``start``-th on, and again
+        those that have not seen it as it stands (see ROUNDS); ``last``: the
+        step that changed it last, if one did before ``start``."""
+        runs = self._runs
+        return _settle(text, len(runs), lambda k, current: runs[k](current), start, last)
 
     __call__ = clean
 
@@ -278,10 +275,10 @@ class Cleaner:
             if type(text) is not str:
                 require_str(text, "Cleaner.clean_batch")
         if len(out) < BATCH_FROM or sum(map(len, out)) > BATCH_MEAN_MOST * len(out):
-            return [self._rounds(text, ROUNDS) for text in out]
+            return [self._rounds(text) for text in out]
         joined: Optional[Joined] = None  # of the texts as they stand, until a step changes one
-        again: set[int] = set()  # the texts an UNCOVERING step changed: the rounds after are theirs alone
-        for step in self._steps:
+        last: dict[int, int] = {}  # text -> the step that changed it last, for the rounds after the first
+        for index, step in enumerate(self._steps):
             if step.changing is None:
                 picked: Iterable[int] = range(len(out))
             else:
@@ -294,10 +291,9 @@ class Cleaner:
                 if text is not out[k]:
                     out[k] = text
                     joined = None
-                    if step.name in UNCOVERING:
-                        again.add(k)
-        for k in again:
-            out[k] = self._rounds(out[k], ROUNDS - 1)
+                    last[k] = index
+        for k, index in last.items():
+            out[k] = self._rounds(out[k], len(self._steps), index)
         return out
 
     def explain(self, text: str) -> list[TracedEdit]:
@@ -351,19 +347,42 @@ class Cleaner:
         edit recorded; ``observe`` is shown each pass's edits with the text
         they are made in, and ``None`` with the text once a step is done."""
         trace = Trace(text)
-        for _ in range(ROUNDS):
-            again = False
-            for step in self._steps:
-                for edits in step.edits(trace.text):
-                    if observe is not None:
-                        observe(step, edits, trace.text)
-                    again = again or bool(edits) and step.name in UNCOVERING
-                    trace.step(step.name, edits)
+
+        def run(k: int, current: str) -> str:
+            step = self._steps[k]
+            for edits in step.edits(current):
                 if observe is not None:
-                    observe(step, None, trace.text)
-            if not again:
-                break
+                    observe(step, edits, trace.text)
+                trace.step(step.name, edits)
+            if observe is not None:
+                observe(step, None, trace.text)
+            return trace.text
+
+        _settle(text, len(self._steps), run)
         return trace
+
+
+def _settle(text: str, count: int, run: Callable[[int, str], str], start: int = 0, last: Optional[int] = None) -> str:
+    """``run(k, text)`` for the steps from the ``start``-th of ``count`` on,
+    then from the first again, until each has run on the text as it stands
+    (see ROUNDS); ``last``: the step that changed the text last before
+    ``start``, if one did.  ``text`` itself if none did."""
+    k = start
+    unchanged = 0 if last is None else (start - last - 1) % count  # the steps since the last change
+    for _ in range(ROUNDS * count - start):
+        if k == count:
+            if last is None:
+                break
+            k = 0
+        if unchanged == count:
+            break
+        cleaned = run(k, text)
+        if cleaned is not text:
+            text, last, unchanged = cleaned, k, 0
+        else:
+            unchanged += 1
+        k += 1
+    return text
 
 
 def _rebuild(options: tuple[tuple[str, Any], ...]) -> Cleaner:
