@@ -863,3 +863,24 @@ def test_a_repair_that_takes_in_a_frozen_loss_is_no_crash():
     out = zhclean.fix_mojibake(text)
     assert zhclean.fix_mojibake(out) == out
     assert zhclean.mojibake_report(text)
+
+
+_WEB_GBK_PIECES = ["€", "涓", "浣", "滆", "咃", "綔", "一", "ä¸", "a", " ", "。", "·", "\U00020000", "\ue28b"]
+
+
+def test_the_browsers_gbk_encoded_whole_is_each_characters_bytes_joined():
+    """cuts.encode for the browsers' GBK encodes the stretches between €s
+    whole, each € as the characters' own bytes (_web_gbk) choose it."""
+    import random
+
+    from zhclean.mojibake import _loops, cuts
+    from zhclean.mojibake.charsets import GBK_WEB, LOSS_STAND_INS
+
+    loops = _loops.LOOPS
+    rng = random.Random(20261130)
+    pieces = _WEB_GBK_PIECES + [LOSS_STAND_INS[GBK_WEB]]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        cuts.forget_chosen_bytes()
+        assert cuts.encode(text, GBK_WEB, loops) == b"".join(cuts._web_gbk(text, loops)), text
+    cuts.forget_chosen_bytes()

@@ -56,6 +56,11 @@ def encode(text: str, codec: str, loops: Loops) -> bytes:
     """``text`` in the bytes the wrong decoder ``codec`` read it from."""
     if codec == SINGLE_BYTE:
         return loops.encode_single_byte(text)
+    if codec == GBK_WEB and "\ufffd" not in text:
+        try:
+            return _web_gbk_encoded(text, loops)
+        except UnicodeEncodeError:
+            pass  # (the error, as the characters' bytes say where)
     if codec in CHOSEN_BY_NEIGHBOURS:
         parts = char_bytes(text, codec, loops)
         if None in parts:
@@ -123,6 +128,36 @@ def _web_gbk(text: str, loops: Loops) -> list[bytes | None]:
         parts[k] = EURO_BYTES[choice if choice < 2 else _euro(text, parts, k, lossy, stand_in)]
         k = text.find("\u20ac", k + 1)
     return parts
+
+
+def _web_gbk_encoded(text: str, loops: Loops) -> bytes:
+    """``b"".join(_web_gbk(text, loops))`` for a text with no U+FFFD: the
+    stretches between €s encoded whole, each € as _web_gbk chooses it (the
+    bytes of every character, then joined, took 45% of a call on UTF-8 read
+    by the browsers' GBK)."""
+    k = text.find("\u20ac")
+    if k == -1:
+        return encode_gb(text)
+    stand_in = LOSS_STAND_INS[GBK_WEB]
+    lossy = stand_in in text
+    chunks = []
+    start = 0
+    chosen: dict[int, bytes] = {}  # the €s chosen, by position (the last three matter)
+    for choice in loops.euro_choices(text, encode_table("gb18030"), lossy, stand_in):
+        chunks.append(encode_gb(text[start:k]))
+        if choice >= 2:
+            low = max(0, k - 3)
+            window = char_bytes(text[low : k + 4], "gb18030", loops)
+            for j in range(low, k):
+                if j in chosen:
+                    window[j - low] = chosen[j]
+            choice = _euro(text[low : k + 4], window, k - low, lossy, stand_in)
+        chosen[k] = EURO_BYTES[choice]
+        chunks.append(chosen[k])
+        start = k + 1
+        k = text.find("\u20ac", start)
+    chunks.append(encode_gb(text[start:]))
+    return b"".join(chunks)
 
 
 def _euro(text: str, parts: list[bytes | None], k: int, pair_first: bool, stand_in: str) -> int:

@@ -69,7 +69,9 @@ def ordered_pairs(
     read from a single-byte decoder)."""
     pairs = [
         pair
-        for pair in _codec_pairs(stats, region, depth, BIG5_HKSCS if mask & BIG5_READ_AS_HKSCS else "big5")
+        for pair in _codec_pairs(
+            stats, region, depth, BIG5_HKSCS if mask & BIG5_READ_AS_HKSCS else "big5", bool(mask & OTHER_UTF8)
+        )
         if _worth(pair, mask)
         and not (document and pair[0] == SINGLE_BYTE and pair[1] in REREAD_AS and pair[1] != document)
     ]
@@ -99,14 +101,19 @@ def ordered_pairs(
     return pairs, hybrid_first
 
 
-def _codec_pairs(stats: TextStats, region: str, depth: int = 0, big5: str = "big5") -> list[tuple[str, str]]:
+def _codec_pairs(
+    stats: TextStats, region: str, depth: int = 0, big5: str = "big5", pages_worth: bool = True
+) -> list[tuple[str, str]]:
     """(wrong, right) codec pairs that could have made the characters counted,
     UTF-8 first: it is the likeliest and its repairs are the surest.  Among
     the wrong codecs, the kind that made most of the characters first (a
     Latin-1 character or two in GBK-read UTF-8 are no reason to try it as
     Windows-1252 before GBK); GBK as browsers read it where a € may show a
     lone byte 0x80 (cuts.encode chooses for each € between 0x80 and A2 E3);
-    Big5 as the codec ``big5`` (as the screen saw the text read)."""
+    Big5 as the codec ``big5`` (as the screen saw the text read); the code
+    pages only where the screen left them worth a try (``pages_worth``:
+    looking for their letters took a fifth of a call on UTF-8 read as GBK,
+    whose у х т are theirs too)."""
     wrong = []
     if stats.single_byte:
         wrong.append(SINGLE_BYTE)
@@ -117,7 +124,7 @@ def _codec_pairs(stats: TextStats, region: str, depth: int = 0, big5: str = "big
         # (еҸӘжңү); after the two-byte codecs where they are a few that GBK made
         # from UTF-8 (у х т among 4,700 characters of sample 003 read as GBK:
         # tried first, three code pages cost 0.4 s before GBK settled it).
-        pages = [codec for codec in CODE_PAGES if CODE_PAGE_CHARS[codec].search(region)]
+        pages = [codec for codec in CODE_PAGES if pages_worth and CODE_PAGE_CHARS[codec].search(region)]
         first = [codec for codec in pages if 2 * len(CODE_PAGE_CHARS[codec].findall(region)) >= stats.wide]
         wrong.extend(first)
         wrong.extend((GBK_WEB, "gb18030") if "\u20ac" in region else ("gb18030",))

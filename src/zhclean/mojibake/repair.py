@@ -481,8 +481,8 @@ def _judge(
                 after = again
                 layers = 2
                 gain_after = stats(after)
-        new_losses = interior_losses(after) - interior_losses(before)
         gain_before = stats(before)
+        new_losses = interior_losses(after, gain_after) - interior_losses(before, gain_before)
         if stretch.wrong == HYBRID:
             # The characters the page wrote itself, kept as they are, say
             # nothing of the repair: judged without them (ā和é came out 膩和茅,
