@@ -151,7 +151,25 @@ _UNCOVERING_PIECES = st.sampled_from(
      "\xad", "\xa0", "\n", "\t", "弟dì", "子zǐ", "涓€", "鍙戝竷", "·¢²¼", "ÎÂÜ°Ìáʾ", "這", "这", "1", "Hello", "。"]
 )
 _UNCOVERING_OPTIONS = [{}, {"punctuation": "fullwidth"}, {"punctuation": "ascii"}, {"script": "auto"},
-                       {"pinyin": "syllable", "punctuation": "ascii", "script": "simplified"}]
+                       {"pinyin": "syllable", "punctuation": "ascii", "script": "auto"}]
+
+
+@pytest.mark.parametrize(
+    "target, text, expected",
+    [("simplified", "打壞了", "打坏了"), ("simplified", "把門打壞  \n", "把门打坏\n"),
+     ("traditional", "东干语", "東干語"), ("traditional", "后面人很多\u200b ", "後面人很多"),
+     ("taiwan", "后面人很多 ", "後面人很多")],
+)
+def test_an_explicit_script_is_converted_once(target, text, expected):
+    """OpenCC's conversions are not idempotent (t2s: 打壞 -> 打坏 -> 打坯), so
+    the script step runs in the first round only, however many the other
+    steps take: the Cleaner converts as ``convert`` does."""
+    cleaner = zhclean.Cleaner(script=target)
+    assert cleaner(text) == expected
+    assert cleaner.clean_batch([text] * 5) == [expected] * 5
+    assert cleaner.process(text).text == expected == cleaner.clean(text, offsets=True)[0]
+    assert [e.step for e in cleaner.explain(text)].count("script") <= len(text)
+    assert "坯" not in expected and "麪" not in expected and "幹" not in expected
 
 
 @settings(max_examples=300, deadline=None)

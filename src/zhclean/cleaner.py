@@ -98,13 +98,15 @@ BATCH_MEAN_MOST = 512
 # 書(ｓｈｕ)記), a mark that becomes full-width beside a bracket that did,
 # trailing spaces after a mark (記?  ), an annotation between two pieces of
 # mojibake (弟dì·¢²¼).  So after a step changed a text, the steps that have
-# not seen it as it now stands run on it again, in order, until every step
-# has (each step alone is idempotent: the one that made the change need not
-# run again), and at most ROUNDS times each, so that one call does all a
-# second would.  Where the mojibake repair changed a text, the steps after
-# it have seen it already: no step runs twice; where the annotations went,
-# the repair runs once more.
+# not seen it as it now stands run on it again, in order (the one that
+# changed it too: removing a soft hyphen can leave a no-break space that
+# the invisible step takes next time), until every step has, and at most
+# ROUNDS times each, so that one call does all a second would.
 ROUNDS = 3
+# The steps that run in the first round only: OpenCC's conversions are not
+# idempotent (t2s makes 打坏了 of 打壞了 and then 打坯了; s2t 後面 of 后面, then
+# 後麪), so the script step converts the text once, as ``convert`` does.
+ONCE = frozenset({"script"})
 
 
 class _Step(NamedTuple):
@@ -200,11 +202,12 @@ class Cleaner:
     '他說，今天（週一）開會'
     """
 
-    __slots__ = ("_options", "_steps", "_runs")
+    __slots__ = ("_options", "_steps", "_runs", "_once")
 
     _options: tuple[tuple[str, Any], ...]
     _steps: tuple[_Step, ...]
     _runs: tuple[Callable[[str], str], ...]
+    _once: frozenset[int]  # the indices of the ONCE steps
 
     def __init__(self, **options: Any) -> None:
         validated = _validated(options)
@@ -212,6 +215,7 @@ class Cleaner:
         steps = _steps(dict(validated))
         object.__setattr__(self, "_steps", steps)
         object.__setattr__(self, "_runs", tuple(step.run for step in steps))
+        object.__setattr__(self, "_once", frozenset(k for k, step in enumerate(steps) if step.name in ONCE))
 
     # --- configuration: immutable, compared, hashed and pickled by value --------
     @property
@@ -262,7 +266,7 @@ class Cleaner:
         those that have not seen it as it stands (see ROUNDS); ``last``: the
         step that changed it last, if one did before ``start``."""
         runs = self._runs
-        return _settle(text, len(runs), lambda k, current: runs[k](current), start, last)
+        return _settle(text, len(runs), lambda k, current: runs[k](current), self._once, start, last)
 
     __call__ = clean
 
@@ -358,25 +362,34 @@ class Cleaner:
                 observe(step, None, trace.text)
             return trace.text
 
-        _settle(text, len(self._steps), run)
+        _settle(text, len(self._steps), run, self._once)
         return trace
 
 
-def _settle(text: str, count: int, run: Callable[[int, str], str], start: int = 0, last: Optional[int] = None) -> str:
+def _settle(
+    text: str,
+    count: int,
+    run: Callable[[int, str], str],
+    once: frozenset[int] = frozenset(),
+    start: int = 0,
+    last: Optional[int] = None,
+) -> str:
     """``run(k, text)`` for the steps from the ``start``-th of ``count`` on,
     then from the first again, until each has run on the text as it stands
-    (see ROUNDS); ``last``: the step that changed the text last before
-    ``start``, if one did.  ``text`` itself if none did."""
+    (see ROUNDS), but those of ``once`` after the first round; ``last``:
+    the step that changed the text last before ``start``, if one did.
+    ``text`` itself if none did."""
     k = start
+    first = start < count  # the first round
     unchanged = 0 if last is None else (start - last - 1) % count  # the steps since the last change
     for _ in range(ROUNDS * count - start):
         if k == count:
             if last is None:
                 break
-            k = 0
+            k, first = 0, False
         if unchanged == count:
             break
-        cleaned = run(k, text)
+        cleaned = text if k in once and not first else run(k, text)
         if cleaned is not text:
             text, last, unchanged = cleaned, k, 0
         else:

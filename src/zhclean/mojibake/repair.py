@@ -48,6 +48,7 @@ from .cuts import char_bytes, forget_chosen_bytes
 from .evidence import document_codec, evidenced_decoders
 from .pairs import ordered_pairs
 from .records import Known, Repair, Screened, Shares, Stretch, TextStats
+from .tables import word_pairs
 from .reread import LOSS_REACH, join_across_losses, reread_stretches
 from .runs import may_hold_runs, unmistakable_runs
 from .trims import lone_letters
@@ -307,6 +308,52 @@ def _outside(text: str, regions: list[tuple[int, int]], frozen: Sequence[tuple[i
     return cut
 
 
+def _word_edges(text: str, offset: int, region: str, stretch: Stretch) -> Stretch:
+    """A stretch of GBK and Big5 read as each other, a character for a
+    character, less a character at either end that stands apart from the
+    rest of it (ASCII or a space between) and makes a word with the text's
+    character beside it where its re-reading makes none (防控 beside GBK read
+    as Big5: 控 re-read is 北, a common character too, and 防控 came out 防北;
+    tables.word_pairs).  Only one apart: a real span's first character often
+    makes a word with the one before it by chance, and the table knows
+    Traditional words as OpenCC writes them (本着, not 本著), so a test of
+    every edge character left 59 of 170 characters read wrongly."""
+    before = region[stretch.start : stretch.end]
+    after = stretch.text
+    if len(before) != len(after):
+        return stretch  # losses: not a character for a character
+    pairs = word_pairs()
+
+    def word(first: str, second: str) -> bool:
+        return second in pairs.get(first, "")
+
+    def apart(ch: str) -> bool:
+        return ch < "\x80" or ch.isspace()
+
+    lo, hi = 0, len(before)
+    outer = offset + stretch.start - 1
+    if (
+        hi >= 2
+        and outer >= 0
+        and apart(before[1])
+        and word(text[outer], before[0])
+        and not word(text[outer], after[0])
+    ):
+        lo = 1
+    outer = offset + stretch.end
+    if (
+        hi - lo >= 2
+        and outer < len(text)
+        and apart(before[hi - 2])
+        and word(before[hi - 1], text[outer])
+        and not word(after[hi - 1], text[outer])
+    ):
+        hi -= 1
+    if (lo, hi) == (0, len(before)):
+        return stretch
+    return stretch._replace(start=stretch.start + lo, end=stretch.start + hi, text=after[lo:hi])
+
+
 def _byte_alone(parts: list[bytes | None], start: int, end: int) -> bool:
     """Whether the crawlers' mixture read a high byte alone (its Latin-1
     fallback) for one of the characters from ``start`` to ``end``, as the
@@ -406,7 +453,9 @@ def _judge(
         return loops.text_stats(text)
 
     for stretch in candidates:
-        if stretch.wrong in SINGLE_BYTE_CODECS and stretch.right == "utf-8":
+        if stretch.wrong in REREAD_FROM and stretch.right in REREAD_AS:
+            stretch = _word_edges(text, offset, region, stretch)
+        elif stretch.wrong in SINGLE_BYTE_CODECS and stretch.right == "utf-8":
             head, tail = lone_letters(region[stretch.start : stretch.end], stretch.text)
             if head or tail:
                 kept = stretch.text[head : len(stretch.text) - tail]
