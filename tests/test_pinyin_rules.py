@@ -163,6 +163,15 @@ KEPT = [
     "鮑 bào: họ Bào, cá bào ngư",
     "Từ điển: 號 hào (hiệu), 報 báo (tin)",
     "Chữ Nôm ghi 愛 ái",
+    # A tone-marked word that reads nothing beside a bare reading: a
+    # dictionary's readings, romanised Vietnamese or Korean.
+    "好 hǎo, hào",
+    "好 hǎo/hào",
+    "長 cháng, zhǎng",
+    "行 xíng; háng",
+    "hào, 好 hǎo",
+    "化 hóa 報 báo",
+    "漢 hăn 文 mŭn",
 ]
 
 
@@ -295,8 +304,22 @@ def test_vietnamese_readings_are_kept_only_beside_vietnamese():
     assert zhclean.strip_pinyin(far) == "報，" + "一" * 47 + "đi"
     near = "報 báo，" + "一" * 46 + "đi"
     assert zhclean.strip_pinyin(near) == near
+    # Decomposed: â and ô as a or o and a circumflex (ê is pinyin's).
+    nfd = unicodedata.normalize("NFD", "國 quốc, 報 báo, 人 nhân")
+    assert zhclean.strip_pinyin(nfd) == nfd
+    assert zhclean.strip_pinyin(unicodedata.normalize("NFD", "欸 ế")) == "欸"
     # Brackets are evidence enough: a pinyin group is removed in any text.
     assert zhclean.strip_pinyin("Chữ 報(bào) nghĩa là") == "Chữ 報 nghĩa là"
+
+
+def test_a_neighbour_that_is_flattened_ruby_too_does_not_keep_a_chain():
+    # Chains side by side across a mark, a removed group beside a syllable,
+    # a member whose reading the table lacks (籲 xū): ruby, all of it.
+    assert zhclean.strip_pinyin("你nǐ好hǎo，我wǒ叫jiào") == "你好，我叫"
+    assert zhclean.strip_pinyin("我wǒ们mén，你nǐ") == "我们，你"
+    assert zhclean.strip_pinyin("籲 xū 了 liǎo") == "籲 xū 了"
+    once = zhclean.strip_pinyin("们ê 、好(hǎo)wǒ；我wǒ了们")
+    assert zhclean.strip_pinyin(once) == once
 
 
 def test_syllable_mode_in_the_new_forms():

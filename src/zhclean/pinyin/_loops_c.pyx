@@ -125,9 +125,15 @@ cdef bint _vietnamese_near(const ucs_t* s, Py_ssize_t n, Py_ssize_t start, Py_ss
     """Whether a Vietnamese letter lies within VIETNAMESE_WINDOW of s[start:end]."""
     cdef Py_ssize_t k = start - VIETNAMESE_WINDOW if start > VIETNAMESE_WINDOW else 0
     cdef Py_ssize_t stop = end + VIETNAMESE_WINDOW if end + VIETNAMESE_WINDOW < n else n
+    cdef Py_ssize_t low = k
+    cdef uint32_t b
     while k < stop:
         if _is_vietnamese(s[k]):
             return True
+        if s[k] == 0x302 and k > low:  # a circumflex on a or o (the twin's vietnamese_near)
+            b = s[k - 1]
+            if b == 0x61 or b == 0x6F or b == 0x41 or b == 0x4F:
+                return True
         k += 1
     return False
 
@@ -313,6 +319,92 @@ cdef Py_ssize_t _bare_end(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by
     return end
 
 
+cdef inline bint _is_separator(uint32_t c) noexcept nogil:
+    # tables.ROMANISED_SEPARATORS
+    return (c == 0x2C or c == 0x2F or c == 0x3B or c == 0xFF0C or c == 0x3001 or c == 0xFF1B)
+
+
+cdef bint _tonal_word(const Tables* t, const ucs_t* s, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
+    cdef Py_ssize_t k
+    cdef uint32_t c
+    for k in range(start, end):
+        c = s[k]
+        if c == 0x300 or c == 0x301 or c == 0x304 or c == 0x306 or c == 0x30C:
+            return True
+        if c >= 0x80 and _letter_of(t, c) & LETTER_TONE:
+            return True
+    return False
+
+
+cdef bint _syllable_word(const Tables* t, const ucs_t* s, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
+    """Whether s[start:end] is a Mandarin syllable, written bare."""
+    cdef Letter letters[MAX_TOKEN]
+    cdef int m
+    cdef uint32_t code
+    cdef bint tonal
+    if end - start > MAX_TOKEN:
+        return False
+    m = _pinyin_letters(t, s, start, end, True, letters)
+    if m < 0 or not _syllable(letters, 0, m, &code, &tonal):
+        return False
+    return _passes(t, 0, code, m, tonal, False)
+
+
+cdef bint _romanised_beside(const Tables* t, const ucs_t* s, Py_ssize_t n, const Runs* r,
+                            Py_ssize_t first, Py_ssize_t end) noexcept nogil:
+    """See the twin's romanised_beside: a tone-marked word that reads
+    nothing beside the chain from first to end."""
+    cdef Py_ssize_t k = end, w, j, i
+    cdef bint owned = False
+    cdef uint32_t before[2]
+    cdef int count
+    if k < n and _is_separator(s[k]):
+        k += 1
+    if k < n and s[k] == 0x20:
+        k += 1
+    if end < k < n and _is_han(s[k]):
+        owned = k + 1 < n and s[k + 1] == 0x20
+        if not owned:
+            return False
+        k += 2
+    if end < k:
+        w = k
+        while w < n and _is_latin_word(s[w]) and w - k <= MAX_TOKEN:
+            w += 1
+        if w > k and _tonal_word(t, s, k, w) and not (owned and _syllable_word(t, s, k, w)):
+            return True
+    k = first
+    if k >= 1 and s[k - 1] == 0x20:
+        k -= 1
+    if k >= 1 and _is_separator(s[k - 1]):
+        k -= 1
+    if k == first:
+        return False
+    w = k
+    while w > 0 and _is_latin_word(s[w - 1]) and k - w <= MAX_TOKEN:
+        w -= 1
+    if w == k or (r.count and r.spans[2 * r.count - 2] <= w and k <= r.spans[2 * r.count - 1]):
+        return False
+    # The output's two characters before the word (the twin's chars_before).
+    count = 0
+    j = w - 1
+    i = r.count - 1
+    while j >= 0 and count < 2:
+        while i >= 0 and r.spans[2 * i] > j:
+            i -= 1
+        if i >= 0 and r.spans[2 * i + 1] > j:
+            j = r.spans[2 * i] - 1
+            continue
+        before[count] = s[j]
+        count += 1
+        j -= 1
+    if count == 2 and before[0] == 0x20:
+        owned = _is_han(before[1])
+    else:
+        owned = count >= 1 and _is_han(before[0])
+    return _tonal_word(t, s, w, k) and not (owned and _syllable_word(t, s, w, k))
+
+
 cdef Py_ssize_t _chain(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_reading, Py_ssize_t han,
                        Py_ssize_t pos, Runs* commit, Py_ssize_t remove_from, bint* goes,
                        Py_ssize_t* last_han) noexcept nogil:
@@ -353,7 +445,8 @@ cdef bint _annotated(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_read
     if _item_end(t, s, n, by_reading, r, han, han + 1, owner) >= 0:
         return True
     end = _chain(t, s, n, by_reading, han, han + 1, NULL, 0, &goes, &last)
-    return end >= 0 and goes and not _vietnamese_near(s, n, han, end)
+    return end >= 0 and goes and not _vietnamese_near(s, n, han, end) and not _romanised_beside(
+        t, s, n, r, han, end)
 
 
 cdef Py_ssize_t _process(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_reading, Runs* r,
@@ -372,7 +465,8 @@ cdef Py_ssize_t _process(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_
         k = pos + 1 if pos < n and s[pos] == 0x20 else pos
         if k < n and _is_latin_word(s[k]) and _is_han(s[owner]):
             chain_end = _chain(t, s, n, by_reading, owner, pos, NULL, 0, &goes, &last_han)
-        if chain_end >= 0 and goes and not _vietnamese_near(s, n, owner, chain_end):
+        if chain_end >= 0 and goes and not _vietnamese_near(s, n, owner, chain_end) and not _romanised_beside(
+                t, s, n, r, owner, chain_end):
             _chain(t, s, n, by_reading, owner, pos, r, owner + 1, &goes, &last_han)
             owner = last_han
             tail_end = chain_end

@@ -45,6 +45,9 @@ from .tables import (
     TRIGGER_LOW,
     is_han,
     is_latin_word,
+    MARKED_LETTERS,
+    ROMANISED_SEPARATORS,
+    TONE_MARKS,
     reading_tables,
     vietnamese_near,
 )
@@ -166,10 +169,64 @@ class _Scan:
         # members that would not carry a neighbour away: joining two chains
         # that stay (as removing a group between them can) leaves one that
         # stays, and stripping twice is stripping once.
-        # Not beside Vietnamese (tables.VIETNAMESE_WINDOW).
+        # Not beside Vietnamese (tables.VIETNAMESE_WINDOW), nor beside a
+        # word of a romanised text (tables.ROMANISED_SEPARATORS).
         if not any(m[3] and m[2] for m in members):
             return False
-        return not vietnamese_near(self.text, members[0][0], members[-1][1])
+        first, end = members[0][0], members[-1][1]
+        return not (vietnamese_near(self.text, first, end) or self.romanised_beside(first, end))
+
+    def tonal_word(self, start: int, end: int) -> bool:
+        """Whether a letter of ``text[start:end]`` carries a tone mark."""
+        for ch in self.text[start:end]:
+            cp = ord(ch)
+            if cp in TONE_MARKS or cp in MARKED_LETTERS and MARKED_LETTERS[cp][1]:
+                return True
+        return False
+
+    def romanised_beside(self, first: int, end: int) -> bool:
+        """Whether a tone-marked word that reads nothing stands beside the
+        chain from the Han character at ``first`` to ``end`` (see
+        tables.ROMANISED_SEPARATORS): a word no Han character owns, or one
+        that is no syllable at all; a word removed already is none."""
+        text, n = self.text, self.n
+        k = end
+        if k < n and ord(text[k]) in ROMANISED_SEPARATORS:
+            k += 1
+        if k < n and text[k] == " ":
+            k += 1
+        owned = False
+        if end < k < n and is_han(ord(text[k])):
+            owned = k + 1 < n and text[k + 1] == " "
+            if not owned:
+                return False
+            k += 2
+        if end < k:
+            w = k
+            while w < n and is_latin_word(ord(text[w])) and w - k <= MAX_TOKEN:
+                w += 1
+            if w > k and self.tonal_word(k, w) and not (owned and self.syllable(k, w)):
+                return True
+        k = first
+        if k >= 1 and text[k - 1] == " ":
+            k -= 1
+        if k >= 1 and ord(text[k - 1]) in ROMANISED_SEPARATORS:
+            k -= 1
+        if k == first:
+            return False
+        w = k
+        while w > 0 and is_latin_word(ord(text[w - 1])) and k - w <= MAX_TOKEN:
+            w -= 1
+        if w == k or (self.spans and self.spans[-1][0] <= w and k <= self.spans[-1][1]):
+            return False
+        before = self.chars_before(w, 2)  # as the output will have them
+        owner = before[1] if len(before) == 2 and before[0] == 0x20 else before[0] if before else -1
+        owned = owner >= 0 and is_han(owner)
+        return self.tonal_word(w, k) and not (owned and self.syllable(w, k))
+
+    def syllable(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is a Mandarin syllable, written bare."""
+        return bare_syllable(self.tables, self.text, start, end, 0, False) is not None
 
     def annotated(self, han: int, owner: int) -> bool:
         """Whether ``han`` has a tail, were the space between it and ``owner`` dropped."""

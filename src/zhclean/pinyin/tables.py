@@ -104,7 +104,8 @@ TRIGGER_LOW, TRIGGER_HIGH = 0xC0, 0x370
 # and many of those readings are Mandarin syllables too: "Chữ Hán: 報 báo,
 # 國 quốc" lost its "báo" as a bare annotation.  Pinyin never uses the
 # letters below (đ, ơ, ư, ã, â, ô, the dot below, the hook above and the
-# rest of the Vietnamese block but ế and ề, which spell the syllable ê), so a
+# rest of the Vietnamese block but ế and ề, which spell the syllable ê; and
+# decomposed, a circumflex after a or o), so a
 # bare chain with one of them within VIETNAMESE_WINDOW code units of its
 # ends is the text's own words.  48 reaches across a dictionary line of
 # three or four entries ("家 gia, 報 báo, 國 quốc, 學 học").  Brackets are
@@ -117,11 +118,27 @@ VIETNAMESE_LETTERS = frozenset(
 )
 
 
+# A bare chain with a tone-marked word beside it that reads nothing is a
+# romanised text's, not flattened ruby: a dictionary's readings (好 hǎo,
+# hào lost hǎo and kept hào), a Vietnamese or Korean line with no letter of
+# VIETNAMESE_LETTERS (化 hóa 報 báo, 漢 hăn 文 mŭn).  Beside: after one of
+# these marks or a space (or both), or a Han character and one space whose
+# own word is no syllable of it; before, the same way round.
+ROMANISED_SEPARATORS = frozenset(map(ord, ",/;，、；"))
+
+
 def vietnamese_near(text: str, start: int, end: int) -> bool:
     """Whether a letter of VIETNAMESE_LETTERS lies within VIETNAMESE_WINDOW
     code units of ``text[start:end]`` (or inside it)."""
     low, high = max(0, start - VIETNAMESE_WINDOW), min(len(text), end + VIETNAMESE_WINDOW)
-    return any(ord(ch) in VIETNAMESE_LETTERS for ch in text[low:high])
+    for k in range(low, high):
+        cp = ord(text[k])
+        if cp in VIETNAMESE_LETTERS:
+            return True
+        # A circumflex on a or o (â ô decomposed): pinyin writes one on e alone.
+        if cp == CIRCUMFLEX and k > low and text[k - 1] in "aoAO":
+            return True
+    return False
 
 
 def is_han(cp: int) -> bool:
