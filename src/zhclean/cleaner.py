@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple, Optional, Union, overload
 
 from . import mojibake, normalize, script
@@ -98,14 +98,23 @@ BATCH_MEAN_MOST = 512
 # 書(ｓｈｕ)記), a mark that becomes full-width beside a bracket that did,
 # trailing spaces after a mark (記?  ), an annotation between two pieces of
 # mojibake (弟dì·¢²¼).  So after a step changed a text, the steps that have
-# not seen it as it now stands run on it again, in order (the one that
-# changed it too: removing a soft hyphen can leave a no-break space that
-# the invisible step takes next time), until every step has, and at most
-# ROUNDS times each, so that one call does all a second would.
+# not seen it as it now stands run on it again, in order, until every step
+# has, and at most ROUNDS times each, so that one call does all a second
+# would.  The step that changed it runs again too (removing a soft hyphen
+# can leave a no-break space that the invisible step takes next time), but
+# for those of IDEMPOTENT, whose property tests hold that once is all: the
+# annotations of a line gone, only the repair runs again (a second strip of
+# each line had made the Cleaner a fifth slower on the seed pages' lines).
 ROUNDS = 3
+IDEMPOTENT = frozenset({"mojibake", "pinyin"})
 # The steps that run in the first round only: OpenCC's conversions are not
 # idempotent (t2s makes 打坏了 of 打壞了 and then 打坯了; s2t 後面 of 后面, then
-# 後麪), so the script step converts the text once, as ``convert`` does.
+# 後麪), so the script step with an explicit target converts the text once,
+# as ``convert`` does.  (A repair a later round makes, once an invisible
+# character inside the mojibake is gone, is then left in the script it
+# came out in.)  With ``script="auto"`` it runs as the others do: it
+# changes only a minority script's characters, and a consistent text not
+# at all (a repair that a later round makes in the other script is unified).
 ONCE = frozenset({"script"})
 
 
@@ -202,12 +211,13 @@ class Cleaner:
     '他說，今天（週一）開會'
     """
 
-    __slots__ = ("_options", "_steps", "_runs", "_once")
+    __slots__ = ("_options", "_steps", "_runs", "_once", "_idempotent")
 
     _options: tuple[tuple[str, Any], ...]
     _steps: tuple[_Step, ...]
     _runs: tuple[Callable[[str], str], ...]
     _once: frozenset[int]  # the indices of the ONCE steps
+    _idempotent: frozenset[int]  # and of the IDEMPOTENT ones
 
     def __init__(self, **options: Any) -> None:
         validated = _validated(options)
@@ -215,7 +225,12 @@ class Cleaner:
         steps = _steps(dict(validated))
         object.__setattr__(self, "_steps", steps)
         object.__setattr__(self, "_runs", tuple(step.run for step in steps))
-        object.__setattr__(self, "_once", frozenset(k for k, step in enumerate(steps) if step.name in ONCE))
+        object.__setattr__(self, "_once", frozenset(
+            k for k, step in enumerate(steps) if step.name in ONCE and dict(validated).get(step.name) != "auto"
+        ))
+        object.__setattr__(
+            self, "_idempotent", frozenset(k for k, step in enumerate(steps) if step.name in IDEMPOTENT)
+        )
 
     # --- configuration: immutable, compared, hashed and pickled by value --------
     @property
@@ -261,12 +276,20 @@ class Cleaner:
             return trace.text, trace.offsets()
         return self._rounds(text)
 
-    def _rounds(self, text: str, start: int = 0, last: Optional[int] = None) -> str:
-        """``text`` through the steps from the ``start``-th on, and again
-        those that have not seen it as it stands (see ROUNDS); ``last``: the
-        step that changed it last, if one did before ``start``."""
+    def _rounds(self, text: str) -> str:
+        """``text`` through the steps, and again through those that have not
+        seen it as it stands (see ROUNDS)."""
+        last = None
+        for index, run in enumerate(self._runs):  # the first round: the plain loop (most calls end here)
+            cleaned = run(text)
+            if cleaned is not text:
+                text, last = cleaned, index
+        if last is None:
+            return text
         runs = self._runs
-        return _settle(text, len(runs), lambda k, current: runs[k](current), self._once, start, last)
+        return _settle(
+            text, len(runs), lambda k, current: runs[k](current), self._once, self._idempotent, len(runs), last
+        )
 
     __call__ = clean
 
@@ -280,24 +303,46 @@ class Cleaner:
                 require_str(text, "Cleaner.clean_batch")
         if len(out) < BATCH_FROM or sum(map(len, out)) > BATCH_MEAN_MOST * len(out):
             return [self._rounds(text) for text in out]
-        joined: Optional[Joined] = None  # of the texts as they stand, until a step changes one
-        last: dict[int, int] = {}  # text -> the step that changed it last, for the rounds after the first
-        for index, step in enumerate(self._steps):
+        # _settle for every text at once: each visit runs one step on the
+        # texts that have not seen it as they stand, joined, and only on
+        # those its ``changing`` picks.  In the first round that is every
+        # text; after it, those a step changed, as long as one step has not
+        # seen them as they stand.
+        count = len(self._steps)
+        changed_at: dict[int, int] = {}  # text -> the visit that changed it last
+        everyone = range(len(out))
+        active: Sequence[int] = everyone
+        joined: Optional[Joined] = None  # of the active texts as they stand
+        for visit in range(ROUNDS * count):
+            index = visit % count
+            if visit >= count:
+                kept = [
+                    k for k in (sorted(changed_at) if active is everyone else active)
+                    # the steps since the last change, and the one that made it if idempotent
+                    if visit - changed_at[k] - 1 + (changed_at[k] % count in self._idempotent) < count
+                ]
+                if len(kept) != len(active):
+                    active, joined = kept, None
+                if not active:
+                    break
+                if index in self._once:
+                    continue
+            step = self._steps[index]
             if step.changing is None:
-                picked: Iterable[int] = range(len(out))
+                picked: Iterable[int] = active
             else:
                 if joined is None:
-                    joined = join(out)
+                    joined = join(out if active is everyone else [out[k] for k in active])
                 picked = step.changing(joined)
+                if active is not everyone:
+                    picked = [active[i] for i in picked]
             run = step.run
             for k in picked:
                 text = run(out[k])
                 if text is not out[k]:
                     out[k] = text
+                    changed_at[k] = visit
                     joined = None
-                    last[k] = index
-        for k, index in last.items():
-            out[k] = self._rounds(out[k], len(self._steps), index)
         return out
 
     def explain(self, text: str) -> list[TracedEdit]:
@@ -362,7 +407,7 @@ class Cleaner:
                 observe(step, None, trace.text)
             return trace.text
 
-        _settle(text, len(self._steps), run, self._once)
+        _settle(text, len(self._steps), run, self._once, self._idempotent)
         return trace
 
 
@@ -371,27 +416,29 @@ def _settle(
     count: int,
     run: Callable[[int, str], str],
     once: frozenset[int] = frozenset(),
+    idempotent: frozenset[int] = frozenset(),
     start: int = 0,
     last: Optional[int] = None,
 ) -> str:
     """``run(k, text)`` for the steps from the ``start``-th of ``count`` on,
     then from the first again, until each has run on the text as it stands
-    (see ROUNDS), but those of ``once`` after the first round; ``last``:
-    the step that changed the text last before ``start``, if one did.
-    ``text`` itself if none did."""
+    (see ROUNDS), but those of ``once`` after the first round, and one of
+    ``idempotent`` on what it made itself; ``last``: the step that changed
+    the text last before ``start``, if one did.  ``text`` itself if none did."""
     k = start
     first = start < count  # the first round
-    unchanged = 0 if last is None else (start - last - 1) % count  # the steps since the last change
+    # The steps that have seen the text as it stands, counted from the last change.
+    unchanged = 0 if last is None else (start - last - 1) % count + (last in idempotent)
     for _ in range(ROUNDS * count - start):
         if k == count:
             if last is None:
                 break
             k, first = 0, False
-        if unchanged == count:
+        if unchanged >= count:
             break
         cleaned = text if k in once and not first else run(k, text)
         if cleaned is not text:
-            text, last, unchanged = cleaned, k, 0
+            text, last, unchanged = cleaned, k, int(k in idempotent)
         else:
             unchanged += 1
         k += 1
