@@ -112,6 +112,27 @@ def _cases():
     return read_jsonl(CORPUS / "script" / "cases.jsonl")
 
 
+def test_unification_is_idempotent_on_splices_of_real_text():
+    """convert(to="auto") a second time changes nothing: the Cleaner relies
+    on it (cleaner.ONCE) to run the step only where another changed the text."""
+    import random
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXTERNAL.glob("*.txt"))] if EXTERNAL.is_dir() else []
+    texts += [(GOLD / case["source"]).read_text(encoding="utf-8") for case in _cases()]
+    rng = random.Random(20261130)
+    for _ in range(3000):
+        text = rng.choice(texts)
+        start = rng.randrange(len(text))
+        piece = text[start : start + rng.randint(1, 400)]
+        other = rng.choice(texts)
+        start = rng.randrange(len(other))
+        piece += other[start : start + rng.randint(0, 200)]
+        once = zhclean.convert(piece, to="auto")
+        assert zhclean.convert(once, to="auto") == once, piece
+
+
+
+
 def test_generated_mixed_set_is_restored():
     """Unification gives the page back in 64 of the 68 generated cases
     (sentences 36/38, phrases 28/30; floors, as measured).  The four it
