@@ -172,6 +172,26 @@ def test_an_explicit_script_is_converted_once(target, text, expected):
     assert "坯" not in expected and "麪" not in expected and "幹" not in expected
 
 
+_HIDDEN = "發佈".encode("gbk").decode("latin-1")  # GBK read as Latin-1
+
+
+@pytest.mark.parametrize(
+    "options, text, expected",
+    [({"script": "simplified"}, "這\n" + _HIDDEN + "\xa0\u200b" + _HIDDEN, "这\n发布 发布"),
+     ({"script": "traditional"}, "这\n" + _HIDDEN + "\xa0\u200b" + _HIDDEN, "這\n發佈 發佈"),
+     ({"script": "simplified"}, "!\u200b·¢²¼\xa0(zhōng xīn)", "!发布听(zhōng xīn)"),
+     ({}, "這\n·¢²¼\xa0\u200b·¢²¼", "这\n发布 发布")],
+)
+def test_a_repair_a_later_round_makes_is_converted_too(options, text, expected):
+    """The mojibake a zero-width space hid is repaired in the second round;
+    the script step brings it into the target there, converting nothing
+    converted already (script.uncovered_conversion)."""
+    cleaner = zhclean.Cleaner(**options)
+    assert cleaner(text) == expected
+    assert cleaner.clean_batch([text] * 5) == [expected] * 5
+    assert cleaner.process(text).text == expected == cleaner.clean(text, offsets=True)[0]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_UNCOVERING_PIECES, max_size=10).map("".join), st.sampled_from(_UNCOVERING_OPTIONS))
 def test_one_call_does_all_a_second_would(text, options):

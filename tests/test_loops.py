@@ -41,6 +41,8 @@ def test_pinyin_constants_mirror_the_tables(compiled):
         "MAX_WORD": pinyin_tables.MAX_WORD,
         "MAX_TOKEN": pinyin_tables.MAX_TOKEN,
         "VIETNAMESE_WINDOW": pinyin_tables.VIETNAMESE_WINDOW,
+        "VIETNAMESE_AFTER_CIRCUMFLEX": pinyin_tables.VIETNAMESE_AFTER_CIRCUMFLEX,
+        "ROMANISED_SEPARATORS": pinyin_tables.ROMANISED_SEPARATORS,
         "TRIGGER_LOW": pinyin_tables.TRIGGER_LOW,
         "TRIGGER_HIGH": pinyin_tables.TRIGGER_HIGH,
         "SEPARATORS": pinyin_tables.SEPARATORS,

@@ -31,7 +31,15 @@ from .mojibake import count_losses, fix_mojibake, repair_edits
 from .normalize import invisible_edits, punctuation_edits, whitespace_edits, width_edits
 from .pinyin import annotation_edits, strip_pinyin
 from .pinyin.tables import HAN_RANGES
-from .script import ScriptInfo, conversion_edits, convert, converted_count, detect_script
+from .script import (
+    ScriptInfo,
+    conversion_edits,
+    convert,
+    converted_count,
+    detect_script,
+    uncovered_conversion,
+    uncovered_conversion_edits,
+)
 
 __all__ = ["CleanStats", "Cleaned", "Cleaner", "TracedEdit", "clean"]
 
@@ -106,19 +114,18 @@ BATCH_MEAN_MOST = 512
 # annotations of a line gone, only the repair runs again (a second strip of
 # each line had made the Cleaner a fifth slower on the seed pages' lines).
 ROUNDS = 3
-IDEMPOTENT = frozenset({"mojibake", "pinyin"})  # and script with "auto" (see ONCE)
-# The steps that run in the first round only: OpenCC's conversions are not
-# idempotent (t2s makes 打坏了 of 打壞了 and then 打坯了; s2t 後面 of 后面, then
-# 後麪), so the script step with an explicit target converts the text once,
-# as ``convert`` does.  (A repair a later round makes, once an invisible
-# character inside the mojibake is gone, is then left in the script it
-# came out in.)  With ``script="auto"`` it runs as the others do: it
-# changes only a minority script's characters, and a consistent text not
-# at all (a repair that a later round makes in the other script is unified),
-# so that it need not run on its own output (idempotent: a test holds it
-# so on splices of the corpus; running it again cost 8% of a call on the
-# mixed zhwiki text).
-ONCE = frozenset({"script"})
+IDEMPOTENT = frozenset({"mojibake", "pinyin"})  # and script with "auto" (below)
+# The script step with an explicit target runs as ``convert`` does in the
+# first round only: OpenCC's conversions are not idempotent (t2s makes 打坏了
+# of 打壞了 and then 打坯了; s2t 後面 of 后面, then 後麪).  In the rounds after
+# it, where a repair has written characters of the other script (once an
+# invisible character inside the mojibake is gone), it converts those as
+# unification converts a minority (``script.uncovered_conversion``), and
+# nothing converted already.  With ``script="auto"`` it runs as the others
+# do: unification changes only a minority script's characters, and a
+# consistent text not at all, so that it need not run on its own output
+# either (a test holds it idempotent on splices of the corpus; running it
+# again cost 8% of a call on the mixed zhwiki text).
 
 
 class _Step(NamedTuple):
@@ -130,6 +137,9 @@ class _Step(NamedTuple):
     # the joined batch would, and most lines of annotated pages hold a
     # bracket: 5,995 of 11,120 in the seed pages).
     changing: Optional[Callable[[Joined], list[int]]]
+    # What the step does in the rounds after the first, if not the same
+    # (run, edits): the script step with an explicit target.
+    later: Optional[tuple[Callable[[str], str], Callable[[str], list[list[Edit]]]]] = None
 
 
 def _normalization(
@@ -163,6 +173,10 @@ def _steps(options: dict[str, Any]) -> tuple[_Step, ...]:
             functools.partial(convert, to=target),
             lambda text: [conversion_edits(text, target)],
             functools.partial(script.changing, to=target),
+            None if target == "auto" else (
+                functools.partial(uncovered_conversion, to=target),
+                lambda text: [uncovered_conversion_edits(text, target)],
+            ),
         ))
     if options["width"]:
         steps.append(_Step("width", *_normalization(width_edits, "width")))
@@ -214,12 +228,12 @@ class Cleaner:
     '他說，今天（週一）開會'
     """
 
-    __slots__ = ("_options", "_steps", "_runs", "_once", "_idempotent")
+    __slots__ = ("_options", "_steps", "_runs", "_later", "_idempotent")
 
     _options: tuple[tuple[str, Any], ...]
     _steps: tuple[_Step, ...]
     _runs: tuple[Callable[[str], str], ...]
-    _once: frozenset[int]  # the indices of the ONCE steps
+    _later: tuple[Callable[[str], str], ...]  # each step's run in the rounds after the first
     _idempotent: frozenset[int]  # and of the IDEMPOTENT ones
 
     def __init__(self, **options: Any) -> None:
@@ -228,12 +242,10 @@ class Cleaner:
         steps = _steps(dict(validated))
         object.__setattr__(self, "_steps", steps)
         object.__setattr__(self, "_runs", tuple(step.run for step in steps))
-        object.__setattr__(self, "_once", frozenset(
-            k for k, step in enumerate(steps) if step.name in ONCE and dict(validated).get(step.name) != "auto"
-        ))
+        object.__setattr__(self, "_later", tuple(step.run if step.later is None else step.later[0] for step in steps))
         object.__setattr__(self, "_idempotent", frozenset(
             k for k, step in enumerate(steps)
-            if step.name in IDEMPOTENT or step.name in ONCE and dict(validated).get(step.name) == "auto"
+            if step.name in IDEMPOTENT or step.name == "script" and step.later is None
         ))
 
     # --- configuration: immutable, compared, hashed and pickled by value --------
@@ -290,10 +302,8 @@ class Cleaner:
                 text, last = cleaned, index
         if last is None:
             return text
-        runs = self._runs
-        return _settle(
-            text, len(runs), lambda k, current: runs[k](current), self._once, self._idempotent, len(runs), last
-        )
+        later = self._later
+        return _settle(text, len(later), lambda k, current, first: later[k](current), self._idempotent, len(later), last)
 
     __call__ = clean
 
@@ -329,8 +339,6 @@ class Cleaner:
                     active, joined = kept, None
                 if not active:
                     break
-                if index in self._once:
-                    continue
             step = self._steps[index]
             if step.changing is None:
                 picked: Iterable[int] = active
@@ -340,7 +348,7 @@ class Cleaner:
                 picked = step.changing(joined)
                 if active is not everyone:
                     picked = [active[i] for i in picked]
-            run = step.run
+            run = step.run if visit < count else self._later[index]
             for k in picked:
                 text = run(out[k])
                 if text is not out[k]:
@@ -401,9 +409,9 @@ class Cleaner:
         they are made in, and ``None`` with the text once a step is done."""
         trace = Trace(text)
 
-        def run(k: int, current: str) -> str:
+        def run(k: int, current: str, first: bool) -> str:
             step = self._steps[k]
-            for edits in step.edits(current):
+            for edits in (step.edits if first or step.later is None else step.later[1])(current):
                 if observe is not None:
                     observe(step, edits, trace.text)
                 trace.step(step.name, edits)
@@ -411,24 +419,24 @@ class Cleaner:
                 observe(step, None, trace.text)
             return trace.text
 
-        _settle(text, len(self._steps), run, self._once, self._idempotent)
+        _settle(text, len(self._steps), run, self._idempotent)
         return trace
 
 
 def _settle(
     text: str,
     count: int,
-    run: Callable[[int, str], str],
-    once: frozenset[int] = frozenset(),
+    run: Callable[[int, str, bool], str],
     idempotent: frozenset[int] = frozenset(),
     start: int = 0,
     last: Optional[int] = None,
 ) -> str:
-    """``run(k, text)`` for the steps from the ``start``-th of ``count`` on,
-    then from the first again, until each has run on the text as it stands
-    (see ROUNDS), but those of ``once`` after the first round, and one of
-    ``idempotent`` on what it made itself; ``last``: the step that changed
-    the text last before ``start``, if one did.  ``text`` itself if none did."""
+    """``run(k, text, first)`` for the steps from the ``start``-th of
+    ``count`` on, then from the first again, until each has run on the text
+    as it stands (see ROUNDS), but one of ``idempotent`` on what it made
+    itself; ``first``: whether this is the first round; ``last``: the step
+    that changed the text last before ``start``, if one did.  ``text``
+    itself if none did."""
     k = start
     first = start < count  # the first round
     # The steps that have seen the text as it stands, counted from the last change.
@@ -440,7 +448,7 @@ def _settle(
             k, first = 0, False
         if unchanged >= count:
             break
-        cleaned = text if k in once and not first else run(k, text)
+        cleaned = run(k, text, first)
         if cleaned is not text:
             text, last, unchanged = cleaned, k, int(k in idempotent)
         else:

@@ -111,28 +111,29 @@ cdef inline bint _is_latin_word(uint32_t c) noexcept nogil:
 
 
 cdef inline bint _is_vietnamese(uint32_t c) noexcept nogil:
-    if c < 0xC2:
+    # tables.VIETNAMESE_LETTERS
+    if c < 0x110:
         return False
     if 0x1EA0 <= c <= 0x1EF9:
         return not (0x1EBE <= c <= 0x1EC1)
-    return (c == 0xC2 or c == 0xE2 or c == 0xC3 or c == 0xE3 or c == 0xD4 or c == 0xF4 or c == 0xD5
-            or c == 0xF5 or c == 0x110 or c == 0x111 or c == 0x1A0 or c == 0x1A1 or c == 0x1AF or c == 0x1B0
+    return (c == 0x110 or c == 0x111 or c == 0x1A0 or c == 0x1A1 or c == 0x1AF or c == 0x1B0
             or c == 0x128 or c == 0x129 or c == 0x168 or c == 0x169
-            or c == 0x303 or c == 0x309 or c == 0x31B or c == 0x323)
+            or c == 0x309 or c == 0x31B or c == 0x323)
 
 
 cdef bint _vietnamese_near(const ucs_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
-    """Whether a Vietnamese letter lies within VIETNAMESE_WINDOW of s[start:end]."""
+    """Whether a Vietnamese letter lies within VIETNAMESE_WINDOW of s[start:end]
+    (the twin's vietnamese_near: a decomposed one where its base letter stands)."""
     cdef Py_ssize_t k = start - VIETNAMESE_WINDOW if start > VIETNAMESE_WINDOW else 0
     cdef Py_ssize_t stop = end + VIETNAMESE_WINDOW if end + VIETNAMESE_WINDOW < n else n
-    cdef Py_ssize_t low = k
-    cdef uint32_t b
+    cdef uint32_t c, mark
     while k < stop:
-        if _is_vietnamese(s[k]):
+        c = s[k]
+        if _is_vietnamese(c):
             return True
-        if s[k] == 0x302 and k > low:  # a circumflex on a or o (the twin's vietnamese_near)
-            b = s[k - 1]
-            if b == 0x61 or b == 0x6F or b == 0x41 or b == 0x4F:
+        if (c == 0x61 or c == 0x6F or c == 0x41 or c == 0x4F) and k + 2 < n and s[k + 1] == 0x302:
+            mark = s[k + 2]
+            if mark == 0x300 or mark == 0x301 or mark == 0x303 or mark == 0x309 or mark == 0x323:
                 return True
         k += 1
     return False
@@ -146,6 +147,8 @@ def _mirrors():
     """What this module mirrors of ``tables``, for the test that compares them."""
     return {"MAX_GROUP": MAX_GROUP, "MAX_SYLLABLE": MAX_SYLLABLE, "MAX_WORD": MAX_WORD, "MAX_TOKEN": MAX_TOKEN,
             "VIETNAMESE_WINDOW": VIETNAMESE_WINDOW,
+            "VIETNAMESE_AFTER_CIRCUMFLEX": frozenset((0x300, 0x301, 0x303, 0x309, 0x323)),  # _vietnamese_near's
+            "ROMANISED_SEPARATORS": frozenset((0x2C, 0x2F, 0x3B, 0xFF0C, 0x3001, 0xFF1B)),  # _is_separator's
             "TRIGGER_LOW": TRIGGER_LOW, "TRIGGER_HIGH": TRIGGER_HIGH,
             # the literal code points _pinyin_letters, _label_end, _group_annotates,
             # _zhuyin_pieces and _scan.h test against
@@ -352,26 +355,20 @@ cdef bint _syllable_word(const Tables* t, const ucs_t* s, Py_ssize_t start, Py_s
 
 cdef bint _romanised_beside(const Tables* t, const ucs_t* s, Py_ssize_t n, const Runs* r,
                             Py_ssize_t first, Py_ssize_t end) noexcept nogil:
-    """See the twin's romanised_beside: a tone-marked word that reads
-    nothing beside the chain from first to end."""
+    """See the twin's romanised_beside: a tone-marked syllable no Han
+    character owns beside the chain from first to end."""
     cdef Py_ssize_t k = end, w, j, i
-    cdef bint owned = False
     cdef uint32_t before[2]
     cdef int count
     if k < n and _is_separator(s[k]):
         k += 1
     if k < n and s[k] == 0x20:
         k += 1
-    if end < k < n and _is_han(s[k]):
-        owned = k + 1 < n and s[k + 1] == 0x20
-        if not owned:
-            return False
-        k += 2
     if end < k:
         w = k
         while w < n and _is_latin_word(s[w]) and w - k <= MAX_TOKEN:
             w += 1
-        if w > k and _tonal_word(t, s, k, w) and not (owned and _syllable_word(t, s, k, w)):
+        if w > k and _tonal_word(t, s, k, w) and _syllable_word(t, s, k, w):
             return True
     k = first
     if k >= 1 and s[k - 1] == 0x20:
@@ -399,10 +396,11 @@ cdef bint _romanised_beside(const Tables* t, const ucs_t* s, Py_ssize_t n, const
         count += 1
         j -= 1
     if count == 2 and before[0] == 0x20:
-        owned = _is_han(before[1])
-    else:
-        owned = count >= 1 and _is_han(before[0])
-    return _tonal_word(t, s, w, k) and not (owned and _syllable_word(t, s, w, k))
+        if _is_han(before[1]):
+            return False
+    elif count >= 1 and _is_han(before[0]):
+        return False
+    return _tonal_word(t, s, w, k) and _syllable_word(t, s, w, k)
 
 
 cdef Py_ssize_t _chain(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_reading, Py_ssize_t han,

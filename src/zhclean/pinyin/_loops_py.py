@@ -185,27 +185,20 @@ class _Scan:
         return False
 
     def romanised_beside(self, first: int, end: int) -> bool:
-        """Whether a tone-marked word that reads nothing stands beside the
-        chain from the Han character at ``first`` to ``end`` (see
-        tables.ROMANISED_SEPARATORS): a word no Han character owns, or one
-        that is no syllable at all; a word removed already is none."""
+        """Whether a tone-marked syllable that no Han character owns stands
+        beside the chain from the Han character at ``first`` to ``end`` (see
+        tables.ROMANISED_SEPARATORS); a word removed already is none."""
         text, n = self.text, self.n
         k = end
         if k < n and ord(text[k]) in ROMANISED_SEPARATORS:
             k += 1
         if k < n and text[k] == " ":
             k += 1
-        owned = False
-        if end < k < n and is_han(ord(text[k])):
-            owned = k + 1 < n and text[k + 1] == " "
-            if not owned:
-                return False
-            k += 2
         if end < k:
             w = k
             while w < n and is_latin_word(ord(text[w])) and w - k <= MAX_TOKEN:
                 w += 1
-            if w > k and self.tonal_word(k, w) and not (owned and self.syllable(k, w)):
+            if w > k and self.tonal_word(k, w) and self.syllable(k, w):
                 return True
         k = first
         if k >= 1 and text[k - 1] == " ":
@@ -221,8 +214,9 @@ class _Scan:
             return False
         before = self.chars_before(w, 2)  # as the output will have them
         owner = before[1] if len(before) == 2 and before[0] == 0x20 else before[0] if before else -1
-        owned = owner >= 0 and is_han(owner)
-        return self.tonal_word(w, k) and not (owned and self.syllable(w, k))
+        if owner >= 0 and is_han(owner):
+            return False
+        return self.tonal_word(w, k) and self.syllable(w, k)
 
     def syllable(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` is a Mandarin syllable, written bare."""

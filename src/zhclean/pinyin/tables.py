@@ -102,41 +102,50 @@ TRIGGER_LOW, TRIGGER_HIGH = 0xC0, 0x370
 
 # Vietnamese writes Han characters with their Hán-Việt readings beside them,
 # and many of those readings are Mandarin syllables too: "Chữ Hán: 報 báo,
-# 國 quốc" lost its "báo" as a bare annotation.  Pinyin never uses the
-# letters below (đ, ơ, ư, ã, â, ô, the dot below, the hook above and the
-# rest of the Vietnamese block but ế and ề, which spell the syllable ê; and
-# decomposed, a circumflex after a or o), so a
-# bare chain with one of them within VIETNAMESE_WINDOW code units of its
-# ends is the text's own words.  48 reaches across a dictionary line of
-# three or four entries ("家 gia, 報 báo, 國 quốc, 學 học").  Brackets are
-# stronger evidence and are not affected.
+# 國 quốc" lost its "báo" as a bare annotation.  Neither pinyin nor the
+# European languages use the letters below (đ, ơ, ư, ĩ, ũ, the rest of the
+# Vietnamese block but ế and ề, which spell pinyin's ê; the hook above, the
+# horn and the dot below; â ô ã õ are Portuguese and French too, and kept
+# ruby beside São Paulo or Hôtel; decomposed, a circumflex on a or o with a
+# tone mark after it: ấ ố), so a bare chain with one of them within
+# VIETNAMESE_WINDOW code units of its ends is the text's own words.  48
+# reaches across a dictionary line of three or four entries ("家 gia, 報
+# báo, 國 quốc, 學 học").  Brackets are stronger evidence and are not
+# affected.
 VIETNAMESE_WINDOW = 48
 VIETNAMESE_LETTERS = frozenset(
-    [0x0110, 0x0111, 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0xC2, 0xE2, 0xC3, 0xE3, 0xD4, 0xF4, 0xD5, 0xF5,
-     0x0128, 0x0129, 0x0168, 0x0169, 0x0303, 0x0309, 0x031B, 0x0323]
+    [0x0110, 0x0111, 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x0128, 0x0129, 0x0168, 0x0169, 0x0309, 0x031B, 0x0323]
     + [cp for cp in range(0x1EA0, 0x1EFA) if not 0x1EBE <= cp <= 0x1EC1]
 )
+# The marks that make a decomposed a or o with a circumflex Vietnamese.
+VIETNAMESE_AFTER_CIRCUMFLEX = frozenset((0x0300, 0x0301, 0x0303, 0x0309, 0x0323))
 
 
-# A bare chain with a tone-marked word beside it that reads nothing is a
-# romanised text's, not flattened ruby: a dictionary's readings (好 hǎo,
-# hào lost hǎo and kept hào), a Vietnamese or Korean line with no letter of
-# VIETNAMESE_LETTERS (化 hóa 報 báo, 漢 hăn 文 mŭn).  Beside: after one of
-# these marks or a space (or both), or a Han character and one space whose
-# own word is no syllable of it; before, the same way round.
+# A bare chain with a pinyin syllable beside it that no Han character owns
+# is a dictionary's list of readings (好 hǎo, hào lost hǎo and kept hào; 行
+# xíng; háng), not flattened ruby.  Beside: after one of these marks or a
+# space (or both), before the same way round.  (A tone-marked word that is
+# no syllable says nothing: café, Pokémon, José beside ruby.)
 ROMANISED_SEPARATORS = frozenset(map(ord, ",/;，、；"))
 
 
 def vietnamese_near(text: str, start: int, end: int) -> bool:
-    """Whether a letter of VIETNAMESE_LETTERS lies within VIETNAMESE_WINDOW
-    code units of ``text[start:end]`` (or inside it)."""
-    low, high = max(0, start - VIETNAMESE_WINDOW), min(len(text), end + VIETNAMESE_WINDOW)
+    """Whether a letter of VIETNAMESE_LETTERS (or a decomposed one, see
+    VIETNAMESE_AFTER_CIRCUMFLEX) lies within VIETNAMESE_WINDOW code units
+    of ``text[start:end]`` (or inside it); a decomposed letter counts where
+    its base letter stands."""
+    n = len(text)
+    low, high = max(0, start - VIETNAMESE_WINDOW), min(n, end + VIETNAMESE_WINDOW)
     for k in range(low, high):
         cp = ord(text[k])
         if cp in VIETNAMESE_LETTERS:
             return True
-        # A circumflex on a or o (â ô decomposed): pinyin writes one on e alone.
-        if cp == CIRCUMFLEX and k > low and text[k - 1] in "aoAO":
+        if (
+            text[k] in "aoAO"
+            and k + 2 < n
+            and ord(text[k + 1]) == CIRCUMFLEX
+            and ord(text[k + 2]) in VIETNAMESE_AFTER_CIRCUMFLEX
+        ):
             return True
     return False
 

@@ -25,7 +25,7 @@ from .edits import Edit, apply, explicit_edits
 from .edits import converted_count as _converted_count
 from .scan import census, count, guess_rare
 from .tables import ASTRAL_RE, TABLES
-from .unify import auto_edits, decide, is_japanese
+from .unify import auto_edits, decide, is_japanese, toward_edits
 
 __all__ = ["ScriptInfo", "conversion_edits", "convert", "converted_count", "detect_script"]
 
@@ -175,6 +175,20 @@ def conversion_edits(text: str, to: ScriptTarget) -> list[Edit]:
     require_str(text, "conversion_edits")
     check_choice("to", to, SCRIPT_TARGETS)
     return _edits(text, to)
+
+
+def uncovered_conversion(text: str, to: ScriptTarget) -> str:
+    """For the package's pipeline: ``text`` with its characters of the other
+    script brought into the explicit target ``to`` as unification converts
+    a minority (``unify.toward_edits``): what the Cleaner's rounds after the
+    first convert, where a repair has written such characters into a text
+    converted already."""
+    return apply(text, toward_edits(text, to, minimal=False))
+
+
+def uncovered_conversion_edits(text: str, to: ScriptTarget) -> list[Edit]:
+    """The edits of ``uncovered_conversion``."""
+    return toward_edits(text, to)
 
 
 def converted_count(text: str, edits: list[Edit]) -> int:
