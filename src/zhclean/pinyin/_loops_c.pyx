@@ -234,7 +234,7 @@ cdef int _fill_word(const ucs_t* s, const Runs* r, Py_ssize_t owner, Py_ssize_t 
     hypothetical >= 0, before the owner the character at hypothetical (a
     space between them about to be dropped) and the output before that."""
     cdef int count = 0
-    cdef Py_ssize_t j, k = r.count - 1
+    cdef Py_ssize_t j
     if not _is_quote(s[owner]):
         word[count] = s[owner]
         count += 1
@@ -243,13 +243,21 @@ cdef int _fill_word(const ucs_t* s, const Runs* r, Py_ssize_t owner, Py_ssize_t 
         word[count] = s[hypothetical]
         count += 1
         j = hypothetical - 1
-    while j >= 0 and count < MAX_WORD:
+    return _output_before(s, r, j, word, count, MAX_WORD)
+
+
+cdef int _output_before(const ucs_t* s, const Runs* r, Py_ssize_t j, uint32_t* out, int count,
+                        int most) noexcept nogil:
+    """Fill out[count:most] with the output's characters from j back (the
+    spans removed so far skipped), nearest first; return how many out holds."""
+    cdef Py_ssize_t k = r.count - 1
+    while j >= 0 and count < most:
         while k >= 0 and r.spans[2 * k] > j:
             k -= 1
         if k >= 0 and r.spans[2 * k + 1] > j:
             j = r.spans[2 * k] - 1
             continue
-        word[count] = s[j]
+        out[count] = s[j]
         count += 1
         j -= 1
     return count
@@ -357,7 +365,7 @@ cdef bint _romanised_beside(const Tables* t, const ucs_t* s, Py_ssize_t n, const
                             Py_ssize_t first, Py_ssize_t end) noexcept nogil:
     """See the twin's romanised_beside: a tone-marked syllable no Han
     character owns beside the chain from first to end."""
-    cdef Py_ssize_t k = end, w, j, i
+    cdef Py_ssize_t k = end, w
     cdef uint32_t before[2]
     cdef int count
     if k < n and _is_separator(s[k]):
@@ -382,19 +390,7 @@ cdef bint _romanised_beside(const Tables* t, const ucs_t* s, Py_ssize_t n, const
         w -= 1
     if w == k or (r.count and r.spans[2 * r.count - 2] <= w and k <= r.spans[2 * r.count - 1]):
         return False
-    # The output's two characters before the word (the twin's chars_before).
-    count = 0
-    j = w - 1
-    i = r.count - 1
-    while j >= 0 and count < 2:
-        while i >= 0 and r.spans[2 * i] > j:
-            i -= 1
-        if i >= 0 and r.spans[2 * i + 1] > j:
-            j = r.spans[2 * i] - 1
-            continue
-        before[count] = s[j]
-        count += 1
-        j -= 1
+    count = _output_before(s, r, w - 1, before, 0, 2)  # as the output will have them
     if count == 2 and before[0] == 0x20:
         if _is_han(before[1]):
             return False
