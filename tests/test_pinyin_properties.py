@@ -51,6 +51,22 @@ def test_twins_agree_and_are_idempotent(text, verify):
         assert zhclean.strip_pinyin(text, verify=verify) is text
 
 
+# Romanised text beside bare ruby: Vietnamese letters (decomposed too),
+# dictionary readings, European accents, over pages long enough for the
+# compiled loops' memo of where the next Vietnamese letter is.
+_ROMANISED = ["好hǎo", "報 báo", "弟dì子zǐ", " ", "，", ", ", "/", "一一一一一", "一" * 20, "đ", "ư", "ạ",
+              "o\u0302\u0301", "a\u0302", "(hǎo)", "hào, ", "我wǒ们mén", "Chữ", "\n", "我 wǒ 们 men", "café", "â"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_ROMANISED), min_size=20, max_size=300).map("".join),
+       st.sampled_from(["reading", "syllable"]))
+def test_twins_agree_beside_romanised_text(text, verify):
+    compiled, python = twins(zhclean.strip_pinyin, text, verify=verify)
+    assert compiled == python
+    assert zhclean.strip_pinyin(compiled, verify=verify) == compiled
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200))
 def test_twins_agree_on_arbitrary_text(text):

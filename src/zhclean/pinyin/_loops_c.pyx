@@ -121,24 +121,6 @@ cdef inline bint _is_vietnamese(uint32_t c) noexcept nogil:
             or c == 0x309 or c == 0x31B or c == 0x323)
 
 
-cdef bint _vietnamese_near(const ucs_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
-    """Whether a Vietnamese letter lies within VIETNAMESE_WINDOW of s[start:end]
-    (the twin's vietnamese_near: a decomposed one where its base letter stands)."""
-    cdef Py_ssize_t k = start - VIETNAMESE_WINDOW if start > VIETNAMESE_WINDOW else 0
-    cdef Py_ssize_t stop = end + VIETNAMESE_WINDOW if end + VIETNAMESE_WINDOW < n else n
-    cdef uint32_t c, mark
-    while k < stop:
-        c = s[k]
-        if _is_vietnamese(c):
-            return True
-        if (c == 0x61 or c == 0x6F or c == 0x41 or c == 0x4F) and k + 2 < n and s[k + 1] == 0x302:
-            mark = s[k + 2]
-            if mark == 0x300 or mark == 0x301 or mark == 0x303 or mark == 0x309 or mark == 0x323:
-                return True
-        k += 1
-    return False
-
-
 cdef inline bint _is_trigger(uint32_t c) noexcept nogil:
     return _is_open(c) or TRIGGER_LOW <= c < TRIGGER_HIGH
 
@@ -204,8 +186,46 @@ cdef struct Runs:
     Py_ssize_t capacity
     Py_ssize_t pos          # where the scan resumes
     Py_ssize_t chained      # the Han character after the last dropped space
+    Py_ssize_t viet_from    # _vietnamese_near's memo: the first Vietnamese letter at or after
+    Py_ssize_t viet_next    # viet_from is at viet_next (n: none); -1: not looked for yet
     Py_ssize_t brackets     # triggers looked at so far
     bint failed             # out of memory
+
+
+cdef inline bint _vietnamese_at(const ucs_t* s, Py_ssize_t n, Py_ssize_t k) noexcept nogil:
+    """Whether a Vietnamese letter stands at k (a decomposed one: its base)."""
+    cdef uint32_t c = s[k], mark
+    if _is_vietnamese(c):
+        return True
+    if (c == 0x61 or c == 0x6F or c == 0x41 or c == 0x4F) and k + 2 < n and s[k + 1] == 0x302:
+        mark = s[k + 2]
+        return mark == 0x300 or mark == 0x301 or mark == 0x303 or mark == 0x309 or mark == 0x323
+    return False
+
+
+cdef bint _vietnamese_near(const ucs_t* s, Py_ssize_t n, Runs* r, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
+    """Whether a Vietnamese letter lies within VIETNAMESE_WINDOW of s[start:end]
+    (the twin's vietnamese_near).  The chains come in text order: the first
+    letter at or after a point is remembered, so that the windows of a
+    page of bare ruby are not read again and again (each was, and the page
+    ran at half its speed); a window before that point is read as it is."""
+    cdef Py_ssize_t low = start - VIETNAMESE_WINDOW if start > VIETNAMESE_WINDOW else 0
+    cdef Py_ssize_t high = end + VIETNAMESE_WINDOW if end + VIETNAMESE_WINDOW < n else n
+    cdef Py_ssize_t k
+    if r.viet_next >= 0 and r.viet_from <= low <= r.viet_next:
+        return r.viet_next < high
+    if r.viet_next >= 0 and low < r.viet_from:
+        k = low
+        while k < high and k < r.viet_from:
+            if _vietnamese_at(s, n, k):
+                return True
+            k += 1
+        return high > r.viet_from and r.viet_next < high
+    k = low
+    while k < n and not _vietnamese_at(s, n, k):
+        k += 1
+    r.viet_from, r.viet_next = low, k
+    return k < high
 
 
 cdef inline void _remove(Runs* r, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
@@ -439,7 +459,7 @@ cdef bint _annotated(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_read
     if _item_end(t, s, n, by_reading, r, han, han + 1, owner) >= 0:
         return True
     end = _chain(t, s, n, by_reading, han, han + 1, NULL, 0, &goes, &last)
-    return end >= 0 and goes and not _vietnamese_near(s, n, han, end) and not _romanised_beside(
+    return end >= 0 and goes and not _vietnamese_near(s, n, <Runs*>r, han, end) and not _romanised_beside(
         t, s, n, r, han, end)
 
 
@@ -459,7 +479,7 @@ cdef Py_ssize_t _process(const Tables* t, const ucs_t* s, Py_ssize_t n, bint by_
         k = pos + 1 if pos < n and s[pos] == 0x20 else pos
         if k < n and _is_latin_word(s[k]) and _is_han(s[owner]):
             chain_end = _chain(t, s, n, by_reading, owner, pos, NULL, 0, &goes, &last_han)
-        if chain_end >= 0 and goes and not _vietnamese_near(s, n, owner, chain_end) and not _romanised_beside(
+        if chain_end >= 0 and goes and not _vietnamese_near(s, n, r, owner, chain_end) and not _romanised_beside(
                 t, s, n, r, owner, chain_end):
             _chain(t, s, n, by_reading, owner, pos, r, owner + 1, &goes, &last_han)
             owner = last_han
@@ -659,6 +679,7 @@ def strip(text, bint by_reading):
     r.count = r.capacity = r.brackets = 0
     r.pos = 0
     r.chained = -1
+    r.viet_from = r.viet_next = -1
     r.failed = False
     _scan(t, data, kind, n, by_reading, &r, PROBE_CHARS if n > PROBE_CHARS else n)
     if n > PROBE_CHARS and not r.failed:
