@@ -342,6 +342,14 @@ def test_a_neighbour_that_is_flattened_ruby_too_does_not_keep_a_chain():
     assert zhclean.strip_pinyin(once) == once
 
 
+@pytest.mark.parametrize("text", ["钙(Ca)的", "铜(Cu)", "硅(Si)", "镍(Ni)", "氦(He)", "钡(Ba)", "钼(Mo)", "鎦(Lu)"])
+def test_a_capital_with_no_tone_is_a_reading_or_nothing_in_syllable_mode_too(text):
+    # Elements' symbols are syllables, but not readings of their characters.
+    assert zhclean.strip_pinyin(text, verify="syllable") == text
+    assert zhclean.strip_pinyin("省（Sheng）委（Wei）", verify="syllable") == "省委"
+    assert zhclean.strip_pinyin("干隆(qián lóng)", verify="syllable") == "干隆"
+
+
 def test_syllable_mode_in_the_new_forms():
     # 干 after conversion from 乾 (qián): any syllable in syllable mode.
     assert zhclean.strip_pinyin("干隆(qián lóng)", verify="syllable") == "干隆"

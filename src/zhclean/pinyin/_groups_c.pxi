@@ -236,7 +236,7 @@ cdef inline bint _plain_reads(const Tables* t, const ucs_t* s, Py_ssize_t start,
     cdef uint16_t v
     cdef char letters[MAX_SYLLABLE + 1]
     cdef int nl = 0
-    cdef bint tonal = False
+    cdef bint tonal = False, first_upper = False
     if stop - start > MAX_SYLLABLE + 3 or _symbol_after(t, han, s, start, stop):
         return False  # (钠(Na): read in full, which leaves the symbol)
     for k in range(start, stop):
@@ -245,6 +245,8 @@ cdef inline bint _plain_reads(const Tables* t, const ucs_t* s, Py_ssize_t start,
             v = t.letter[c]
             if not v or nl == MAX_SYLLABLE:
                 return False
+            if nl == 0 and v & LETTER_UPPER:
+                first_upper = True
             letters[nl] = <char>(v & 0xFF)
             nl += 1
         elif 0x300 <= c <= 0x36F and nl:
@@ -259,12 +261,16 @@ cdef inline bint _plain_reads(const Tables* t, const ucs_t* s, Py_ssize_t start,
             v = _letter_of(t, c) if c >= 0x80 else 0
             if not v or nl == MAX_SYLLABLE:
                 return False
+            if nl == 0 and v & LETTER_UPPER:
+                first_upper = True
             letters[nl] = <char>(v & 0xFF)
             nl += 1
             if v & LETTER_TONE:
                 tonal = True
     if nl == 0:
         return False
+    if first_upper and not tonal:
+        by_reading = True  # a capital, no tone: a reading or nothing (see _group_annotates)
     if nl > 1 and letters[1] == b'v' and (
         letters[0] == b'j' or letters[0] == b'q' or letters[0] == b'x' or letters[0] == b'y'
     ):
@@ -327,6 +333,8 @@ cdef bint _group_annotates(const Tables* t, const ucs_t* s, Py_ssize_t start, Py
             tonal = True
     if not labelled and not tonal and not _is_quote(s[owner]) and _symbol_after(t, s[owner], s, start, end):
         return False  # 钠(Na): the element's symbol
+    if not labelled and not tonal and (letters[0].flags & L_UPPER):
+        by_reading = True  # a capital and no tone: a reading or nothing (钙(Ca))
     for n in range(1, MAX_WORD + 1):
         if n == 1 and loose and not labelled and not tonal:
             continue

@@ -137,7 +137,11 @@ def plain_reads(content: str, han: int, by_reading: bool) -> bool:
     if letters is None:
         return False
     parsed = _syllable(letters, 0, len(letters))
-    return parsed is not None and _passes(reading_tables(), han, parsed[0], parsed[1], by_reading)
+    if parsed is None:
+        return False
+    if letters[0][2] and not parsed[1]:
+        by_reading = True  # a capital, no tone: a reading or nothing (see group_annotates)
+    return _passes(reading_tables(), han, parsed[0], parsed[1], by_reading)
 
 
 def _split_reads(tables: ReadingTables, letters: list[Letter], chars: list[int], by_reading: bool) -> bool:
@@ -267,6 +271,10 @@ def group_annotates(
     tonal = any(letter[1] or letter[3] for letter in letters)
     if not labelled and not tonal and owner not in QUOTES and SYMBOL_AFTER.get(chr(owner)) == text[start:end]:
         return False  # 钠(Na): the element's symbol
+    if not labelled and not tonal and letters[0][2]:
+        # A capital and no tone: a reading or nothing, in syllable mode too
+        # (钙(Ca), 铜(Cu), 硅(Si) are elements' symbols, any syllable though).
+        by_reading = True
     for n in range(1, MAX_WORD + 1):
         if n == 1 and loose and not labelled and not tonal:
             continue
