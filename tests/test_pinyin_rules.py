@@ -298,9 +298,9 @@ def test_vietnamese_readings_are_kept_only_beside_vietnamese():
     # tables.VIETNAMESE_WINDOW: a Vietnamese letter within 48 code units of the chain.
     assert zhclean.strip_pinyin("報 báo, 國 quốc") == "報 báo, 國 quốc"
     assert zhclean.strip_pinyin("報 báo") == "報"
-    far = "報 báo，" + "一" * 47 + "đi"  # đ 48 code units after the chain
-    assert zhclean.strip_pinyin(far) == "報，" + "一" * 47 + "đi"
-    near = "報 báo，" + "一" * 46 + "đi"
+    far = "報 báo，" + "一" * 47 + "ơi"  # ơ 48 code units after the chain
+    assert zhclean.strip_pinyin(far) == "報，" + "一" * 47 + "ơi"
+    near = "報 báo，" + "一" * 46 + "ơi"
     assert zhclean.strip_pinyin(near) == near
     # Decomposed: ố as o, a circumflex and a tone mark (ê is pinyin's, â Portuguese too).
     nfd = unicodedata.normalize("NFD", "國 quốc, 報 báo, 人 nhân")
@@ -325,6 +325,14 @@ def test_vietnamese_readings_are_kept_only_beside_vietnamese():
         ("São Paulo 圣shèng保bǎo罗luó", "São Paulo 圣保罗"),
         ("Hôtel\n静 jìng 夜 yè 思 sī", "Hôtel\n静夜思"),
         ("静 jìng 夜 yè 思 sī\nâ€™", "静夜思\nâ€™"),
+        # Letters Vietnamese shares with other languages: Croatian đ, Yoruba ọ, a dot below.
+        ("Novak Đoković 德dé约yuē科kē维wéi奇qí", "Novak Đoković 德约科维奇"),
+        ("Yoruba ọmọ 你nǐ好hǎo", "Yoruba ọmọ 你好"),
+        ("Zalgo ạ 好hǎo", "Zalgo ạ 好"),
+        # A learner's page: pinyin alone, then ruby (a space is no separator); French à.
+        ("mā 妈mā 妈mā 麻má 马mǎ 骂mà 你nǐ 好hǎo", "mā 妈妈麻马骂你好"),
+        ("Nǐ hǎo 你nǐ好hǎo", "Nǐ hǎo 你好"),
+        ("你nǐ好hǎo, à bientôt", "你好, à bientôt"),
     ],
 )
 def test_european_words_beside_ruby_are_no_romanised_text(text, expected):

@@ -112,13 +112,13 @@ cdef inline bint _is_latin_word(uint32_t c) noexcept nogil:
 
 cdef inline bint _is_vietnamese(uint32_t c) noexcept nogil:
     # tables.VIETNAMESE_LETTERS
-    if c < 0x110:
+    if c < 0x1A0:
         return False
-    if 0x1EA0 <= c <= 0x1EF9:
-        return not (0x1EBE <= c <= 0x1EC1)
-    return (c == 0x110 or c == 0x111 or c == 0x1A0 or c == 0x1A1 or c == 0x1AF or c == 0x1B0
-            or c == 0x128 or c == 0x129 or c == 0x168 or c == 0x169
-            or c == 0x309 or c == 0x31B or c == 0x323)
+    if 0x1EA2 <= c <= 0x1EF7:
+        return (0x1EA4 <= c <= 0x1EB7 or 0x1EC2 <= c <= 0x1EC7 or 0x1ED0 <= c <= 0x1EE3 or 0x1EE8 <= c <= 0x1EF1
+                or c == 0x1EA2 or c == 0x1EA3 or c == 0x1EBA or c == 0x1EBB or c == 0x1EC8 or c == 0x1EC9
+                or c == 0x1ECE or c == 0x1ECF or c == 0x1EE6 or c == 0x1EE7 or c == 0x1EF6 or c == 0x1EF7)
+    return c == 0x1A0 or c == 0x1A1 or c == 0x1AF or c == 0x1B0 or c == 0x309 or c == 0x31B
 
 
 cdef inline bint _is_trigger(uint32_t c) noexcept nogil:
@@ -376,7 +376,7 @@ cdef bint _syllable_word(const Tables* t, const ucs_t* s, Py_ssize_t start, Py_s
     if end - start > MAX_TOKEN:
         return False
     m = _pinyin_letters(t, s, start, end, True, letters)
-    if m < 0 or not _syllable(letters, 0, m, &code, &tonal):
+    if m < 2 or not _syllable(letters, 0, m, &code, &tonal):
         return False
     return _passes(t, 0, code, m, tonal, False)
 
@@ -390,8 +390,8 @@ cdef bint _romanised_beside(const Tables* t, const ucs_t* s, Py_ssize_t n, const
     cdef int count
     if k < n and _is_separator(s[k]):
         k += 1
-    if k < n and s[k] == 0x20:
-        k += 1
+        if k < n and s[k] == 0x20:
+            k += 1
     if end < k:
         w = k
         while w < n and _is_latin_word(s[w]) and w - k <= MAX_TOKEN:
@@ -401,10 +401,9 @@ cdef bint _romanised_beside(const Tables* t, const ucs_t* s, Py_ssize_t n, const
     k = first
     if k >= 1 and s[k - 1] == 0x20:
         k -= 1
-    if k >= 1 and _is_separator(s[k - 1]):
-        k -= 1
-    if k == first:
+    if not (k >= 1 and _is_separator(s[k - 1])):
         return False
+    k -= 1
     w = k
     while w > 0 and _is_latin_word(s[w - 1]) and k - w <= MAX_TOKEN:
         w -= 1

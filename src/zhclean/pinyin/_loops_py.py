@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from ._groups_py import bare_syllable, group_annotates, plain_reads
+from ._groups_py import bare_syllable, group_annotates, pinyin_letters, plain_reads
 from .tables import (
     MAX_GROUP,
     MAX_TOKEN,
@@ -192,8 +192,8 @@ class _Scan:
         k = end
         if k < n and ord(text[k]) in ROMANISED_SEPARATORS:
             k += 1
-        if k < n and text[k] == " ":
-            k += 1
+            if k < n and text[k] == " ":
+                k += 1
         if end < k:
             w = k
             while w < n and is_latin_word(ord(text[w])) and w - k <= MAX_TOKEN:
@@ -203,10 +203,9 @@ class _Scan:
         k = first
         if k >= 1 and text[k - 1] == " ":
             k -= 1
-        if k >= 1 and ord(text[k - 1]) in ROMANISED_SEPARATORS:
-            k -= 1
-        if k == first:
+        if not (k >= 1 and ord(text[k - 1]) in ROMANISED_SEPARATORS):
             return False
+        k -= 1
         w = k
         while w > 0 and is_latin_word(ord(text[w - 1])) and k - w <= MAX_TOKEN:
             w -= 1
@@ -219,7 +218,11 @@ class _Scan:
         return self.tonal_word(w, k) and self.syllable(w, k)
 
     def syllable(self, start: int, end: int) -> bool:
-        """Whether ``text[start:end]`` is a Mandarin syllable, written bare."""
+        """Whether ``text[start:end]`` is a Mandarin syllable of two letters
+        or more, written bare."""
+        letters = pinyin_letters(self.text, start, end, bare=True)
+        if letters is None or len(letters) < 2:
+            return False
         return bare_syllable(self.tables, self.text, start, end, 0, False) is not None
 
     def annotated(self, han: int, owner: int) -> bool:

@@ -102,20 +102,23 @@ TRIGGER_LOW, TRIGGER_HIGH = 0xC0, 0x370
 
 # Vietnamese writes Han characters with their Hán-Việt readings beside them,
 # and many of those readings are Mandarin syllables too: "Chữ Hán: 報 báo,
-# 國 quốc" lost its "báo" as a bare annotation.  Neither pinyin nor the
-# European languages use the letters below (đ, ơ, ư, ĩ, ũ, the rest of the
-# Vietnamese block but ế and ề, which spell pinyin's ê; the hook above, the
-# horn and the dot below; â ô ã õ are Portuguese and French too, and kept
-# ruby beside São Paulo or Hôtel; decomposed, a circumflex on a or o with a
-# tone mark after it: ấ ố), so a bare chain with one of them within
+# 國 quốc" lost its "báo" as a bare annotation.  No other language writes
+# the letters below: ơ and ư, a letter with two marks (ấ ặ ể ố ợ ữ..., but ế
+# and ề, pinyin's ê with a tone), the hook above (ả ẻ ỉ ỏ ủ ỷ) and, decomposed,
+# the hook, the horn, or a circumflex on a or o with a tone mark after it.
+# (Not đ, Croatian and Serbian too; not ọ ẹ ị ụ, Yoruba's and Igbo's; not ỳ
+# ỹ ẽ ĩ ũ, Welsh's and Guarani's; not â ô ã õ, Portuguese's and French's:
+# each kept ruby beside such a name.)  A bare chain with one of them within
 # VIETNAMESE_WINDOW code units of its ends is the text's own words.  48
 # reaches across a dictionary line of three or four entries ("家 gia, 報
 # báo, 國 quốc, 學 học").  Brackets are stronger evidence and are not
 # affected.
 VIETNAMESE_WINDOW = 48
 VIETNAMESE_LETTERS = frozenset(
-    [0x0110, 0x0111, 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x0128, 0x0129, 0x0168, 0x0169, 0x0309, 0x031B, 0x0323]
-    + [cp for cp in range(0x1EA0, 0x1EFA) if not 0x1EBE <= cp <= 0x1EC1]
+    [0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x0309, 0x031B]
+    + list(range(0x1EA4, 0x1EB8)) + list(range(0x1EC2, 0x1EC8)) + list(range(0x1ED0, 0x1EE4))
+    + list(range(0x1EE8, 0x1EF2))
+    + [0x1EA2, 0x1EA3, 0x1EBA, 0x1EBB, 0x1EC8, 0x1EC9, 0x1ECE, 0x1ECF, 0x1EE6, 0x1EE7, 0x1EF6, 0x1EF7]
 )
 # The marks that make a decomposed a or o with a circumflex Vietnamese.
 VIETNAMESE_AFTER_CIRCUMFLEX = frozenset((0x0300, 0x0301, 0x0303, 0x0309, 0x0323))
@@ -123,9 +126,11 @@ VIETNAMESE_AFTER_CIRCUMFLEX = frozenset((0x0300, 0x0301, 0x0303, 0x0309, 0x0323)
 
 # A bare chain with a pinyin syllable beside it that no Han character owns
 # is a dictionary's list of readings (好 hǎo, hào lost hǎo and kept hào; 行
-# xíng; háng), not flattened ruby.  Beside: after one of these marks or a
-# space (or both), before the same way round.  (A tone-marked word that is
-# no syllable says nothing: café, Pokémon, José beside ruby.)
+# xíng; háng), not flattened ruby.  Beside: across one of these marks (and
+# a space or none), either way round; a syllable of two letters or more.
+# (A space alone is a learner's page: mā 妈mā 麻má, Nǐ hǎo 你nǐ好hǎo; a
+# tone-marked word that is no syllable says nothing: café, Pokémon, José;
+# nor does French à.)
 ROMANISED_SEPARATORS = frozenset(map(ord, ",/;，、；"))
 
 
