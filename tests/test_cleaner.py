@@ -172,6 +172,15 @@ def test_an_explicit_script_is_converted_once(target, text, expected):
     assert "坯" not in expected and "麪" not in expected and "幹" not in expected
 
 
+@pytest.mark.parametrize(
+    "target, text", [("hongkong", "郭伟强说"), ("hongkong", "吴子冲了"), ("simplified", "不可貲計了"),
+                     ("taiwan-phrases", "类模板"), ("traditional", "后面人很多")],
+)
+def test_an_explicit_target_converts_as_convert_does(target, text):
+    # Its own output is never converted again (OpenCC would change 强 冲 計 别 once more).
+    assert zhclean.Cleaner(script=target)(text) == zhclean.convert(text, to=target)
+
+
 _HIDDEN = "發佈".encode("gbk").decode("latin-1")  # GBK read as Latin-1
 
 
@@ -180,12 +189,15 @@ _HIDDEN = "發佈".encode("gbk").decode("latin-1")  # GBK read as Latin-1
     [({"script": "simplified"}, "這\n" + _HIDDEN + "\xa0\u200b" + _HIDDEN, "这\n发布 发布"),
      ({"script": "traditional"}, "这\n" + _HIDDEN + "\xa0\u200b" + _HIDDEN, "這\n發佈 發佈"),
      ({"script": "simplified"}, "!\u200b·¢²¼\xa0(zhōng xīn)", "!发布听(zhōng xīn)"),
-     ({}, "這\n·¢²¼\xa0\u200b·¢²¼", "这\n发布 发布")],
+     ({}, "這\n·¢²¼\xa0\u200b·¢²¼", "这\n发布 发布"),
+     # Characters valid in both scripts, which unification leaves: 学 来 后.
+     ({"script": "traditional"}, "他說：瀛\xad︽牎", "他說：學校"),
+     ({"script": "taiwan"}, "臺灣新聞：鍚\u200b庢潵 他說", "臺灣新聞：後來 他說")],
 )
 def test_a_repair_a_later_round_makes_is_converted_too(options, text, expected):
     """The mojibake a zero-width space hid is repaired in the second round;
-    the script step brings it into the target there, converting nothing
-    converted already (script.uncovered_conversion)."""
+    the script step converts what the repair wrote there, and nothing
+    converted already (script.converted_again)."""
     cleaner = zhclean.Cleaner(**options)
     assert cleaner(text) == expected
     assert cleaner.clean_batch([text] * 5) == [expected] * 5

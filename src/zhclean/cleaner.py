@@ -37,8 +37,8 @@ from .script import (
     convert,
     converted_count,
     detect_script,
-    uncovered_conversion,
-    uncovered_conversion_edits,
+    converted_again,
+    converted_again_edits,
 )
 
 __all__ = ["CleanStats", "Cleaned", "Cleaner", "TracedEdit", "clean"]
@@ -115,17 +115,17 @@ BATCH_MEAN_MOST = 512
 # each line had made the Cleaner a fifth slower on the seed pages' lines).
 ROUNDS = 3
 IDEMPOTENT = frozenset({"mojibake", "pinyin"})  # and script with "auto" (below)
-# The script step with an explicit target runs as ``convert`` does in the
-# first round only: OpenCC's conversions are not idempotent (t2s makes 打坏了
-# of 打壞了 and then 打坯了; s2t 後面 of 后面, then 後麪).  In the rounds after
-# it, where a repair has written characters of the other script (once an
-# invisible character inside the mojibake is gone), it converts those as
-# unification converts a minority (``script.uncovered_conversion``), and
-# nothing converted already.  With ``script="auto"`` it runs as the others
-# do: unification changes only a minority script's characters, and a
-# consistent text not at all, so that it need not run on its own output
-# either (a test holds it idempotent on splices of the corpus; running it
-# again cost 8% of a call on the mixed zhwiki text).
+# The script step with an explicit target converts the text as ``convert``
+# does in the first round only: OpenCC's conversions are not idempotent
+# (t2s makes 打坏了 of 打壞了 and then 打坯了; s2t 後面 of 后面, then 後麪).  In
+# the rounds after it, where a repair has written characters of the other
+# script (once an invisible character inside the mojibake is gone), it
+# converts the lines that changed since it last ran, and nothing else
+# (``script.converted_again``).  Neither it nor ``script="auto"`` runs on
+# its own output: unification changes only a minority script's characters,
+# and a consistent text not at all (a test holds it idempotent on splices
+# of the corpus; running it again cost 8% of a call on the mixed zhwiki
+# text).
 
 
 class _Step(NamedTuple):
@@ -138,8 +138,9 @@ class _Step(NamedTuple):
     # bracket: 5,995 of 11,120 in the seed pages).
     changing: Optional[Callable[[Joined], list[int]]]
     # What the step does in the rounds after the first, if not the same
-    # (run, edits): the script step with an explicit target.
-    later: Optional[tuple[Callable[[str], str], Callable[[str], list[list[Edit]]]]] = None
+    # (run, edits), given the text as the step left it last: the script
+    # step with an explicit target.
+    later: Optional[tuple[Callable[[str, str], str], Callable[[str, str], list[list[Edit]]]]] = None
 
 
 def _normalization(
@@ -174,8 +175,8 @@ def _steps(options: dict[str, Any]) -> tuple[_Step, ...]:
             lambda text: [conversion_edits(text, target)],
             functools.partial(script.changing, to=target),
             None if target == "auto" else (
-                functools.partial(uncovered_conversion, to=target),
-                lambda text: [uncovered_conversion_edits(text, target)],
+                lambda text, since: converted_again(text, target, since),
+                lambda text, since: [converted_again_edits(text, target, since)],
             ),
         ))
     if options["width"]:
@@ -228,12 +229,11 @@ class Cleaner:
     '他說，今天（週一）開會'
     """
 
-    __slots__ = ("_options", "_steps", "_runs", "_later", "_idempotent")
+    __slots__ = ("_options", "_steps", "_runs", "_idempotent")
 
     _options: tuple[tuple[str, Any], ...]
     _steps: tuple[_Step, ...]
     _runs: tuple[Callable[[str], str], ...]
-    _later: tuple[Callable[[str], str], ...]  # each step's run in the rounds after the first
     _idempotent: frozenset[int]  # and of the IDEMPOTENT ones
 
     def __init__(self, **options: Any) -> None:
@@ -242,10 +242,9 @@ class Cleaner:
         steps = _steps(dict(validated))
         object.__setattr__(self, "_steps", steps)
         object.__setattr__(self, "_runs", tuple(step.run for step in steps))
-        object.__setattr__(self, "_later", tuple(step.run if step.later is None else step.later[0] for step in steps))
         object.__setattr__(self, "_idempotent", frozenset(
             k for k, step in enumerate(steps)
-            if step.name in IDEMPOTENT or step.name == "script" and step.later is None
+            if step.name in IDEMPOTENT or step.name == "script"
         ))
 
     # --- configuration: immutable, compared, hashed and pickled by value --------
@@ -296,14 +295,21 @@ class Cleaner:
         """``text`` through the steps, and again through those that have not
         seen it as it stands (see ROUNDS)."""
         last = None
+        left: dict[int, str] = {}  # step -> the text as it left it
         for index, run in enumerate(self._runs):  # the first round: the plain loop (most calls end here)
             cleaned = run(text)
             if cleaned is not text:
                 text, last = cleaned, index
+            left[index] = text
         if last is None:
             return text
-        later = self._later
-        return _settle(text, len(later), lambda k, current, first: later[k](current), self._idempotent, len(later), last)
+        steps, runs = self._steps, self._runs
+
+        def again(k: int, current: str, since: Optional[str]) -> str:
+            later = steps[k].later
+            return runs[k](current) if later is None or since is None else later[0](current, since)
+
+        return _settle(text, len(runs), again, self._idempotent, len(runs), last, left)
 
     __call__ = clean
 
@@ -324,6 +330,7 @@ class Cleaner:
         # seen them as they stand.
         count = len(self._steps)
         changed_at: dict[int, int] = {}  # text -> the visit that changed it last
+        left: dict[int, list[str]] = {}  # a step with a ``later`` -> each text as it left it
         everyone = range(len(out))
         active: Sequence[int] = everyone
         joined: Optional[Joined] = None  # of the active texts as they stand
@@ -348,13 +355,28 @@ class Cleaner:
                 picked = step.changing(joined)
                 if active is not everyone:
                     picked = [active[i] for i in picked]
-            run = step.run if visit < count else self._later[index]
-            for k in picked:
-                text = run(out[k])
-                if text is not out[k]:
-                    out[k] = text
-                    changed_at[k] = visit
-                    joined = None
+            if visit < count or step.later is None:
+                run = step.run
+                for k in picked:
+                    text = run(out[k])
+                    if text is not out[k]:
+                        out[k] = text
+                        changed_at[k] = visit
+                        joined = None
+            else:
+                later, since = step.later[0], left[index]
+                for k in picked:
+                    text = later(out[k], since[k])
+                    if text is not out[k]:
+                        out[k] = text
+                        changed_at[k] = visit
+                        joined = None
+            if step.later is not None:
+                if visit < count:
+                    left[index] = list(out)
+                else:
+                    for k in active:
+                        left[index][k] = out[k]
         return out
 
     def explain(self, text: str) -> list[TracedEdit]:
@@ -409,9 +431,10 @@ class Cleaner:
         they are made in, and ``None`` with the text once a step is done."""
         trace = Trace(text)
 
-        def run(k: int, current: str, first: bool) -> str:
+        def run(k: int, current: str, since: Optional[str]) -> str:
             step = self._steps[k]
-            for edits in (step.edits if first or step.later is None else step.later[1])(current):
+            passes = step.edits(current) if since is None or step.later is None else step.later[1](current, since)
+            for edits in passes:
                 if observe is not None:
                     observe(step, edits, trace.text)
                 trace.step(step.name, edits)
@@ -426,17 +449,19 @@ class Cleaner:
 def _settle(
     text: str,
     count: int,
-    run: Callable[[int, str, bool], str],
+    run: Callable[[int, str, Optional[str]], str],
     idempotent: frozenset[int] = frozenset(),
     start: int = 0,
     last: Optional[int] = None,
+    left: Optional[dict[int, str]] = None,
 ) -> str:
-    """``run(k, text, first)`` for the steps from the ``start``-th of
+    """``run(k, text, since)`` for the steps from the ``start``-th of
     ``count`` on, then from the first again, until each has run on the text
     as it stands (see ROUNDS), but one of ``idempotent`` on what it made
-    itself; ``first``: whether this is the first round; ``last``: the step
-    that changed the text last before ``start``, if one did.  ``text``
-    itself if none did."""
+    itself; ``since``: None in the first round, then the text as the step
+    left it last (``left``: so far).  ``last``: the step that changed the
+    text last before ``start``, if one did.  ``text`` itself if none did."""
+    left = {} if left is None else left
     k = start
     first = start < count  # the first round
     # The steps that have seen the text as it stands, counted from the last change.
@@ -448,7 +473,8 @@ def _settle(
             k, first = 0, False
         if unchanged >= count:
             break
-        cleaned = run(k, text, first)
+        cleaned = run(k, text, None if first else left.get(k, text))
+        left[k] = cleaned
         if cleaned is not text:
             text, last, unchanged = cleaned, k, int(k in idempotent)
         else:

@@ -25,7 +25,7 @@ from .edits import Edit, apply, explicit_edits
 from .edits import converted_count as _converted_count
 from .scan import census, count, guess_rare
 from .tables import ASTRAL_RE, TABLES
-from .unify import auto_edits, decide, is_japanese, toward_edits
+from .unify import auto_edits, decide, is_japanese
 
 __all__ = ["ScriptInfo", "conversion_edits", "convert", "converted_count", "detect_script"]
 
@@ -177,18 +177,59 @@ def conversion_edits(text: str, to: ScriptTarget) -> list[Edit]:
     return _edits(text, to)
 
 
-def uncovered_conversion(text: str, to: ScriptTarget) -> str:
-    """For the package's pipeline: ``text`` with its characters of the other
-    script brought into the explicit target ``to`` as unification converts
-    a minority (``unify.toward_edits``): what the Cleaner's rounds after the
-    first convert, where a repair has written such characters into a text
-    converted already."""
-    return apply(text, toward_edits(text, to, minimal=False))
+def converted_again(text: str, to: ScriptTarget, since: str) -> str:
+    """For the package's pipeline: ``text``, which a conversion to ``to``
+    gave as ``since`` before other steps changed it, with what they wrote
+    converted as ``convert`` converts it, and nothing else (the conversions
+    are not idempotent: ``t2s`` makes 打坯 of 打坏, so a line converted again
+    for a trailing space it lost would be damaged)."""
+    start, end = _changed(text, since)
+    if start == end:
+        return text
+    piece = text[start:end]
+    converted = convert(piece, to)
+    return text if converted is piece else text[:start] + converted + text[end:]
 
 
-def uncovered_conversion_edits(text: str, to: ScriptTarget) -> list[Edit]:
-    """The edits of ``uncovered_conversion``."""
-    return toward_edits(text, to)
+def converted_again_edits(text: str, to: ScriptTarget, since: str) -> list[Edit]:
+    """The edits of ``converted_again``."""
+    start, end = _changed(text, since)
+    return [(a + start, b + start, new) for a, b, new in _edits(text[start:end], to)]
+
+
+# The block compared at a time when looking for where two texts part.
+_BLOCK = 4096
+
+
+def _changed(text: str, since: str) -> tuple[int, int]:
+    """The stretch of ``text`` from its first difference from ``since`` to
+    its last, found from either end; empty where the two are equal or
+    ``text`` only lost characters."""
+    if text == since:
+        return 0, 0
+    most = min(len(text), len(since))
+    head = _common(text, since, most, 1)
+    tail = _common(text, since, most - head, -1)
+    return head, max(head, len(text) - tail)
+
+
+def _common(a: str, b: str, most: int, way: int) -> int:
+    """How many characters ``a`` and ``b`` share from their start (``way``
+    1) or their end (-1), ``most`` at most: block by block, then halving."""
+    def same(k: int, size: int) -> bool:
+        if way == 1:
+            return a[k : k + size] == b[k : k + size]
+        return a[len(a) - k - size : len(a) - k] == b[len(b) - k - size : len(b) - k]
+
+    k = 0
+    while k + _BLOCK <= most and same(k, _BLOCK):
+        k += _BLOCK
+    size = 1 << (most - k).bit_length() >> 1  # the largest power of two within what is left
+    while size:
+        if size <= most - k and same(k, size):
+            k += size
+        size //= 2
+    return k
 
 
 def converted_count(text: str, edits: list[Edit]) -> int:

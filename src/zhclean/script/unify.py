@@ -26,10 +26,9 @@ s2hk; ties in that order of preference: Taiwan, Hong Kong, OpenCC).
 """
 from __future__ import annotations
 
-import bisect
 from typing import NamedTuple
 
-from ..chars import count_of, first_of
+from ..chars import count_of
 from .converters import TaiwanForms, convert_pieces
 from .edits import Edit, replace
 from .scan import Census, census, guess_rare, has_both, kana_outnumbered, outnumbers
@@ -91,56 +90,6 @@ def auto_edits(text: str, minimal: bool = True) -> list[Edit]:
         forms = tables.taiwan_forms if standard == "TW" else None
     edits = _whole_edits(text, units.whole, config, forms, minimal)
     edits += _window_edits(text, units.windows, units.minority, config, forms, tables, minimal)
-    edits.sort()
-    return edits
-
-
-# For each explicit target: the script it brings in ("T" for Traditional
-# characters), and the configuration and forms it writes them with
-# (character for character: Taiwan's vocabulary is no unit's business).
-TOWARD = {
-    "simplified": ("T", SIMPLIFIED_CONFIG, False),
-    "traditional": ("S", "s2t", False),
-    "taiwan": ("S", "s2t", True),
-    "taiwan-phrases": ("S", "s2t", True),
-    "hongkong": ("S", "s2hk", False),
-}
-
-
-def toward_edits(text: str, to: str, minimal: bool = True) -> list[Edit]:
-    """The edits that bring ``text``'s characters of the other script into
-    the explicit target ``to`` as unification converts a minority (its
-    sentences and clauses whole, its runs with their phrases; lone variants
-    stay), whatever the majority, and each lone character of it that no
-    page of the target's script writes (聽 -> 听).  For the Cleaner's rounds
-    after the first, where a repair has written characters of the other
-    script into a text converted already: converting the whole text again
-    would convert what was converted (``t2s`` makes 打坯 of 打坏)."""
-    if text.isascii():
-        return []
-    tables = TABLES.get()
-    minority, config, taiwan = TOWARD[to]
-    found = census(text, minority)
-    if not found.total:
-        return []
-    units = minority_units(text, minority, found.runs, found.lone, tables, False)
-    forms = tables.taiwan_forms if taiwan else None
-    edits: list[Edit] = []
-    if units is not None:
-        edits = _whole_edits(text, units.whole, config, forms, minimal)
-        edits += _window_edits(text, units.windows, units.minority, config, forms, tables, minimal)
-    weak = tables.weak[minority]
-    covered = sorted((start, end) for start, end, _ in edits)
-    lone = []
-    k = first_of(text, tables.side_set[minority])
-    while k >= 0:  # every character of the other script (the census lists them only when few)
-        at = bisect.bisect_right(covered, (k, len(text))) - 1
-        if text[k] not in weak and not (at >= 0 and covered[at][0] <= k < covered[at][1]):
-            lone.append(k)
-        k = first_of(text, tables.side_set[minority], k + 1)
-    if lone:
-        converted = convert_pieces(config, [text[k] for k in lone], forms)
-        edits += [(k, k + 1, new) for k, new in zip(lone, converted) if new != text[k]]
     edits.sort()
     return edits
 
