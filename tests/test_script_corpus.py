@@ -114,7 +114,7 @@ def _cases():
 
 def test_unification_is_idempotent_on_splices_of_real_text():
     """convert(to="auto") a second time changes nothing: the Cleaner relies
-    on it (cleaner.ONCE) to run the step only where another changed the text."""
+    on it (cleaner.IDEMPOTENT) to run the step again only where another changed the text."""
     import random
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(EXTERNAL.glob("*.txt"))] if EXTERNAL.is_dir() else []

@@ -120,7 +120,7 @@ IDEMPOTENT = frozenset({"mojibake", "pinyin"})  # and script with "auto" (below)
 # (t2s makes 打坏了 of 打壞了 and then 打坯了; s2t 後面 of 后面, then 後麪).  In
 # the rounds after it, where a repair has written characters of the other
 # script (once an invisible character inside the mojibake is gone), it
-# converts the lines that changed since it last ran, and nothing else
+# converts the stretch that changed since it last ran, and nothing else
 # (``script.converted_again``).  Neither it nor ``script="auto"`` runs on
 # its own output: unification changes only a minority script's characters,
 # and a consistent text not at all (a test holds it idempotent on splices
@@ -355,22 +355,13 @@ class Cleaner:
                 picked = step.changing(joined)
                 if active is not everyone:
                     picked = [active[i] for i in picked]
-            if visit < count or step.later is None:
-                run = step.run
-                for k in picked:
-                    text = run(out[k])
-                    if text is not out[k]:
-                        out[k] = text
-                        changed_at[k] = visit
-                        joined = None
-            else:
-                later, since = step.later[0], left[index]
-                for k in picked:
-                    text = later(out[k], since[k])
-                    if text is not out[k]:
-                        out[k] = text
-                        changed_at[k] = visit
-                        joined = None
+            since = left[index] if visit >= count and step.later is not None else None
+            for k in picked:
+                text = step.run(out[k]) if since is None else step.later[0](out[k], since[k])  # type: ignore[index]
+                if text is not out[k]:
+                    out[k] = text
+                    changed_at[k] = visit
+                    joined = None
             if step.later is not None:
                 if visit < count:
                     left[index] = list(out)
