@@ -307,6 +307,26 @@ def test_screens_of_the_other_pairs_agree(compiled, twin, text, data):
     assert compiled["mojibake"].screen(text, spans) == twin["mojibake"].screen(text, spans)
 
 
+# Words of Greek and Cyrillic (cased as words are, and not: ЗшНН is Big5
+# read as GBK), letters one or two at a time and between ASCII letters
+# (Hеllо), beside mojibake of every screened pair: every test's segments end
+# at a letter of a word in a script other than Latin, in the compiled screen
+# as in the twin's tests (tables.FOREIGN_WORD_LEAST).
+_WORD_PIECES = st.sampled_from(
+    ["Москва", "время", "и", "в ", "на", "ЗшНН", "Ђаво", "Αθήνα", "ρ", "ΤΜΘ", "Hеllо", " ", "ab",
+     "涓€", "娈垫枃", "鍙戝竷", "浜嗘柊", "穦某", "砮ロ滅諷", "發佈", "·¢²¼", "\ufffd", "€"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=40).map("".join), st.data())
+def test_screens_agree_beside_words_of_other_scripts(compiled, twin, text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for spans in ([(start, end)] if end > start else [], [(0, len(text))] if text else []):
+        assert compiled["mojibake"].screen(text, spans) == twin["mojibake"].screen(text, spans)
+
+
 # A region of SCREEN_WINDOWS_FROM characters or more is screened window by
 # window; the windows' edges see the region's characters beside them.  Random
 # characters of the GBK and Big5 ranges (a few make a repair, most none),

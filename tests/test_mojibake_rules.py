@@ -884,3 +884,11 @@ def test_the_browsers_gbk_encoded_whole_is_each_characters_bytes_joined():
         cuts.forget_chosen_bytes()
         assert cuts.encode(text, GBK_WEB, loops) == b"".join(cuts._web_gbk(text, loops)), text
     cuts.forget_chosen_bytes()
+
+
+def test_mojibake_beside_words_of_other_scripts_is_repaired():
+    """A word of Greek or Cyrillic ends the screen's segments, and is no
+    break between mojibake and its repair."""
+    assert zhclean.fix_mojibake("Москва涓€娈垫枃") == "Москва一段文"
+    assert zhclean.fix_mojibake("Αθήνα鍙戝竷的是了") == "Αθήνα发布的是了"
+    assert zhclean.fix_mojibake("涓€娈垫枃Ελλάδα и время") == "一段文Ελλάδα и время"

@@ -810,7 +810,6 @@ cdef Py_ssize_t _word_windows(const ScreenTables* st, const ucs_t* chars, Py_ssi
     cdef uint32_t previous, following
     cdef bint inside = False
     cdef Py_ssize_t run
-    cdef uint8_t script
     for k in range(n):
         reread[k] = _reread(encoded, decoded, chars[k])
     # A letter of a word in a script other than Latin re-reads as nothing
@@ -818,11 +817,7 @@ cdef Py_ssize_t _word_windows(const ScreenTables* st, const ucs_t* chars, Py_ssi
     # row, small letters after the first, or one between two ASCII letters.
     k = 0
     while k < n:
-        script = st.alphabet[chars[k]] if chars[k] < 0x10000 else 0
-        run = k
-        while (run < n and script > 1 and chars[run] < 0x10000 and st.alphabet[chars[run]] == script
-               and (run == k or st.small[chars[run]])):
-            run += 1
+        run = _foreign_run(st, chars, n, k)
         if run - k >= st.foreign_word_least:
             for i in range(k, run):
                 reread[i] = 0
@@ -882,11 +877,18 @@ cdef bint _may_hold_words(const ScreenTables* st, const ucs_t* chars, Py_ssize_t
     Wikisource was faster with this look first in 3 runs of 4).  Called
     where _region_mask's pass saw
     two whose re-readings start and end some pair (word_reread); the pair
-    itself is looked up here, before _word_windows reads the whole region."""
+    itself is looked up here, before _word_windows reads the whole region;
+    not beside a letter of a word in a script other than Latin, which
+    _word_windows re-reads as nothing (a page of Russian has a pair in
+    nearly every word; its words of two letters pass _region_mask's look)."""
     cdef Py_ssize_t k
     cdef uint8_t first = WORD_FIRST << shift, second = WORD_SECOND << shift, previous = 0, bits
+    cdef Words words
+    words.end = 0
     for k in range(n):
         bits = st.word_reread[chars[k]] if chars[k] < 0x10000 else 0
+        if bits and _foreign_at(st, chars, n, k, &words):
+            bits = 0
         if previous & first and bits & second and _known(
                 st, _reread(encoded, decoded, chars[k - 1]), _reread(encoded, decoded, chars[k])):
             return True
@@ -914,6 +916,40 @@ cdef bint _pair_viable(const Tables* t, const ScreenTables* st, const ucs_t* win
     return _two_byte_viable(t, st, window, window_n, offset, n, encoded, st.decoded[st.right_of[bit]])
 
 
+cdef inline Py_ssize_t _foreign_run(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
+                                     Py_ssize_t k) noexcept nogil:
+    """Where the run of letters of one script other than Latin that starts
+    at ``k`` ends, small letters after the first (``k`` itself: no such
+    letter); FOREIGN_WORD_LEAST of them or more are a word (the twin's
+    _foreign_letters reads the runs so, one after the other)."""
+    cdef uint8_t script = st.alphabet[chars[k]] if chars[k] < 0x10000 else 0
+    cdef Py_ssize_t run = k
+    while (run < n and script > 1 and chars[run] < 0x10000 and st.alphabet[chars[run]] == script
+           and (run == k or st.small[chars[run]])):
+        run += 1
+    return run
+
+
+cdef struct Words:
+    Py_ssize_t end   # where the run of letters read last ends
+    bint word        # and whether it is a word (FOREIGN_WORD_LEAST or more)
+
+
+cdef inline bint _foreign_at(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, Py_ssize_t k,
+                             Words* words) noexcept nogil:
+    """Whether ``chars[k]`` is a letter of a word in a script other than
+    Latin (the twin's _foreign_letters), for ``k`` read in increasing order
+    with one ``words`` zeroed before the first: its runs are read as the
+    twin reads them, one after the other.  A ``k`` skipped that stood in a
+    run is read from its own place, which can only find fewer words."""
+    if k >= words.end:
+        words.end = _foreign_run(st, chars, n, k)
+        words.word = words.end - k >= st.foreign_word_least
+        if words.end == k:
+            words.end = k + 1
+    return words.word or (chars[k] < 0x10000 and st.alphabet[chars[k]] > 1 and _look_alike(st, chars, n, k))
+
+
 cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
                    bint hkscs, uint8_t* data) noexcept nogil:
     """The mask of SCREENED's pairs viable in ``chars``: each pair's test (the
@@ -928,12 +964,17 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
     re-reading ones in a row, or two that encode to bytes of 0x80 and
     more (two sequences of UTF-8, of two bytes or more each).  Korean text
     is all Hangul, which none of the wrong codecs encodes: no segment at
-    all, where each test read the whole page."""
+    all, where each test read the whole page.  And every segment ends at a
+    letter of a word in a script other than Latin (_foreign_run: a break
+    of every test, the twin's _foreign_letters), so that a page of Greek or
+    Russian makes no segment longer than its short words."""
     cdef Py_ssize_t k, first[5], last[5], count[5], streak[5]
     cdef int b, mask = 0, pending = 0, opened = 0
     cdef uint32_t c
     cdef uint8_t bits
-    cdef bint close
+    cdef bint close, foreign = False
+    cdef Words words
+    words.end = 0
     for b in range(5):
         pending |= 1 << b
         count[b] = 0
@@ -943,7 +984,8 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
             c = chars[k]
             if c < 0x80:
                 continue
-            bits = st.relevant[c] if c < 0x10000 else 0
+            foreign = _foreign_at(st, chars, n, k, &words)
+            bits = st.relevant[c] if c < 0x10000 and not foreign else 0
             if not (bits & pending) and not opened:
                 continue
         else:
@@ -961,7 +1003,7 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
                 continue
             if count[b] == 0:
                 continue
-            if k == n:
+            if k == n or foreign:
                 close = True
             elif st.right_of[b] >= 0:
                 close = True
@@ -1024,12 +1066,19 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
     # WORD_FIRST): looked up in this loop, which reads every character anyway
     # (a pass of its own for each reading made the screen of a Korean page,
     # which no codec here reads at all, three times as slow).
+    # Not a letter of a word in a script other than Latin (_foreign_run),
+    # which _word_windows re-reads as nothing: a page of Russian has such a
+    # pair in nearly every word.
     cdef uint8_t sides, previous = 0, adjacent = 0
+    cdef Words words
+    words.end = 0
     if _loss_markers_only(st, chars, n):
         return 0
     for k in range(n):
         c = chars[k]
         sides = st.word_reread[c] if c < 0x10000 else 0
+        if sides and _foreign_at(st, chars, n, k, &words):
+            sides = 0
         adjacent |= previous & (sides >> 1)
         previous = sides
         if c == 0xFFFD:

@@ -496,9 +496,14 @@ _UNMADE = 0xFF
 
 def _utf8_viable(text: str, start: int, end: int, encoded, classes: bytes) -> bool:
     data = bytearray()
+    # A letter of a word in a script other than Latin is a break: UTF-8 read
+    # as GBK, Big5 or Shift-JIS makes no such word (Greek and Cyrillic come
+    # one at a time, two at most, between Han characters: measured on the
+    # corpus's texts, 400,000 characters, each codec at each byte offset).
+    foreign = _foreign_letters(text, start, end)
     for k in range(start, end):
         cp = ord(text[k])
-        code = encoded[cp] if cp < 0x10000 else BARRIER
+        code = encoded[cp] if cp < 0x10000 and not foreign[k - start] else BARRIER
         if code >= 0x10000:
             data.append(code >> 8 & 0xFF)
             data.append(code & 0xFF)

@@ -87,23 +87,32 @@ def _pieces(region: str, codec: str, right: str, loops: Loops) -> list[_Piece]:
                 bad.append((k, k + 1))
         if codec == HYBRID:
             bad = _joined(bad, listing_runs(region, odd=False) + own_characters(region, mixture=True))
-    pieces = []
     pos = 0
+    spans = []  # (start, end, gap_before, gap_after) of each piece
     gap_before = 0
     for bad_start, bad_end in bad + [(len(region), len(region))]:
         lost = region[bad_start:bad_end]
         gap = len(lost) if lost and lost.count("\ufffd") == len(lost) else 0
         if bad_start > pos:
-            chunk = region[pos:bad_start]
-            if parts is None:
-                data = encode(chunk, codec, loops)
-                bounds = tuple(range(len(chunk) + 1))
-            else:
-                data = b"".join(parts[pos:bad_start])  # type: ignore[arg-type]  # no None between bad runs
-                bounds = tuple(accumulate(lengths[pos:bad_start], initial=0))
-            pieces.append(_Piece(pos, data, bounds, gap_before, gap))
+            spans.append((pos, bad_start, gap_before, gap))
         gap_before = gap
         pos = bad_end
+    pieces = []
+    for k, (start, end, gap_before, gap_after) in enumerate(spans):
+        chunk = region[start:end]
+        # ASCII alone between two breaks decodes to itself with every codec:
+        # nothing to repair (Greek text read as Windows-1252 is a piece
+        # between every two letters).  Not before a piece after a gap, whose
+        # loss takes in the characters back to the piece before it.
+        if not (gap_before or gap_after or (k + 1 < len(spans) and spans[k + 1][2])) and chunk.isascii():
+            continue
+        if parts is None:
+            data = encode(chunk, codec, loops)
+            bounds = tuple(range(len(chunk) + 1))
+        else:
+            data = b"".join(parts[start:end])  # type: ignore[arg-type]  # no None between bad runs
+            bounds = tuple(accumulate(lengths[start:end], initial=0))
+        pieces.append(_Piece(start, data, bounds, gap_before, gap_after))
     return pieces
 
 
