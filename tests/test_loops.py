@@ -309,12 +309,14 @@ def test_screens_of_the_other_pairs_agree(compiled, twin, text, data):
 
 # Words of Greek and Cyrillic (cased as words are, and not: ЗшНН is Big5
 # read as GBK), letters one or two at a time and between ASCII letters
-# (Hеllо), beside mojibake of every screened pair: every test's segments end
-# at a letter of a word in a script other than Latin, in the compiled screen
-# as in the twin's tests (tables.FOREIGN_WORD_LEAST).
+# (Hеllо), beside mojibake of every screened pair, losses and characters past
+# the Basic Plane: every test's segments end at a letter of a word in a
+# script other than Latin, and the tests of the UTF-8 pairs run across
+# losses, in the compiled screen as in the twin's tests.
 _WORD_PIECES = st.sampled_from(
     ["Москва", "время", "и", "в ", "на", "ЗшНН", "Ђаво", "Αθήνα", "ρ", "ΤΜΘ", "Hеllо", " ", "ab",
-     "涓€", "娈垫枃", "鍙戝竷", "浜嗘柊", "穦某", "砮ロ滅諷", "發佈", "·¢²¼", "\ufffd", "€"]
+     "涓€", "娈垫枃", "鍙戝竷", "浜嗘柊", "穦某", "砮ロ滅諷", "發佈", "·¢²¼", "\ufffd", "€", "俈\ufffd批極", "𢥫",
+     "鍙\ufffd竷", "\ufffd\ufffd"]
 )
 
 

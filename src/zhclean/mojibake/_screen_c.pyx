@@ -79,6 +79,7 @@ cdef struct ScreenTables:
     int n_alone
     uint8_t relevant[0x10000]      # bit b: the character counts for SCREENED[b] (see _segments); NEUTRAL
     int64_t plausible, very_plausible, gain, least, gap, every, other, other_utf8
+    int64_t lost_utf8_edge         # tables.LOST_UTF8_EDGE
     uint32_t marker[3]             # charsets.LOSS_MARKER
     uint32_t* words                # tables.word_pairs, first << 16 | second, hashed (WORD_SLOTS, 0: empty)
     uint8_t word_sides[0x10000]    # WORD_FIRST, WORD_SECOND: the character starts, ends a pair
@@ -182,6 +183,7 @@ def _build_screen():
     t.gain = _tables.GAIN
     t.least = _tables.LEAST_TWO_BYTE_EVIDENCE_UNMARKED
     t.gap = _tables.SCREEN_GAP
+    t.lost_utf8_edge = _tables.LOST_UTF8_EDGE
     t.every = EVERY_PAIR
     t.other = OTHER_PAIRS
     t.other_utf8 = OTHER_UTF8
@@ -363,47 +365,57 @@ cdef inline uint32_t _sequence_at(const uint8_t* data, Py_ssize_t n, Py_ssize_t 
 
 cdef bint _utf8_viable(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
                        const int* encoded, uint8_t* data) noexcept nogil:
-    cdef Py_ssize_t k, m = 0, i = 0, gap = 0
+    """The twin's test, piece by piece between losses: a loss ends what a
+    sequence may take, but not the run (the repair's stretch goes on across
+    it), and the gap starts afresh at -LOST_UTF8_EDGE (the bytes of the lost
+    character beside it go into the loss: stretches.stretches)."""
+    cdef Py_ssize_t k = 0, m, i, gap = 0
     cdef int code, size
     cdef uint32_t c, cp
     cdef Run run
-    for k in range(n):
-        c = chars[k]
-        code = encoded[c] if c < 0x10000 else -2
-        if code >= 0x10000:
-            data[m] = (code >> 8) & 0xFF
-            data[m + 1] = code & 0xFF
-            m += 2
-        elif code >= 0:
-            data[m] = code
-            m += 1
-        else:
-            data[m] = UNMADE
-            m += 1
     _run_start(&run, st.plausible, 2)
-    while i < m:
-        if data[i] < 0x80:
-            i += 1
-            continue
-        if data[i] == UNMADE:  # a break: the repair's pieces end there (stretches._pieces)
-            if run.found:
-                return True
-            _run_start(&run, st.plausible, 2)
-            gap = 0
-            i += 1
-            continue
-        cp = _sequence_at(data, m, i, &size)
-        if size and not (0x250 <= cp <= 0x1FFF or 0xA000 <= cp <= 0xF8FF or cp == 0xFFFD):
-            if gap > st.gap:
+    while k <= n:
+        m = 0
+        while k < n and chars[k] != 0xFFFD:
+            c = chars[k]
+            code = encoded[c] if c < 0x10000 else -2
+            if code >= 0x10000:
+                data[m] = (code >> 8) & 0xFF
+                data[m + 1] = code & 0xFF
+                m += 2
+            elif code >= 0:
+                data[m] = code
+                m += 1
+            else:
+                data[m] = UNMADE
+                m += 1
+            k += 1
+        i = 0
+        while i < m:
+            if data[i] < 0x80:
+                i += 1
+                continue
+            if data[i] == UNMADE:  # a break: the repair's pieces end there (stretches._pieces)
                 if run.found:
                     return True
                 _run_start(&run, st.plausible, 2)
-            _run_add(&run, t.classes[cp] if cp < 0x10000 else 0)
-            gap = 0
-            i += size
-        else:
-            gap += 1
-            i += 1
+                gap = 0
+                i += 1
+                continue
+            cp = _sequence_at(data, m, i, &size)
+            if size and not (0x250 <= cp <= 0x1FFF or 0xA000 <= cp <= 0xF8FF or cp == 0xFFFD):
+                if gap > st.gap:
+                    if run.found:
+                        return True
+                    _run_start(&run, st.plausible, 2)
+                _run_add(&run, t.classes[cp] if cp < 0x10000 else 0)
+                gap = 0
+                i += size
+            else:
+                gap += 1
+                i += 1
+        gap = -st.lost_utf8_edge  # a loss (or the end)
+        k += 1
     return run.found
 
 
@@ -951,7 +963,7 @@ cdef inline bint _foreign_at(const ScreenTables* st, const ucs_t* chars, Py_ssiz
 
 
 cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                   bint hkscs, uint8_t* data) noexcept nogil:
+                   bint hkscs, bint losses, uint8_t* data) noexcept nogil:
     """The mask of SCREENED's pairs viable in ``chars``: each pair's test (the
     twin's, unchanged) run only on the segments of the region that could
     pass it.  A segment ends where the test starts afresh whatever came
@@ -964,7 +976,9 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
     re-reading ones in a row, or two that encode to bytes of 0x80 and
     more (two sequences of UTF-8, of two bytes or more each).  Korean text
     is all Hangul, which none of the wrong codecs encodes: no segment at
-    all, where each test read the whole page.  And every segment ends at a
+    all, where each test read the whole page.  With ``losses``, GBK and Big5
+    read as each other are kept as they stand, and a loss is NEUTRAL for
+    the UTF-8 pairs (their test runs across it).  And every segment ends at a
     letter of a word in a script other than Latin (_foreign_run: a break
     of every test, the twin's _foreign_letters), so that a page of Greek or
     Russian makes no segment longer than its short words."""
@@ -976,16 +990,19 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
     cdef Words words
     words.end = 0
     for b in range(5):
-        pending |= 1 << b
         count[b] = 0
         streak[b] = 0
+        if losses and st.right_of[b] >= 0:
+            mask |= 1 << b  # GBK and Big5 read as each other with losses: the re-reading's to judge
+        else:
+            pending |= 1 << b
     for k in range(n + 1):
         if k < n:
             c = chars[k]
             if c < 0x80:
                 continue
             foreign = _foreign_at(st, chars, n, k, &words)
-            bits = st.relevant[c] if c < 0x10000 and not foreign else 0
+            bits = NEUTRAL if c == 0xFFFD else st.relevant[c] if c < 0x10000 and not foreign else 0
             if not (bits & pending) and not opened:
                 continue
         else:
@@ -1060,7 +1077,7 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
     cdef uint32_t c
     cdef int mask = 0
     cdef int both = <int>(st.other | st.other_utf8)
-    cdef bint losses = False, euro = False
+    cdef bint losses = False, euro = False, astral = False
     # For the word test: which readings re-read two characters side by side
     # as the start and the end of some pair (word_reread; a bit each, at its
     # WORD_FIRST): looked up in this loop, which reads every character anyway
@@ -1081,6 +1098,7 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
             sides = 0
         adjacent |= previous & (sides >> 1)
         previous = sides
+        astral = astral or c >= 0x10000
         if c == 0xFFFD:
             losses = True
         elif c < 0x10000 and st.relevant[c] & MAYBE_OTHER:
@@ -1090,7 +1108,10 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
     if (mask & st.other and not losses and not euro and length < st.windows_from
             and not _two_characters(t, st, region, length)):
         mask &= ~(<int>st.other)
-    mask |= ((1 << 5) - 1) if losses else _segments(t, st, chars, n, hkscs, data)
+    # With losses, the tests of the UTF-8 pairs run across them; not beside
+    # a character past the Basic Plane, which the screen's tables do not
+    # encode (Big5-HKSCS writes 𢥫 in two bytes): every pair is worth a try.
+    mask |= ((1 << 5) - 1) if losses and astral else _segments(t, st, chars, n, hkscs, losses, data)
     for b in range(5):  # GBK and Big5 read as each other in spans too short for the judge: the word test
         if st.right_of[b] < 0 or not adjacent & (WORD_FIRST << st.word_of[hkscs][b]):
             continue

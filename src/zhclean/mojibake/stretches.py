@@ -27,6 +27,7 @@ from .cuts import char_bytes, encode
 from .records import Stretch
 from .score import class_sum, least_evidence_at_least
 from .structure import listing_runs, own_characters, unmistakable_utf8
+from .tables import LOST_UTF8_EDGE
 from .trims import (
     cut_before_utf8,
     drop_orphaned_ascii_head,
@@ -168,7 +169,7 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
 
     Lost characters inside a stretch become one U+FFFD each run of them.
     """
-    edge = 3 if right == "utf-8" else 1  # bytes of a lost character a gap may leave
+    edge = LOST_UTF8_EDGE if right == "utf-8" else 1  # bytes of a lost character a gap may leave
     # The fewest characters of its input (not ASCII, not lost) a stretch needs
     # for the judge; none for the single-byte decoders, whose repairs the
     # judge may believe for their form alone.

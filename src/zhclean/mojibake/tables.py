@@ -63,6 +63,11 @@ SHORT_SPAN_MOST = 8
 # take in between two recovered characters (a sequence cut by dropped
 # bytes, a character the implausible filter sets apart), with room to spare.
 SCREEN_GAP = 6
+# The bytes of a lost UTF-8 character that a loss may leave beside it (its
+# lead and a continuation before, its continuations after): a repair's
+# stretch takes them into the loss (stretches.stretches), and the screen's
+# test of a UTF-8 pair starts its gap afresh at minus this after a loss.
+LOST_UTF8_EDGE = 3
 # A region of SCREEN_WINDOWS_FROM characters or more is screened window by
 # window: SCREEN_WINDOW characters, overlapping by SCREEN_OVERLAP (more than
 # the longest run a test reads as one: LEAST_TWO_BYTE_EVIDENCE_UNMARKED,
