@@ -272,6 +272,8 @@ _LONG_PIECES = st.sampled_from(
 @given(st.lists(_LONG_PIECES, max_size=200).map("".join), st.data())
 def test_long_regions_scan_and_screen_alike(compiled, twin, text, data):
     assert compiled["mojibake"].find_regions(text) == twin["mojibake"].find_regions(text)
+    whole = compiled["mojibake"].screen(text, compiled["mojibake"].find_regions(text))
+    assert compiled["mojibake"].scan_and_screen(text) == whole == twin["mojibake"].scan_and_screen(text)
     start = data.draw(st.integers(0, len(text)))
     spans = [(0, len(text)), (start, len(text))] if text else []
     for span in spans:
@@ -327,6 +329,19 @@ def test_screens_agree_beside_words_of_other_scripts(compiled, twin, text, data)
     end = data.draw(st.integers(start, len(text)))
     for spans in ([(start, end)] if end > start else [], [(0, len(text))] if text else []):
         assert compiled["mojibake"].screen(text, spans) == twin["mojibake"].screen(text, spans)
+    assert compiled["mojibake"].scan_and_screen(text) == twin["mojibake"].scan_and_screen(text)
+
+
+def test_scan_and_screen_of_a_long_text_is_the_screen_of_its_regions(compiled):
+    """Past SCAN_RELEASE_CHARS the compiled loop scans and screens without
+    the GIL: the same regions kept as the two calls keep."""
+    rng = random.Random(20261201)
+    pieces = ["Việt Nam ", "Москва ", "鍙戝竷浜嗘柊闂", "發佈了新聞，", "ÎÂÜ°Ìáʾ", "Troisième ", "涓€娈", "\n"]
+    text = "".join(rng.choice(pieces) for _ in range(400_000))
+    assert len(text) > 1 << 21
+    mojibake = compiled["mojibake"]
+    kept = mojibake.scan_and_screen(text)
+    assert kept and kept == mojibake.screen(text, mojibake.find_regions(text))
 
 
 # A region of SCREEN_WINDOWS_FROM characters or more is screened window by

@@ -30,13 +30,7 @@ cdef extern from "Python.h":
     object PyBytes_FromStringAndSize(const char*, Py_ssize_t)
     char* PyBytes_AS_STRING(object)
 
-# When to release the GIL.  Re-acquiring it after work done without it waits
-# for whichever thread holds it meanwhile, up to the 5 ms switch interval when
-# another Python thread is busy; so each call releases it at most once, and
-# only for work long enough to pay for that wait.  The scan of clean Chinese
-# runs at about 1 ns a character (sample 003, 2.7 GB/s), so 2 Mi characters
-# are some 2 ms of work.
-cdef Py_ssize_t SCAN_RELEASE_CHARS = 1 << 21
+# SCAN_RELEASE_CHARS: when the scan releases the GIL (_loops_c.pxd).
 
 
 # --- tables, built once per process by _build() ----------------------------
@@ -92,13 +86,6 @@ def _mirrors():
 
 
 # --- the scan ---------------------------------------------------------------
-cdef struct Regions:
-    Py_ssize_t* data
-    Py_ssize_t count
-    Py_ssize_t capacity
-    bint failed
-
-
 cdef inline void _push(const Tables* t, const ucs_t* s, Regions* r, Py_ssize_t first,
                        Py_ssize_t last, Py_ssize_t n) noexcept nogil:
     cdef Py_ssize_t start = first - t.pad_before, end = last + t.pad_after
@@ -426,7 +413,7 @@ def encode_single_byte(text, int others=-1):
 
 
 # --- the screen: a loops module of its own (_screen_c), re-exported here ---------
-from ._screen_c import screen, word_windows
+from ._screen_c import scan_and_screen, screen, word_windows
 
 
 # --- the browsers' GBK: which bytes each € was --------------------------------

@@ -35,8 +35,8 @@ from .tables import (
 )
 
 __all__ = [
-    "class_bytes", "collapse_losses", "encode_single_byte", "euro_choices", "find_regions", "hybrid_path", "resync", "screen",
-    "text_stats", "word_windows",
+    "class_bytes", "collapse_losses", "encode_single_byte", "euro_choices", "find_regions", "hybrid_path", "resync",
+    "scan_and_screen", "screen", "text_stats", "word_windows",
 ]
 
 _CP1252_EXTRAS = frozenset(map(ord, CP1252_EXTRAS))
@@ -95,6 +95,12 @@ def find_regions(text: str) -> list[tuple[int, int]]:
         previous = bits
     flush()
     return regions
+
+
+def scan_and_screen(text: str) -> list[tuple[int, int, int]]:
+    """``screen(text, find_regions(text))`` (the compiled loop passes the
+    regions in C)."""
+    return screen(text, find_regions(text))
 
 
 def text_stats(text: str) -> TextStats:

@@ -7,13 +7,13 @@ text is ruled out here, in C, before any Python judges it.  A module of its
 own, re-exported by ``_loops_c``; it reads that module's character tables
 (``_loops_c.pxd``) and imports only tables (``tables``, ``charsets``).
 """
-from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t
-from libc.stdlib cimport calloc, free, malloc
+from libc.stdlib cimport calloc, free, malloc, realloc
 
-from zhclean._unicode cimport PyUnicode_READY
+from zhclean._unicode cimport PyUnicode_IS_ASCII, PyUnicode_READY
 
-from ._loops_c cimport CONTINUATION, LEAD, Tables, _tables_ready, ucs_t
+from ._loops_c cimport CONTINUATION, LEAD, SCAN_RELEASE_CHARS, Regions, Tables, _dispatch_scan, _tables_ready, ucs_t
 
 from .._lazy import Lazy
 from . import tables as _tables
@@ -94,6 +94,8 @@ cdef struct ScreenTables:
     uint32_t own_quotes[QUOTES]    # tables.OWN_QUOTES
     double european_share          # tables.EUROPEAN_SHARE
     Py_ssize_t windows_from        # tables.SCREEN_WINDOWS_FROM
+    Py_ssize_t window, overlap     # tables.SCREEN_WINDOW, SCREEN_OVERLAP
+    int64_t read_as_hkscs          # charsets.BIG5_READ_AS_HKSCS
     Py_ssize_t foreign_word_least  # tables.FOREIGN_WORD_LEAST
 
 
@@ -214,6 +216,9 @@ def _build_screen():
         t.own_quotes[k] = ord(_tables.OWN_QUOTES[k])
     t.european_share = _tables.EUROPEAN_SHARE
     t.windows_from = _tables.SCREEN_WINDOWS_FROM
+    t.window = _tables.SCREEN_WINDOW
+    t.overlap = _tables.SCREEN_OVERLAP
+    t.read_as_hkscs = BIG5_READ_AS_HKSCS
     t.foreign_word_least = _tables.FOREIGN_WORD_LEAST
     t.short_least = _tables.SHORT_SPAN_LEAST
     t.short_most = _tables.SHORT_SPAN_MOST
@@ -1131,6 +1136,125 @@ cdef bint _shows_hkscs(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n)
     return False
 
 
+cdef struct Kept:
+    # The regions kept: start, end and mask of each in turn.
+    int64_t* data
+    Py_ssize_t count
+    Py_ssize_t capacity
+    bint failed
+
+
+cdef inline void _keep(Kept* kept, Py_ssize_t start, Py_ssize_t end, int64_t mask) noexcept nogil:
+    cdef Py_ssize_t capacity
+    cdef int64_t* grown
+    if kept.failed:
+        return
+    if kept.count == kept.capacity:
+        capacity = 2 * kept.capacity if kept.capacity else 16
+        grown = <int64_t*>realloc(kept.data, 3 * capacity * sizeof(int64_t))
+        if grown == NULL:
+            kept.failed = True
+            return
+        kept.data = grown
+        kept.capacity = capacity
+    kept.data[3 * kept.count] = start
+    kept.data[3 * kept.count + 1] = end
+    kept.data[3 * kept.count + 2] = mask
+    kept.count += 1
+
+
+cdef inline uint32_t _read(int kind, const void* source, Py_ssize_t i) noexcept nogil:
+    if kind == 1:
+        return (<const uint8_t*>source)[i]
+    if kind == 2:
+        return (<const uint16_t*>source)[i]
+    return (<const uint32_t*>source)[i]
+
+
+cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const void* source, Py_ssize_t length,
+                      const Py_ssize_t* regions, Py_ssize_t count, Kept* kept) noexcept nogil:
+    """The screen of ``count`` regions (start and end of each in turn) into
+    ``kept``; False where memory ran out."""
+    cdef Py_ssize_t longest = 0, start, end, n, r, lo, hi
+    cdef Py_ssize_t step = st.window - st.overlap
+    cdef int mask
+    cdef bint hkscs = False, have = False
+    cdef int64_t merged_start = 0, merged_end = 0, merged_mask = 0
+    cdef uint32_t before, after, edge_before, edge_after
+    cdef int64_t outer_before, outer_after
+    for r in range(count):
+        start, end = regions[2 * r], regions[2 * r + 1]
+        if end - start > longest:
+            longest = end - start
+        if hkscs or kind == 1:
+            continue  # no Latin-1 character shows it (tables.SHOWS_HKSCS_RANGES)
+        if kind == 2:
+            hkscs = _shows_hkscs(st, <const uint16_t*>source + start, end - start)
+        else:
+            hkscs = _shows_hkscs(st, <const uint32_t*>source + start, end - start)
+    cdef int64_t reading = st.read_as_hkscs if hkscs else 0
+    cdef uint8_t* data = <uint8_t*>malloc((2 * longest + 1) * sizeof(uint8_t))
+    cdef uint8_t* known = <uint8_t*>malloc((longest + 1) * sizeof(uint8_t))
+    cdef uint32_t* reread = <uint32_t*>malloc((longest + 1) * sizeof(uint32_t))
+    if data == NULL or known == NULL or reread == NULL:
+        free(data)
+        free(known)
+        free(reread)
+        return False
+    for r in range(count):
+        start, end = regions[2 * r], regions[2 * r + 1]
+        n = end - start
+        before = _read(kind, source, start - 1) if start > 0 else 0
+        after = _read(kind, source, end) if end < length else 0
+        outer_before = <int64_t>before if start > 0 else -1
+        outer_after = <int64_t>after if end < length else -1
+        have = False  # a run of windows kept, while the next may overlap it
+        lo = 0
+        while True:
+            hi = n if n < st.windows_from else min(lo + st.window, n)
+            edge_before = _read(kind, source, start + lo - 1) if lo > 0 else before
+            edge_after = _read(kind, source, start + hi) if hi < n else after
+            if kind == 1:
+                mask = _region_mask(t, st, <const uint8_t*>source + start, n, outer_before, outer_after, lo, hi,
+                                    edge_before, edge_after, hkscs, data, reread, known)
+            elif kind == 2:
+                mask = _region_mask(t, st, <const uint16_t*>source + start, n, outer_before, outer_after, lo, hi,
+                                    edge_before, edge_after, hkscs, data, reread, known)
+            else:
+                mask = _region_mask(t, st, <const uint32_t*>source + start, n, outer_before, outer_after, lo, hi,
+                                    edge_before, edge_after, hkscs, data, reread, known)
+            if mask:
+                if have and start + lo <= merged_end:
+                    merged_end = start + hi
+                    merged_mask |= mask
+                else:
+                    if have:
+                        _keep(kept, merged_start, merged_end, merged_mask)
+                    have = True
+                    merged_start, merged_end, merged_mask = start + lo, start + hi, mask | reading
+            if hi >= n:
+                break
+            lo += step
+        if have:
+            _keep(kept, merged_start, merged_end, merged_mask)
+    free(data)
+    free(known)
+    free(reread)
+    return not kept.failed
+
+
+cdef list _kept_list(Kept* kept):
+    """The regions kept, as the twin returns them; frees them."""
+    try:
+        if kept.failed:
+            raise MemoryError()
+        return [(<Py_ssize_t>kept.data[3 * i], <Py_ssize_t>kept.data[3 * i + 1], kept.data[3 * i + 2])
+                for i in range(kept.count)]
+    finally:
+        free(kept.data)
+        kept.data = NULL
+
+
 def screen(text, regions):
     """The regions worth a look, each with the mask of the pairs worth a try;
     a long one window by window (tables.SCREEN_WINDOWS_FROM), each run of
@@ -1140,76 +1264,61 @@ def screen(text, regions):
         return []
     cdef const Tables* t = _tables_ready()
     cdef const ScreenTables* st = _screen_ready()
+    cdef Py_ssize_t count = len(regions), r = 0, start, end
+    cdef Py_ssize_t* spans = <Py_ssize_t*>malloc(2 * count * sizeof(Py_ssize_t))
+    cdef Kept kept
+    kept.data = NULL
+    kept.count = kept.capacity = 0
+    kept.failed = False
+    if spans == NULL:
+        raise MemoryError()
+    try:
+        for start, end in regions:
+            spans[2 * r] = start
+            spans[2 * r + 1] = end
+            r += 1
+        kept.failed = not _screen_all(t, st, PyUnicode_KIND(text), PyUnicode_DATA(text), len(text), spans, count,
+                                      &kept)
+    finally:
+        free(spans)
+    return _kept_list(&kept)
+
+
+def scan_and_screen(text):
+    """``screen(text, find_regions(text))``, the regions passed in C: no
+    Python object for each (a page of Vietnamese or Czech makes some 15 a
+    kilobyte, the screen rules every one out), the GIL released once for
+    both on a long text."""
+    PyUnicode_READY(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    if PyUnicode_IS_ASCII(text) or n == 0:
+        return []
+    cdef const Tables* t = _tables_ready()
+    cdef const ScreenTables* st = _screen_ready()
     cdef int kind = PyUnicode_KIND(text)
     cdef const void* source = PyUnicode_DATA(text)
-    cdef Py_ssize_t longest = 0, start, end, n, k
-    cdef int mask
-    cdef bint hkscs = False
-    for start, end in regions:
-        if end - start > longest:
-            longest = end - start
-        if hkscs or kind == 1:
-            continue  # no Latin-1 character shows it (tables.SHOWS_HKSCS_RANGES)
-        if kind == 2:
-            hkscs = _shows_hkscs(st, <const uint16_t*>source + start, end - start)
-        else:
-            hkscs = _shows_hkscs(st, <const uint32_t*>source + start, end - start)
-    cdef Py_ssize_t length = len(text)
-    cdef Py_ssize_t lo, hi, step = _tables.SCREEN_WINDOW - _tables.SCREEN_OVERLAP
-    cdef Py_ssize_t window = _tables.SCREEN_WINDOW
-    cdef Py_ssize_t windows_from = _tables.SCREEN_WINDOWS_FROM
-    cdef uint32_t before, after, edge_before, edge_after
-    cdef int64_t outer_before, outer_after
-    cdef int reading = <int>BIG5_READ_AS_HKSCS if hkscs else 0
-    cdef uint8_t* data = <uint8_t*>malloc((2 * longest + 1) * sizeof(uint8_t))
-    cdef uint8_t* known = <uint8_t*>malloc((longest + 1) * sizeof(uint8_t))
-    cdef uint32_t* reread = <uint32_t*>malloc((longest + 1) * sizeof(uint32_t))
-    kept = []
+    cdef Regions regions
+    cdef Kept kept
+    cdef bint done
+    regions.data = NULL
+    regions.count = regions.capacity = 0
+    regions.failed = False
+    kept.data = NULL
+    kept.count = kept.capacity = 0
+    kept.failed = False
     try:
-        if data == NULL or known == NULL or reread == NULL:
-            raise MemoryError()
-        for start, end in regions:
-            n = end - start
-            before = PyUnicode_READ(kind, <void*>source, start - 1) if start > 0 else 0
-            after = PyUnicode_READ(kind, <void*>source, end) if end < length else 0
-            outer_before = PyUnicode_READ(kind, <void*>source, start - 1) if start > 0 else -1
-            outer_after = PyUnicode_READ(kind, <void*>source, end) if end < length else -1
-            merged = None  # the last window kept, as [start, end, mask], while the next may overlap it
-            lo = 0
-            while True:
-                hi = n if n < windows_from else min(lo + window, n)
-                edge_before = PyUnicode_READ(kind, <void*>source, start + lo - 1) if lo > 0 else before
-                edge_after = PyUnicode_READ(kind, <void*>source, start + hi) if hi < n else after
-                if kind == 1:
-                    mask = _region_mask(t, st, <const uint8_t*>source + start, n, outer_before, outer_after, lo, hi,
-                                        edge_before, edge_after,
-                                        hkscs, data, reread, known)
-                elif kind == 2:
-                    mask = _region_mask(t, st, <const uint16_t*>source + start, n, outer_before, outer_after, lo, hi,
-                                        edge_before, edge_after,
-                                        hkscs, data, reread, known)
-                else:
-                    mask = _region_mask(t, st, <const uint32_t*>source + start, n, outer_before, outer_after, lo, hi,
-                                        edge_before, edge_after,
-                                        hkscs, data, reread, known)
-                if mask:
-                    if merged is not None and start + lo <= merged[1]:
-                        merged[1] = start + hi
-                        merged[2] |= mask
-                    else:
-                        if merged is not None:
-                            kept.append(tuple(merged))
-                        merged = [start + lo, start + hi, mask | reading]
-                if hi >= n:
-                    break
-                lo += step
-            if merged is not None:
-                kept.append(tuple(merged))
+        if n >= SCAN_RELEASE_CHARS:
+            with nogil:
+                _dispatch_scan(t, source, kind, n, &regions)
+                done = regions.failed or _screen_all(t, st, kind, source, n, regions.data, regions.count, &kept)
+        else:
+            _dispatch_scan(t, source, kind, n, &regions)
+            done = regions.failed or _screen_all(t, st, kind, source, n, regions.data, regions.count, &kept)
+        if regions.failed or not done:
+            kept.failed = True
     finally:
-        free(data)
-        free(known)
-        free(reread)
-    return kept
+        free(regions.data)
+    return _kept_list(&kept)
 
 
 def word_windows(text, Py_ssize_t start, Py_ssize_t end, str wrong, str right):

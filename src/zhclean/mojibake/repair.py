@@ -610,8 +610,11 @@ def _first_screen(text: str, loops: Loops) -> Screened | None:
     no region that the screen keeps, and no character a short run starts
     with (scans in C: a line of clean text went through ten Python calls,
     7-10 us, before the round found that out)."""
-    regions = loops.find_regions(text)
-    screened = screen_regions(text, regions, loops) if regions else []
+    if "\ufffd" in text:
+        regions = loops.find_regions(text)
+        screened = screen_regions(text, regions, loops) if regions else []
+    else:  # no loss to join regions across: the regions stay in the loops
+        screened = big5_reading(text, loops.scan_and_screen(text))
     if not screened and not may_hold_runs(text, loops):
         return None
     return screened
