@@ -959,11 +959,13 @@ cdef inline bint _foreign_at(const ScreenTables* st, const ucs_t* chars, Py_ssiz
     with one ``words`` zeroed before the first: its runs are read as the
     twin reads them, one after the other.  A ``k`` skipped that stood in a
     run is read from its own place, which can only find fewer words."""
+    cdef uint8_t script
     if k >= words.end:
+        script = st.alphabet[chars[k]] if chars[k] < 0x10000 else 0
+        if script <= 1:
+            return False  # no run starts here (Han, Latin: nearly every character asked)
         words.end = _foreign_run(st, chars, n, k)
         words.word = words.end - k >= st.foreign_word_least
-        if words.end == k:
-            words.end = k + 1
     return words.word or (chars[k] < 0x10000 and st.alphabet[chars[k]] > 1 and _look_alike(st, chars, n, k))
 
 
