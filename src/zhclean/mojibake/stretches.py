@@ -139,8 +139,10 @@ def _unit_start(data: bytes, offset: int, codec: str) -> bool:
     return True  # two-byte codecs: checked by decoding
 
 
-def _resume_offset(data: bytes, right: str, gap_after: bool) -> int:
-    """Where decoding resumes in a piece that follows lost bytes.
+def _resumed(data: bytes, right: str, gap_after: bool) -> tuple[int, str, list[tuple[int, int]]]:
+    """Where decoding resumes in a piece that follows lost bytes, and
+    ``decode_recording`` of the bytes from there (the ranking decoded them
+    already: the piece's reading is the same call).
 
     A two-byte decoder that met a bad pair may have lost just the lead byte
     (Python's CJK codecs always do; browsers do when the trail is ASCII), so
@@ -150,18 +152,18 @@ def _resume_offset(data: bytes, right: str, gap_after: bool) -> int:
     a loss is taken for a trail.
     """
     if right == "utf-8" or not data:
-        return 0
-    best: tuple[tuple[int, int, int], int] | None = None
+        return (0, *decode_recording(data, right))
+    best: tuple[tuple[int, int, int], int, str, list[tuple[int, int]]] | None = None
     for skip in (0, 1):
         text, errors = decode_recording(data[skip:], right)
-        if gap_after:  # a character cut short by the next loss is no evidence
-            errors = [e for e in errors if e[1] < len(data) - skip]
+        # A character cut short by the next loss is no evidence.
+        counted = [e for e in errors if e[1] < len(data) - skip] if gap_after else errors
         # Fewer errors first, then the likelier characters, then a trail byte.
-        rank = (len(errors), -class_sum(text), -(skip == 1 and 0x40 <= data[0] <= 0x7E))
+        rank = (len(counted), -class_sum(text), -(skip == 1 and 0x40 <= data[0] <= 0x7E))
         if best is None or rank < best[0]:
-            best = (rank, skip)
+            best = (rank, skip, text, errors)
     assert best is not None
-    return best[1]
+    return best[1:]
 
 
 def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch]:
@@ -228,20 +230,20 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
             tokens.append([text, start, end])
 
     previous_end = -1
-    for piece in _pieces(region, wrong, right, loops):
-        if piece.gap_before:
-            add(None, piece.start - piece.gap_before, piece.start)
-        elif piece.start != previous_end:
+    utf8 = right == "utf-8"
+    for base, data, bounds, gap_before, gap_after in _pieces(region, wrong, right, loops):
+        if gap_before:
+            add(None, base - gap_before, base)
+        elif base != previous_end:
             close()  # characters the wrong codec cannot have made stand between
-        data = piece.data
-        bounds = piece.bounds
-        base = piece.start
         previous_end = base + len(bounds) - 1
-        skip = _resume_offset(data, right, bool(piece.gap_after)) if piece.gap_before else 0
-        decoded, errors = decode_recording(data[skip:], right)
-        errors = [(a + skip, b + skip) for a, b in errors]
+        if gap_before:
+            skip, decoded, errors = _resumed(data, right, bool(gap_after))
+        else:
+            skip = 0
+            decoded, errors = decode_recording(data, right)
         if skip:
-            errors.insert(0, (0, skip))
+            errors = [(0, skip)] + [(a + skip, b + skip) for a, b in errors]
         segments: list[tuple[int, int, bool]] = []
         cursor = 0
         for err_start, err_end in errors:
@@ -251,37 +253,39 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
             cursor = err_end
         if cursor < len(data):
             segments.append((cursor, len(data), True))
-        if right == "utf-8" and wrong not in SINGLE_BYTE_CODECS:
+        # (The segments that decode are what ``decoded`` holds between its
+        # errors' U+FFFD: where it holds nothing implausible, none of them
+        # needs splitting.)
+        if utf8 and wrong not in SINGLE_BYTE_CODECS and _IMPLAUSIBLE_FROM_TWO_BYTE.search(decoded):
             segments = _split_implausible(data, segments)
-        if right == "utf-8" and wrong in SINGLE_BYTE_CODECS:
+        if utf8 and wrong in SINGLE_BYTE_CODECS:
             segments = _question_marks_lost(data, segments)
         # An error is a loss (absorbed into the U+FFFD the wrong decoder left)
         # when it is the remnant of a character cut by that loss.
+        tail_reach = edge + skip  # an error that ends by here may be a lost character's tail
+        head_from = len(data) - edge  # one that starts here or later, its head
         lost = [
             not ok
             and (
-                (piece.gap_before and seg_end <= edge + skip and _tail_of_lost(data, seg_start, seg_end, right))
-                or (piece.gap_after and seg_start >= len(data) - edge and _head_of_lost(data, seg_start, seg_end, right))
-                or (right == "utf-8" and _dropped(data, seg_start, seg_end, segments, index, wrong))
+                (gap_before and seg_end <= tail_reach and _tail_of_lost(data, seg_start, seg_end, right))
+                or (gap_after and seg_start >= head_from and _head_of_lost(data, seg_start, seg_end, right))
+                or (utf8 and _dropped(data, seg_start, seg_end, segments, index, wrong))
             )
             for index, (seg_start, seg_end, ok) in enumerate(segments)
         ]
         for index, (seg_start, seg_end, ok) in enumerate(segments):
-            first_char = bisect.bisect_right(bounds, seg_start) - 1
-            past_char = bisect.bisect_left(bounds, seg_end)
             if not ok:
                 if lost[index]:
-                    add(None, base + first_char, base + past_char)
-                else:
+                    add(None, base + bisect.bisect_right(bounds, seg_start) - 1, base + bisect.bisect_left(bounds, seg_end))
+                elif tokens:  # (close() of no tokens does nothing: most errors)
                     close()
                 continue
+            first_char = bisect.bisect_right(bounds, seg_start) - 1
             # Next to a loss a segment may start or end inside an input
             # character (the rest of it is in the loss); next to text that
             # stays, it must meet it at a character boundary.
             loss_left = bool(tokens) and tokens[-1][0] is None and tokens[-1][2] >= base + first_char
-            loss_right = (index + 1 < len(segments) and lost[index + 1]) or (
-                index + 1 == len(segments) and piece.gap_after
-            )
+            loss_right = (index + 1 < len(segments) and lost[index + 1]) or (index + 1 == len(segments) and gap_after)
             a = seg_start
             if not loss_left:
                 a = _next_bound(bounds, seg_start)
@@ -309,8 +313,8 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
             add(text, base + a_char, base + b_char)
             if b != seg_end:
                 close()
-        if piece.gap_after:
-            add(None, previous_end, previous_end + piece.gap_after)
+        if gap_after:
+            add(None, previous_end, previous_end + gap_after)
     close()
     return result
 
