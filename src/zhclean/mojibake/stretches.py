@@ -52,6 +52,10 @@ class _Piece(NamedTuple):
     gap_after: int  # how many just after it
 
 
+# The bytes of recovered text a drop of bytes needs beside it (a character
+# of three bytes; a lone lead byte needs twice as many: see _dropped).
+DROPPED_BESIDE = 3
+
 # UTF-8's continuation bytes (for bytes.translate: a piece of them deleted is empty).
 _CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 
@@ -264,12 +268,21 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
         # when it is the remnant of a character cut by that loss.
         tail_reach = edge + skip  # an error that ends by here may be a lost character's tail
         head_from = len(data) - edge  # one that starts here or later, its head
+        # Whether a segment of recovered text of DROPPED_BESIDE bytes or more
+        # stands before segment k (at k) or after it (at k + 2), which every
+        # drop asks for: most errors stand among errors (correct text beside
+        # the mojibake re-encoded) and are not looked at further.
+        text_beside = [False, *(ok and end - start >= DROPPED_BESIDE for start, end, ok in segments), False]
         lost = [
             not ok
             and (
                 (gap_before and seg_end <= tail_reach and _tail_of_lost(data, seg_start, seg_end, right))
                 or (gap_after and seg_start >= head_from and _head_of_lost(data, seg_start, seg_end, right))
-                or (utf8 and _dropped(data, seg_start, seg_end, segments, index, wrong))
+                or (
+                    utf8
+                    and (text_beside[index] or text_beside[index + 2])
+                    and _dropped(data, seg_start, seg_end, segments, index, wrong)
+                )
             )
             for index, (seg_start, seg_end, ok) in enumerate(segments)
         ]
@@ -443,7 +456,7 @@ def _dropped(data: bytes, start: int, end: int, segments: list, index: int, wron
     if not (truncated or orphaned or lone):
         return False
     # A lone lead byte needs two whole characters recovered on either side.
-    least = 6 if lone else 3
+    least = 2 * DROPPED_BESIDE if lone else DROPPED_BESIDE
     left = index > 0 and segments[index - 1][2] and segments[index - 1][1] - segments[index - 1][0] >= least
     right = index + 1 < len(segments) and segments[index + 1][2] and segments[index + 1][1] - segments[index + 1][0] >= least
     # Orphaned continuation bytes are also what correct text beside the
