@@ -182,20 +182,23 @@ def forget_chosen_bytes() -> None:
 
 def byte_bounds(text: str, codec: str, loops: Loops) -> list[int]:
     """The byte offset of each character boundary of ``text`` in ``codec``."""
-    bounds = [0]
     if codec == SINGLE_BYTE:
         return list(range(len(text) + 1))
     if codec == "utf-8":
-        # Every byte that is not a continuation byte starts a character: one
-        # pass of C iterators, not a Python step per character.
-        data = text.encode("utf-8")
-        bounds = list(compress(range(len(data)), data.translate(_STARTS_CHARACTER)))
-        bounds.append(len(data))
-        return bounds
-    for part in char_bytes(text, codec, loops):
-        if part is None:
-            raise UnicodeEncodeError(codec, text, len(bounds) - 1, len(bounds), "no byte of GBK")
-        bounds.append(bounds[-1] + len(part))
+        return _utf8_bounds(text.encode("utf-8"))
+    parts = char_bytes(text, codec, loops)
+    if None in parts:
+        k = parts.index(None)
+        raise UnicodeEncodeError(codec, text, k, k + 1, "no byte of GBK")
+    return list(accumulate(map(len, parts), initial=0))  # type: ignore[arg-type]  # no None
+
+
+def _utf8_bounds(data: bytes) -> list[int]:
+    """The byte offset of each character boundary of UTF-8 ``data``: every
+    byte that is not a continuation byte starts a character (one pass of C
+    iterators, not a Python step per character)."""
+    bounds = list(compress(range(len(data)), data.translate(_STARTS_CHARACTER)))
+    bounds.append(len(data))
     return bounds
 
 
@@ -229,7 +232,10 @@ def best_cut(
             shift = len(encoded) - len(decoded)
         elif not (keep_end and not keep_start and encoded.startswith(decoded)):
             return UNALIGNED  # text is not the region re-decoded
-    out_bounds = [bound + shift for bound in byte_bounds(text, right, loops)]
+    # (The text's UTF-8 is at hand: not encoded again for its boundaries.)
+    out_bounds = _utf8_bounds(decoded) if right == "utf-8" else byte_bounds(text, right, loops)
+    if shift:
+        out_bounds = [bound + shift for bound in out_bounds]
     # A single-byte decoder made one character of each byte: the region's
     # boundaries are every byte offset, and every boundary of the text is one
     # of them.  Listing and indexing them (8 MB of UTF-8 read as Latin-1: 8
