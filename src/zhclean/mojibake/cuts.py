@@ -243,18 +243,16 @@ def best_cut(
     # out) had made an 8 MB line 5x slower per byte than a 4 MB one.
     identity = wrong == SINGLE_BYTE and not shift
     in_bounds: list[int] = []
-    in_at: dict[int, int] = {}
     if not identity:
         in_bounds = byte_bounds(region, wrong, loops)
         if shift:
             in_bounds = [0] + [bound for bound in in_bounds if bound >= shift]
             out_bounds[0] = 0
-        in_at = {offset: k for k, offset in enumerate(in_bounds)}
     in_classes, out_classes = loops.class_bytes(region), loops.class_bytes(text)
     if identity:
         shared, total = _shared_identity(text, out_bounds, in_classes, out_classes)
     else:
-        shared, total = _shared_by_bounds(text, out_bounds, in_bounds, in_at, in_classes, out_classes)
+        shared, total = _shared_by_bounds(text, out_bounds, in_bounds, in_classes, out_classes)
     if shared[-1][1] != len(text):
         if not (keep_end and encoded.startswith(decoded)):
             return UNALIGNED
@@ -295,20 +293,22 @@ def _shared_identity(
 
 
 def _shared_by_bounds(
-    text: str, out_bounds: list[int], in_bounds: list[int], in_at: dict[int, int], in_classes: bytes,
-    out_classes: bytes,
+    text: str, out_bounds: list[int], in_bounds: list[int], in_classes: bytes, out_classes: bytes
 ) -> tuple[Shared, float]:
     """The shared boundaries of two decoders that made characters of several
-    bytes, and the gain at the end."""
+    bytes, and the gain at the end.  (``in_bounds`` rise strictly: the
+    first at or after a character's end is its input boundary if any is.)"""
     shared: Shared = [(0, 0, 0.0)]
     total = 0.0
+    count = len(in_bounds)
     for k, ch in enumerate(text):
         first = bisect.bisect_right(in_bounds, out_bounds[k]) - 1
-        past = bisect.bisect_left(in_bounds, out_bounds[k + 1])
+        end = out_bounds[k + 1]
+        past = bisect.bisect_left(in_bounds, end)
         before = sum(in_classes[first:past]) / (past - first)
         total += out_classes[k] - before - (EDGE_MARGIN if ch > "\x7f" else 0)
-        if out_bounds[k + 1] in in_at:
-            shared.append((in_at[out_bounds[k + 1]], k + 1, total))
+        if past < count and in_bounds[past] == end:
+            shared.append((past, k + 1, total))
     return shared, total
 
 
@@ -318,10 +318,14 @@ def _best_span(
     """The span between two shared boundaries that gains most (the first
     such end, and the last lowest start before it); None if there is none.
     A pinned start is the first boundary, a pinned end the last."""
-    totals = [gain for _, _, gain in shared]
-    last = len(totals) - 1
+    last = len(shared) - 1
     if last < 1:
         return None
+    if last == 1:
+        # One span, whatever is pinned (most calls: a stretch of a character
+        # or two shares no boundary inside): its gain, as below.
+        return shared[1][2] - shared[0][2], shared[0], shared[1]
+    totals = [gain for _, _, gain in shared]
     lowest = [totals[0]] * last if keep_start else list(accumulate(totals[:-1], min))  # before each end
     ends = [last] if keep_end else range(1, last + 1)
     gains = [totals[e] - lowest[e - 1] for e in ends]
