@@ -266,26 +266,7 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
             segments = _question_marks_lost(data, segments)
         # An error is a loss (absorbed into the U+FFFD the wrong decoder left)
         # when it is the remnant of a character cut by that loss.
-        tail_reach = edge + skip  # an error that ends by here may be a lost character's tail
-        head_from = len(data) - edge  # one that starts here or later, its head
-        # Whether a segment of recovered text of DROPPED_BESIDE bytes or more
-        # stands before segment k (at k) or after it (at k + 2), which every
-        # drop asks for: most errors stand among errors (correct text beside
-        # the mojibake re-encoded) and are not looked at further.
-        text_beside = [False, *(ok and end - start >= DROPPED_BESIDE for start, end, ok in segments), False]
-        lost = [
-            not ok
-            and (
-                (gap_before and seg_end <= tail_reach and _tail_of_lost(data, seg_start, seg_end, right))
-                or (gap_after and seg_start >= head_from and _head_of_lost(data, seg_start, seg_end, right))
-                or (
-                    utf8
-                    and (text_beside[index] or text_beside[index + 2])
-                    and _dropped(data, seg_start, seg_end, segments, index, wrong)
-                )
-            )
-            for index, (seg_start, seg_end, ok) in enumerate(segments)
-        ]
+        lost = _losses(data, segments, skip, edge, bool(gap_before), bool(gap_after), wrong, right)
         for index, (seg_start, seg_end, ok) in enumerate(segments):
             if not ok:
                 if lost[index]:
@@ -414,6 +395,40 @@ def _question_marks_lost(data: bytes, segments: list[tuple[int, int, bool]]) -> 
             carry = 1
         merged.append((seg_start, seg_end, ok))
     return merged
+
+
+def _losses(
+    data: bytes, segments: list[tuple[int, int, bool]], skip: int, edge: int, gap_before: bool, gap_after: bool,
+    wrong: str, right: str,
+) -> list[bool]:
+    """For each segment of a piece's ``data``, whether it is an error that is
+    a loss: the rest of a character cut by the gap before the piece (within
+    ``edge`` bytes of where decoding resumed, ``skip``), the head of one cut
+    by the gap after it (within ``edge`` bytes of its end), or in UTF-8 where
+    the wrong decoder dropped bytes (``_dropped``).  Only the errors that can
+    be are looked at: those within reach of a gap, and those beside a
+    segment of recovered text of DROPPED_BESIDE bytes or more, which every
+    drop asks for (most errors stand among errors: correct text beside the
+    mojibake, re-encoded)."""
+    lost = [False] * len(segments)
+    if gap_before:
+        for index, (start, end, ok) in enumerate(segments):  # (the segments follow each other)
+            if end > edge + skip:
+                break
+            lost[index] = not ok and _tail_of_lost(data, start, end, right)
+    if gap_after:
+        for index in range(len(segments) - 1, -1, -1):
+            start, end, ok = segments[index]
+            if start < len(data) - edge:
+                break
+            lost[index] = lost[index] or (not ok and _head_of_lost(data, start, end, right))
+    if right == "utf-8":
+        beside = [index for index, (start, end, ok) in enumerate(segments) if ok and end - start >= DROPPED_BESIDE]
+        for index in beside:
+            for k in (index - 1, index + 1):
+                if 0 <= k < len(segments) and not segments[k][2] and not lost[k]:
+                    lost[k] = _dropped(data, segments[k][0], segments[k][1], segments, k, wrong)
+    return lost
 
 
 def _tail_of_lost(data: bytes, start: int, end: int, right: str) -> bool:
