@@ -116,8 +116,11 @@ def damaged_to_the_edges(region: str) -> bool:
                     break
         return found
 
-    head, tail = first_four(region), first_four(reversed(region))
-    return bool(head) and sum(head) < PLAUSIBLE * len(head) and sum(tail) < PLAUSIBLE * len(tail)
+    head = first_four(region)
+    if not head or sum(head) >= PLAUSIBLE * len(head):
+        return False  # (the tail is not looked at: most regions inside correct text)
+    tail = first_four(reversed(region))
+    return sum(tail) < PLAUSIBLE * len(tail)
 
 
 def class_sum(text: str) -> int:
