@@ -26,7 +26,12 @@ RARE_CLASS = 1
 
 def trim_edges(region: str, tokens: list[list], wrong: str, right: str, loops: Loops) -> None:
     """Cut correct text a two-byte decoder re-decoded without error off both
-    ends of a stretch (see ``cuts.best_cut``)."""
+    ends of a stretch (see ``cuts.best_cut``).
+
+    A token alone is both ends, each cut with neither end pinned: where the
+    first cut leaves it as it was, the second would ask ``best_cut`` the
+    same question (most stretches: a few characters, kept whole), and is
+    not asked."""
     for end in (0, -1):
         if not tokens or tokens[end][0] is None:
             continue
@@ -36,7 +41,9 @@ def trim_edges(region: str, tokens: list[list], wrong: str, right: str, loops: L
             region[in_start:in_end], wrong, text, right,
             keep_start=end == -1 and not alone, keep_end=end == 0 and not alone, loops=loops,
         )
-        if cut == UNALIGNED:
+        if cut == UNALIGNED or (cut is not None and cut == (0, in_end - in_start, 0, len(text))):
+            if alone:
+                return  # unchanged: the other end's cut is this one
             continue
         if cut is None:
             del tokens[end]
