@@ -48,6 +48,12 @@ _KNOWN_BYTES: dict[str, dict[str, bytes | None]] = {}
 # three times 3,238 choices of a €).  Forgotten when a repair is done
 # (forget_chosen_bytes), so that no text outlives its call.
 _CHOSEN = threading.local()
+# ... of this many characters or more: a shorter text (a stretch's ends,
+# which best_cut re-encodes) is read again when asked again, which costs
+# little, and does not take the place of the region kept (88,000 characters
+# of the crawlers' mixture were read for the pieces, then three stretches'
+# ends, then again for the judge).
+CHOSEN_KEPT_FROM = 256
 # Byte -> 1 where a UTF-8 character starts there (not 0x80-0xBF), else 0.
 _STARTS_CHARACTER = bytes(0 if 0x80 <= byte <= 0xBF else 1 for byte in range(256))
 
@@ -81,7 +87,8 @@ def char_bytes(text: str, codec: str, loops: Loops) -> list[bytes | None]:
         last = getattr(_CHOSEN, codec, None)
         if last is None or last[0] is not text:
             last = (text, hybrid_bytes(text, loops) if codec == HYBRID else _web_gbk(text, loops))
-            setattr(_CHOSEN, codec, last)
+            if len(text) >= CHOSEN_KEPT_FROM:
+                setattr(_CHOSEN, codec, last)
         return list(last[1])  # the caller's own list
     known = _KNOWN_BYTES.get(codec)
     if known is None:
