@@ -414,6 +414,8 @@ cdef bint _utf8_viable(const Tables* t, const ScreenTables* st, const ucs_t* cha
                         return True
                     _run_start(&run, st.plausible, 2)
                 _run_add(&run, t.classes[cp] if cp < 0x10000 else 0)
+                if run.found:
+                    return True  # found stays found until a restart, which returns it
                 gap = 0
                 i += size
             else:
@@ -452,6 +454,8 @@ cdef bint _two_byte_viable(const Tables* t, const ScreenTables* st, const ucs_t*
         klass = t.classes[out] if out < 0x10000 else 0
         _run_add(&reads, klass)
         _run_add(&gains, klass - t.classes[c])
+        if reads.found and gains.found:
+            return True  # each stays found until a restart, which returns them
     return False
 
 
