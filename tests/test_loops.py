@@ -332,7 +332,7 @@ def test_screens_agree_beside_words_of_other_scripts(compiled, twin, text, data)
     assert compiled["mojibake"].scan_and_screen(text) == twin["mojibake"].scan_and_screen(text)
 
 
-def test_scan_and_screen_of_a_long_text_is_the_screen_of_its_regions(compiled):
+def test_scan_and_screen_of_a_long_text_is_the_screen_of_its_regions(compiled, twin):
     """Past SCAN_RELEASE_CHARS the compiled loop scans and screens without
     the GIL: the same regions kept as the two calls keep."""
     rng = random.Random(20261201)
@@ -342,6 +342,13 @@ def test_scan_and_screen_of_a_long_text_is_the_screen_of_its_regions(compiled):
     mojibake = compiled["mojibake"]
     kept = mojibake.scan_and_screen(text)
     assert kept and kept == mojibake.screen(text, mojibake.find_regions(text))
+    assert kept == twin["mojibake"].scan_and_screen(text)
+
+
+def test_the_compiled_screen_refuses_regions_that_are_not_spans_of_the_text(compiled):
+    for regions in ([(0, 9)], [(2, 1)], [(-1, 2)]):
+        with pytest.raises(ValueError, match="not spans"):
+            compiled["mojibake"].screen("abcdef", regions)
 
 
 # A region of SCREEN_WINDOWS_FROM characters or more is screened window by
@@ -351,6 +358,7 @@ def test_scan_and_screen_of_a_long_text_is_the_screen_of_its_regions(compiled):
 _WINDOWED_PIECES = [
     *"駽誠蜪廹逜梪囡ヒ嘸霰媼杽妯圭簣榫欒敩§ü×°·",
     "鍙戝竷浜嗘柊闂", "ç™¼ä½ˆ", "穦某璶よ", "·¢²¼ÁËÐÂÎÅ", "\ufffd", "€", "锟斤拷", "한국어", "发布了新闻，",
+    "Москва", "время", "ЗшНН", "Αθήνα", "涓€娈垫枃", "𢥫",
 ]
 
 

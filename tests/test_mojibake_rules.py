@@ -892,3 +892,26 @@ def test_mojibake_beside_words_of_other_scripts_is_repaired():
     assert zhclean.fix_mojibake("Москва涓€娈垫枃") == "Москва一段文"
     assert zhclean.fix_mojibake("Αθήνα鍙戝竷的是了") == "Αθήνα发布的是了"
     assert zhclean.fix_mojibake("涓€娈垫枃Ελλάδα и время") == "一段文Ελλάδα и время"
+
+
+def test_the_texts_own_characters_stay_beside_a_loss_and_a_word():
+    """What the wrong codec cannot have made is the text's own: a character
+    between mojibake and a loss is not taken into the loss (们 had gone),
+    and a word of another script beside mojibake read by a two-byte decoder
+    is no part of it (абв had come out pбв)."""
+    for text, own in (("蟄ｦ们\ufffd谿ｵ莨夊ｮｮ譁ｰ髣ｻ", "们"), ("髦ｲㄱ\ufffd謾ｿ", "ㄱ"),
+                      ("荳ｭ逧абв莨夊ｮｮ譁ｰ髣ｻ", "абв"), ("諠荳\x80隹время莨夊ｮｮ譁ｰ髣ｻ", "время")):
+        fixed = zhclean.fix_mojibake(text)
+        assert own in fixed, (text, fixed)
+    assert zhclean.fix_mojibake("荳ｭ逧абв莨夊ｮｮ譁ｰ髣ｻ").endswith("абв会议新闻")
+
+
+def test_each_loss_marker_starts_with_the_character_its_lookahead_names():
+    import re
+
+    from zhclean.mojibake.report import _LOSS_RUNS
+
+    for name, (first, run) in _LOSS_RUNS.items():
+        example = "锟斤拷锟斤拷" if name == "kunjinkao" else first * 4
+        assert example.startswith(first) and re.fullmatch(run, example), name
+

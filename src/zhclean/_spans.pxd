@@ -16,7 +16,7 @@ cdef inline void spans_init(Spans* spans) noexcept nogil:
 
 cdef inline int spans_add(Spans* spans, Py_ssize_t a, Py_ssize_t b, Py_ssize_t c, Py_ssize_t d,
                           int width) noexcept nogil:
-    """Append ``width`` (2 or 4) numbers; -1 when memory runs out."""
+    """Append ``width`` (2, 3 or 4) numbers; -1 when memory runs out."""
     cdef Py_ssize_t size
     cdef Py_ssize_t* grown
     if spans.used + width > spans.size:
@@ -27,8 +27,9 @@ cdef inline int spans_add(Spans* spans, Py_ssize_t a, Py_ssize_t b, Py_ssize_t c
         spans.items, spans.size = grown, size
     spans.items[spans.used] = a
     spans.items[spans.used + 1] = b
-    if width == 4:
+    if width >= 3:
         spans.items[spans.used + 2] = c
+    if width == 4:
         spans.items[spans.used + 3] = d
     spans.used += width
     return 0
@@ -40,6 +41,8 @@ cdef inline list spans_list(Spans* spans, int width):
     cdef Py_ssize_t* v = spans.items
     if width == 2:
         return [(v[k], v[k + 1]) for k in range(0, spans.used, 2)]
+    if width == 3:
+        return [(v[k], v[k + 1], v[k + 2]) for k in range(0, spans.used, 3)]
     return [(v[k], v[k + 1], v[k + 2], v[k + 3]) for k in range(0, spans.used, 4)]
 
 

@@ -11,6 +11,7 @@ from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIN
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t
 from libc.stdlib cimport calloc, free, malloc, realloc
 
+from zhclean._spans cimport Spans, spans_add, spans_free, spans_init, spans_list
 from zhclean._unicode cimport PyUnicode_IS_ASCII, PyUnicode_READY
 
 from ._loops_c cimport CONTINUATION, LEAD, SCAN_RELEASE_CHARS, Regions, Tables, _dispatch_scan, _tables_ready, ucs_t
@@ -373,7 +374,9 @@ cdef bint _utf8_viable(const Tables* t, const ScreenTables* st, const ucs_t* cha
     """The twin's test, piece by piece between losses: a loss ends what a
     sequence may take, but not the run (the repair's stretch goes on across
     it), and the gap starts afresh at -LOST_UTF8_EDGE (the bytes of the lost
-    character beside it go into the loss: stretches.stretches)."""
+    character beside it go into the loss: stretches.stretches).  Never
+    given a letter of a word in a script other than Latin, which the twin
+    writes as UNMADE: _segments ends every segment at one."""
     cdef Py_ssize_t k = 0, m, i, gap = 0
     cdef int code, size
     cdef uint32_t c, cp
@@ -980,9 +983,10 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
     pass it.  A segment ends where the test starts afresh whatever came
     before: for GBK and Big5 read as each other, at any character that does
     not re-read (its runs restart there); for UTF-8, after more than
-    SCREEN_GAP characters the wrong codec does not encode (each is a byte
-    0xFF, in no sequence: the run restarts at the next sequence).  ASCII
-    changes nothing for either.  The tests are true on a segment only with
+    SCREEN_GAP characters the wrong codec does not encode (each a break of
+    the test, UNMADE, where its run restarts: closing the segment there
+    would be exact too, only more calls).  ASCII changes nothing for
+    either.  The tests are true on a segment only with
     enough characters that count (``relevant``): LEAST_TWO_BYTE_EVIDENCE_UNMARKED
     re-reading ones in a row, or two that encode to bytes of 0x80 and
     more (two sequences of UTF-8, of two bytes or more each).  Korean text
@@ -1142,33 +1146,6 @@ cdef bint _shows_hkscs(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n)
     return False
 
 
-cdef struct Kept:
-    # The regions kept: start, end and mask of each in turn.
-    int64_t* data
-    Py_ssize_t count
-    Py_ssize_t capacity
-    bint failed
-
-
-cdef inline void _keep(Kept* kept, Py_ssize_t start, Py_ssize_t end, int64_t mask) noexcept nogil:
-    cdef Py_ssize_t capacity
-    cdef int64_t* grown
-    if kept.failed:
-        return
-    if kept.count == kept.capacity:
-        capacity = 2 * kept.capacity if kept.capacity else 16
-        grown = <int64_t*>realloc(kept.data, 3 * capacity * sizeof(int64_t))
-        if grown == NULL:
-            kept.failed = True
-            return
-        kept.data = grown
-        kept.capacity = capacity
-    kept.data[3 * kept.count] = start
-    kept.data[3 * kept.count + 1] = end
-    kept.data[3 * kept.count + 2] = mask
-    kept.count += 1
-
-
 cdef inline uint32_t _read(int kind, const void* source, Py_ssize_t i) noexcept nogil:
     if kind == 1:
         return (<const uint8_t*>source)[i]
@@ -1178,13 +1155,14 @@ cdef inline uint32_t _read(int kind, const void* source, Py_ssize_t i) noexcept 
 
 
 cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const void* source, Py_ssize_t length,
-                      const Py_ssize_t* regions, Py_ssize_t count, Kept* kept) noexcept nogil:
+                      const Py_ssize_t* regions, Py_ssize_t count, Spans* kept) noexcept nogil:
     """The screen of ``count`` regions (start and end of each in turn) into
-    ``kept``; False where memory ran out."""
+    ``kept`` (start, end and mask of each region kept); False where memory
+    ran out."""
     cdef Py_ssize_t longest = 0, start, end, n, r, lo, hi
     cdef Py_ssize_t step = st.window - st.overlap
     cdef int mask
-    cdef bint hkscs = False, have = False
+    cdef bint hkscs = False, have = False, full = False
     cdef int64_t merged_start = 0, merged_end = 0, merged_mask = 0
     cdef uint32_t before, after, edge_before, edge_after
     cdef int64_t outer_before, outer_after
@@ -1235,30 +1213,18 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
                     merged_mask |= mask
                 else:
                     if have:
-                        _keep(kept, merged_start, merged_end, merged_mask)
+                        full = full or spans_add(kept, merged_start, merged_end, merged_mask, 0, 3) < 0
                     have = True
                     merged_start, merged_end, merged_mask = start + lo, start + hi, mask | reading
             if hi >= n:
                 break
             lo += step
         if have:
-            _keep(kept, merged_start, merged_end, merged_mask)
+            full = full or spans_add(kept, merged_start, merged_end, merged_mask, 0, 3) < 0
     free(data)
     free(known)
     free(reread)
-    return not kept.failed
-
-
-cdef list _kept_list(Kept* kept):
-    """The regions kept, as the twin returns them; frees them."""
-    try:
-        if kept.failed:
-            raise MemoryError()
-        return [(<Py_ssize_t>kept.data[3 * i], <Py_ssize_t>kept.data[3 * i + 1], kept.data[3 * i + 2])
-                for i in range(kept.count)]
-    finally:
-        free(kept.data)
-        kept.data = NULL
+    return not full
 
 
 def screen(text, regions):
@@ -1270,61 +1236,76 @@ def screen(text, regions):
         return []
     cdef const Tables* t = _tables_ready()
     cdef const ScreenTables* st = _screen_ready()
-    cdef Py_ssize_t count = len(regions), r = 0, start, end
+    cdef Py_ssize_t count = len(regions), length = PyUnicode_GET_LENGTH(text), r = 0, start, end
     cdef Py_ssize_t* spans = <Py_ssize_t*>malloc(2 * count * sizeof(Py_ssize_t))
-    cdef Kept kept
-    kept.data = NULL
-    kept.count = kept.capacity = 0
-    kept.failed = False
+    cdef Spans kept
+    cdef bint done
+    spans_init(&kept)
     if spans == NULL:
         raise MemoryError()
     try:
         for start, end in regions:
+            if r == count or not 0 <= start <= end <= length:
+                raise ValueError("the regions are not spans of the text")
             spans[2 * r] = start
             spans[2 * r + 1] = end
             r += 1
-        kept.failed = not _screen_all(t, st, PyUnicode_KIND(text), PyUnicode_DATA(text), len(text), spans, count,
-                                      &kept)
+        if r != count:
+            raise ValueError("the regions are not spans of the text")
+        done = _screen_all(t, st, PyUnicode_KIND(text), PyUnicode_DATA(text), length, spans, count, &kept)
+        if not done:
+            raise MemoryError()
+        return spans_list(&kept, 3)
     finally:
         free(spans)
-    return _kept_list(&kept)
+        spans_free(&kept)
 
 
 def scan_and_screen(text):
     """``screen(text, find_regions(text))``, the regions passed in C: no
     Python object for each (a page of Vietnamese or Czech makes some 15 a
     kilobyte, the screen rules every one out), the GIL released once for
-    both on a long text."""
+    both on a long text.  The screen's tables are built only for a text
+    with regions, or a long one (a first call on a line of clean Chinese
+    took 125 ms where it took 3)."""
     PyUnicode_READY(text)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
     if PyUnicode_IS_ASCII(text) or n == 0:
         return []
     cdef const Tables* t = _tables_ready()
-    cdef const ScreenTables* st = _screen_ready()
+    cdef const ScreenTables* st
     cdef int kind = PyUnicode_KIND(text)
     cdef const void* source = PyUnicode_DATA(text)
     cdef Regions regions
-    cdef Kept kept
-    cdef bint done
+    cdef Spans kept
+    cdef bint done = True
     regions.data = NULL
     regions.count = regions.capacity = 0
     regions.failed = False
-    kept.data = NULL
-    kept.count = kept.capacity = 0
-    kept.failed = False
+    spans_init(&kept)
     try:
         if n >= SCAN_RELEASE_CHARS:
+            st = _screen_ready()  # built with the GIL, before it goes
             with nogil:
                 _dispatch_scan(t, source, kind, n, &regions)
-                done = regions.failed or _screen_all(t, st, kind, source, n, regions.data, regions.count, &kept)
+                done = _screen_found(t, st, kind, source, n, &regions, &kept)
         else:
             _dispatch_scan(t, source, kind, n, &regions)
-            done = regions.failed or _screen_all(t, st, kind, source, n, regions.data, regions.count, &kept)
-        if regions.failed or not done:
-            kept.failed = True
+            if regions.count or regions.failed:
+                done = _screen_found(t, _screen_ready(), kind, source, n, &regions, &kept)
+        if not done:
+            raise MemoryError()
+        return spans_list(&kept, 3)
     finally:
         free(regions.data)
-    return _kept_list(&kept)
+        spans_free(&kept)
+
+
+cdef inline bint _screen_found(const Tables* t, const ScreenTables* st, int kind, const void* source, Py_ssize_t n,
+                               const Regions* regions, Spans* kept) noexcept nogil:
+    """The screen of the scan's ``regions`` into ``kept``; False where memory
+    ran out, for the scan or for the screen."""
+    return not regions.failed and _screen_all(t, st, kind, source, n, regions.data, regions.count, kept)
 
 
 def word_windows(text, Py_ssize_t start, Py_ssize_t end, str wrong, str right):

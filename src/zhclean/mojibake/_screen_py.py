@@ -67,7 +67,6 @@ from .charsets import (
 from .tables import (
     CONTINUATION,
     EUROPEAN_SHARE,
-    FOREIGN_WORD_LEAST,
     GAIN,
     LATIN_LETTERS,
     LATIN_MADE,
@@ -87,6 +86,7 @@ from .tables import (
     SHORT_SPAN_MOST,
     VERY_PLAUSIBLE,
     alphabet_table,
+    foreign_letters,
     class_table,
     page_bytes_table,
     pair_classes_table,
@@ -160,9 +160,10 @@ def _mask(text: str, start: int, end: int, lo: int, hi: int, read_as: dict[str, 
     ):
         mask &= ~OTHER_PAIRS
     classes = class_table()
+    foreign = _foreign_letters(text, lo, hi)  # the window's letters of words, for every test
     for bit, (wrong, right) in enumerate(SCREENED):
         wrong = read_as.get(wrong, wrong)
-        if right != "utf-8" and _windows(text, lo, hi, encode_table(wrong), decode_table(right), first_only=True):
+        if right != "utf-8" and _windows(text, lo, hi, encode_table(wrong), decode_table(right), True, foreign):
             mask |= WORD_SPANS << bit
         if losses and (right != "utf-8" or astral):
             # GBK and Big5 read as each other with losses: the re-reading's
@@ -171,7 +172,7 @@ def _mask(text: str, start: int, end: int, lo: int, hi: int, read_as: dict[str, 
             # screen's tables do not encode (Big5-HKSCS writes 𢥫 in two bytes).
             viable = True
         elif right == "utf-8":
-            viable = _utf8_viable(text, lo, hi, encode_table(wrong), classes)
+            viable = _utf8_viable(text, lo, hi, encode_table(wrong), classes, foreign)
         else:
             viable = _two_byte_viable(text, lo, hi, encode_table(wrong), decode_table(right), classes)
         if viable:
@@ -508,17 +509,14 @@ def _page_sequence(text: str, k: int, start: int, end: int, page: int) -> tuple[
 _UNMADE = 0xFF
 
 
-def _utf8_viable(text: str, start: int, end: int, encoded, classes: bytes) -> bool:
+def _utf8_viable(text: str, start: int, end: int, encoded, classes: bytes, foreign: list[bool]) -> bool:
     """Whether ``text[start:end]`` re-encoded holds a run of UTF-8 the judge
     may believe.  Piece by piece between losses: a loss ends what a sequence
     may take, but not the run (the repair's stretch goes on across it), and
     the gap starts afresh at -LOST_UTF8_EDGE (the bytes of the lost
     character beside it go into the loss: stretches.stretches)."""
-    # A letter of a word in a script other than Latin is a break: UTF-8 read
-    # as GBK, Big5 or Shift-JIS makes no such word (Greek and Cyrillic come
-    # one at a time, two at most, between Han characters: measured on the
-    # corpus's texts, 400,000 characters, each codec at each byte offset).
-    foreign = _foreign_letters(text, start, end)
+    # A letter of a word in a script other than Latin (``foreign``, for each
+    # character of the window) is a break, as in the repair's pieces.
     run = _Run(PLAUSIBLE, 2)
     gap = 0
     k = start
@@ -688,17 +686,18 @@ def word_windows(text: str, start: int, end: int, wrong: str, right: str) -> lis
     """
     if not 0 <= start <= end <= len(text):
         raise ValueError("the span is not inside the text")
-    return _windows(text, start, end, encode_table(wrong), decode_table(right), first_only=False)
+    return _windows(text, start, end, encode_table(wrong), decode_table(right), False, _foreign_letters(text, start, end))
 
 
-def _windows(text: str, start: int, end: int, encoded, decoded, first_only: bool) -> list[tuple[int, int, str]]:
+def _windows(
+    text: str, start: int, end: int, encoded, decoded, first_only: bool, foreign: list[bool]
+) -> list[tuple[int, int, str]]:
     pairs = word_pairs()
 
     def known(first: str, second: str) -> bool:
         return bool(first) and bool(second) and second in pairs.get(first, "")
 
     n = end - start
-    foreign = _foreign_letters(text, start, end)
     reread = []
     for k in range(start, end):
         cp = ord(text[k])
@@ -735,28 +734,11 @@ def _windows(text: str, start: int, end: int, encoded, decoded, first_only: bool
 
 def _foreign_letters(text: str, start: int, end: int) -> list[bool]:
     """For each character of ``text[start:end]``, whether it is a letter of
-    a script other than Latin in a word: FOREIGN_WORD_LEAST of its script
-    in a row, small letters after the first, or one between two ASCII
-    letters (Hеllо with a Cyrillic е).
-    Real text, which ends a span of the word test (Cyrillic аллее, озоо read
-    as Big5 made 抖抖快快, 亲切亲亲).  (Not Latin: GBK writes pinyin's
-    letters, which Big5 read as GBK makes beside a second byte: �vê.)"""
-    alphabets = alphabet_table()
-    small = small_letters_table()
-    scripts = [alphabets[ord(ch)] if ord(ch) < 0x10000 else 0 for ch in text[start:end]]
-    n = end - start
-    foreign = [False] * n
-    k = 0
-    while k < n:
-        run = k
-        while run < n and scripts[run] > 1 and scripts[run] == scripts[k] and (run == k or small[ord(text[start + run])]):
-            run += 1
-        if run - k >= FOREIGN_WORD_LEAST:
-            foreign[k:run] = [True] * (run - k)
-        k = max(run, k + 1)
-    for k in range(1, n - 1):
-        if scripts[k] > 1 and _look_alike(text, start, end, start + k):
-            foreign[k] = True
+    a word in a script other than Latin (``tables.foreign_letters``): real
+    text, which ends a span of the word test and every run of a UTF-8 test."""
+    foreign = [False] * (end - start)
+    for a, b in foreign_letters(text, start, end):
+        foreign[a - start : b - start] = [True] * (b - a)
     return foreign
 
 

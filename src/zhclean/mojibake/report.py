@@ -94,18 +94,21 @@ _IS_CJK = re.compile(f"[{_CJK}]")
 # greedy repeat of a group keeps a mark per repetition to backtrack to
 # (mojibake_report of 锟斤拷 repeated: 175-201 MB/s up to 1 MB, 80-84 MB/s at
 # 4 and 8 MB; possessive, 226-234 MB/s at every size).
-# The lookahead of every alternative's first character comes first: the
-# engine then skips to those characters (a set it scans for), where it tried
-# each alternative at every position: 23 ms for 1.6 MB of clean Gutenberg
-# text, 4.9 with it; a MB of GBK read as Big5, 60,779 runs of U+FFFD, 33 ms
-# and 19.
+# Each alternative is a run of one marker, with the character it starts
+# with: those characters make a lookahead that comes first, so that the
+# engine skips to them (a set it scans for) where it tried each alternative
+# at every position: 23 ms for 1.6 MB of clean Gutenberg text, 4.9 with it;
+# a MB of GBK read as Big5, 60,779 runs of U+FFFD, 33 ms and 19.
+_LOSS_RUNS = {
+    "kunjinkao": (LOSS_MARKER[0], f"(?:{LOSS_MARKER})++"),  # U+FFFD U+FFFD as UTF-8, read as GBK
+    "tang": ("烫", "烫{3,}+"),  # 0xCC filler (MSVC uninitialised stack) read as GBK
+    "tun": ("屯", "屯{3,}+"),  # 0xCD filler (MSVC uninitialised heap) read as GBK
+    "replacement": ("\ufffd", "\ufffd++"),  # a decoder's replacement characters
+    "question": ("?", "\\?{2,}+"),  # an encoder's '?' for what it could not write, beside CJK
+}
 _LOSS_MARKERS = re.compile(
-    f"(?=[{LOSS_MARKER[0]}烫屯\ufffd?])"
-    f"(?:(?P<kunjinkao>(?:{LOSS_MARKER})++)"  # U+FFFD U+FFFD as UTF-8, read as GBK
-    "|(?P<tang>烫{3,}+)"  # 0xCC filler (MSVC uninitialised stack) read as GBK
-    "|(?P<tun>屯{3,}+)"  # 0xCD filler (MSVC uninitialised heap) read as GBK
-    "|(?P<replacement>\ufffd++)"  # a decoder's replacement characters
-    "|(?P<question>\\?{2,}+))"  # an encoder's '?' for what it could not write, beside CJK
+    f"(?=[{re.escape(''.join(first for first, _ in _LOSS_RUNS.values()))}])"
+    + "(?:" + "|".join(f"(?P<{name}>{run})" for name, (_, run) in _LOSS_RUNS.items()) + ")"
 )
 LOSS_KINDS = {
     "kunjinkao": "U+FFFD encoded as UTF-8 and read as GBK (锟斤拷)",

@@ -27,7 +27,7 @@ from .cuts import char_bytes, encode
 from .records import Stretch
 from .score import class_sum, least_evidence_at_least
 from .structure import listing_runs, own_characters, unmistakable_utf8
-from .tables import LOST_UTF8_EDGE
+from .tables import LOST_UTF8_EDGE, foreign_letters
 from .trims import (
     cut_before_utf8,
     drop_orphaned_ascii_head,
@@ -71,7 +71,9 @@ _UNMADE_HYBRID = bytes(0 if 0 < n <= 4 else 1 for n in range(256))
 
 def _pieces(region: str, codec: str, right: str, loops: Loops) -> list[_Piece]:
     """Split ``region`` into encodable pieces, at U+FFFD (gaps) and at characters
-    the wrong codec cannot have produced (breaks)."""
+    the wrong codec cannot have produced (breaks: for UTF-8 read by a
+    two-byte decoder, a word of a script other than Latin too).  A piece of
+    ASCII alone between two breaks is left out: it decodes to itself."""
     # (start, end) of each run of characters that cannot be encoded.
     if codec == SINGLE_BYTE:
         bad = [(m.start(), m.end()) for m in _NOT_SINGLE_BYTE.finditer(region)]
@@ -92,6 +94,13 @@ def _pieces(region: str, codec: str, right: str, loops: Loops) -> list[_Piece]:
                 bad.append((k, k + 1))
         if codec == HYBRID:
             bad = _joined(bad, listing_runs(region, odd=False) + own_characters(region, mixture=True))
+        elif right == "utf-8" and codec not in SINGLE_BYTE_CODECS:
+            # A word of a script other than Latin is the text's own: UTF-8
+            # read by a two-byte decoder makes none (tables.foreign_letters;
+            # the screen's tests break there too).  荳ｭ逧абв, UTF-8 read
+            # as Shift-JIS beside a Russian word, had come out 中的pбв.  (The
+            # Cyrillic code pages make words of their letters: their own.)
+            bad = _joined(bad, foreign_letters(region))
     pos = 0
     spans = []  # (start, end, gap_before, gap_after) of each piece
     gap_before = 0
@@ -236,10 +245,13 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
     previous_end = -1
     utf8 = right == "utf-8"
     for base, data, bounds, gap_before, gap_after in _pieces(region, wrong, right, loops):
+        if base - gap_before != previous_end:
+            # Characters the wrong codec cannot have made stand between: the
+            # text's own, never taken into a loss after them (蟄ｦ们�谿ｵ, UTF-8
+            # read as Shift-JIS with 们 between it and a loss, had lost 们).
+            close()
         if gap_before:
             add(None, base - gap_before, base)
-        elif base != previous_end:
-            close()  # characters the wrong codec cannot have made stand between
         previous_end = base + len(bounds) - 1
         if gap_before:
             skip, decoded, errors = _resumed(data, right, bool(gap_after))

@@ -11,6 +11,7 @@ on first use, once per process, by the package's one lazy loader.
 from __future__ import annotations
 
 import pathlib
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -352,6 +353,66 @@ def alphabet_table() -> bytes:
     characters (Α is A6 A1, Big5's 尼), so every page of Greek, Russian or
     pinyin went to Python, at 0.1-0.3 MB/s."""
     return ALPHABETS.get()
+
+
+class _ForeignPatterns:
+    """The expressions ``foreign_letters`` scans with, built from
+    FOREIGN_SCRIPTS and Unicode's small letters (a few ms): runs of two or
+    more letters of one script other than Latin, and a small letter of one
+    between an ASCII letter and a small ASCII letter."""
+
+    def __init__(self) -> None:
+        scripts = FOREIGN_SCRIPTS[1:]
+        self.runs = re.compile("|".join(f"[{letters}]{{2,}}" for letters in scripts))
+        small = "".join(
+            chr(cp)
+            for letters in scripts
+            for low, high in zip(letters[::3], letters[2::3])
+            for cp in range(ord(low), ord(high) + 1)
+            if unicodedata.category(chr(cp)) == "Ll"
+        )
+        self.look_alike = re.compile(f"(?<=[A-Za-z])[{re.escape(small)}](?=[a-z])")
+
+
+FOREIGN_PATTERNS: Lazy[_ForeignPatterns] = Lazy(_ForeignPatterns)
+
+
+def foreign_letters(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The stretches of ``text[start:end]`` (placed in ``text``, sorted) that
+    are letters of a word in a script other than Latin, read in that window
+    alone: FOREIGN_WORD_LEAST letters of one script in a row, small letters
+    after the first (runs read one after the other from the left, as the
+    compiled screen reads them: ЗшНН is none), and a small letter of one
+    between an ASCII letter and a small one (Hеllо with a Cyrillic е).
+    Real text: UTF-8 read as GBK, Big5 or Shift-JIS makes no such word
+    (Greek and Cyrillic come one at a time, two at most, between Han
+    characters: measured on the corpus's texts, 400,000 characters, each
+    codec at each byte offset), and GBK and Big5 read as each other hardly
+    ever (Cyrillic аллее, озоо read as Big5 made 抖抖快快, 亲切亲亲).  (Not
+    Latin: GBK writes pinyin's letters, which Big5 read as GBK makes beside
+    a second byte: �vê.)"""
+    window = text[start:end]
+    patterns = FOREIGN_PATTERNS.get()
+    small = small_letters_table()
+    found: list[tuple[int, int]] = []
+    for match in patterns.runs.finditer(window):
+        k, stop = match.span()
+        while k < stop:  # each run: a letter, then small ones
+            run = k + 1
+            while run < stop and small[ord(window[run])]:
+                run += 1
+            if run - k >= FOREIGN_WORD_LEAST:
+                found.append((start + k, start + run))
+            k = run
+    found += [(start + m.start(), start + m.end()) for m in patterns.look_alike.finditer(window)]
+    found.sort()
+    joined: list[tuple[int, int]] = []
+    for a, b in found:  # a look-alike letter can stand inside a run found
+        if joined and a < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(b, joined[-1][1]))
+        else:
+            joined.append((a, b))
+    return joined
 
 
 # The bytes 80-FF as Latin-1 and Windows-1252 (SINGLE_BYTE_MAP) and each of
