@@ -915,3 +915,11 @@ def test_each_loss_marker_starts_with_the_character_its_lookahead_names():
         example = "锟斤拷锟斤拷" if name == "kunjinkao" else first * 4
         assert example.startswith(first) and re.fullmatch(run, example), name
 
+
+def test_utf8_read_as_big5_with_losses_is_screened_for_either_big5():
+    """With losses, UTF-8 read as Big5 is screened for both readings of Big5
+    where the text does not show which: 见 and 滩 are only the browsers'
+    (Big5-HKSCS), which the votes choose after the screen."""
+    assert zhclean.fix_mojibake("銝滩牧敹\ufffd\nпроверите") == "不說\ufffd\nпроверите"
+    assert zhclean.fix_mojibake("Жаңа銋见戊\ufffd\ufffd\ufffd\ufffd祇\ufffd撽\ufffdБұл") == "Жаңа之女\ufffdБұл"
+

@@ -993,7 +993,10 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
     is all Hangul, which none of the wrong codecs encodes: no segment at
     all, where each test read the whole page.  With ``losses``, GBK and Big5
     read as each other are kept as they stand, and a loss is NEUTRAL for
-    the UTF-8 pairs (their test runs across it).  And every segment ends at a
+    the UTF-8 pairs (their test runs across it), Big5 read either way
+    where the text does not show which (big5.big5_reading decides later,
+    by votes: a page of UTF-8 read by browsers as Big5, 见 among its
+    characters, had gone unread).  And every segment ends at a
     letter of a word in a script other than Latin (_foreign_run: a break
     of every test, the twin's _foreign_letters), so that a page of Greek or
     Russian makes no segment longer than its short words."""
@@ -1046,8 +1049,10 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
                 close = streak[b] > st.gap
             if not close:
                 continue
-            if count[b] >= (st.least if st.right_of[b] >= 0 else 2) and _pair_viable(
-                    t, st, chars, n, first[b], last[b] + 1 - first[b], b, hkscs, data):
+            if count[b] >= (st.least if st.right_of[b] >= 0 else 2) and (
+                    _pair_viable(t, st, chars, n, first[b], last[b] + 1 - first[b], b, hkscs, data)
+                    or (losses and not hkscs and st.read_of[1][b] != st.read_of[0][b]
+                        and _pair_viable(t, st, chars, n, first[b], last[b] + 1 - first[b], b, True, data))):
                 mask |= 1 << b
                 pending &= ~(1 << b)
             count[b] = 0

@@ -172,7 +172,12 @@ def _mask(text: str, start: int, end: int, lo: int, hi: int, read_as: dict[str, 
             # screen's tables do not encode (Big5-HKSCS writes 𢥫 in two bytes).
             viable = True
         elif right == "utf-8":
-            viable = _utf8_viable(text, lo, hi, encode_table(wrong), classes, foreign)
+            viable = _utf8_viable(text, lo, hi, encode_table(wrong), classes, foreign) or (
+                # With losses, Big5 read either way where the text does not
+                # show which (big5.big5_reading decides later, by votes).
+                losses and not read_as and wrong == SCREENED_AS[BIG5_HKSCS]
+                and _utf8_viable(text, lo, hi, encode_table(BIG5_HKSCS), classes, foreign)
+            )
         else:
             viable = _two_byte_viable(text, lo, hi, encode_table(wrong), decode_table(right), classes)
         if viable:

@@ -116,8 +116,8 @@ def _pieces(region: str, codec: str, right: str, loops: Loops) -> list[_Piece]:
         chunk = region[start:end]
         # ASCII alone between two breaks decodes to itself with every codec:
         # nothing to repair (Greek text read as Windows-1252 is a piece
-        # between every two letters).  Not before a piece after a gap, whose
-        # loss takes in the characters back to the piece before it.
+        # between every two letters).  Not right before a gap: a piece that
+        # ends at a loss makes one stretch with it and the piece after.
         if not (gap_before or gap_after or (k + 1 < len(spans) and spans[k + 1][2])) and chunk.isascii():
             continue
         if parts is None:
