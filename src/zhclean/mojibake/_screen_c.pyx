@@ -73,6 +73,7 @@ cdef struct ScreenTables:
     uint8_t latin[0x800]           # 1 for tables.LATIN_MADE
     uint8_t pair_reads[0x80 * (0x100 - PAIR_SECOND_LOW)]  # tables.pair_reads_table
     uint8_t alphabet[0x10000]      # tables.alphabet_table
+    uint8_t cased[256]             # 1 for a script of it with small letters (a word of one is one)
     uint8_t small[0x10000]         # tables.small_letters_table
     const uint8_t* page_bytes      # tables.page_bytes_table (kept alive by the owner)
     int n_pages
@@ -150,6 +151,8 @@ def _build_screen():
     cdef const uint8_t[:] small = _tables.small_letters_table()
     for c in range(0x10000):
         t.small[c] = small[c]
+        if small[c]:
+            t.cased[t.alphabet[c]] = 1
     cdef const uint8_t[:] page_bytes = _tables.page_bytes_table()
     owner.keep.append(_tables.page_bytes_table())
     t.page_bytes = &page_bytes[0]
@@ -908,7 +911,7 @@ cdef bint _may_hold_words(const ScreenTables* st, const ucs_t* chars, Py_ssize_t
     cdef Py_ssize_t k
     cdef uint8_t first = WORD_FIRST << shift, second = WORD_SECOND << shift, previous = 0, bits
     cdef Words words
-    words.end = 0
+    _words_start(&words)
     for k in range(n):
         bits = st.word_reread[chars[k]] if chars[k] < 0x10000 else 0
         if bits and _foreign_at(st, chars, n, k, &words):
@@ -955,25 +958,40 @@ cdef inline Py_ssize_t _foreign_run(const ScreenTables* st, const ucs_t* chars, 
 
 
 cdef struct Words:
-    Py_ssize_t end   # where the run of letters read last ends
-    bint word        # and whether it is a word (FOREIGN_WORD_LEAST or more)
+    Py_ssize_t start, end  # the run of letters read last (empty: none yet)
+    bint word              # and whether it is a word (FOREIGN_WORD_LEAST or more)
+
+
+cdef inline void _words_start(Words* words) noexcept nogil:
+    words.start = words.end = 0
+    words.word = False
 
 
 cdef inline bint _foreign_at(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, Py_ssize_t k,
                              Words* words) noexcept nogil:
     """Whether ``chars[k]`` is a letter of a word in a script other than
-    Latin (the twin's _foreign_letters), for ``k`` read in increasing order
-    with one ``words`` zeroed before the first: its runs are read as the
-    twin reads them, one after the other.  A ``k`` skipped that stood in a
-    run is read from its own place, which can only find fewer words."""
+    Latin (the twin's _foreign_letters), for any ``k`` in any order: the run
+    that holds it is found back to where the twin's reading from the left
+    starts it (a letter that is not small, or one after another script),
+    and kept in ``words`` for the characters after it."""
+    cdef uint32_t c = chars[k]
     cdef uint8_t script
-    if k >= words.end:
-        script = st.alphabet[chars[k]] if chars[k] < 0x10000 else 0
-        if script <= 1:
-            return False  # no run starts here (Han, Latin: nearly every character asked)
-        words.end = _foreign_run(st, chars, n, k)
-        words.word = words.end - k >= st.foreign_word_least
-    return words.word or (chars[k] < 0x10000 and st.alphabet[chars[k]] > 1 and _look_alike(st, chars, n, k))
+    cdef Py_ssize_t first
+    if not words.start <= k < words.end:
+        script = st.alphabet[c] if c < 0x10000 else 0
+        if script <= 1 or not st.cased[script]:
+            # In no run of two letters (Han, Latin: nearly every character
+            # asked; nor Hangul, Thai, Hebrew, Arabic, with no small
+            # letters: a page of Korean had gone through this for each).
+            return False
+        first = k
+        while (first > 0 and st.small[chars[first]] and chars[first - 1] < 0x10000
+               and st.alphabet[chars[first - 1]] == script):
+            first -= 1
+        words.start = first
+        words.end = _foreign_run(st, chars, n, first)
+        words.word = words.end - first >= st.foreign_word_least
+    return words.word or (c < 0x10000 and st.alphabet[c] > 1 and _look_alike(st, chars, n, k))
 
 
 cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
@@ -1006,7 +1024,7 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
     cdef uint8_t bits
     cdef bint close, foreign = False
     cdef Words words
-    words.end = 0
+    _words_start(&words)
     for b in range(5):
         count[b] = 0
         streak[b] = 0
@@ -1019,10 +1037,12 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
             c = chars[k]
             if c < 0x80:
                 continue
-            foreign = _foreign_at(st, chars, n, k, &words)
-            bits = NEUTRAL if c == 0xFFFD else st.relevant[c] if c < 0x10000 and not foreign else 0
+            bits = NEUTRAL if c == 0xFFFD else st.relevant[c] if c < 0x10000 else 0
             if not (bits & pending) and not opened:
                 continue
+            foreign = _foreign_at(st, chars, n, k, &words)  # (at any k: the run found back from it)
+            if foreign:
+                bits = 0
         else:
             bits = 0
         for b in range(5):
@@ -1108,7 +1128,7 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
     # pair in nearly every word.
     cdef uint8_t sides, previous = 0, adjacent = 0
     cdef Words words
-    words.end = 0
+    _words_start(&words)
     if _loss_markers_only(st, chars, n):
         return 0
     for k in range(n):
