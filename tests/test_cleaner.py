@@ -439,3 +439,24 @@ def test_one_call_does_what_a_second_would(options, text, expected):
     assert cleaner.process(text).text == expected
     edits = cleaner.explain(text)
     assert edits and all(0 <= e.start <= e.end <= len(text) for e in edits)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["書(shu)記", "鍙戝竷", "·¢²¼", "ａｂ", "\u200b", "  \n", "中文", "弟dì子zǐ", "记", "x"]),
+                max_size=12).map("".join), st.data())
+def test_trace_positions_are_the_offsets_bisected(text, data):
+    """Trace.positions finds, piece by piece, what a bisection of the offsets
+    finds (mojibake_report places the repairs of later passes so)."""
+    import bisect
+
+    from zhclean._edits import Trace
+
+    trace = Trace(text)
+    cleaner = zhclean.Cleaner(punctuation="ascii")
+    for step in cleaner._steps:
+        for edits in step.edits(trace.text):
+            trace.step(step.name, edits)
+    offsets = trace.offsets()
+    sources = data.draw(st.lists(st.integers(0, len(text) + 1), max_size=8))
+    assert trace.positions(sources) == [bisect.bisect_left(offsets, source) for source in sources]
+

@@ -1,7 +1,6 @@
 """What the repair reports: each repair it makes, and each loss it cannot undo."""
 from __future__ import annotations
 
-import bisect
 import operator
 import re
 from typing import TYPE_CHECKING, NamedTuple, Optional
@@ -56,11 +55,11 @@ def report(text: str, loops: Loops) -> list[MojibakeFinding]:
             merged[-1][2] = None  # read off the repaired text below
         else:
             merged.append(finding)
-    if any(finding[2] is None for finding in merged):
-        sources = trace.offsets()
-        for finding in merged:
-            if finding[2] is None:
-                finding[2] = repaired[bisect.bisect_left(sources, finding[0]) : bisect.bisect_left(sources, finding[1])]
+    unread = [finding for finding in merged if finding[2] is None]
+    if unread:
+        places = trace.positions([bound for finding in unread for bound in finding[:2]])
+        for finding, start, end in zip(unread, places[::2], places[1::2]):
+            finding[2] = repaired[start:end]
     findings = [
         MojibakeFinding("repaired", start, end, text[start:end], new, encoding, decoded_as)
         for start, end, new, encoding, decoded_as in merged
