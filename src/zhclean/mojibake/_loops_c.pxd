@@ -2,6 +2,8 @@
 # every loop reads, built once by _loops_c, and read by _screen_c too.
 from libc.stdint cimport int16_t, uint8_t, uint16_t, uint32_t
 
+from zhclean._spans cimport Spans
+
 ctypedef fused ucs_t:
     uint8_t
     uint16_t
@@ -31,11 +33,15 @@ cdef struct Tables:
     Py_ssize_t max_gap, min_suspects, pad_before, pad_after
 
 cdef struct Regions:
-    # The scan's regions, start and end of each in turn (grown by _push).
-    Py_ssize_t* data
-    Py_ssize_t count
-    Py_ssize_t capacity
+    # The scan's regions, start and end of each in turn (_push), in the
+    # package's one growable array of spans; whether memory ran out.
+    Spans spans
     bint failed
+
+cdef inline void regions_init(Regions* regions) noexcept nogil:
+    regions.spans.items = NULL
+    regions.spans.used = regions.spans.size = 0
+    regions.failed = False
 
 cdef const Tables* _tables_ready() except NULL
 cdef void _dispatch_scan(const Tables* t, const void* data, int kind, Py_ssize_t n, Regions* r) noexcept nogil

@@ -13,8 +13,9 @@ character.  This module imports only tables (``tables``, ``charsets``,
 """
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_New
 from libc.stdint cimport int16_t, int32_t, int64_t, uint8_t, uint16_t, uint32_t
-from libc.stdlib cimport calloc, free, malloc, realloc
+from libc.stdlib cimport calloc, free
 
+from zhclean._spans cimport spans_add, spans_free, spans_init, spans_list
 from zhclean._unicode cimport PyUnicode_IS_ASCII, PyUnicode_MAX_CHAR_VALUE, PyUnicode_READ, PyUnicode_READY
 
 from .._lazy import Lazy
@@ -89,7 +90,6 @@ def _mirrors():
 cdef inline void _push(const Tables* t, const ucs_t* s, Regions* r, Py_ssize_t first,
                        Py_ssize_t last, Py_ssize_t n) noexcept nogil:
     cdef Py_ssize_t start = first - t.pad_before, end = last + t.pad_after
-    cdef Py_ssize_t* grown
     if start < 0:
         start = 0
     if end > n:
@@ -99,19 +99,10 @@ cdef inline void _push(const Tables* t, const ucs_t* s, Regions* r, Py_ssize_t f
         start -= 1
     while end < n and s[end] == 0xFFFD:
         end += 1
-    if r.count and start <= r.data[2 * r.count - 1]:
-        r.data[2 * r.count - 1] = end
-        return
-    if r.count == r.capacity:
-        r.capacity = 16 if r.capacity == 0 else 2 * r.capacity
-        grown = <Py_ssize_t*>realloc(r.data, r.capacity * 2 * sizeof(Py_ssize_t))
-        if grown == NULL:
-            r.failed = True
-            return
-        r.data = grown
-    r.data[2 * r.count] = start
-    r.data[2 * r.count + 1] = end
-    r.count += 1
+    if r.spans.used and start <= r.spans.items[r.spans.used - 1]:
+        r.spans.items[r.spans.used - 1] = end
+    elif spans_add(&r.spans, start, end, 0, 0, 2) < 0:
+        r.failed = True
 
 
 cdef void _scan(const Tables* t, const ucs_t* s, Py_ssize_t n, Regions* r) noexcept nogil:
@@ -232,10 +223,7 @@ def find_regions(text):
         return []
     cdef const Tables* t = _tables_ready()
     cdef Regions r
-    r.data = NULL
-    r.count = 0
-    r.capacity = 0
-    r.failed = False
+    regions_init(&r)
     cdef int kind = PyUnicode_KIND(text)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
     cdef const void* data = PyUnicode_DATA(text)
@@ -247,9 +235,9 @@ def find_regions(text):
     try:
         if r.failed:
             raise MemoryError()
-        return [(r.data[2 * i], r.data[2 * i + 1]) for i in range(r.count)]
+        return spans_list(&r.spans, 2)
     finally:
-        free(r.data)
+        spans_free(&r.spans)
 
 
 # --- statistics ---------------------------------------------------------------

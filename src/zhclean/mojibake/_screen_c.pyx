@@ -14,7 +14,9 @@ from libc.stdlib cimport calloc, free, malloc, realloc
 from zhclean._spans cimport Spans, spans_add, spans_free, spans_init, spans_list
 from zhclean._unicode cimport PyUnicode_IS_ASCII, PyUnicode_READY
 
-from ._loops_c cimport CONTINUATION, LEAD, SCAN_RELEASE_CHARS, Regions, Tables, _dispatch_scan, _tables_ready, ucs_t
+from ._loops_c cimport (
+    CONTINUATION, LEAD, SCAN_RELEASE_CHARS, Regions, Tables, _dispatch_scan, _tables_ready, regions_init, ucs_t,
+)
 
 from .._lazy import Lazy
 from . import tables as _tables
@@ -1304,9 +1306,7 @@ def scan_and_screen(text):
     cdef Regions regions
     cdef Spans kept
     cdef bint done = True
-    regions.data = NULL
-    regions.count = regions.capacity = 0
-    regions.failed = False
+    regions_init(&regions)
     spans_init(&kept)
     try:
         if n >= SCAN_RELEASE_CHARS:
@@ -1316,13 +1316,13 @@ def scan_and_screen(text):
                 done = _screen_found(t, st, kind, source, n, &regions, &kept)
         else:
             _dispatch_scan(t, source, kind, n, &regions)
-            if regions.count or regions.failed:
+            if regions.spans.used or regions.failed:
                 done = _screen_found(t, _screen_ready(), kind, source, n, &regions, &kept)
         if not done:
             raise MemoryError()
         return spans_list(&kept, 3)
     finally:
-        free(regions.data)
+        spans_free(&regions.spans)
         spans_free(&kept)
 
 
@@ -1330,7 +1330,8 @@ cdef inline bint _screen_found(const Tables* t, const ScreenTables* st, int kind
                                const Regions* regions, Spans* kept) noexcept nogil:
     """The screen of the scan's ``regions`` into ``kept``; False where memory
     ran out, for the scan or for the screen."""
-    return not regions.failed and _screen_all(t, st, kind, source, n, regions.data, regions.count, kept)
+    return not regions.failed and _screen_all(
+        t, st, kind, source, n, regions.spans.items, regions.spans.used // 2, kept)
 
 
 def word_windows(text, Py_ssize_t start, Py_ssize_t end, str wrong, str right):
