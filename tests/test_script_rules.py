@@ -156,6 +156,24 @@ def test_japanese_without_kana_is_told_by_its_kanji(text):
     assert zhclean.Cleaner()(text) == text
 
 
+@pytest.mark.parametrize(
+    "text, script",
+    [
+        ("漢語 洋涇浜英語", "traditional"),  # iso-codes' zh_TW catalogue: pidgin English
+        ("洋泾浜英语", "simplified"),
+        ("沙家浜", "neutral"),  # a Chinese opera, in either script
+        ("横浜市長選挙", "japanese"),  # 挙 still tells
+    ],
+)
+def test_kanji_a_chinese_character_set_has_are_chinese_too(text, script):
+    """A Japanese new form that GB2312 or Big5 encodes is no Japanese
+    evidence (浜 is the bang of Shanghai's 洋涇浜 and 沙家浜; also 糸 伝 槙 豊):
+    a Taiwanese translation's 洋涇浜英語 had been reported Japanese."""
+    assert zhclean.detect_script(text).script == script
+    for kanji in "浜糸伝槙豊":
+        assert zhclean.detect_script("這裡" + kanji).script == "traditional"
+
+
 def test_the_kanji_of_old_prints_leave_a_chinese_page_chinese():
     """Old editions of classical texts write some of those kanji (毎 呉 歳):
     a Simplified page quoting such a passage is still unified, sentence by

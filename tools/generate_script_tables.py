@@ -51,7 +51,13 @@ The rules (a character is *in* a dictionary when it is one of its keys):
   tells that the character belongs to the run's word.
 - ``J``: the Japanese new forms (``JPShinjitaiCharacters.txt`` keys) that
   no dictionary of the five conversions below holds, as a key or in a
-  candidate (``図 駅 経 県``): kanji only Japanese writes.  A text holding
+  candidate, and that neither GB2312 nor Big5 (Python's codecs) encodes
+  (``図 駅 経 県``): kanji only Japanese writes.  A character a Chinese
+  character set has is Chinese too, though no conversion touches it:
+  ``浜`` (GB2312) is the bang of Shanghai's 洋涇浜 and 沙家浜, and a
+  Taiwanese translation's ``洋涇浜英語`` (pidgin English, in the zh_TW
+  catalogue of iso-codes) had read as Japanese; so are ``糸 伝 槙 豊``
+  (Big5).  A text holding
   them is Japanese evidence, as kana is (``国立国会図書館`` has no kana).
   Old prints of classical texts hold some of them too (``呉 歳 毎``), so
   they count as kana does: against the script-telling characters.
@@ -158,16 +164,17 @@ def classify() -> tuple[dict[str, set[str]], dict[str, str], list[str]]:
     return classes, tw_map, sorted(invalid)
 
 
+def encodes(codec: str, c: str) -> bool:
+    """Whether Python's ``codec`` encodes ``c``."""
+    try:
+        c.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def weak(classes: dict[str, set[str]]) -> dict[str, set[str]]:
     """``WS`` and ``WT`` (see the module docstring)."""
-
-    def encodes(codec: str, c: str) -> bool:
-        try:
-            c.encode(codec)
-        except UnicodeEncodeError:
-            return False
-        return True
-
     shinjitai = set(read_dictionary("JPShinjitaiCharacters.txt"))
     return {
         "WS": {c for c in classes["S"] if encodes("big5", c) or c in shinjitai},
@@ -201,7 +208,10 @@ def japanese_only() -> set[str]:
             chinese.update(key)
             for candidate in candidates:
                 chinese.update(candidate)
-    return {key for key in read_dictionary("JPShinjitaiCharacters.txt") if len(key) == 1 and key not in chinese}
+    return {
+        key for key in read_dictionary("JPShinjitaiCharacters.txt")
+        if len(key) == 1 and key not in chinese and not encodes("gb2312", key) and not encodes("big5", key)
+    }
 
 
 def alphabet() -> set[str]:
@@ -235,7 +245,8 @@ def render() -> str:
         "# T characters GB2312 encodes (Python's codecs): lone, they are variants a page writes;",
         "# PS/PT: STPhrases (with its generated regional part) / TSPhrases keys holding a character",
         "# of the other script and one valid in both that the phrase converts, space-separated;",
-        "# J: JPShinjitaiCharacters.txt keys no dictionary of the conversions holds (kanji only Japanese writes);",
+        "# J: JPShinjitaiCharacters.txt keys no dictionary of the conversions holds and neither GB2312 nor",
+        "# Big5 encodes (kanji only Japanese writes);",
         "# A: every character of every key of " + ", ".join(files) + ".",
         f"# {len(classes['T'])} T, {len(classes['S'])} S, {len(classes['B'])} B, {len(chars)} A;"
         f" in no class (every converter maps it away): {''.join(invalid)}",
