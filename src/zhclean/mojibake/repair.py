@@ -69,6 +69,7 @@ from .structure import (
     completions,
     european_words,
     foreign_words,
+    japanese_kana,
     leftover_utf8,
     letter_listing,
     pinyin_words,
@@ -476,6 +477,8 @@ def _judge(
         two_byte_right = stretch.right != "utf-8"
         if two_byte_right and foreign_words(before):
             continue  # a word of Greek, Cyrillic, Hangul...: real text
+        if two_byte_right and japanese_kana(before):
+            continue  # Japanese: its kana are its own
         if two_byte_right and pinyin_words(region, stretch.start, stretch.end):
             continue  # the text's own pinyin (tónɡ), which GBK writes too
         page_own = _PAGE_OWN_BESIDE_TEXT if len(before) >= PAGE_OWN_CHANCE_FROM else _PAGE_OWN
