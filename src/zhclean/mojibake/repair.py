@@ -68,6 +68,7 @@ from .structure import (
     UTF8_RUN_LONG,
     completions,
     european_words,
+    between_ascii_letters,
     foreign_words,
     japanese_kana,
     leftover_utf8,
@@ -507,6 +508,8 @@ def _judge(
                 # (Its letters' neighbours are the text's: Kraków cut at
                 # its ó by a region's edge read as GBK's 體.)
                 or european_words(text, offset + stretch.start, offset + stretch.end)
+                or stretch.right == "gb18030"
+                and between_ascii_letters(text, offset + stretch.start, offset + stretch.end)
                 or letter_listing(region, stretch.start, stretch.end, odd=stretch.wrong == SINGLE_BYTE)
             ):
                 continue  # UTF-8 read wrongly, or European words or letters: never GBK or Big5
@@ -751,6 +754,9 @@ def word_repairs(
                 Repair(s, e, after, CODEC_NAMES[right], CODEC_NAMES[readings[-1]], wrong=readings[-1])
                 for s, e, after in windows[0]
                 if all((s, e, after) in other for other in windows[1:]) and not overlaps(s, e, frozen)
+                # (A word of capitals the loops' test lets by: ГГГГ-ММ-ДД,
+                # a date format in Russian, re-read as Big5 is 坐坐坐坐.)
+                and not foreign_words(text[s:e])
             )
     return _disjoint(sorted(found, key=lambda r: r.start))
 

@@ -22,7 +22,15 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from .charsets import CHOSEN_BY_NEIGHBOURS, CP1252_EXTRAS, SINGLE_BYTE, SINGLE_BYTE_CODECS, SINGLE_BYTE_MAP, encode_gb
+from .charsets import (
+    CHOSEN_BY_NEIGHBOURS,
+    CODE_PAGES,
+    CP1252_EXTRAS,
+    SINGLE_BYTE,
+    SINGLE_BYTE_CODECS,
+    SINGLE_BYTE_MAP,
+    encode_gb,
+)
 from .cuts import char_bytes, encode
 from .._lazy import Lazy
 from ..pinyin.tables import CIRCUMFLEX, DIAERESIS, MARKED_LETTERS, TONE_MARKS, reading_tables
@@ -60,6 +68,7 @@ __all__ = [
     "utf8_share",
     "utf8_share_of",
     "japanese_kana",
+    "between_ascii_letters",
 ]
 
 # A run of characters a single-byte decoder makes, at the end.
@@ -303,6 +312,12 @@ def unmistakable_utf8(
             return 0
         sequences += len(data) - len(data.translate(None, _LEAD_BYTES))
         datas.append(data)
+    if codec in CODE_PAGES and not evidenced and sequences < 3 and _letters_only(before):
+        # A code page whose bytes 80-BF are letters makes words of them that
+        # are UTF-8 by chance: Mongolian Чөлөөт is D7 B4 EB B4 B4 in KZ-1048
+        # (״봴), Uzbek йўқ three bytes of 额 in PTCP154.  One or two
+        # sequences of letters alone prove nothing there.
+        return 0
     if sequences >= 2:
         # Two sequences that read as no letter (ВІКІ, Ukrainian capitals, in
         # Windows-1251 would read as ²ʲ) prove little; three or more do.
@@ -319,10 +334,20 @@ def unmistakable_utf8(
     if sequences != 1 or len(gained) != 1 or not _ONE_ALONE.match(gained[0]):
         return 0
     sequence = next(found.group() for found in map(_SEQUENCE.search, datas) if found)
-    proven = len(sequence) >= 3 or any("\x80" <= ch <= "\x9f" for ch in before) or (
+    # Three bytes whose continuations are what real text writes after a
+    # letter are no proof either: French writes a no-break space before its
+    # closing guillemet, and é\xa0» (E9 A0 BB) is UTF-8's 頻 (« commité »
+    # came out « commit頻).
+    strong = not all(byte in _WEAK_CONTINUATION for byte in sequence[1:])
+    proven = (len(sequence) >= 3 and strong) or any("\x80" <= ch <= "\x9f" for ch in before) or (
         (codec == SINGLE_BYTE or evidenced) and sequence[0] in (0xC2, 0xC3) and sequence[1] not in _WEAK_CONTINUATION
     )
     return 1 if proven else 0
+
+
+def _letters_only(text: str) -> bool:
+    """Whether ``text``'s characters but ASCII and spaces are all letters."""
+    return all(unicodedata.category(ch) in _LETTERS for ch in text if ch > "\x7f")
 
 
 def stray_single_bytes(region: str, start: int, end: int) -> bool:
@@ -421,6 +446,33 @@ def japanese_kana(text: str) -> bool:
     return kana >= KANA_SHARE * non_ascii
 
 
+def between_ascii_letters(region: str, start: int, end: int) -> bool:
+    """Whether ``region[start:end]`` reads as European words to a GBK
+    reading: EUROPEAN_SHARE or more of its Latin letters are small ones
+    between small ASCII letters, or after a word's ASCII capital (még,
+    çözücü, rzędów, Hãy), or it holds one letter four times in a row
+    (ÅÅÅÅ-MM-DD, a year in a date format).  GBK's common characters
+    (GB2312's, second bytes A1-FE) never take an ASCII letter for their
+    second byte, so a letter between two ASCII ones is two of its rarer
+    ones side by side at least (Traditional text written in GBK: 說閑 is
+    Õfée, and is left so inside English text); Big5's take one in half its
+    characters (µo§G¤F), which european_words allows for.  (The gettext
+    catalogues of GNU tools: Turkish çözücü came out 琏z點ü, Hungarian még
+    élő m間 閘ő, Vietnamese Hãy đưa H銀 膽瓢a, Swedish ÅÅÅÅ 排排.)"""
+    high = len(_LATIN_LETTER.findall(region, start, end))
+    if high and _SAME_LETTER_FOUR.search(region, start, end):
+        return True
+    if not high:
+        return False
+    between = 0
+    for m in _SMALL_LATIN_BEFORE_SMALL.finditer(region, start, min(end, len(region) - 1)):
+        k = m.start()
+        left = region[k - 1] if k else ""
+        if "a" <= left <= "z" or "A" <= left <= "Z" and not (k > 1 and region[k - 2].isalpha()):
+            between += 1
+    return between >= EUROPEAN_SHARE * high
+
+
 def european_words(region: str, start: int, end: int) -> bool:
     """Whether ``region[start:end]`` reads as European words: a quarter or
     more of its Latin letters (Latin-1 and Extended) touch two ASCII
@@ -447,6 +499,15 @@ _LATIN_LETTER = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high
 _LATIN_TOUCHING = re.compile(
     f"{_LATIN_LETTER.pattern}(?:(?<=[A-Za-z]{{2}}{_LATIN_LETTER.pattern})|(?=[A-Za-z]{{2}}))"
 )
+
+
+# A small one of them before a small ASCII letter (még, Hãy: between_ascii_letters
+# looks at the letter before it), and one four times in a row (ÅÅÅÅ).
+_SMALL_LATIN_BEFORE_SMALL = re.compile(
+    "[" + "".join(re.escape(chr(cp)) for low, high in LATIN_LETTERS for cp in range(low, high + 1) if chr(cp).islower())
+    + "](?=[a-z])"
+)
+_SAME_LETTER_FOUR = re.compile(f"({_LATIN_LETTER.pattern})\\1{{3}}")
 
 
 # The characters a single-byte decoder makes of high bytes (80-FF), and runs of them.
