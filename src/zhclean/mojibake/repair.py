@@ -70,6 +70,7 @@ from .structure import (
     european_words,
     between_ascii_letters,
     foreign_words,
+    mixture_words,
     japanese_kana,
     leftover_utf8,
     letter_listing,
@@ -510,6 +511,8 @@ def _judge(
                 or european_words(text, offset + stretch.start, offset + stretch.end)
                 or stretch.right == "gb18030"
                 and between_ascii_letters(text, offset + stretch.start, offset + stretch.end)
+                or stretch.wrong == HYBRID
+                and mixture_words(text, offset + stretch.start, offset + stretch.end)
                 or letter_listing(region, stretch.start, stretch.end, odd=stretch.wrong == SINGLE_BYTE)
             ):
                 continue  # UTF-8 read wrongly, or European words or letters: never GBK or Big5
@@ -755,8 +758,10 @@ def word_repairs(
                 for s, e, after in windows[0]
                 if all((s, e, after) in other for other in windows[1:]) and not overlaps(s, e, frozen)
                 # (A word of capitals the loops' test lets by: ГГГГ-ММ-ДД,
-                # a date format in Russian, re-read as Big5 is 坐坐坐坐.)
+                # a date format in Russian, re-read as Big5 is 坐坐坐坐; and
+                # Japanese: おいおい is 云中云中.)
                 and not foreign_words(text[s:e])
+                and not japanese_kana(text[s:e])
             )
     return _disjoint(sorted(found, key=lambda r: r.start))
 

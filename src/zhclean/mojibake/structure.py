@@ -69,6 +69,7 @@ __all__ = [
     "utf8_share_of",
     "japanese_kana",
     "between_ascii_letters",
+    "mixture_words",
 ]
 
 # A run of characters a single-byte decoder makes, at the end.
@@ -95,6 +96,9 @@ _FOREIGN_WORD = re.compile(
 # mixture, once in 19,000 characters of Gutenberg, and the whole page was
 # left): a long stretch needs one in this many characters.
 FOREIGN_WORD_SPAN = 1000
+# How far before and after a stretch mixture_words looks for the word it
+# touches: a word is a few letters, and the pattern runs at C speed.
+MIXTURE_WORD_REACH = 32
 # Kana in Japanese proportions (japanese_kana): the least of them, and their
 # share of the non-ASCII characters.  Big5 read as GBK makes kana of the
 # Big5 characters whose bytes fall on GBK's kana (A4A1-A4F3, A5A1-A5F6):
@@ -446,6 +450,23 @@ def japanese_kana(text: str) -> bool:
     return kana >= KANA_SHARE * non_ascii
 
 
+def mixture_words(region: str, start: int, end: int) -> bool:
+    """Whether ``region[start:end]`` touches a word that the crawlers' mixture
+    cannot have made: a run of Latin letters with a letter past Latin-1 (not
+    one of Windows-1252's), which the mixture reads from UTF-8 only, and two
+    ASCII letters or more, which GBK's common characters never hold (Czech
+    svěží”, Slovak líšiť, Vietnamese đưa: ží” had come out 啪頂).  GBK's
+    rarer characters take ASCII second bytes, and make such a run now and
+    then (ǕrÀz); a run of one ASCII letter (Ǖr) they make often."""
+    for m in _LATIN_WORD.finditer(region, max(0, start - MIXTURE_WORD_REACH), min(len(region), end + MIXTURE_WORD_REACH)):
+        if m.end() <= start or m.start() >= end:
+            continue
+        word = m.group()
+        if len(word.encode("ascii", "ignore")) >= 2 and _UTF8_ONLY_LETTER.search(word):
+            return True
+    return False
+
+
 def between_ascii_letters(region: str, start: int, end: int) -> bool:
     """Whether ``region[start:end]`` reads as European words to a GBK
     reading: EUROPEAN_SHARE or more of its Latin letters are small ones
@@ -506,6 +527,15 @@ _LATIN_TOUCHING = re.compile(
 _SMALL_LATIN_BEFORE_SMALL = re.compile(
     "[" + "".join(re.escape(chr(cp)) for low, high in LATIN_LETTERS for cp in range(low, high + 1) if chr(cp).islower())
     + "](?=[a-z])"
+)
+# A run of Latin letters (ASCII ones among them), and a letter past Latin-1
+# the crawlers' mixture reads from UTF-8 only (not one of Windows-1252's).
+_LATIN_WORD = re.compile(f"(?:[A-Za-z]|{_LATIN_LETTER.pattern})+")
+_UTF8_ONLY_LETTER = re.compile(
+    "[" + "".join(
+        re.escape(chr(cp)) for low, high in LATIN_LETTERS for cp in range(max(low, 0x100), high + 1)
+        if chr(cp) not in CP1252_EXTRAS
+    ) + "]"
 )
 _SAME_LETTER_FOUR = re.compile(f"({_LATIN_LETTER.pattern})\\1{{3}}")
 
