@@ -73,6 +73,7 @@ from .structure import (
     mixture_words,
     japanese_kana,
     leftover_utf8,
+    letters_alone,
     letter_listing,
     pinyin_words,
     stray_single_bytes,
@@ -481,6 +482,8 @@ def _judge(
             continue  # a word of Greek, Cyrillic, Hangul...: real text
         if two_byte_right and japanese_kana(before):
             continue  # Japanese: its kana are its own
+        if two_byte_right and letters_alone(before):
+            continue  # single letters with spaces between: a list of them
         if two_byte_right and pinyin_words(region, stretch.start, stretch.end):
             continue  # the text's own pinyin (tónɡ), which GBK writes too
         page_own = _PAGE_OWN_BESIDE_TEXT if len(before) >= PAGE_OWN_CHANCE_FROM else _PAGE_OWN

@@ -70,6 +70,7 @@ __all__ = [
     "japanese_kana",
     "between_ascii_letters",
     "mixture_words",
+    "letters_alone",
 ]
 
 # A run of characters a single-byte decoder makes, at the end.
@@ -106,6 +107,10 @@ MIXTURE_WORD_REACH = 32
 # of three kana or more in 261,792 characters); Japanese is half kana or
 # more (every Japanese line of the gettext catalogues that Big5 re-read had
 # 4 kana in 6 characters or more).
+# How many single Greek or Cyrillic letters make a list of them (letters_alone).
+LETTERS_ALONE_LEAST = 2
+# One, with neither neighbour a letter (of any script) or a digit.
+_LETTER_ALONE = re.compile("(?<![^\\W_])[\u0370-\u03ff\u0400-\u052f](?![^\\W_])")
 KANA_LEAST = 3
 KANA_SHARE = 0.5
 _KANA = re.compile("[\u3041-\u309f\u30a0-\u30ff]")
@@ -435,6 +440,20 @@ def foreign_words(text: str) -> bool:
         return False
     found = sum(1 for m in _FOREIGN_WORD.finditer(text) if m.group().strip(CP1252_EXTRAS))
     return found > 0 and found > len(text) // FOREIGN_WORD_SPAN
+
+
+def letters_alone(text: str) -> bool:
+    """Whether ``text`` is, by its non-ASCII characters, a list of single
+    letters of the alphabets GBK writes (Greek, Cyrillic), each with no
+    letter beside it: a calendar's days (П В С Ч П С), initials (Ш. Б.).
+    GBK and Big5 read as each other make such letters of whole characters,
+    side by side with others, and a page in either puts no space between
+    its characters; re-read, the days of a Belarusian calendar were
+    扼 抖 扼 抗 找 折 (Unicode's CLDR, through Babel)."""
+    found = _LETTER_ALONE.findall(text)
+    if len(found) < LETTERS_ALONE_LEAST:
+        return False
+    return 2 * len(found) >= len(text) - len(text.encode("ascii", "ignore"))
 
 
 def japanese_kana(text: str) -> bool:
