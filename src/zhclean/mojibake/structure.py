@@ -100,6 +100,9 @@ FOREIGN_WORD_SPAN = 1000
 # How far before and after a stretch mixture_words looks for the word it
 # touches: a word is a few letters, and the pattern runs at C speed.
 MIXTURE_WORD_REACH = 32
+# The share of a stretch's characters past ASCII that such words must hold:
+# all of a word glued to a short stretch (ží” of svěží”), a few of a page.
+MIXTURE_WORD_SHARE = 0.5
 # Kana in Japanese proportions (japanese_kana): the least of them, and their
 # share of the non-ASCII characters.  Big5 read as GBK makes kana of the
 # Big5 characters whose bytes fall on GBK's kana (A4A1-A4F3, A5A1-A5F6):
@@ -470,20 +473,31 @@ def japanese_kana(text: str) -> bool:
 
 
 def mixture_words(region: str, start: int, end: int) -> bool:
-    """Whether ``region[start:end]`` touches a word that the crawlers' mixture
-    cannot have made: a run of Latin letters with a letter past Latin-1 (not
-    one of Windows-1252's), which the mixture reads from UTF-8 only, and two
-    ASCII letters or more, which GBK's common characters never hold (Czech
-    svěží”, Slovak líšiť, Vietnamese đưa: ží” had come out 啪頂).  GBK's
+    """Whether ``region[start:end]`` holds letters past ASCII of a word that
+    the crawlers' mixture cannot have made: a run of Latin letters with a
+    letter past Latin-1 (not one of Windows-1252's), which the mixture
+    reads from UTF-8 only, and two ASCII letters or more, which GBK's
+    common characters never hold (Czech svěží”, Slovak líšiť: ží” had come
+    out 啪頂).  Not a word whose ASCII letters only the stretch takes:
+    pinyin after GBK read as Latin-1 (·¢²¼\xa0(zhōng is 发布聽(zh and ōng,
+    the no-break space read from UTF-8's C2 A0).  And such words must hold
+    MIXTURE_WORD_SHARE of the stretch's characters past ASCII: the mixture
+    makes one by chance in 700-1,500 characters (ǕrÅd, hÕZȦ), and a page of
+    it had been left whole.  GBK's
     rarer characters take ASCII second bytes, and make such a run now and
     then (ǕrÀz); a run of one ASCII letter (Ǖr) they make often."""
+    held = 0  # the stretch's characters past ASCII in such words
     for m in _LATIN_WORD.finditer(region, max(0, start - MIXTURE_WORD_REACH), min(len(region), end + MIXTURE_WORD_REACH)):
         if m.end() <= start or m.start() >= end:
             continue
         word = m.group()
-        if len(word.encode("ascii", "ignore")) >= 2 and _UTF8_ONLY_LETTER.search(word):
-            return True
-    return False
+        inside = region[max(m.start(), start) : min(m.end(), end)]
+        if len(word.encode("ascii", "ignore")) >= 2 and not inside.isascii() and _UTF8_ONLY_LETTER.search(word):
+            held += len(inside) - len(inside.encode("ascii", "ignore"))
+    if not held:
+        return False
+    piece = region[start:end]
+    return held >= MIXTURE_WORD_SHARE * (len(piece) - len(piece.encode("ascii", "ignore")))
 
 
 def between_ascii_letters(region: str, start: int, end: int) -> bool:
@@ -500,13 +514,15 @@ def between_ascii_letters(region: str, start: int, end: int) -> bool:
     catalogues of GNU tools: Turkish çözücü came out 琏z點ü, Hungarian még
     élő m間 閘ő, Vietnamese Hãy đưa H銀 膽瓢a, Swedish ÅÅÅÅ 排排.)"""
     high = len(_LATIN_LETTER.findall(region, start, end))
-    if high and _SAME_LETTER_FOUR.search(region, start, end):
-        return True
     if not high:
         return False
-    between = 0
-    for m in _SMALL_LATIN_BEFORE_SMALL.finditer(region, start, min(end, len(region) - 1)):
+    # (Counted with the others, so that one such run by chance in a page of
+    # mojibake weighs what its letters do.)
+    between = sum(len(m.group()) for m in _SAME_LETTER_FOUR.finditer(region, start, end))
+    for m in _SMALL_LATIN_BEFORE_SMALL.finditer(region, start, min(end + 1, len(region))):
         k = m.start()
+        if k >= end:
+            break  # (the letter after the stretch, searched only as the last one's neighbour)
         left = region[k - 1] if k else ""
         if "a" <= left <= "z" or "A" <= left <= "Z" and not (k > 1 and region[k - 2].isalpha()):
             between += 1
@@ -556,7 +572,7 @@ _UTF8_ONLY_LETTER = re.compile(
         if chr(cp) not in CP1252_EXTRAS
     ) + "]"
 )
-_SAME_LETTER_FOUR = re.compile(f"({_LATIN_LETTER.pattern})\\1{{3}}")
+_SAME_LETTER_FOUR = re.compile(f"({_LATIN_LETTER.pattern})\\1{{3,}}")
 
 
 # The characters a single-byte decoder makes of high bytes (80-FF), and runs of them.
