@@ -916,7 +916,7 @@ cdef bint _may_hold_words(const ScreenTables* st, const ucs_t* chars, Py_ssize_t
     _words_start(&words)
     for k in range(n):
         bits = st.word_reread[chars[k]] if chars[k] < 0x10000 else 0
-        if bits and _foreign_at(st, chars, n, k, &words):
+        if bits and _may_be_foreign(st, chars[k]) and _foreign_at(st, chars, n, k, &words):
             bits = 0
         if previous & first and bits & second and _known(
                 st, _reread(encoded, decoded, chars[k - 1]), _reread(encoded, decoded, chars[k])):
@@ -967,6 +967,14 @@ cdef struct Words:
 cdef inline void _words_start(Words* words) noexcept nogil:
     words.start = words.end = 0
     words.word = False
+
+
+cdef inline bint _may_be_foreign(const ScreenTables* st, uint32_t c) noexcept nogil:
+    """False where _foreign_at is sure to be: ``c`` is no letter of a cased
+    script other than Latin, so in no run it keeps (all of one such
+    script).  Asked inline before that call, at nearly every character of a
+    page of mojibake."""
+    return c < 0x10000 and st.alphabet[c] > 1 and st.cased[st.alphabet[c]]
 
 
 cdef inline bint _foreign_at(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, Py_ssize_t k,
@@ -1021,7 +1029,7 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
     of every test, the twin's _foreign_letters), so that a page of Greek or
     Russian makes no segment longer than its short words."""
     cdef Py_ssize_t k, first[5], last[5], count[5], streak[5]
-    cdef int b, mask = 0, pending = 0, opened = 0
+    cdef int b, mask = 0, pending = 0, opened = 0, todo
     cdef uint32_t c
     cdef uint8_t bits
     cdef bint close, foreign = False
@@ -1042,14 +1050,25 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
             bits = NEUTRAL if c == 0xFFFD else st.relevant[c] if c < 0x10000 else 0
             if not (bits & pending) and not opened:
                 continue
-            foreign = _foreign_at(st, chars, n, k, &words)  # (at any k: the run found back from it)
+            # (at any k: the run found back from it)
+            foreign = _may_be_foreign(st, c) and _foreign_at(st, chars, n, k, &words)
             if foreign:
                 bits = 0
         else:
             bits = 0
-        for b in range(5):
-            if not (pending >> b) & 1:
+        # Only the pairs still pending that the character counts for, or
+        # whose segment it may close (``opened``: those with a count): for
+        # any other the loop below did nothing.  (UTF-8 read as Latin-1,
+        # Gutenberg, 1 MB: this loop over all five pairs at each character
+        # was a third of the screen's time.)
+        todo = pending & (bits | opened)
+        b = -1
+        while todo:
+            b += 1
+            if not todo & 1:
+                todo >>= 1
                 continue
+            todo >>= 1
             if k < n and (bits >> b) & 1:
                 if count[b] == 0:
                     first[b] = k
@@ -1136,7 +1155,7 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
     for k in range(n):
         c = chars[k]
         sides = st.word_reread[c] if c < 0x10000 else 0
-        if sides and _foreign_at(st, chars, n, k, &words):
+        if sides and _may_be_foreign(st, c) and _foreign_at(st, chars, n, k, &words):
             sides = 0
         adjacent |= previous & (sides >> 1)
         previous = sides
