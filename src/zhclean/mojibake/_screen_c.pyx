@@ -64,6 +64,17 @@ cdef enum:
     OWN_CHAR = 4
     # How many curly quotes tables.OWN_QUOTES holds.
     QUOTES = 4
+    # A pair is left unbounded in a long region (_bound_flags) where more
+    # than one in BOUND_LEADS_IN of its first BOUND_TRIAL characters make a
+    # lead byte in the pair's wrong codec (read as UTF-8), or end a run
+    # long enough (GBK and Big5 read as each other): then the windows are
+    # seldom ruled out, and the asking costs more than the tests it spares.
+    # UTF-8 read as GBK, news sample 003, 1 MB: Big5 and Shift-JIS bytes of
+    # its characters hold a lead in 6 of 10, and bounding both took the
+    # screen from 10.5 to 19 ms; UTF-8 read as Latin-1 makes GBK leads in
+    # about 1 character of 20, and is the case the bound is for.
+    BOUND_TRIAL = 256
+    BOUND_LEADS_IN = 4
 
 
 cdef struct ScreenTables:
@@ -82,6 +93,8 @@ cdef struct ScreenTables:
     uint32_t alone[8][2]           # tables.ALONE_FROM_A_CODE_PAGE
     int n_alone
     uint8_t relevant[0x10000]      # bit b: the character counts for SCREENED[b] (see _segments); NEUTRAL
+    uint8_t lead_bits[0x10000]     # bit b: a pair read as UTF-8 whose wrong codec, Big5 read either way,
+                                   # writes a lead byte (C2-F4) for the character (_bound_flags)
     int64_t plausible, very_plausible, gain, least, gap, every, other, other_utf8
     int64_t lost_utf8_edge         # tables.LOST_UTF8_EDGE
     uint32_t marker[3]             # charsets.LOSS_MARKER
@@ -178,6 +191,9 @@ def _build_screen():
                         t.relevant[c] |= NEUTRAL
                 elif code >= 0x10000 and t.decoded[t.right_of[k]][code & 0xFFFF]:
                     t.relevant[c] |= 1 << k
+                if t.right_of[k] < 0 and code >= 0 and (
+                        0xC2 <= (code & 0xFF) <= 0xF4 or (code >= 0x10000 and 0xC2 <= (code >> 8) & 0xFF <= 0xF4)):
+                    t.lead_bits[c] |= 1 << k
     cdef const uint8_t[:] shows = _tables.shows_hkscs_table()
     for c in range(0x10000):
         if shows[c]:
@@ -1005,7 +1021,7 @@ cdef inline bint _foreign_at(const ScreenTables* st, const ucs_t* chars, Py_ssiz
 
 
 cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                   bint hkscs, bint losses, uint8_t* data) noexcept nogil:
+                   bint hkscs, bint losses, uint8_t* data, int cannot) noexcept nogil:
     """The mask of SCREENED's pairs viable in ``chars``: each pair's test (the
     twin's, unchanged) run only on the segments of the region that could
     pass it.  A segment ends where the test starts afresh whatever came
@@ -1027,7 +1043,9 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
     characters, had gone unread).  And every segment ends at a
     letter of a word in a script other than Latin (_foreign_run: a break
     of every test, the twin's _foreign_letters), so that a page of Greek or
-    Russian makes no segment longer than its short words."""
+    Russian makes no segment longer than its short words.  ``cannot``: the
+    pairs whose test is sure to fail on every segment of ``chars`` (a
+    window's, _cannot), left out of the pending ones."""
     cdef Py_ssize_t k, first[5], last[5], count[5], streak[5]
     cdef int b, mask = 0, pending = 0, opened = 0, todo
     cdef uint32_t c
@@ -1040,8 +1058,10 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
         streak[b] = 0
         if losses and st.right_of[b] >= 0:
             mask |= 1 << b  # GBK and Big5 read as each other with losses: the re-reading's to judge
-        else:
+        elif not (cannot >> b) & 1:
             pending |= 1 << b
+    if not pending:
+        return mask
     for k in range(n + 1):
         if k < n:
             c = chars[k]
@@ -1104,6 +1124,132 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
     return mask
 
 
+cdef inline bint _starts_utf8(const ucs_t* chars, Py_ssize_t n, Py_ssize_t k, const int* encoded) noexcept nogil:
+    """Whether a byte ``encoded`` makes of ``chars[k]`` starts a sequence that
+    _utf8_viable adds to its run, on any piece of ``chars`` that holds
+    ``chars[k]``: it does on the bytes of ``chars[k:]`` up to a loss, which
+    hold the piece's (a piece's bytes are its characters', one after the
+    other, and a loss ends the piece).  Each lead's continuations are read
+    only until one is not."""
+    cdef uint32_t c = chars[k], cp, low
+    cdef int code = encoded[c] if c != 0xFFFD and c < 0x10000 else -1
+    cdef int own, j, size, need, at, width, byte, next_code
+    cdef Py_ssize_t i
+    if code < 0 or not (0xC2 <= (code & 0xFF) <= 0xF4 or (code >= 0x10000 and 0xC2 <= (code >> 8) & 0xFF <= 0xF4)):
+        return False  # no lead byte: nearly every character asked
+    own = 2 if code >= 0x10000 else 1
+    for j in range(own):
+        byte = (code >> 8) & 0xFF if own == 2 and j == 0 else code & 0xFF
+        if 0xC2 <= byte <= 0xDF:
+            size, cp, low = 2, byte & 0x1F, 0x80
+        elif 0xE0 <= byte <= 0xEF:
+            size, cp, low = 3, byte & 0x0F, 0x800
+        elif 0xF0 <= byte <= 0xF4:
+            size, cp, low = 4, byte & 0x07, 0x10000
+        else:
+            continue
+        need = size - 1
+        i = k
+        next_code = code
+        width = own
+        at = j + 1  # the next byte: at of the width bytes of chars[i]
+        while need:
+            if at == width:
+                i += 1
+                if i >= n or chars[i] == 0xFFFD or chars[i] >= 0x10000:
+                    break  # the piece ends, or UNMADE
+                next_code = encoded[chars[i]]
+                if next_code < 0:
+                    break  # UNMADE
+                width = 2 if next_code >= 0x10000 else 1
+                at = 0
+            byte = (next_code >> 8) & 0xFF if width == 2 and at == 0 else next_code & 0xFF
+            if not 0x80 <= byte <= 0xBF:
+                break
+            cp = (cp << 6) | (byte & 0x3F)
+            need -= 1
+            at += 1
+        if need or cp < low or 0xD800 <= cp <= 0xDFFF or cp > 0x10FFFF:
+            continue
+        if not (0x250 <= cp <= 0x1FFF or 0xA000 <= cp <= 0xF8FF or cp == 0xFFFD):
+            return True
+    return False
+
+
+cdef int _bound_flags(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, bint hkscs,
+                     uint8_t* flags) noexcept nogil:
+    """For a region screened window by window, the bit of each pair of
+    SCREENED that a character counts towards, in ``flags``: for a pair read
+    as UTF-8, a byte of its in the wrong codec starts a sequence that
+    _utf8_viable adds to its run (in either reading of Big5 _segments may
+    try); for GBK and Big5 read as each other, it ends a run of
+    LEAST_TWO_BYTE_EVIDENCE_UNMARKED or more characters that re-read, ASCII
+    left out (a segment of _segments with that many lies inside such a
+    run).  A window's segments pass a pair's test only where it holds two
+    such characters (a run of two sequences or more), or one: _cannot.
+    Returns the pairs left unbounded (BOUND_TRIAL), all of them where the
+    flags are not worth having."""
+    cdef Py_ssize_t k, leads[5], hits[5], run[5]
+    cdef int b, on = (1 << 5) - 1, utf8 = 0
+    cdef uint32_t c
+    cdef uint8_t f, lead, rel
+    for b in range(5):
+        leads[b] = hits[b] = run[b] = 0
+        if st.right_of[b] < 0:
+            utf8 |= 1 << b
+    for k in range(n):
+        c = chars[k]
+        f = 0
+        if 0x80 <= c < 0x10000 and c != 0xFFFD:
+            lead = st.lead_bits[c] & on
+            rel = st.relevant[c] & on & ~utf8
+            if lead:
+                for b in range(5):
+                    if not (lead >> b) & 1:
+                        continue
+                    leads[b] += 1
+                    if (_starts_utf8(chars, n, k, st.encoded[st.read_of[hkscs][b]])
+                            or (not hkscs and st.read_of[1][b] != st.read_of[0][b]
+                                and _starts_utf8(chars, n, k, st.encoded[st.read_of[1][b]]))):
+                        f |= 1 << b
+                        hits[b] += 1
+            for b in range(5):
+                if (utf8 >> b) & 1:
+                    continue
+                if (rel >> b) & 1:
+                    run[b] += 1
+                    if run[b] >= st.least:
+                        f |= 1 << b
+                        hits[b] += 1
+                else:
+                    run[b] = 0
+        elif c >= 0x80:
+            for b in range(5):
+                run[b] = 0
+        flags[k] = f
+        if k + 1 == BOUND_TRIAL:
+            for b in range(5):
+                if ((leads[b] if (utf8 >> b) & 1 else hits[b]) * BOUND_LEADS_IN > BOUND_TRIAL):
+                    on &= ~(1 << b)
+            if not on:
+                return (1 << 5) - 1
+    return ((1 << 5) - 1) & ~on
+
+
+cdef inline int _cannot(const uint8_t* flags, Py_ssize_t lo, Py_ssize_t hi, int on, int utf8) noexcept nogil:
+    """The pairs of ``on`` whose test fails on every segment of the window
+    [lo, hi), by the flags of _bound_flags: a pair read as UTF-8 with fewer
+    than two characters that count, the others with none."""
+    cdef Py_ssize_t k
+    cdef uint8_t f, seen = 0, twice = 0
+    for k in range(lo, hi):
+        f = flags[k]
+        if f:
+            twice |= seen & f
+            seen |= f
+    return on & ~((twice & utf8) | (seen & ~utf8))
+
+
 cdef bint _loss_markers_only(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n) noexcept nogil:
     """Whether ``chars`` are LOSS_MARKER over and over (cut anywhere): every
     test fails on them (a megabyte of them took 13 ms to find so)."""
@@ -1124,11 +1270,13 @@ cdef bint _loss_markers_only(const ScreenTables* st, const ucs_t* chars, Py_ssiz
 
 cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* region, Py_ssize_t length,
                       int64_t outer_before, int64_t outer_after, Py_ssize_t lo, Py_ssize_t hi, uint32_t before,
-                      uint32_t after, bint hkscs, uint8_t* data, uint32_t* reread, uint8_t* known) noexcept nogil:
+                      uint32_t after, bint hkscs, uint8_t* data, uint32_t* reread, uint8_t* known,
+                      int cannot) noexcept nogil:
     """The mask of the window ``region[lo:hi]`` (``before``, ``after``: the
     characters beside it, 0 for none); _other_viable sees the whole region
     and the text's characters beside it (``outer_before``, ``outer_after``:
-    -1 for none)."""
+    -1 for none).  ``cannot``: the pairs of SCREENED whose tests fail on
+    every segment of the window (_cannot)."""
     cdef const ucs_t* chars = region + lo
     cdef Py_ssize_t n = hi - lo
     cdef Py_ssize_t k, found[2]
@@ -1172,7 +1320,7 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
     # With losses, the tests of the UTF-8 pairs run across them; not beside
     # a character past the Basic Plane, which the screen's tables do not
     # encode (Big5-HKSCS writes 𢥫 in two bytes): every pair is worth a try.
-    mask |= ((1 << 5) - 1) if losses and astral else _segments(t, st, chars, n, hkscs, losses, data)
+    mask |= ((1 << 5) - 1) if losses and astral else _segments(t, st, chars, n, hkscs, losses, data, cannot)
     for b in range(5):  # GBK and Big5 read as each other in spans too short for the judge: the word test
         if st.right_of[b] < 0 or not adjacent & (WORD_FIRST << st.word_of[hkscs][b]):
             continue
@@ -1212,6 +1360,10 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
     cdef int64_t merged_start = 0, merged_end = 0, merged_mask = 0
     cdef uint32_t before, after, edge_before, edge_after
     cdef int64_t outer_before, outer_after
+    cdef int b, off, cannot, utf8 = 0
+    for b in range(5):
+        if st.right_of[b] < 0:
+            utf8 |= 1 << b
     for r in range(count):
         start, end = regions[2 * r], regions[2 * r + 1]
         if end - start > longest:
@@ -1226,10 +1378,12 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
     cdef uint8_t* data = <uint8_t*>malloc((2 * longest + 1) * sizeof(uint8_t))
     cdef uint8_t* known = <uint8_t*>malloc((longest + 1) * sizeof(uint8_t))
     cdef uint32_t* reread = <uint32_t*>malloc((longest + 1) * sizeof(uint32_t))
-    if data == NULL or known == NULL or reread == NULL:
+    cdef uint8_t* flags = <uint8_t*>malloc((longest + 1) * sizeof(uint8_t))
+    if data == NULL or known == NULL or reread == NULL or flags == NULL:
         free(data)
         free(known)
         free(reread)
+        free(flags)
         return False
     for r in range(count):
         start, end = regions[2 * r], regions[2 * r + 1]
@@ -1240,19 +1394,28 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
         outer_after = <int64_t>after if end < length else -1
         have = False  # a run of windows kept, while the next may overlap it
         lo = 0
+        off = (1 << 5) - 1
+        if n >= st.windows_from:
+            if kind == 1:
+                off = _bound_flags(st, <const uint8_t*>source + start, n, hkscs, flags)
+            elif kind == 2:
+                off = _bound_flags(st, <const uint16_t*>source + start, n, hkscs, flags)
+            else:
+                off = _bound_flags(st, <const uint32_t*>source + start, n, hkscs, flags)
         while True:
             hi = n if n < st.windows_from else min(lo + st.window, n)
             edge_before = _read(kind, source, start + lo - 1) if lo > 0 else before
             edge_after = _read(kind, source, start + hi) if hi < n else after
+            cannot = 0 if off == (1 << 5) - 1 else _cannot(flags, lo, hi, ((1 << 5) - 1) & ~off, utf8)
             if kind == 1:
                 mask = _region_mask(t, st, <const uint8_t*>source + start, n, outer_before, outer_after, lo, hi,
-                                    edge_before, edge_after, hkscs, data, reread, known)
+                                    edge_before, edge_after, hkscs, data, reread, known, cannot)
             elif kind == 2:
                 mask = _region_mask(t, st, <const uint16_t*>source + start, n, outer_before, outer_after, lo, hi,
-                                    edge_before, edge_after, hkscs, data, reread, known)
+                                    edge_before, edge_after, hkscs, data, reread, known, cannot)
             else:
                 mask = _region_mask(t, st, <const uint32_t*>source + start, n, outer_before, outer_after, lo, hi,
-                                    edge_before, edge_after, hkscs, data, reread, known)
+                                    edge_before, edge_after, hkscs, data, reread, known, cannot)
             if mask:
                 if have and start + lo <= merged_end:
                     merged_end = start + hi
@@ -1270,6 +1433,7 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
     free(data)
     free(known)
     free(reread)
+    free(flags)
     return not full
 
 
