@@ -147,11 +147,25 @@ def _web_gbk_encoded(text: str, loops: Loops) -> bytes:
         return encode_gb(text)
     stand_in = LOSS_STAND_INS[GBK_WEB]
     lossy = stand_in in text
-    chunks = []
-    start = 0
+    choices = loops.euro_choices(text, encode_table("gb18030"), lossy, stand_in)  # one for each €
+    # The stretches between the €s, encoded in one call where the text holds
+    # no U+0000: each € written as byte 00, which no other character's bytes
+    # hold, and split there (a call for each stretch took 25 ms of a MB of
+    # news read by the browsers' GBK, 8,836 €s; one call 2).
+    if "\x00" in text:
+        between = [encode_gb(stretch) for stretch in text.split("\u20ac")]
+    else:
+        between = encode_gb(text.replace("\u20ac", "\x00")).split(b"\x00")
+    if 2 not in choices:
+        # Each € chosen by the loops: the stretches and the €s' bytes in turn
+        # (a Python step for each € took 6 ms of the 8,836).
+        chunks: list[bytes] = [b""] * (2 * len(choices) + 1)
+        chunks[0::2] = between
+        chunks[1::2] = [EURO_BYTES[choice] for choice in choices]
+        return b"".join(chunks)
+    chunks = [between[0]]
     chosen: dict[int, bytes] = {}  # the €s chosen, by position (the last three matter)
-    for choice in loops.euro_choices(text, encode_table("gb18030"), lossy, stand_in):
-        chunks.append(encode_gb(text[start:k]))
+    for index, choice in enumerate(choices):
         if choice >= 2:
             low = max(0, k - 3)
             window = char_bytes(text[low : k + 4], "gb18030", loops)
@@ -161,9 +175,8 @@ def _web_gbk_encoded(text: str, loops: Loops) -> bytes:
             choice = _euro(text[low : k + 4], window, k - low, lossy, stand_in)
         chosen[k] = EURO_BYTES[choice]
         chunks.append(chosen[k])
-        start = k + 1
-        k = text.find("\u20ac", start)
-    chunks.append(encode_gb(text[start:]))
+        chunks.append(between[index + 1])
+        k = text.find("\u20ac", k + 1)
     return b"".join(chunks)
 
 
