@@ -168,6 +168,27 @@ def test_correct_text_is_returned_itself(text):
     assert zhclean.fix_mojibake(text) is text
 
 
+@pytest.mark.parametrize(
+    "correct",
+    [
+        "ㅠㅠ 진짜 재밌다 ㅋㅋㅋ ㄱㄱ",  # the jamo of Korean chat
+        "㉯㉯납!! 因九月 ⓡⓖ",  # enclosed CJK letters
+        "面积 25㎡，重 3㎏",  # CJK compatibility units
+        "ㄅㄆㄇㄈ 注音符號",  # Bopomofo
+        "𠄌Ě鵮罓洆 ÊÊ̄ê êê̄",  # past the Basic Plane, and a combining macron (Python's big5hkscs test text)
+        "was $̶6̶3̶ now $49",  # struck through (one of ftfy's cases)
+    ],
+)
+def test_utf8_read_as_latin1_of_every_east_asian_block_is_repaired(correct):
+    """UTF-8 read as Latin-1 is repaired when its reading holds the jamo,
+    Bopomofo, the enclosed and compatibility CJK forms, ideographs past the
+    Basic Plane or pinyin's and strike-through's combining marks: a page of
+    Korean with ㅠ.ㅠ and ㉯ (Python's cp949 test text) had been left as it
+    was, where ftfy repairs it."""
+    assert zhclean.fix_mojibake(correct.encode("utf-8").decode("latin-1")) == correct
+    assert zhclean.fix_mojibake(correct) is correct
+
+
 def test_listed_letters_beside_real_damage_do_not_bar_it():
     """The listing test asks every run of high characters a stretch takes
     in: GBK read as Windows-1252 is repaired, a listing on its own is not."""

@@ -413,11 +413,20 @@ _SEQUENCE_FORMS: Lazy[_Forms] = Lazy(_Forms)
 # (˛ ˇ), Greek, Cyrillic, Armenian, Hebrew, Arabic, Devanagari and the Indic
 # scripts, Thai, Latin Extended Additional, general punctuation, currency,
 # letterlike symbols, arrows, mathematics, technical symbols (⌣), box
-# drawing and shapes, CJK and kana, Hangul, the full-width forms.
+# drawing and shapes, CJK and kana, Bopomofo, Hangul and its jamo, the
+# enclosed and compatibility CJK forms (㉯ ㎏), the full-width forms, the
+# combining marks of pinyin's tones (decomposed: ē as e and U+0304) and of
+# underlined and struck-through text ($̶6̶3̶, one of ftfy's cases), not the
+# rest (Kyrgyz capitals in KZ-1048 make them: МҮ is U+032F), and the CJK
+# ideographs past the Basic Plane (𠄌).  (The jamo of Korean chat, ㅠㅠ ㄱㄱ,
+# and ㉯ had kept a page of Korean read as Latin-1 from repair, and 𠄌 and a
+# combining macron a line of Hong Kong text: Python's own cp949 and
+# big5hkscs test texts, which ftfy repairs.)
 _COMMON_RANGES = (
-    "\u00a0-\u024f\u02b0-\u02ff\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u0591-\u05f4\u0600-\u06ff"
-    "\u0900-\u0dff\u0e01-\u0e5b\u1e00-\u1eff\u2010-\u205e\u20a0-\u20bf\u2100-\u23ff"
-    "\u2460-\u27bf\u3000-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+    "\u00a0-\u024f\u02b0-\u030c\u0332-\u0338\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u0591-\u05f4\u0600-\u06ff"
+    "\u0900-\u0dff\u0e01-\u0e5b\u1100-\u11ff\u1e00-\u1eff\u2010-\u205e\u20a0-\u20bf\u2100-\u23ff"
+    "\u2460-\u27bf\u3000-\u30ff\u3100-\u33ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
+    "\uff00-\uffef\U00020000-\U0003134f"
 )
 # A character after the repair that no real text is written in (ASCII and
 # U+FFFD aside: they gain nothing), and the characters it gains.
