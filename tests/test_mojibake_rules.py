@@ -189,6 +189,23 @@ def test_utf8_read_as_latin1_of_every_east_asian_block_is_repaired(correct):
     assert zhclean.fix_mojibake(correct) is correct
 
 
+@pytest.mark.parametrize(
+    "broken, fixed",
+    [("HÃ”TEL DE VILLE", "HÔTEL DE VILLE"), ("DOS AÃ‘OS", "DOS AÑOS"), ("fin aoÃ»t", "fin août"),
+     ("ongeÃ«venaard", "ongeëvenaard")],
+)
+def test_a_lone_sequence_inside_a_word_is_repaired(broken, fixed):
+    """Ã before a quote or a guillemet, an ASCII letter each side: UTF-8 read
+    as Windows-1252 (ftfy's cases); the same pair at a word's end may be
+    real text, and stays."""
+    assert zhclean.fix_mojibake(broken) == fixed
+
+
+@pytest.mark.parametrize("text", ["MAÃ’s", "SÃO PAULO”", "NÃO”", "MISUTÂ\xa0AJIKKO", "MAÇÃ” diz"])
+def test_a_lone_sequence_at_a_word_end_stays(text):
+    assert zhclean.fix_mojibake(text) is text
+
+
 def test_listed_letters_beside_real_damage_do_not_bar_it():
     """The listing test asks every run of high characters a stretch takes
     in: GBK read as Windows-1252 is repaired, a listing on its own is not."""

@@ -393,6 +393,11 @@ def _less(stats: TextStats, kept: TextStats) -> TextStats:
     )
 
 
+def _around(text: str, start: int, end: int) -> str:
+    """The characters before and after ``text[start:end]`` (a space for none)."""
+    return (text[start - 1] if start else " ") + (text[end] if end < len(text) else " ")
+
+
 def _ascii_letter_inside(text: str) -> bool:
     """Whether an ASCII letter stands between two other characters of ``text``."""
     return any(ch.isascii() and ch.isalpha() for ch in text[1:-1])
@@ -521,7 +526,10 @@ def _judge(
                 continue  # UTF-8 read wrongly, or European words or letters: never GBK or Big5
         if stretch.wrong in SINGLE_BYTE_CODECS:
             proof = (
-                unmistakable_utf8(before, after, loops, stretch.wrong, stretch.wrong in evidenced)
+                unmistakable_utf8(
+                    before, after, loops, stretch.wrong, stretch.wrong in evidenced,
+                    _around(text, offset + stretch.start, offset + stretch.end),
+                )
                 if trust_form and not two_byte_right
                 else 0
             )

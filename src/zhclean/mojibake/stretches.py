@@ -381,9 +381,13 @@ def _proven_by_form(region: str, tokens: list[list], wrong: str, loops: Loops) -
     read by a single-byte decoder by its form alone."""
     if not tokens or any(token[0] is None for token in tokens):
         return False
-    before = region[tokens[0][1] : tokens[-1][2]]
+    start, end = tokens[0][1], tokens[-1][2]
+    before = region[start:end]
     after = "".join("\ufffd" if t[0] is None else t[0] for t in tokens)
-    return unmistakable_utf8(before.strip(), after.strip(), loops, wrong) > 0
+    around = (region[start - 1] if start else " ") + (region[end] if end < len(region) else " ")
+    if before != before.strip():
+        around = "  "  # (the spaces stripped stand between)
+    return unmistakable_utf8(before.strip(), after.strip(), loops, wrong, around=around) > 0
 
 
 def _question_marks_lost(data: bytes, segments: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:

@@ -277,7 +277,7 @@ def utf8_share(region: str, loops: Loops) -> float:
 
 
 def unmistakable_utf8(
-    before: str, after: str, loops: Loops, codec: str = SINGLE_BYTE, evidenced: bool = False
+    before: str, after: str, loops: Loops, codec: str = SINGLE_BYTE, evidenced: bool = False, around: str = "  "
 ) -> int:
     """Whether ``before`` (characters the single-byte decoder ``codec``
     made, ASCII and losses between) is, by its form alone, UTF-8 read
@@ -294,7 +294,12 @@ def unmistakable_utf8(
     three or four bytes that read as CJK, punctuation or Latin
     (``ï¼Œ`` is ，, ``â€™`` is ’; ``Brontë…”`` would read as Hangul).  For
     a code page whose C2 and C3 are letters (Ă, Г), one sequence of two
-    needs ``evidenced``: the text shows other repairs of that decoder.
+    needs ``evidenced``: the text shows other repairs of that decoder.  After
+    Ã or Â, a character real text writes after a letter (a quote, a
+    guillemet) is proof only inside a word, an ASCII letter each side
+    (``around``: the characters before and after ``before`` in the text):
+    HÃ”TEL, AÃ‘OS, aoÃ»t; not an apostrophe (MAÃ’s) or a no-break space
+    (MISUTÂ\\xa0AJIKKO, one of ftfy's must-not-change cases).
     Returns how many sequences prove it (0: not proven).
     """
     if not after or len(after) >= len(before):
@@ -347,15 +352,35 @@ def unmistakable_utf8(
     if sequences != 1 or len(gained) != 1 or not _ONE_ALONE.match(gained[0]):
         return 0
     sequence = next(found.group() for found in map(_SEQUENCE.search, datas) if found)
+    inside_word = False
+    if len(sequence) == 2 and sequence[1] in _WEAK_CONTINUATION and sequence[1] not in (0x92, 0xA0):
+        at = _find_single_byte(before, sequence, codec)
+        if at >= 0:
+            left = before[at - 1] if at else around[0]
+            right = before[at + 2] if at + 2 < len(before) else around[1]
+            inside_word = left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
     # Three bytes whose continuations are what real text writes after a
     # letter are no proof either: French writes a no-break space before its
     # closing guillemet, and é\xa0» (E9 A0 BB) is UTF-8's 頻 (« commité »
     # came out « commit頻).
     strong = not all(byte in _WEAK_CONTINUATION for byte in sequence[1:])
     proven = (len(sequence) >= 3 and strong) or any("\x80" <= ch <= "\x9f" for ch in before) or (
-        (codec == SINGLE_BYTE or evidenced) and sequence[0] in (0xC2, 0xC3) and sequence[1] not in _WEAK_CONTINUATION
+        (codec == SINGLE_BYTE or evidenced)
+        and sequence[0] in (0xC2, 0xC3)
+        and (sequence[1] not in _WEAK_CONTINUATION or inside_word)
     )
     return 1 if proven else 0
+
+
+def _find_single_byte(text: str, sequence: bytes, codec: str) -> int:
+    """Where the characters ``codec`` (Windows-1252 standing for Latin-1 too)
+    makes of ``sequence`` stand in ``text`` (-1: nowhere)."""
+    readings = ("cp1252", "latin-1") if codec == SINGLE_BYTE else (codec,)
+    for reading in readings:
+        at = text.find(sequence.decode(reading, "replace"))
+        if at >= 0:
+            return at
+    return -1
 
 
 def _letters_only(text: str) -> bool:
