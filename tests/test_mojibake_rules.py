@@ -192,7 +192,7 @@ def test_utf8_read_as_latin1_of_every_east_asian_block_is_repaired(correct):
 @pytest.mark.parametrize(
     "broken, fixed",
     [("HÃ”TEL DE VILLE", "HÔTEL DE VILLE"), ("DOS AÃ‘OS", "DOS AÑOS"), ("fin aoÃ»t", "fin août"),
-     ("ongeÃ«venaard", "ongeëvenaard")],
+     ("ongeÃ«venaard", "ongeëvenaard"), ("RÄ«ga", "Rīga")],
 )
 def test_a_lone_sequence_inside_a_word_is_repaired(broken, fixed):
     """Ã before a quote or a guillemet, an ASCII letter each side: UTF-8 read
@@ -201,7 +201,9 @@ def test_a_lone_sequence_inside_a_word_is_repaired(broken, fixed):
     assert zhclean.fix_mojibake(broken) == fixed
 
 
-@pytest.mark.parametrize("text", ["MAÃ’s", "SÃO PAULO”", "NÃO”", "MISUTÂ\xa0AJIKKO", "MAÇÃ” diz"])
+@pytest.mark.parametrize(
+    "text", ["MAÃ’s", "SÃO PAULO”", "NÃO”", "MISUTÂ\xa0AJIKKO", "MAÇÃ” diz", "AHÅ™, the new sofa", "10 Å² area"]
+)
 def test_a_lone_sequence_at_a_word_end_stays(text):
     assert zhclean.fix_mojibake(text) is text
 

@@ -352,13 +352,17 @@ def unmistakable_utf8(
     if sequences != 1 or len(gained) != 1 or not _ONE_ALONE.match(gained[0]):
         return 0
     sequence = next(found.group() for found in map(_SEQUENCE.search, datas) if found)
-    inside_word = False
-    if len(sequence) == 2 and sequence[1] in _WEAK_CONTINUATION and sequence[1] not in (0x92, 0xA0):
+    letters = 0  # how many sides of a sequence of two are ASCII letters
+    if len(sequence) == 2:
         at = _find_single_byte(before, sequence, codec)
         if at >= 0:
             left = before[at - 1] if at else around[0]
             right = before[at + 2] if at + 2 < len(before) else around[1]
-            inside_word = left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
+            letters = (left.isascii() and left.isalpha()) + (right.isascii() and right.isalpha())
+    weak = sequence[1] in _WEAK_CONTINUATION
+    # (Never an apostrophe, a no-break space or a mark of a name, ™ ® ©,
+    # whatever stands around.)
+    inside_word = letters == 2 and sequence[1] not in _AFTER_A_LETTER
     # Three bytes whose continuations are what real text writes after a
     # letter are no proof either: French writes a no-break space before its
     # closing guillemet, and é\xa0» (E9 A0 BB) is UTF-8's 頻 (« commité »
@@ -366,10 +370,21 @@ def unmistakable_utf8(
     strong = not all(byte in _WEAK_CONTINUATION for byte in sequence[1:])
     proven = (len(sequence) >= 3 and strong) or any("\x80" <= ch <= "\x9f" for ch in before) or (
         (codec == SINGLE_BYTE or evidenced)
-        and sequence[0] in (0xC2, 0xC3)
-        and (sequence[1] not in _WEAK_CONTINUATION or inside_word)
+        and (
+            sequence[0] in (0xC2, 0xC3) and (not weak or inside_word)
+            # A capital of Latin-1 before a symbol inside a word (RÄ«ga is ī of
+            # Latin Extended) is no text either; touching a word on one side
+            # it may be (AHÅ™, one of ftfy's must-not-change cases; Å² is
+            # the square ångström).
+            or 0xC4 <= sequence[0] <= 0xC9 and inside_word
+        )
     )
     return 1 if proven else 0
+
+
+# Second bytes that real text writes after a letter even inside a word: an
+# apostrophe, a no-break space, the marks of a name (™ ® ©).
+_AFTER_A_LETTER = frozenset(b"\x92\xa0\x99\xae\xa9")
 
 
 def _find_single_byte(text: str, sequence: bytes, codec: str) -> int:
