@@ -192,7 +192,8 @@ def test_utf8_read_as_latin1_of_every_east_asian_block_is_repaired(correct):
 @pytest.mark.parametrize(
     "broken, fixed",
     [("HÃ”TEL DE VILLE", "HÔTEL DE VILLE"), ("DOS AÃ‘OS", "DOS AÑOS"), ("fin aoÃ»t", "fin août"),
-     ("ongeÃ«venaard", "ongeëvenaard"), ("RÄ«ga", "Rīga")],
+     ("ongeÃ«venaard", "ongeëvenaard"), ("RÄ«ga", "Rīga"), ("voilÃ le travail", "voilà le travail"),
+     ("la cittÃ di Roma", "la città di Roma")],
 )
 def test_a_lone_sequence_inside_a_word_is_repaired(broken, fixed):
     """Ã before a quote or a guillemet, an ASCII letter each side: UTF-8 read
@@ -202,7 +203,7 @@ def test_a_lone_sequence_inside_a_word_is_repaired(broken, fixed):
 
 
 @pytest.mark.parametrize(
-    "text", ["MAÃ’s", "SÃO PAULO”", "NÃO”", "MISUTÂ\xa0AJIKKO", "MAÇÃ” diz", "AHÅ™, the new sofa", "10 Å² area"]
+    "text", ["MAÃ’s", "SÃO PAULO”", "NÃO”", "MISUTÂ\xa0AJIKKO", "MAÇÃ” diz", "AHÅ™, the new sofa", "10 Å² area", "The letter Ã is"]
 )
 def test_a_lone_sequence_at_a_word_end_stays(text):
     assert zhclean.fix_mojibake(text) is text

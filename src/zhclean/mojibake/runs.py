@@ -51,6 +51,10 @@ _PAIRS = re.compile("¡°([^¡£\n]{0,80})¡±|¡¶([^¡£\n]{0,80})¡·|£¨([^
 _PAIR_MARKS = {"¡°": "“", "¡±": "”", "¡¶": "《", "¡·": "》", "£¨": "（", "£©": "）"}
 _PAIR_SIGNS = CharTable("¡£")
 _A_GRAVE_IN_WORD = re.compile("\u00c3(?<=[A-Za-z]\u00c3)\u00a0(?=[A-Za-z])")
+# The same where the no-break space became a space: a small letter, Ã and a
+# space, then a small letter (voilÃ le, cittÃ di, one of ftfy's cases: no
+# language writes a capital Ã after a small letter); the space stays.
+_A_GRAVE_BEFORE_SPACE = re.compile("\u00c3(?<=[a-z]\u00c3)(?= [a-z])")
 # GB18030's four-byte codes read by Python's gbk: U+FFFD, a digit (30-39),
 # U+FFFD, a digit, a character each.  A digit after a loss is also what
 # other text shows (甲1 where 甲 was lost, in Big5 read as GBK), so the form
@@ -96,6 +100,7 @@ def unmistakable_runs(text: str, loops: Loops) -> list[tuple[int, int, str, str,
         if "\u2010" <= mark <= "\u205e" or "\u3000" <= mark <= "\u303f" or "\uff01" <= mark <= "\uff5e":
             edits.append((start, start + 2, mark + chr(data[3]), "utf-8", "gbk"))
     edits += [(m.start(), m.end(), "\u00e0", "utf-8", "windows-1252") for m in _A_GRAVE_IN_WORD.finditer(text)]
+    edits += [(m.start(), m.end(), "\u00e0", "utf-8", "windows-1252") for m in _A_GRAVE_BEFORE_SPACE.finditer(text)]
     for m in _PAIRS.finditer(text) if holds(text, _PAIR_SIGNS) else ():
         opening, closing = m.group()[:2], m.group()[-2:]
         edits.append((m.start(), m.start() + 2, _PAIR_MARKS[opening], "gbk", "latin-1"))
