@@ -65,6 +65,7 @@ from .stretches import stretches
 from .structure import (
     UTF8_REGION,
     UTF8_RUN,
+    STRAYS_REACH,
     UTF8_RUN_LONG,
     completions,
     european_words,
@@ -533,7 +534,13 @@ def _judge(
                 if trust_form and not two_byte_right
                 else 0
             )
-            structural = proof >= 2 or (proof == 1 and not stray_single_bytes(region, stretch.start, stretch.end))
+            structural = proof >= 2 or (
+                proof == 1
+                and not stray_single_bytes(
+                    region, stretch.start, stretch.end,
+                    text[max(0, offset + stretch.start - STRAYS_REACH) : offset + stretch.end + STRAYS_REACH],
+                )
+            )
             evidence = len(before) - before.count("\ufffd")
         else:
             evidence = (before_stats or stats(before)).non_ascii  # U+FFFD apart

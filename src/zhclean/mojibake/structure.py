@@ -98,6 +98,13 @@ _FOREIGN_WORD = re.compile(
 # mixture, once in 19,000 characters of Gutenberg, and the whole page was
 # left): a long stretch needs one in this many characters.
 FOREIGN_WORD_SPAN = 1000
+# How many sequences of UTF-8 read by a single-byte decoder a region must
+# hold, and twice its stray characters, for those strays not to bar a lone
+# sequence's proof (stray_single_bytes).
+STRAYS_OUTWEIGHED = 3
+# How far either side of a stretch its text is read for those sequences
+# (the scan makes a region of each cluster of them; a sentence or two).
+STRAYS_REACH = 200
 # How far before and after a stretch mixture_words looks for the word it
 # touches: a word is a few letters, and the pattern runs at C speed.
 MIXTURE_WORD_REACH = 32
@@ -403,17 +410,23 @@ def _letters_only(text: str) -> bool:
     return all(unicodedata.category(ch) in _LETTERS for ch in text if ch > "\x7f")
 
 
-def stray_single_bytes(region: str, start: int, end: int) -> bool:
+def stray_single_bytes(region: str, start: int, end: int, nearby: str = "") -> bool:
     """Whether ``region`` holds, outside ``[start, end)``, a character a
     single-byte decoder makes that is no part of a UTF-8 sequence: the text
     around was not read with that decoder (``Bremer/Mccoy – DrÃ¥ber``: a
     correct dash beside a lone Ã¥; Kazakh дің beside еңі), so one sequence
     alone proves nothing.  The Latin-1 characters Chinese text uses on its
-    own (a no-break space, ·, °) prove nothing either way."""
-    for m in _SEQUENCE_FORMS.get().stray.finditer(region):
-        if not start <= m.start() < end:
-            return True
-    return False
+    own (a no-break space, ·, °) prove nothing either way.  Unless the
+    sequences of the text ``nearby`` (the region if not given) are
+    STRAYS_OUTWEIGHED or more and twice the region's strays: French with
+    its own apostrophes among them (barÃ¨me, l’Ã©valuation, dÃ©placement:
+    one of ftfy's cases) had been left whole."""
+    forms = _SEQUENCE_FORMS.get()
+    strays = sum(1 for m in forms.stray.finditer(region) if not start <= m.start() < end)
+    if not strays:
+        return False
+    sequences = len(forms.sequence.findall(nearby or region))
+    return sequences < STRAYS_OUTWEIGHED or sequences < 2 * strays
 
 
 class _Forms:
