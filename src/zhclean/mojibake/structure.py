@@ -490,12 +490,12 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")
 # Letters of a script (CJK, kana and Hangul among them), not modifiers.
 _LETTERS = ("Lu", "Ll", "Lt", "Lo")
 # What one sequence alone may read as: Latin, punctuation and symbols of
-# Western text (’ … € ™), arrows, the symbols and dingbats of chat (✔ ❤ ♫ ⚽:
-# E2 86-87 and E2 98-9F read by Windows-1252 are â† â‡ â˜ â™ âš â› âœ âž âŸ,
-# which no language writes), CJK punctuation, kana, Han and the full-width
-# forms.
+# Western text (’ … € ™), arrows, mathematical and technical signs, the
+# symbols and dingbats of chat (→ ≥ ✔ ❤ ♫ ⚽: E2 86-8F and E2 98-9F read by
+# Windows-1252 are â† â‡ âˆ â‰ âŠ â‹ âŒ âŽ â˜ â™ âš â› âœ âž âŸ, which no
+# language writes), CJK punctuation, kana, Han and the full-width forms.
 _ONE_ALONE = re.compile(
-    "[\u00a0-\u024f\u2010-\u205e\u20a0-\u20bf\u2122\u2190-\u21ff\u2600-\u27bf\u3000-\u30ff\u3400-\u9fff"
+    "[\u00a0-\u024f\u2010-\u205e\u20a0-\u20bf\u2122\u2190-\u23ff\u2600-\u27bf\u3000-\u30ff\u3400-\u9fff"
     "\uff00-\uffef]"
 )
 # Second bytes that real text has after a letter: no-break space, curly
