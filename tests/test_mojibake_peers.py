@@ -28,9 +28,9 @@ LANGUAGES = sorted(path.stem for path in MULTILINGUAL.glob("*.jsonl"))
 MORE = more_must_not_change()
 
 # Non-Chinese ftfy cases repaired exactly as ftfy's fixed-encoding: a floor
-# measured on this suite (60 of 109 with both implementations; the other 49
+# measured on this suite (61 of 109 with both implementations; the other 48
 # come back unchanged), so that a regression shows.  The goal is all.
-FTFY_EXACT_FLOOR = 60
+FTFY_EXACT_FLOOR = 61
 
 
 def _ids(cases):

@@ -194,6 +194,7 @@ def test_utf8_read_as_latin1_of_every_east_asian_block_is_repaired(correct):
     [("HÃ”TEL DE VILLE", "HÔTEL DE VILLE"), ("DOS AÃ‘OS", "DOS AÑOS"), ("fin aoÃ»t", "fin août"),
      ("ongeÃ«venaard", "ongeëvenaard"), ("RÄ«ga", "Rīga"), ("voilÃ le travail", "voilà le travail"),
      ("la cittÃ di Roma", "la città di Roma"), ("âœ” No problems", "✔ No problems"), ("5 â†’ 6", "5 → 6"), ("x â‰¥ 5", "x ≥ 5"),
+     ("Р\x98РІР°РЅ РџРµС‚СЂРѕРІ", "Иван Петров"),
      ("Le barÃ¨me permet l’Ã©valuation des frais de dÃ©placement", "Le barème permet l’évaluation des frais de déplacement")],
 )
 def test_a_lone_sequence_inside_a_word_is_repaired(broken, fixed):

@@ -14,6 +14,7 @@ import re
 import sys
 import threading
 from array import array
+from collections.abc import Callable
 from itertools import compress
 
 from .._lazy import Lazy
@@ -262,6 +263,35 @@ def _record_decode_error(exc: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error("zhclean.record", _record_decode_error)
+
+# The bytes each code page leaves undefined, which browsers (the WHATWG
+# decoders) read as the C1 control of the same number: UTF-8's И, D0 98, is
+# Р and U+0098 read as Windows-1251, where Python's cp1251 stops (a line of
+# Russian, one of ftfy's cases, had been left).  Encoding with the error
+# handler CODE_PAGE_ERRORS[codec] writes such a control back as its byte
+# (one handler a code page: a charmap codec names itself "charmap" in its
+# errors).
+CODE_PAGE_UNDEFINED = {
+    codec: frozenset(byte for byte in range(0x80, 0xA0) if not bytes([byte]).decode(codec, "ignore"))
+    for codec in CODE_PAGES
+}
+CODE_PAGE_ERRORS = {codec: f"zhclean.c1-as-byte.{codec}" for codec in CODE_PAGES}
+
+
+def _c1_as_byte(undefined: frozenset[int]) -> Callable[[UnicodeError], tuple[bytes, int]]:
+    def handler(exc: UnicodeError) -> tuple[bytes, int]:
+        if not isinstance(exc, UnicodeEncodeError):
+            raise exc
+        code = ord(exc.object[exc.start])
+        if code not in undefined:
+            raise exc
+        return bytes([code]), exc.start + 1
+
+    return handler
+
+
+for _codec, _name in CODE_PAGE_ERRORS.items():
+    codecs.register_error(_name, _c1_as_byte(CODE_PAGE_UNDEFINED[_codec]))
 
 
 def decode_strict(data: bytes, codec: str) -> str | None:

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from .charsets import (
     BIG5_HKSCS,
     CHOSEN_BY_NEIGHBOURS,
+    CODE_PAGE_ERRORS,
+    CODE_PAGES,
     EURO_BYTES,
     GBK_WEB,
     HYBRID,
@@ -76,6 +78,8 @@ def encode(text: str, codec: str, loops: Loops) -> bytes:
         return encode_gb(text)
     if codec == BIG5_HKSCS:
         return encode_hkscs(text)
+    if codec in CODE_PAGES:
+        return text.encode(codec, CODE_PAGE_ERRORS[codec])
     return text.encode(codec)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from .._data import data_rows
 from .._lazy import Lazy
-from .charsets import BARRIER, BIG5_HKSCS, CODE_PAGES, SINGLE_BYTE_MAP, decode_table, encode_table
+from .charsets import BARRIER, BIG5_HKSCS, CODE_PAGE_UNDEFINED, CODE_PAGES, SINGLE_BYTE_MAP, decode_table, encode_table
 
 # --- the scan for regions worth a look ---------------------------------------
 # Suspicious characters closer than MAX_GAP characters apart belong to one
@@ -443,6 +443,8 @@ def _build_page_bytes() -> bytes:
         for byte in range(0x80, 0x100):
             for ch in bytes([byte]).decode(codec, "ignore"):
                 table[page << 16 | ord(ch)] = byte
+        for byte in CODE_PAGE_UNDEFINED[codec]:  # read by browsers as C1 controls
+            table[page << 16 | byte] = byte
     return bytes(table)
 
 
