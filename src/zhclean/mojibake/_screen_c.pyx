@@ -65,16 +65,14 @@ cdef enum:
     # How many curly quotes tables.OWN_QUOTES holds.
     QUOTES = 4
     # A pair is left unbounded in a long region (_bound_flags) where more
-    # than one in BOUND_LEADS_IN of its first BOUND_TRIAL characters make a
-    # lead byte in the pair's wrong codec (read as UTF-8), or end a run
-    # long enough (GBK and Big5 read as each other): then the windows are
-    # seldom ruled out, and the asking costs more than the tests it spares.
-    # UTF-8 read as GBK, news sample 003, 1 MB: Big5 and Shift-JIS bytes of
-    # its characters hold a lead in 6 of 10, and bounding both took the
-    # screen from 10.5 to 19 ms; UTF-8 read as Latin-1 makes GBK leads in
-    # about 1 character of 20, and is the case the bound is for.
+    # than one in BOUND_HITS_IN of its first BOUND_TRIAL characters start a
+    # plausible sequence (read as UTF-8) or end a run long enough (GBK and
+    # Big5 read as each other): then the windows are seldom ruled out, and
+    # the asking costs more than the tests it spares (the pair that is the
+    # text's own: UTF-8 read as GBK is a plausible sequence at every other
+    # character).
     BOUND_TRIAL = 256
-    BOUND_LEADS_IN = 4
+    BOUND_HITS_IN = 4
 
 
 cdef struct ScreenTables:
@@ -1124,19 +1122,22 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
     return mask
 
 
-cdef inline bint _starts_utf8(const ucs_t* chars, Py_ssize_t n, Py_ssize_t k, const int* encoded) noexcept nogil:
+cdef inline int _starts_utf8(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, Py_ssize_t k,
+                             const int* encoded) noexcept nogil:
     """Whether a byte ``encoded`` makes of ``chars[k]`` starts a sequence that
     _utf8_viable adds to its run, on any piece of ``chars`` that holds
     ``chars[k]``: it does on the bytes of ``chars[k:]`` up to a loss, which
     hold the piece's (a piece's bytes are its characters', one after the
     other, and a loss ends the piece).  Each lead's continuations are read
-    only until one is not."""
+    only until one is not.  0: none; 1: one does; 2: one does whose
+    character's class is PLAUSIBLE or more (a run passes only with one:
+    the mean of values is no more than the largest)."""
     cdef uint32_t c = chars[k], cp, low
     cdef int code = encoded[c] if c != 0xFFFD and c < 0x10000 else -1
-    cdef int own, j, size, need, at, width, byte, next_code
+    cdef int own, j, size, need, at, width, byte, next_code, found = 0
     cdef Py_ssize_t i
     if code < 0 or not (0xC2 <= (code & 0xFF) <= 0xF4 or (code >= 0x10000 and 0xC2 <= (code >> 8) & 0xFF <= 0xF4)):
-        return False  # no lead byte: nearly every character asked
+        return 0  # no lead byte: nearly every character asked
     own = 2 if code >= 0x10000 else 1
     for j in range(own):
         byte = (code >> 8) & 0xFF if own == 2 and j == 0 else code & 0xFF
@@ -1172,29 +1173,34 @@ cdef inline bint _starts_utf8(const ucs_t* chars, Py_ssize_t n, Py_ssize_t k, co
         if need or cp < low or 0xD800 <= cp <= 0xDFFF or cp > 0x10FFFF:
             continue
         if not (0x250 <= cp <= 0x1FFF or 0xA000 <= cp <= 0xF8FF or cp == 0xFFFD):
-            return True
-    return False
+            if cp < 0x10000 and t.classes[cp] >= st.plausible:
+                return 2
+            found = 1
+    return found
 
 
-cdef int _bound_flags(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, bint hkscs,
-                     uint8_t* flags) noexcept nogil:
+cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, bint hkscs,
+                     uint16_t* flags) noexcept nogil:
     """For a region screened window by window, the bit of each pair of
     SCREENED that a character counts towards, in ``flags``: for a pair read
     as UTF-8, a byte of its in the wrong codec starts a sequence that
     _utf8_viable adds to its run (in either reading of Big5 _segments may
-    try); for GBK and Big5 read as each other, it ends a run of
-    LEAST_TWO_BYTE_EVIDENCE_UNMARKED or more characters that re-read, ASCII
-    left out (a segment of _segments with that many lies inside such a
-    run).  A window's segments pass a pair's test only where it holds two
-    such characters (a run of two sequences or more), or one: _cannot.
-    Returns the pairs left unbounded (BOUND_TRIAL), all of them where the
-    flags are not worth having."""
-    cdef Py_ssize_t k, leads[5], hits[5], run[5]
-    cdef int b, on = (1 << 5) - 1, utf8 = 0
+    try), and the bit 8 places up where that sequence's character is of
+    class PLAUSIBLE or more; for GBK and Big5 read as each other, it ends a
+    run of LEAST_TWO_BYTE_EVIDENCE_UNMARKED or more characters that re-read,
+    ASCII left out (a segment of _segments with that many lies inside such
+    a run).  A window's segments pass a pair's test only where it holds two
+    such characters, one of the plausible ones (a run of two sequences or
+    more whose mean is PLAUSIBLE), or one: _cannot.  Returns the pairs left
+    unbounded (BOUND_TRIAL), all of them where the flags are not worth
+    having."""
+    cdef Py_ssize_t k, hits[5], run[5]
+    cdef int b, on = (1 << 5) - 1, utf8 = 0, starts
     cdef uint32_t c
-    cdef uint8_t f, lead, rel
+    cdef uint16_t f
+    cdef uint8_t lead, rel
     for b in range(5):
-        leads[b] = hits[b] = run[b] = 0
+        hits[b] = run[b] = 0
         if st.right_of[b] < 0:
             utf8 |= 1 << b
     for k in range(n):
@@ -1207,15 +1213,17 @@ cdef int _bound_flags(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, 
                 for b in range(5):
                     if not (lead >> b) & 1:
                         continue
-                    leads[b] += 1
-                    if (_starts_utf8(chars, n, k, st.encoded[st.read_of[hkscs][b]])
-                            or (not hkscs and st.read_of[1][b] != st.read_of[0][b]
-                                and _starts_utf8(chars, n, k, st.encoded[st.read_of[1][b]]))):
+                    starts = _starts_utf8(t, st, chars, n, k, st.encoded[st.read_of[hkscs][b]])
+                    if starts < 2 and not hkscs and st.read_of[1][b] != st.read_of[0][b]:
+                        starts = max(starts, _starts_utf8(t, st, chars, n, k, st.encoded[st.read_of[1][b]]))
+                    if starts:
                         f |= 1 << b
+                    if starts == 2:
+                        f |= 1 << (8 + b)
                         hits[b] += 1
             for b in range(5):
-                if (utf8 >> b) & 1:
-                    continue
+                if not ((on & ~utf8) >> b) & 1:
+                    continue  # (a pair read as UTF-8, or one no longer bounded)
                 if (rel >> b) & 1:
                     run[b] += 1
                     if run[b] >= st.least:
@@ -1229,25 +1237,26 @@ cdef int _bound_flags(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, 
         flags[k] = f
         if k + 1 == BOUND_TRIAL:
             for b in range(5):
-                if ((leads[b] if (utf8 >> b) & 1 else hits[b]) * BOUND_LEADS_IN > BOUND_TRIAL):
+                if hits[b] * BOUND_HITS_IN > BOUND_TRIAL:
                     on &= ~(1 << b)
             if not on:
                 return (1 << 5) - 1
     return ((1 << 5) - 1) & ~on
 
 
-cdef inline int _cannot(const uint8_t* flags, Py_ssize_t lo, Py_ssize_t hi, int on, int utf8) noexcept nogil:
+cdef inline int _cannot(const uint16_t* flags, Py_ssize_t lo, Py_ssize_t hi, int on, int utf8) noexcept nogil:
     """The pairs of ``on`` whose test fails on every segment of the window
     [lo, hi), by the flags of _bound_flags: a pair read as UTF-8 with fewer
-    than two characters that count, the others with none."""
+    than two characters that count or none of them plausible, the others
+    with none."""
     cdef Py_ssize_t k
-    cdef uint8_t f, seen = 0, twice = 0
+    cdef uint16_t f, seen = 0, twice = 0
     for k in range(lo, hi):
         f = flags[k]
         if f:
             twice |= seen & f
             seen |= f
-    return on & ~((twice & utf8) | (seen & ~utf8))
+    return on & ~((twice & (seen >> 8) & utf8) | (seen & ~utf8))
 
 
 cdef bint _loss_markers_only(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n) noexcept nogil:
@@ -1378,7 +1387,7 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
     cdef uint8_t* data = <uint8_t*>malloc((2 * longest + 1) * sizeof(uint8_t))
     cdef uint8_t* known = <uint8_t*>malloc((longest + 1) * sizeof(uint8_t))
     cdef uint32_t* reread = <uint32_t*>malloc((longest + 1) * sizeof(uint32_t))
-    cdef uint8_t* flags = <uint8_t*>malloc((longest + 1) * sizeof(uint8_t))
+    cdef uint16_t* flags = <uint16_t*>malloc((longest + 1) * sizeof(uint16_t))
     if data == NULL or known == NULL or reread == NULL or flags == NULL:
         free(data)
         free(known)
@@ -1397,11 +1406,11 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
         off = (1 << 5) - 1
         if n >= st.windows_from:
             if kind == 1:
-                off = _bound_flags(st, <const uint8_t*>source + start, n, hkscs, flags)
+                off = _bound_flags(t, st, <const uint8_t*>source + start, n, hkscs, flags)
             elif kind == 2:
-                off = _bound_flags(st, <const uint16_t*>source + start, n, hkscs, flags)
+                off = _bound_flags(t, st, <const uint16_t*>source + start, n, hkscs, flags)
             else:
-                off = _bound_flags(st, <const uint32_t*>source + start, n, hkscs, flags)
+                off = _bound_flags(t, st, <const uint32_t*>source + start, n, hkscs, flags)
         while True:
             hi = n if n < st.windows_from else min(lo + st.window, n)
             edge_before = _read(kind, source, start + lo - 1) if lo > 0 else before
