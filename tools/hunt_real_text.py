@@ -7,6 +7,7 @@ the machine or in packages, runs ``fix_mojibake``, ``strip_pinyin`` and
 ``convert(to="auto")`` over it, and prints each change with its language:
 
     python -m tools.hunt_real_text gettext /usr/share/locale   # compiled .mo catalogues
+    python -m tools.hunt_real_text man /usr/share/man          # translated manual pages
     python -m tools.hunt_real_text cldr        # pip install babel: CLDR's names
     python -m tools.hunt_real_text wordfreq    # pip install wordfreq: commonest words,
                                                #   joined with the seed pages' lines
@@ -48,6 +49,20 @@ def _gettext(directory: str) -> Iterator[tuple[str, str]]:
         for value in catalogue.values():
             if isinstance(value, str) and value.strip() and not value.isascii():
                 yield mo.parts[-3], value
+
+
+def _man(directory: str) -> Iterator[tuple[str, str]]:
+    """Each translated manual page whole (its language's directory), roff and all."""
+    import gzip
+
+    for page in sorted(pathlib.Path(directory).glob("*/man*/*.gz")):
+        language = page.parts[-3]
+        if language.startswith("man"):
+            continue  # the untranslated pages
+        try:
+            yield language, gzip.decompress(page.read_bytes()).decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
 
 
 def _cldr() -> Iterator[tuple[str, str]]:
@@ -118,14 +133,14 @@ def _mimesis() -> Iterator[tuple[str, str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", choices=("gettext", "cldr", "wordfreq", "mimesis"))
-    parser.add_argument("directory", nargs="?", help="for gettext: the directory of the locales")
+    parser.add_argument("source", choices=("gettext", "man", "cldr", "wordfreq", "mimesis"))
+    parser.add_argument("directory", nargs="?", help="for gettext and man: the directory to read")
     parser.add_argument("--show", type=int, default=40, help="changes to print (default 40)")
     args = parser.parse_args()
-    if args.source == "gettext":
+    if args.source in ("gettext", "man"):
         if not args.directory:
-            parser.error("gettext needs the directory of the locales (/usr/share/locale on Debian)")
-        texts = _gettext(args.directory)
+            parser.error(f"{args.source} needs a directory (/usr/share/locale or /usr/share/man on Debian)")
+        texts = _gettext(args.directory) if args.source == "gettext" else _man(args.directory)
     else:
         texts = {"cldr": _cldr, "wordfreq": _wordfreq, "mimesis": _mimesis}[args.source]()
     count = 0

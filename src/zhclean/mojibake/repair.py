@@ -459,6 +459,22 @@ def _less(stats: TextStats, kept: TextStats) -> TextStats:
     )
 
 
+# The quotation marks of Western text: a stretch whose characters past ASCII
+# are only these is quotation, never GBK or Big5 read byte by byte.
+_QUOTES = frozenset("«»‹›“”‘’„‚")
+
+
+def _quotes_only(text: str) -> bool:
+    """Whether every character of ``text`` past ASCII is a quotation mark."""
+    found = False
+    for ch in text:
+        if ch > "\x7f":
+            if ch not in _QUOTES:
+                return False
+            found = True
+    return found
+
+
 def _around(text: str, start: int, end: int) -> str:
     """The characters before and after ``text[start:end]`` (a space for none)."""
     return (text[start - 1] if start else " ") + (text[end] if end < len(text) else " ")
@@ -559,6 +575,10 @@ def _judge(
             continue  # Japanese: its kana are its own
         if two_byte_right and letters_alone(before):
             continue  # single letters with spaces between: a list of them
+        if two_byte_right and stretch.wrong in (SINGLE_BYTE, HYBRID) and _quotes_only(before):
+            # Quotation marks around words are the text's own: «Ctrl»\ in a
+            # Ukrainian manual page read as Big5 was 青trl蓋 (« is AB, a lead).
+            continue
         if two_byte_right and pinyin_words(region, stretch.start, stretch.end):
             continue  # the text's own pinyin (tónɡ), which GBK writes too
         page_own = _PAGE_OWN_BESIDE_TEXT if len(before) >= PAGE_OWN_CHANCE_FROM else _PAGE_OWN
