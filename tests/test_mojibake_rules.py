@@ -212,6 +212,21 @@ def test_a_lone_sequence_at_a_word_end_stays(text):
     assert zhclean.fix_mojibake(text) is text
 
 
+@pytest.mark.parametrize(
+    "broken, fixed",
+    [("иЇќ", "话"), ("гЂЏ", "』"), ("еғЏ", "序"), ("品è—»第九", "品藻第九"), ("    ÃÃÃÃÕýÔÚÉÏÐ¡¡£", "    妹妹正在上小。"),
+     ("ρΘ狟ねキら籔そ", "老成朋友平日與公")],
+)
+def test_what_the_rules_for_other_languages_leave_repaired(broken, fixed):
+    """The rules that keep other languages' words (cased as words in a
+    Cyrillic code page, a no-break space or an apostrophe in three bytes, one
+    letter four times as a word of its own, kana in Japanese proportions)
+    leave these repairs: a capital after a small letter, — and », a doubled
+    character of GBK, classical Chinese in Big5 read as GBK (half kana, with
+    Greek letters, which Japanese text does not hold)."""
+    assert zhclean.fix_mojibake(broken) == fixed
+
+
 def test_listed_letters_beside_real_damage_do_not_bar_it():
     """The listing test asks every run of high characters a stretch takes
     in: GBK read as Windows-1252 is repaired, a listing on its own is not."""

@@ -125,6 +125,7 @@ _LETTER_ALONE = re.compile("(?<![^\\W_])[\u0370-\u03ff\u0400-\u052f](?![^\\W_])"
 KANA_LEAST = 3
 KANA_SHARE = 0.5
 _KANA = re.compile("[\u3041-\u309f\u30a0-\u30ff]")
+_NOT_JAPANESE = re.compile("[\u3041\u3043\u3045\u3047\u3049\u0370-\u03ff\u0400-\u04ff]")
 # A stretch whose non-ASCII characters are this share or more the letters of
 # pinyin words (tónɡ, ɡònɡ'xū'biɑ̀n: GBK writes pinyin's letters, A8 A1-C0)
 # is the text's own romanisation, not GBK read as Big5 or as the crawlers'
@@ -337,11 +338,13 @@ def unmistakable_utf8(
             return 0
         sequences += len(data) - len(data.translate(None, _LEAD_BYTES))
         datas.append(data)
-    if codec in CODE_PAGES and not evidenced and sequences < 3 and _letters_only(before):
+    if codec in CODE_PAGES and not evidenced and sequences < 3 and _words_only(before):
         # A code page whose bytes 80-BF are letters makes words of them that
         # are UTF-8 by chance: Mongolian Чөлөөт is D7 B4 EB B4 B4 in KZ-1048
         # (״봴), Uzbek йўқ three bytes of 额 in PTCP154.  One or two
-        # sequences of letters alone prove nothing there.
+        # sequences of letters cased as words prove nothing there; UTF-8
+        # read so mostly puts a capital after a small letter (иЇќ is 话,
+        # гЂЏ 』), which no word does.
         return 0
     if sequences >= 2:
         # Two sequences that read as no letter (ВІКІ, Ukrainian capitals, in
@@ -374,7 +377,11 @@ def unmistakable_utf8(
     # letter are no proof either: French writes a no-break space before its
     # closing guillemet, and é\xa0» (E9 A0 BB) is UTF-8's 頻 (« commité »
     # came out « commit頻).
-    strong = not all(byte in _WEAK_CONTINUATION for byte in sequence[1:])
+    # (Only with a no-break space or a curly quote among them: è—» is 藻,
+    # and é”” a word before two closing quotes.)
+    strong = not (
+        all(byte in _WEAK_CONTINUATION for byte in sequence[1:]) and any(byte in _SPACE_OR_QUOTE for byte in sequence[1:])
+    )
     proven = (len(sequence) >= 3 and strong) or any("\x80" <= ch <= "\x9f" for ch in before) or (
         (codec == SINGLE_BYTE or evidenced)
         and (
@@ -389,6 +396,8 @@ def unmistakable_utf8(
     return 1 if proven else 0
 
 
+# A no-break space and the curly quotes as Windows-1252 writes them.
+_SPACE_OR_QUOTE = frozenset(b"\xa0\x91\x92\x93\x94")
 # Second bytes that real text writes after a letter even inside a word: an
 # apostrophe, a no-break space, the marks of a name (™ ® ©).
 _AFTER_A_LETTER = frozenset(b"\x92\xa0\x99\xae\xa9")
@@ -405,9 +414,20 @@ def _find_single_byte(text: str, sequence: bytes, codec: str) -> int:
     return -1
 
 
-def _letters_only(text: str) -> bool:
-    """Whether ``text``'s characters but ASCII and spaces are all letters."""
-    return all(unicodedata.category(ch) in _LETTERS for ch in text if ch > "\x7f")
+def _words_only(text: str) -> bool:
+    """Whether ``text``'s characters past ASCII are all letters, in runs of
+    letters cased as words are: all small, all capitals, or a capital and
+    then small ones (йўқ, ТҮРІ, Чөлөөт; not иЇќ)."""
+    if any(ch > "\x7f" and unicodedata.category(ch) not in _LETTERS for ch in text):
+        return False
+    for run in _LETTER_RUN.findall(text):
+        if not (run.islower() or run.isupper() or run[0].isupper() and run[1:].islower()):
+            return False
+    return True
+
+
+# A run of letters (of any script: \w less digits and the underscore).
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def stray_single_bytes(region: str, start: int, end: int, nearby: str = "") -> bool:
@@ -536,9 +556,13 @@ def japanese_kana(text: str) -> bool:
     or more, and KANA_SHARE or more of its non-ASCII characters.  GBK has
     the kana, and Big5 reads their bytes as its commonest characters
     (ヘッダを読み込め, Japanese for "read the header", is 目永母毛掂心煋戶
-    re-read), so kana are the page's own where Japanese is written."""
+    re-read), so kana are the page's own where Japanese is written.  Not
+    with a small hiragana vowel (ぁぃぅぇぉ, which Japanese seldom writes:
+    Big5's 不 and 之 read as GBK are ぃ and ぇ) or a Greek or Cyrillic letter
+    (Big5's rows A6 and A7 read as GBK): classical Chinese in Big5 read as
+    GBK is dense with them, and with kana (ρΘ狟ねキら籔そ is 老成朋友平日與公)."""
     kana = len(_KANA.findall(text))
-    if kana < KANA_LEAST:
+    if kana < KANA_LEAST or _NOT_JAPANESE.search(text):
         return False
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     return kana >= KANA_SHARE * non_ascii
@@ -630,7 +654,8 @@ _LATIN_TOUCHING = re.compile(
 
 
 # A small one of them before a small ASCII letter (még, Hãy: between_ascii_letters
-# looks at the letter before it), and one four times in a row (ÅÅÅÅ).
+# looks at the letter before it), and one four times in a row, a word of its
+# own (ÅÅÅÅ; not ÃÃÃÃÕý, GBK's 妹妹正 read as Latin-1).
 _SMALL_LATIN_BEFORE_SMALL = re.compile(
     "[" + "".join(re.escape(chr(cp)) for low, high in LATIN_LETTERS for cp in range(low, high + 1) if chr(cp).islower())
     + "](?=[a-z])"
@@ -644,7 +669,7 @@ _UTF8_ONLY_LETTER = re.compile(
         if chr(cp) not in CP1252_EXTRAS
     ) + "]"
 )
-_SAME_LETTER_FOUR = re.compile(f"({_LATIN_LETTER.pattern})\\1{{3,}}")
+_SAME_LETTER_FOUR = re.compile(f"(?<![^\\W\\d_])({_LATIN_LETTER.pattern})\\1{{3,}}(?![^\\W\\d_])")
 
 
 # The characters a single-byte decoder makes of high bytes (80-FF), and runs of them.
