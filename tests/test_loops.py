@@ -412,6 +412,11 @@ def test_rereading_loops_agree(compiled, twin, text, codecs, pin_start, pin_end,
     assert got == twin["mojibake"].resync(text, wrong, right, 1, 7, pin_start, pin_end, chunk)
     for start, end, _ in got:
         assert 0 <= start < end <= len(text)
+    # Leaving out what holds under ``least`` leaves the rest as it was.
+    for least in (1, 3):
+        kept = [s for s in got if sum(c >= "\x80" and c != "\ufffd" for c in text[s[0]:s[1]]) >= least]
+        for loops in (compiled, twin):
+            assert loops["mojibake"].resync(text, wrong, right, 1, 7, pin_start, pin_end, chunk, least) == kept
 
 
 def test_rereading_a_region_longer_than_a_piece(compiled, twin):

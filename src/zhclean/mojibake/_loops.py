@@ -28,7 +28,7 @@ class Loops(Protocol):
     ) -> list[bytes | None]: ...
     def resync(
         self, region: str, wrong: str, right: str, margin: int, switch: int,
-        pin_start: bool, pin_end: bool, chunk: int,
+        pin_start: bool, pin_end: bool, chunk: int, least: int = 0,
     ) -> list[tuple[int, int, str]]: ...
 
 

@@ -115,6 +115,7 @@ cdef struct Resync:
     bint big5
     int64_t margin, switch
     bint pin_start, pin_end
+    Py_ssize_t least        # fewest input characters outside ASCII (U+FFFD apart) a stretch keeps
     # work, sized for the longest piece
     int* stream
     Py_ssize_t* owner
@@ -261,9 +262,18 @@ cdef void _resync_piece(Resync* r) noexcept nogil:
     _gather(r)
 
 
+cdef inline Py_ssize_t _others_in(const uint32_t* chars, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
+    """The characters of chars[start:end] outside ASCII, U+FFFD apart."""
+    cdef Py_ssize_t k, others = 0
+    for k in range(start, end):
+        if chars[k] >= 0x80 and chars[k] != 0xFFFD:
+            others += 1
+    return others
+
+
 cdef void _gather(Resync* r) noexcept nogil:
     """Gather the re-read steps into stretches, as the twin does."""
-    cdef Py_ssize_t i = 0, first, last, k
+    cdef Py_ssize_t i = 0, first, last, k, start, end
     cdef bint recovered
     while i <= r.steps:
         if i < r.steps and r.step_read[i]:
@@ -282,14 +292,17 @@ cdef void _gather(Resync* r) noexcept nogil:
                     recovered = True
                     break
             if first <= last and recovered:
-                r.out_spans[4 * r.out_count] = r.base + r.boundary[r.step_from[first]]
-                r.out_spans[4 * r.out_count + 1] = r.base + r.boundary[r.step_to[last]]
-                r.out_spans[4 * r.out_count + 2] = r.out_length
-                r.out_spans[4 * r.out_count + 3] = last - first + 1
-                r.out_count += 1
-                for k in range(first, last + 1):
-                    r.out_text[r.out_length] = r.step_text[k]
-                    r.out_length += 1
+                start = r.base + r.boundary[r.step_from[first]]
+                end = r.base + r.boundary[r.step_to[last]]
+                if _others_in(r.chars, start, end) >= r.least:
+                    r.out_spans[4 * r.out_count] = start
+                    r.out_spans[4 * r.out_count + 1] = end
+                    r.out_spans[4 * r.out_count + 2] = r.out_length
+                    r.out_spans[4 * r.out_count + 3] = last - first + 1
+                    r.out_count += 1
+                    for k in range(first, last + 1):
+                        r.out_text[r.out_length] = r.step_text[k]
+                        r.out_length += 1
         i += 1
 
 
@@ -311,7 +324,7 @@ cdef void _widen(const ucs_t* s, Py_ssize_t n, uint32_t* out) noexcept nogil:
 
 
 def resync(region, str wrong, str right, margin, switch, bint pin_start, bint pin_end,
-           Py_ssize_t chunk):
+           Py_ssize_t chunk, Py_ssize_t least=0):
     """The twin's ``resync``: the stretches of ``region`` worth re-reading."""
     if wrong not in REREAD_FROM or right not in REREAD_AS:
         raise ValueError(f"no re-reading from {wrong!r} as {right!r}")
@@ -372,6 +385,7 @@ def resync(region, str wrong, str right, margin, switch, bint pin_start, bint pi
         r.switch = switch
         r.pin_start = pin_start
         r.pin_end = pin_end
+        r.least = least
         if n >= RESYNC_RELEASE_CHARS:
             with nogil:
                 _resync_all(&r, cuts, pieces)
