@@ -122,6 +122,13 @@ MIXTURE_WORD_SHARE = 0.5
 LETTERS_ALONE_LEAST = 2
 # One, with neither neighbour a letter (of any script) or a digit.
 _LETTER_ALONE = re.compile("(?<![^\\W_])[\u0370-\u03ff\u0400-\u052f](?![^\\W_])")
+# Any such letter, alone or not: a search for a class alone is 4-5 times
+# as fast as one with the neighbours looked at around each character
+# (1.2 -> 0.25 ms on 20,000 characters of Gutenberg), and nearly every
+# stretch judged holds fewer than LETTERS_ALONE_LEAST of them, or (Big5
+# read as GBK, whose rows A6 and A7 are Greek and Cyrillic) too few to be
+# half its characters.
+_LETTER = re.compile("[\u0370-\u03ff\u0400-\u052f]")
 KANA_LEAST = 3
 KANA_SHARE = 0.5
 _KANA = re.compile("[\u3041-\u309f\u30a0-\u30ff]")
@@ -545,10 +552,16 @@ def letters_alone(text: str) -> bool:
     side by side with others, and a page in either puts no space between
     its characters; re-read, the days of a Belarusian calendar were
     扼 抖 扼 抗 找 折 (Unicode's CLDR, through Babel)."""
+    letters = len(_LETTER.findall(text))
+    if letters < LETTERS_ALONE_LEAST:
+        return False  # too few letters, alone or not
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if 2 * letters < non_ascii:
+        return False  # too few of its characters letters, alone or not
     found = _LETTER_ALONE.findall(text)
     if len(found) < LETTERS_ALONE_LEAST:
         return False
-    return 2 * len(found) >= len(text) - len(text.encode("ascii", "ignore"))
+    return 2 * len(found) >= non_ascii
 
 
 def japanese_kana(text: str) -> bool:
