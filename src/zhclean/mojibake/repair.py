@@ -71,6 +71,7 @@ from .structure import (
     completions,
     european_words,
     between_ascii_letters,
+    latin_letters,
     foreign_words,
     mixture_words,
     japanese_kana,
@@ -605,10 +606,14 @@ def _judge(
                 or utf8_share(before, loops) >= UTF8_REGION
                 or utf8_run(before, loops) >= UTF8_RUN + (len(before) >= UTF8_RUN_LONG)
                 # (Its letters' neighbours are the text's: Kraków cut at
-                # its ó by a region's edge read as GBK's 體.)
-                or european_words(text, offset + stretch.start, offset + stretch.end)
+                # its ó by a region's edge read as GBK's 體.  Its Latin
+                # letters are counted once, for this test and the next.)
+                or european_words(
+                    text, offset + stretch.start, offset + stretch.end,
+                    high := latin_letters(text, offset + stretch.start, offset + stretch.end),
+                )
                 or stretch.right == "gb18030"
-                and between_ascii_letters(text, offset + stretch.start, offset + stretch.end)
+                and between_ascii_letters(text, offset + stretch.start, offset + stretch.end, high)
                 or stretch.wrong == HYBRID
                 and mixture_words(text, offset + stretch.start, offset + stretch.end)
                 or letter_listing(region, stretch.start, stretch.end, odd=stretch.wrong == SINGLE_BYTE)

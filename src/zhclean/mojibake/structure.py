@@ -70,6 +70,7 @@ __all__ = [
     "utf8_share_of",
     "japanese_kana",
     "between_ascii_letters",
+    "latin_letters",
     "mixture_words",
     "letters_alone",
 ]
@@ -613,7 +614,15 @@ def mixture_words(region: str, start: int, end: int) -> bool:
     return held >= MIXTURE_WORD_SHARE * (len(piece) - len(piece.encode("ascii", "ignore")))
 
 
-def between_ascii_letters(region: str, start: int, end: int) -> bool:
+def latin_letters(region: str, start: int, end: int) -> int:
+    """How many Latin letters beyond ASCII ``region[start:end]`` holds: what
+    european_words and between_ascii_letters weigh their letters against,
+    counted once for both where both are asked (``high``: a page of the
+    crawlers' mixture holds 236,812 in 505,511 characters, 26 ms to count)."""
+    return len(_LATIN_LETTER.findall(region, start, end))
+
+
+def between_ascii_letters(region: str, start: int, end: int, high: int | None = None) -> bool:
     """Whether ``region[start:end]`` reads as European words to a GBK
     reading: EUROPEAN_SHARE or more of its Latin letters are small ones
     between small ASCII letters, or after a word's ASCII capital (még,
@@ -626,7 +635,8 @@ def between_ascii_letters(region: str, start: int, end: int) -> bool:
     characters (µo§G¤F), which european_words allows for.  (The gettext
     catalogues of GNU tools: Turkish çözücü came out 琏z點ü, Hungarian még
     élő m間 閘ő, Vietnamese Hãy đưa H銀 膽瓢a, Swedish ÅÅÅÅ 排排.)"""
-    high = len(_LATIN_LETTER.findall(region, start, end))
+    if high is None:
+        high = latin_letters(region, start, end)
     if not high:
         return False
     # (Counted with the others, so that one such run by chance in a page of
@@ -642,14 +652,15 @@ def between_ascii_letters(region: str, start: int, end: int) -> bool:
     return between >= EUROPEAN_SHARE * high
 
 
-def european_words(region: str, start: int, end: int) -> bool:
+def european_words(region: str, start: int, end: int, high: int | None = None) -> bool:
     """Whether ``region[start:end]`` reads as European words: a quarter or
     more of its Latin letters (Latin-1 and Extended) touch two ASCII
     letters in a row (élèves, Troisième, Hırsızı; not the symbols GBK's
     pinyin letters make, ji¨¤ for jià).  A single-byte decoder's reading of Big5 touches
     single ASCII letters only, each the second byte of a pair between two
     high ones (µo§G¤F for 發佈了)."""
-    high = len(_LATIN_LETTER.findall(region, start, end))
+    if high is None:
+        high = latin_letters(region, start, end)
     if not high:
         return False
     lo = max(0, start - 2)  # the letters they may touch, either side
