@@ -215,7 +215,7 @@ def test_a_lone_sequence_at_a_word_end_stays(text):
 @pytest.mark.parametrize(
     "broken, fixed",
     [("иЇќ", "话"), ("гЂЏ", "』"), ("еғЏ", "序"), ("品è—»第九", "品藻第九"), ("    ÃÃÃÃÕýÔÚÉÏÐ¡¡£", "    妹妹正在上小。"),
-     ("ρΘ狟ねキら籔そ", "老成朋友平日與公")],
+     ("ρΘ狟ねキら籔そ", "老成朋友平日與公"), ("藤è”“", "藤蔓"), ("å…’ç«¥", "兒童")],
 )
 def test_what_the_rules_for_other_languages_leave_repaired(broken, fixed):
     """The rules that keep other languages' words (cased as words in a

@@ -385,11 +385,8 @@ def unmistakable_utf8(
     # letter are no proof either: French writes a no-break space before its
     # closing guillemet, and é\xa0» (E9 A0 BB) is UTF-8's 頻 (« commité »
     # came out « commit頻).
-    # (Only with a no-break space or a curly quote among them: è—» is 藻,
-    # and é”” a word before two closing quotes.)
-    strong = not (
-        all(byte in _WEAK_CONTINUATION for byte in sequence[1:]) and any(byte in _SPACE_OR_QUOTE for byte in sequence[1:])
-    )
+    # (Only with a no-break space among them: è—» is 藻, è”“ 蔓, å…’ 兒.)
+    strong = not (all(byte in _WEAK_CONTINUATION for byte in sequence[1:]) and 0xA0 in sequence[1:])
     proven = (len(sequence) >= 3 and strong) or any("\x80" <= ch <= "\x9f" for ch in before) or (
         (codec == SINGLE_BYTE or evidenced)
         and (
@@ -404,8 +401,6 @@ def unmistakable_utf8(
     return 1 if proven else 0
 
 
-# A no-break space and the curly quotes as Windows-1252 writes them.
-_SPACE_OR_QUOTE = frozenset(b"\xa0\x91\x92\x93\x94")
 # Second bytes that real text writes after a letter even inside a word: an
 # apostrophe, a no-break space, the marks of a name (™ ® ©).
 _AFTER_A_LETTER = frozenset(b"\x92\xa0\x99\xae\xa9")
