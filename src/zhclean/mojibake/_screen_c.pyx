@@ -1219,48 +1219,39 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
                     for b in range(5):
                         run[b] = 0
                     running = False
-                flags[k] = 0
-                if k + 1 == BOUND_TRIAL:
-                    if not seen:
-                        # None in the trial: a page of another script, whose
-                        # windows are cheap to screen; flags only cost there.
-                        return (1 << 5) - 1
+            else:
+                seen = True
+                if lead:
                     for b in range(5):
-                        if hits[b] * BOUND_HITS_IN > BOUND_TRIAL:
-                            on &= ~(1 << b)
-                    if not on:
-                        return (1 << 5) - 1
-                continue
-            seen = True
-            if lead:
+                        if not (lead >> b) & 1:
+                            continue
+                        starts = _starts_utf8(t, st, chars, n, k, st.encoded[st.read_of[hkscs][b]])
+                        if starts < 2 and not hkscs and st.read_of[1][b] != st.read_of[0][b]:
+                            starts = max(starts, _starts_utf8(t, st, chars, n, k, st.encoded[st.read_of[1][b]]))
+                        if starts:
+                            f |= 1 << b
+                        if starts == 2:
+                            f |= 1 << (8 + b)
+                            hits[b] += 1
                 for b in range(5):
-                    if not (lead >> b) & 1:
-                        continue
-                    starts = _starts_utf8(t, st, chars, n, k, st.encoded[st.read_of[hkscs][b]])
-                    if starts < 2 and not hkscs and st.read_of[1][b] != st.read_of[0][b]:
-                        starts = max(starts, _starts_utf8(t, st, chars, n, k, st.encoded[st.read_of[1][b]]))
-                    if starts:
-                        f |= 1 << b
-                    if starts == 2:
-                        f |= 1 << (8 + b)
-                        hits[b] += 1
-            for b in range(5):
-                if not ((on & ~utf8) >> b) & 1:
-                    continue  # (a pair read as UTF-8, or one no longer bounded)
-                if (rel >> b) & 1:
-                    run[b] += 1
-                    running = True
-                    if run[b] >= st.least:
-                        f |= 1 << b
-                        hits[b] += 1
-                else:
-                    run[b] = 0
+                    if not ((on & ~utf8) >> b) & 1:
+                        continue  # (a pair read as UTF-8, or one no longer bounded)
+                    if (rel >> b) & 1:
+                        run[b] += 1
+                        running = True
+                        if run[b] >= st.least:
+                            f |= 1 << b
+                            hits[b] += 1
+                    else:
+                        run[b] = 0
         elif c >= 0x80:
             for b in range(5):
                 run[b] = 0
         flags[k] = f
         if k + 1 == BOUND_TRIAL:
             if not seen:
+                # None in the trial: a page of another script, whose windows
+                # are cheap to screen; flags only cost there.
                 return (1 << 5) - 1
             for b in range(5):
                 if hits[b] * BOUND_HITS_IN > BOUND_TRIAL:
