@@ -361,16 +361,27 @@ cdef inline void _run_add(Run* r, int64_t value) noexcept nogil:
             r.found = True
 
 
+cdef inline int _lead(uint32_t byte, uint32_t* cp, uint32_t* low) noexcept nogil:
+    """The length of the UTF-8 sequence ``byte`` leads (0: no lead), with
+    its bits of the code point in ``cp`` and the least code point of that
+    length in ``low``."""
+    if 0xC2 <= byte <= 0xDF:
+        cp[0], low[0] = byte & 0x1F, 0x80
+        return 2
+    if 0xE0 <= byte <= 0xEF:
+        cp[0], low[0] = byte & 0x0F, 0x800
+        return 3
+    if 0xF0 <= byte <= 0xF4:
+        cp[0], low[0] = byte & 0x07, 0x10000
+        return 4
+    return 0
+
+
 cdef inline uint32_t _sequence_at(const uint8_t* data, Py_ssize_t n, Py_ssize_t i, int* size) noexcept nogil:
-    cdef uint32_t lead = data[i], cp, low
-    cdef int k, length
-    if 0xC2 <= lead <= 0xDF:
-        length, cp, low = 2, lead & 0x1F, 0x80
-    elif 0xE0 <= lead <= 0xEF:
-        length, cp, low = 3, lead & 0x0F, 0x800
-    elif 0xF0 <= lead <= 0xF4:
-        length, cp, low = 4, lead & 0x07, 0x10000
-    else:
+    cdef uint32_t cp, low
+    cdef int k
+    cdef int length = _lead(data[i], &cp, &low)
+    if not length:
         size[0] = 0
         return 0
     if i + length > n:
@@ -1141,13 +1152,8 @@ cdef inline int _starts_utf8(const Tables* t, const ScreenTables* st, const ucs_
     own = 2 if code >= 0x10000 else 1
     for j in range(own):
         byte = (code >> 8) & 0xFF if own == 2 and j == 0 else code & 0xFF
-        if 0xC2 <= byte <= 0xDF:
-            size, cp, low = 2, byte & 0x1F, 0x80
-        elif 0xE0 <= byte <= 0xEF:
-            size, cp, low = 3, byte & 0x0F, 0x800
-        elif 0xF0 <= byte <= 0xF4:
-            size, cp, low = 4, byte & 0x07, 0x10000
-        else:
+        size = _lead(byte, &cp, &low)
+        if not size:
             continue
         need = size - 1
         i = k

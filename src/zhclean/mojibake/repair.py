@@ -68,6 +68,7 @@ from .structure import (
     UTF8_RUN,
     STRAYS_REACH,
     UTF8_RUN_LONG,
+    around,
     completions,
     european_words,
     between_ascii_letters,
@@ -476,11 +477,6 @@ def _quotes_only(text: str) -> bool:
     return found
 
 
-def _around(text: str, start: int, end: int) -> str:
-    """The characters before and after ``text[start:end]`` (a space for none)."""
-    return (text[start - 1] if start else " ") + (text[end] if end < len(text) else " ")
-
-
 def _ascii_letter_inside(text: str) -> bool:
     """Whether an ASCII letter stands between two other characters of ``text``."""
     return any(ch.isascii() and ch.isalpha() for ch in text[1:-1])
@@ -623,7 +619,7 @@ def _judge(
             proof = (
                 unmistakable_utf8(
                     before, after, loops, stretch.wrong, stretch.wrong in evidenced,
-                    _around(text, offset + stretch.start, offset + stretch.end),
+                    around(text, offset + stretch.start, offset + stretch.end),
                 )
                 if trust_form and not two_byte_right
                 else 0

@@ -26,7 +26,7 @@ from .charsets import (
 from .cuts import char_bytes, encode
 from .records import Stretch
 from .score import class_sum, least_evidence_at_least
-from .structure import listing_runs, own_characters, unmistakable_utf8
+from .structure import around, listing_runs, own_characters, unmistakable_utf8
 from .tables import LOST_UTF8_EDGE, foreign_letters
 from .trims import (
     cut_before_utf8,
@@ -384,10 +384,9 @@ def _proven_by_form(region: str, tokens: list[list], wrong: str, loops: Loops) -
     start, end = tokens[0][1], tokens[-1][2]
     before = region[start:end]
     after = "".join("\ufffd" if t[0] is None else t[0] for t in tokens)
-    around = (region[start - 1] if start else " ") + (region[end] if end < len(region) else " ")
-    if before != before.strip():
-        around = "  "  # (the spaces stripped stand between)
-    return unmistakable_utf8(before.strip(), after.strip(), loops, wrong, around=around) > 0
+    # (Where spaces are stripped, they stand between the stretch and its neighbours.)
+    beside = around(region, start, end) if before == before.strip() else "  "
+    return unmistakable_utf8(before.strip(), after.strip(), loops, wrong, around=beside) > 0
 
 
 def _question_marks_lost(data: bytes, segments: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:

@@ -73,6 +73,7 @@ __all__ = [
     "latin_letters",
     "mixture_words",
     "letters_alone",
+    "around",
 ]
 
 # A run of characters a single-byte decoder makes, at the end.
@@ -404,6 +405,12 @@ def unmistakable_utf8(
 # Second bytes that real text writes after a letter even inside a word: an
 # apostrophe, a no-break space, the marks of a name (™ ® ©).
 _AFTER_A_LETTER = frozenset(b"\x92\xa0\x99\xae\xa9")
+
+
+def around(text: str, start: int, end: int) -> str:
+    """The characters before and after ``text[start:end]`` (a space for none):
+    what ``unmistakable_utf8`` reads a lone sequence's neighbours from."""
+    return (text[start - 1] if start else " ") + (text[end] if end < len(text) else " ")
 
 
 def _find_single_byte(text: str, sequence: bytes, codec: str) -> int:
