@@ -378,6 +378,32 @@ def test_long_regions_screen_alike_window_by_window(compiled, twin, seed, region
     assert compiled["mojibake"].screen(text, spans[:-1]) == twin["mojibake"].screen(text, spans[:-1])
 
 
+# Pages of Greek and Russian, long regions of them: words cut by the
+# windows' edges (the bound flags leave a word out only where every window
+# reads it as one), short words between spaces and guillemets before and
+# after ASCII words (the test of two characters out leaves both to the
+# text), beside mojibake that the windows must still find.
+_FOREIGN_PAGE_PIECES = [
+    "Αθήνα ", "να ", "η ", "το ", "διαθέσιμες ", "Москва ", "в ", "время ", "ЗшНН", "Ђаво", "ρ", "Hеllо ",
+    "«Control» ", "(«Command» ", "}«v", "»P", "«", "»", ". ", "\n", "ab ",
+    "鍙戝竷浜嗘柊闂", "涓€娈垫枃", "·¢²¼ÁËÐÂÎÅ", "ç™¼ä½ˆ", "穦某璶よ", "ÎÂÜ°Ìáʾ", "\ufffd", "€",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.floats(0.0, 0.2))
+def test_long_regions_of_other_scripts_screen_alike(compiled, twin, seed, mojibake_share):
+    rng = random.Random(seed)
+    words, mojibake = _FOREIGN_PAGE_PIECES[:21], _FOREIGN_PAGE_PIECES[21:]
+    pieces = [rng.choice(mojibake if rng.random() < mojibake_share else words)
+              for _ in range(rng.randint(mojibake_tables.SCREEN_WINDOWS_FROM // 4, 1200))]
+    text = "".join(pieces)
+    start = rng.randrange(len(text))
+    for span in [(0, len(text)), (start, len(text))]:
+        assert compiled["mojibake"].screen(text, [span]) == twin["mojibake"].screen(text, [span])
+    assert compiled["mojibake"].scan_and_screen(text) == twin["mojibake"].scan_and_screen(text)
+
+
 # × is the one UTF-8 lead byte's character that is not a suspect (2×3 is
 # real text): the compiled block test once looked at suspects alone and
 # skipped ×© (Hebrew ש read as Latin-1) when nothing else in its 16

@@ -62,7 +62,8 @@ def test_clean_pages_in_other_scripts_come_back_as_the_same_object(language):
 
 
 @pytest.mark.parametrize(
-    "language", ["ar", "cs", "de", "fr", "he", "ja", "kk", "ko", "pl", "pt", "ru", "sr", "th", "vi", "zh", "pinyin", "uk"]
+    "language",
+    ["ar", "cs", "de", "el", "fr", "he", "ja", "kk", "ko", "pl", "pt", "ru", "sr", "th", "tr", "vi", "zh", "pinyin", "uk"],
 )
 def test_the_screen_rules_out_clean_pages_in_other_scripts(language):
     """No region of these pages goes to Python (their speed: Serbian 0.1,
@@ -77,9 +78,15 @@ def test_the_screen_rules_out_clean_pages_in_other_scripts(language):
     is E7 E3, élèves E9 6C), and a neighbour beyond a region is the text's;
     and GBK or Big5 read byte by byte, or as the crawlers' mixture, needs
     two characters out, likely enough, in a stretch that is not European
-    words (Polish nagłówek, Czech níže: _screen_py._two_characters); one
+    words (Polish nagłówek, Czech níže: _screen_py._two_characters), nor
+    the text's own (Greek words, however short, between spaces; «Control»;
+    Turkish dışı: a run of Latin letters past Latin-1 beside an ASCII
+    letter), in the whole region where it is long; one
     sequence a code page reads alone needs no stray byte of that reading
-    beside it (Ukrainian Військовий: _screen_py._stray_beside)."""
+    beside it (Ukrainian Військовий: _screen_py._stray_beside).  (The pages
+    of Greek and Turkish each had a region read with the crawlers' mixture,
+    which found nothing: the benchmark's Greek and Cyrillic pages ran at 19
+    MB/s, its European ones at 72.)"""
     from corpus.mojibake_sets import multilingual_lines
     from zhclean.mojibake import _loops
     from zhclean.mojibake.repair import screen_regions
@@ -98,23 +105,6 @@ def test_the_screen_rules_out_clean_pages_in_other_scripts(language):
     page = "\n".join(lines) + "\n"
     loops = _loops.LOOPS
     assert screen_regions(page, loops.find_regions(page), loops) == []
-    assert zhclean.fix_mojibake(page) is page
-
-
-@pytest.mark.parametrize("language", ["el", "tr"])
-def test_the_screen_keeps_only_the_kind_of_other_pair_a_region_may_hold(language):
-    """What is left of Greek and Turkish pages for the judge is GBK read as
-    the crawlers' mixture (Turkish dışı is C4 B1 C5 9F C4 B1 in UTF-8,
-    GBK's 谋艧谋; Greek letters are two bytes of UTF-8 each), never UTF-8:
-    each region is read with those pairs only, and left as it is."""
-    from corpus.mojibake_sets import multilingual_lines
-    from zhclean.mojibake import _loops, charsets
-    from zhclean.mojibake.repair import screen_regions
-
-    page = "\n".join(row["text"] for row in multilingual_lines(language)) + "\n"
-    loops = _loops.LOOPS
-    masks = {mask for _, _, mask in screen_regions(page, loops.find_regions(page), loops)}
-    assert masks == {charsets.OTHER_PAIRS}
     assert zhclean.fix_mojibake(page) is page
 
 

@@ -424,6 +424,34 @@ def test_the_pages_own_characters_beside_the_crawlers_mixture_stay(garbled, fixe
     assert zhclean.fix_mojibake(fixed) == fixed
 
 
+# Words of other languages between stretches of the crawlers' mixture: a
+# run of Latin letters past Latin-1 beside an ASCII letter (Vietnamese người,
+# which came out ng瓢峄漣: ư and ờ are C6 B0 and E1 BB 9D in UTF-8, GBK's 瓢
+# and 峄), and guillemets around an ASCII word ((«Command» came out
+# (獵ommand»: « C is GBK's AB 43) are the text's own (structure.own_characters).
+@pytest.mark.parametrize("middle", [" người ", " Pulse «Control» para seleccionar. ", " («Command» trên Mac) ", " Şişli "])
+@pytest.mark.parametrize(
+    "before, after", [("今天下午召开新闻发布会。", "会议通报了疫情。"), ("会议强调，要做好超前谋划。", "温馨提示：请勿吸烟。")]
+)
+def test_words_of_other_languages_beside_the_crawlers_mixture_stay(before, middle, after):
+    from corpus.lossy import wrong_decode
+
+    def mixture(text: str) -> str:
+        return wrong_decode(text.encode("gbk"), "hybrid-cp1252")[0]
+
+    assert zhclean.fix_mojibake(mixture(before) + middle + mixture(after)) == before + middle + after
+
+
+def test_a_guillemet_after_a_second_byte_is_big5_read_as_latin1():
+    # 哉 is Big5's AB 76, «v read as Latin-1, after 罷 (BD 7D, ½}): a guillemet
+    # is the text's own only with ASCII that is no second byte (below 40) or
+    # the edge on its outer side.
+    text = "弗要亂竄，一伙做淘走去，憑渠揀罷哉"
+    garbled = text.encode("big5").decode("latin-1")
+    assert garbled.endswith("½}«v")
+    assert zhclean.fix_mojibake(garbled) == text
+
+
 # GBK read by a browser as Big5: the WHATWG big5 decoder is Big5-HKSCS, whose
 # kana stand at other bytes than in Python's big5 (ロ is GBK's 情 for the one,
 # 千 for the other).  入 (C8 EB) and 三 (C8FD) are ⻌ and ʊ there, which

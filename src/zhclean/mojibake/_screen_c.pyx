@@ -62,6 +62,7 @@ cdef enum:
     LETTER = 1
     TOUCHING = 2
     OWN_CHAR = 4
+    FOREIGN_CHAR = 8  # a letter of a word in a script other than Latin (_foreign_at)
     # How many curly quotes tables.OWN_QUOTES holds.
     QUOTES = 4
     # A pair is left unbounded in a long region (_bound_flags) where more
@@ -107,6 +108,7 @@ cdef struct ScreenTables:
     uint8_t latin_letter[0x250]    # 1 for tables.LATIN_LETTERS
     uint8_t byte_role[0x100]       # FIRST_BYTE, SECOND_BYTE, DIGIT_BYTE
     uint32_t own_quotes[QUOTES]    # tables.OWN_QUOTES
+    uint32_t guillemets[2]         # tables.OWN_GUILLEMETS
     double european_share          # tables.EUROPEAN_SHARE
     Py_ssize_t windows_from        # tables.SCREEN_WINDOWS_FROM
     Py_ssize_t window, overlap     # tables.SCREEN_WINDOW, SCREEN_OVERLAP
@@ -234,6 +236,7 @@ def _build_screen():
         raise RuntimeError("the screen holds tables.OWN_QUOTES as four characters")
     for k in range(QUOTES):
         t.own_quotes[k] = ord(_tables.OWN_QUOTES[k])
+    t.guillemets[0], t.guillemets[1] = map(ord, _tables.OWN_GUILLEMETS)
     t.european_share = _tables.EUROPEAN_SHARE
     t.windows_from = _tables.SCREEN_WINDOWS_FROM
     t.window = _tables.SCREEN_WINDOW
@@ -641,6 +644,8 @@ cdef bint _two_characters(const Tables* t, const ScreenTables* st, const ucs_t* 
     cdef Py_ssize_t k
     cdef uint32_t c
     cdef bint found = True, mixture = False
+    cdef Words words
+    _words_start(&words)
     s.byte = <int*>malloc(n * sizeof(int))
     s.flags = <uint8_t*>malloc(n * sizeof(uint8_t))
     s.sites = <Site*>malloc(n * sizeof(Site))
@@ -659,6 +664,11 @@ cdef bint _two_characters(const Tables* t, const ScreenTables* st, const ucs_t* 
                 s.flags[k] |= TOUCHING
             if _own(st, chars, n, s.byte, k):
                 s.flags[k] |= OWN_CHAR
+            if mixture and _may_be_foreign(st, chars[k]) and _foreign_at(st, chars, n, k, &words):
+                s.flags[k] |= FOREIGN_CHAR
+        _runs_beside_ascii(st, chars, n, s.byte, s.flags)
+        if mixture:
+            _standing_words(st, chars, n, s.flags)
         found = _byte_by_byte(t, st, chars, n, &s) or (mixture and _mixture(t, st, chars, n, &s))
     free(s.byte)
     free(s.flags)
@@ -666,6 +676,46 @@ cdef bint _two_characters(const Tables* t, const ScreenTables* st, const ucs_t* 
     free(s.window)
     free(s.touched)
     return found
+
+
+cdef void _runs_beside_ascii(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, const int* byte,
+                            uint8_t* flags) noexcept nogil:
+    # See the twin's _runs_beside_ascii: OWN_CHAR on each.
+    cdef Py_ssize_t k = 0, past, j
+    cdef bint latin
+    while k < n:
+        if byte[k] >= 0:
+            k += 1
+            continue
+        past = k + 1
+        latin = 0x100 <= chars[k] < 0x10000 and st.alphabet[chars[k]] == 1
+        while past < n and byte[past] < 0:
+            latin = latin and 0x100 <= chars[past] < 0x10000 and st.alphabet[chars[past]] == 1
+            past += 1
+        if ((past == k + 1 or latin) and _ascii_or_edge(chars, n, k - 1) and _ascii_or_edge(chars, n, past)
+                and (_ascii_letter(chars, n, k - 1) and _ascii_or_edge(chars, n, k - 2)
+                     or _ascii_letter(chars, n, past) and _ascii_or_edge(chars, n, past + 1))):
+            for j in range(k, past):
+                flags[j] |= OWN_CHAR
+        k = past
+
+
+cdef void _standing_words(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, uint8_t* flags) noexcept nogil:
+    # See the twin's _standing_words: FOREIGN_CHAR on each.
+    cdef Py_ssize_t k = 0, end, j
+    cdef uint8_t script
+    while k < n:
+        script = st.alphabet[chars[k]] if chars[k] < 0x10000 else 0
+        if script <= 1:
+            k += 1
+            continue
+        end = k + 1
+        while end < n and chars[end] < 0x10000 and st.alphabet[chars[end]] == script:
+            end += 1
+        if (k == 0 or chars[k - 1] < PAIR_SECOND_LOW) and (end == n or chars[end] < PAIR_SECOND_LOW):
+            for j in range(k, end):
+                flags[j] |= FOREIGN_CHAR
+        k = end
 
 
 cdef inline bint _ascii_letter(const ucs_t* chars, Py_ssize_t n, Py_ssize_t k) noexcept nogil:
@@ -680,7 +730,13 @@ cdef bint _own(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, const i
                Py_ssize_t k) noexcept nogil:
     # See the twin's _own.
     cdef int q
-    cdef bint candidate = byte[k] < 0
+    cdef bint candidate = False
+    if chars[k] == st.guillemets[0]:
+        return ((k == 0 or chars[k - 1] < PAIR_SECOND_LOW) and _ascii_letter(chars, n, k + 1)
+                and _ascii_or_edge(chars, n, k + 2))
+    if chars[k] == st.guillemets[1]:
+        return ((k + 1 == n or chars[k + 1] < PAIR_SECOND_LOW) and _ascii_letter(chars, n, k - 1)
+                and _ascii_or_edge(chars, n, k - 2))
     for q in range(QUOTES):
         candidate = candidate or chars[k] == st.own_quotes[q]
     return (candidate and _ascii_or_edge(chars, n, k - 1) and _ascii_or_edge(chars, n, k + 1)
@@ -730,7 +786,7 @@ cdef bint _mixture(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
     # See the twin's _mixture.
     cdef Py_ssize_t start = 0, stop, k, count
     for stop in range(n + 1):
-        if stop < n and not s.flags[stop] & OWN_CHAR:
+        if stop < n and not s.flags[stop] & (OWN_CHAR | FOREIGN_CHAR):
             continue
         count = 0
         for k in range(start, stop):
@@ -1207,6 +1263,14 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
     cdef uint8_t lead, rel
     cdef bint running = False  # some run[b] above 0
     cdef bint seen = False  # some character any pair counts, in the trial
+    cdef bint words = False  # some letter of a word (below), in the trial
+    # The run of letters of a script other than Latin that k is in, as the
+    # windows' _foreign_at read it (k < letters_end), and whether every
+    # window reads it as a word (k < word_end): then no segment of theirs
+    # holds k, and it counts for no pair (a page of Greek or Russian, whose
+    # letters nearly all start a sequence in some wrong codec, had the flags
+    # cost twice what they spared).
+    cdef Py_ssize_t letters_end = 0, word_end = 0
     for b in range(5):
         hits[b] = run[b] = 0
         if st.right_of[b] < 0:
@@ -1215,8 +1279,15 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
         c = chars[k]
         f = 0
         if 0x80 <= c < 0x10000 and c != 0xFFFD:
-            lead = st.lead_bits[c] & on
-            rel = st.relevant[c] & on & ~utf8
+            if k >= letters_end and _may_be_foreign(st, c):
+                letters_end = _foreign_run(st, chars, n, k)
+                word_end = letters_end if _word_in_every_window(st, n, k, letters_end) else 0
+            if k < word_end:
+                lead = rel = 0
+                words = True
+            else:
+                lead = st.lead_bits[c] & on
+                rel = st.relevant[c] & on & ~utf8
             if not (lead or rel):
                 # Nothing any pair counts (a Hangul syllable, which no wrong
                 # codec writes): the runs end, and no pair is asked (a page
@@ -1255,9 +1326,10 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
                 run[b] = 0
         flags[k] = f
         if k + 1 == BOUND_TRIAL:
-            if not seen:
+            if not seen and not words:
                 # None in the trial: a page of another script, whose windows
-                # are cheap to screen; flags only cost there.
+                # are cheap to screen; flags only cost there.  (Not one of
+                # Greek or Russian: their words rule every window out.)
                 return (1 << 5) - 1
             for b in range(5):
                 if hits[b] * BOUND_HITS_IN > BOUND_TRIAL:
@@ -1265,6 +1337,25 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
             if not on:
                 return (1 << 5) - 1
     return ((1 << 5) - 1) & ~on
+
+
+cdef bint _word_in_every_window(const ScreenTables* st, Py_ssize_t n, Py_ssize_t start,
+                                Py_ssize_t end) noexcept nogil:
+    """Whether every window of a region of ``n`` characters (_screen_all's)
+    that overlaps the run of letters [start, end) holds FOREIGN_WORD_LEAST
+    of them or more: a word of real text in each (_foreign_at reads a run a
+    window cuts from the window's edge)."""
+    cdef Py_ssize_t step = st.window - st.overlap, last = (n - st.overlap - 1) // step, m, lo, hi
+    if end - start < st.foreign_word_least:
+        return False
+    m = 0 if start < st.window else (start - st.window) // step + 1
+    while m <= last and m * step < end:
+        lo = m * step
+        hi = min(lo + st.window, n)
+        if min(end, hi) - max(start, lo) < st.foreign_word_least:
+            return False
+        m += 1
+    return True
 
 
 cdef inline int _cannot(const uint16_t* flags, Py_ssize_t lo, Py_ssize_t hi, int on, int utf8) noexcept nogil:
@@ -1280,6 +1371,14 @@ cdef inline int _cannot(const uint16_t* flags, Py_ssize_t lo, Py_ssize_t hi, int
             twice |= seen & f
             seen |= f
     return on & ~((twice & (seen >> 8) & utf8) | (seen & ~utf8))
+
+
+cdef bint _loss_or_euro(const ucs_t* chars, Py_ssize_t n) noexcept nogil:
+    cdef Py_ssize_t k
+    for k in range(n):
+        if chars[k] == 0xFFFD or chars[k] == 0x20AC:
+            return True
+    return False
 
 
 cdef bint _loss_markers_only(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n) noexcept nogil:
@@ -1303,12 +1402,13 @@ cdef bint _loss_markers_only(const ScreenTables* st, const ucs_t* chars, Py_ssiz
 cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* region, Py_ssize_t length,
                       int64_t outer_before, int64_t outer_after, Py_ssize_t lo, Py_ssize_t hi, uint32_t before,
                       uint32_t after, bint hkscs, uint8_t* data, uint32_t* reread, uint8_t* known,
-                      int cannot) noexcept nogil:
+                      int cannot, int* two) noexcept nogil:
     """The mask of the window ``region[lo:hi]`` (``before``, ``after``: the
     characters beside it, 0 for none); _other_viable sees the whole region
     and the text's characters beside it (``outer_before``, ``outer_after``:
     -1 for none).  ``cannot``: the pairs of SCREENED whose tests fail on
-    every segment of the window (_cannot)."""
+    every segment of the window (_cannot); ``two``: the region's
+    _two_characters, or 1 where it holds a loss or a € (-1: not asked yet)."""
     cdef const ucs_t* chars = region + lo
     cdef Py_ssize_t n = hi - lo
     cdef Py_ssize_t k, found[2]
@@ -1346,9 +1446,12 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
             euro = euro or c == 0x20AC
             if mask != both:
                 mask |= _other_viable(t, st, region, length, lo + k, outer_before, outer_after)
-    if (mask & st.other and not losses and not euro and length < st.windows_from
-            and not _two_characters(t, st, region, length)):
-        mask &= ~(<int>st.other)
+    if mask & st.other and not losses and not euro:
+        # The region as the judge is given it, a long one's too (the twin's).
+        if two[0] < 0:
+            two[0] = _loss_or_euro(region, length) or _two_characters(t, st, region, length)
+        if not two[0]:
+            mask &= ~(<int>st.other)
     # With losses, the tests of the UTF-8 pairs run across them; not beside
     # a character past the Basic Plane, which the screen's tables do not
     # encode (Big5-HKSCS writes 𢥫 in two bytes): every pair is worth a try.
@@ -1392,7 +1495,7 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
     cdef int64_t merged_start = 0, merged_end = 0, merged_mask = 0
     cdef uint32_t before, after, edge_before, edge_after
     cdef int64_t outer_before, outer_after
-    cdef int b, off, cannot, utf8 = 0
+    cdef int b, off, cannot, two, utf8 = 0
     for b in range(5):
         if st.right_of[b] < 0:
             utf8 |= 1 << b
@@ -1425,6 +1528,7 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
         outer_before = <int64_t>before if start > 0 else -1
         outer_after = <int64_t>after if end < length else -1
         have = False  # a run of windows kept, while the next may overlap it
+        two = -1
         lo = 0
         off = (1 << 5) - 1
         # (Not for a region of loss markers over and over, which every window
@@ -1445,13 +1549,13 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
             cannot = 0 if off == (1 << 5) - 1 else _cannot(flags, lo, hi, ((1 << 5) - 1) & ~off, utf8)
             if kind == 1:
                 mask = _region_mask(t, st, <const uint8_t*>source + start, n, outer_before, outer_after, lo, hi,
-                                    edge_before, edge_after, hkscs, data, reread, known, cannot)
+                                    edge_before, edge_after, hkscs, data, reread, known, cannot, &two)
             elif kind == 2:
                 mask = _region_mask(t, st, <const uint16_t*>source + start, n, outer_before, outer_after, lo, hi,
-                                    edge_before, edge_after, hkscs, data, reread, known, cannot)
+                                    edge_before, edge_after, hkscs, data, reread, known, cannot, &two)
             else:
                 mask = _region_mask(t, st, <const uint32_t*>source + start, n, outer_before, outer_after, lo, hi,
-                                    edge_before, edge_after, hkscs, data, reread, known, cannot)
+                                    edge_before, edge_after, hkscs, data, reread, known, cannot, &two)
             if mask:
                 if have and start + lo <= merged_end:
                     merged_end = start + hi

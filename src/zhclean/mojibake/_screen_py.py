@@ -73,6 +73,7 @@ from .tables import (
     LEAD,
     LEAST_TWO_BYTE_EVIDENCE_UNMARKED,
     LOST_UTF8_EDGE,
+    OWN_GUILLEMETS,
     OWN_QUOTES,
     PAIR_SECOND_LOW,
     PLAUSIBLE,
@@ -125,8 +126,9 @@ def screen(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int, in
         else:  # the last window reaches the end
             windows = [(lo, min(lo + SCREEN_WINDOW, end)) for lo in range(start, end - SCREEN_OVERLAP, step)]
         merged: list[tuple[int, int, int]] = []  # this region's runs of windows kept
+        two: list[bool] = []  # _two_characters of the region, once asked
         for lo, hi in windows:
-            mask = _mask(text, start, end, lo, hi, read_as)
+            mask = _mask(text, start, end, lo, hi, read_as, two)
             if mask and merged and lo <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], hi, merged[-1][2] | mask)
             elif mask:
@@ -135,9 +137,11 @@ def screen(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int, in
     return kept
 
 
-def _mask(text: str, start: int, end: int, lo: int, hi: int, read_as: dict[str, str]) -> int:
+def _mask(text: str, start: int, end: int, lo: int, hi: int, read_as: dict[str, str], two: list[bool]) -> int:
     """The mask of the window ``text[lo:hi]`` of the region ``text[start:end]``
-    (_other_viable sees the whole region)."""
+    (_other_viable sees the whole region).  ``two``: the region's
+    _two_characters once a window asked it (empty before), or True where
+    the region holds a loss or a €."""
     if _loss_markers_only(text[lo:hi]):
         return 0
     mask = 0
@@ -151,14 +155,14 @@ def _mask(text: str, start: int, end: int, lo: int, hi: int, read_as: dict[str, 
             losses = True
         elif mask != OTHER_PAIRS | OTHER_UTF8:
             mask |= _other_viable(text, k, start, end, cp, scan)
-    if (
-        mask & OTHER_PAIRS
-        and not losses
-        and end - start < SCREEN_WINDOWS_FROM
-        and "\u20ac" not in text[lo:hi]
-        and not _two_characters(text[start:end])
-    ):
-        mask &= ~OTHER_PAIRS
+    if mask & OTHER_PAIRS and not losses and "\u20ac" not in text[lo:hi]:
+        # The region as the judge is given it, a long one's too: a page of
+        # Greek had a window of each kept for one «C (AB 43, a GBK pair).
+        if not two:
+            region = text[start:end]
+            two.append("\ufffd" in region or "\u20ac" in region or _two_characters(region))
+        if not two[0]:
+            mask &= ~OTHER_PAIRS
     classes = class_table()
     foreign = _foreign_letters(text, lo, hi)  # the window's letters of words, for every test
     for bit, (wrong, right) in enumerate(SCREENED):
@@ -259,24 +263,90 @@ def _two_characters(region: str) -> bool:
         for k in range(n)
     ]
     own = [_own(codes, byte, k, ascii_letter) for k in range(n)]
+    for first, past in _runs_beside_ascii(codes, byte, ascii_letter):
+        own[first:past] = [True] * (past - first)
     words = (letter, touching)
     if _byte_by_byte(codes, byte, own, words):
         return True
-    return any(0x100 <= cp < 0x800 and byte[k] < 0 for k, cp in enumerate(codes)) and _mixture(codes, byte, own, words)
+    if not any(0x100 <= cp < 0x800 and byte[k] < 0 for k, cp in enumerate(codes)):
+        return False
+    foreign = _foreign_letters(region, 0, n)
+    standing = _standing_words(codes)
+    return _mixture(codes, byte, [o or f or w for o, f, w in zip(own, foreign, standing)], words)
+
+
+def _standing_words(codes: list[int]) -> list[bool]:
+    """For each character, whether it is in a run of letters of one script
+    other than Latin with ASCII that is no second byte (below
+    PAIR_SECOND_LOW) or the edge on both sides: a word of real text, however
+    short (Greek η, να), which the crawlers' mixture does not make (see
+    tables.FOREIGN_WORD_LEAST)."""
+    alphabet = alphabet_table()
+    n = len(codes)
+    standing = [False] * n
+    k = 0
+    while k < n:
+        script = alphabet[codes[k]] if codes[k] < 0x10000 else 0
+        if script <= 1:
+            k += 1
+            continue
+        end = k + 1
+        while end < n and codes[end] < 0x10000 and alphabet[codes[end]] == script:
+            end += 1
+        if (k == 0 or codes[k - 1] < PAIR_SECOND_LOW) and (end == n or codes[end] < PAIR_SECOND_LOW):
+            standing[k:end] = [True] * (end - k)
+        k = end
+    return standing
+
+
+def _runs_beside_ascii(codes: list[int], byte: list[int], ascii_letter) -> list[tuple[int, int]]:
+    """The characters no single-byte decoder makes that are the text's own
+    in both readings, one alone or a run of Latin letters past Latin-1
+    (structure._OWN_LETTER, _OWN_LETTERS): ASCII (or the edge) on both
+    sides, and an ASCII letter beside it with ASCII (or the edge) beyond."""
+    n = len(byte)
+    alphabet = alphabet_table()
+
+    def ascii_or_edge(j: int) -> bool:
+        return not 0 <= j < n or 0 <= byte[j] < 0x80
+
+    runs = []
+    k = 0
+    while k < n:
+        if byte[k] >= 0:
+            k += 1
+            continue
+        past = k + 1
+        while past < n and byte[past] < 0:
+            past += 1
+        if (
+            (past == k + 1 or all(0x100 <= codes[j] < 0x10000 and alphabet[codes[j]] == 1 for j in range(k, past)))
+            and ascii_or_edge(k - 1)
+            and ascii_or_edge(past)
+            and (ascii_letter(k - 1) and ascii_or_edge(k - 2) or ascii_letter(past) and ascii_or_edge(past + 1))
+        ):
+            runs.append((k, past))
+        k = past
+    return runs
 
 
 def _own(codes: list[int], byte: list[int], k: int, ascii_letter) -> bool:
     """Whether the character at ``k`` is the text's own in both readings
-    (structure._beside_ascii): one no single-byte decoder makes, or a curly
-    quote, with ASCII (or the edge) on both sides, and an ASCII letter
-    beside it with ASCII (or the edge) beyond that."""
+    (structure._beside_ascii): a curly quote with ASCII (or the edge) on
+    both sides, and an ASCII letter beside it with ASCII (or the edge)
+    beyond that; a guillemet as structure._OWN_GUILLEMET reads it (and the
+    characters no single-byte decoder makes: _runs_beside_ascii)."""
     n = len(codes)
 
     def ascii_or_edge(j: int) -> bool:
         return not 0 <= j < n or codes[j] < 0x80
 
+    if codes[k] == _OPENING:
+        return (k == 0 or codes[k - 1] < PAIR_SECOND_LOW) and ascii_letter(k + 1) and ascii_or_edge(k + 2)
+    if codes[k] == _CLOSING:
+        return (k + 1 == n or codes[k + 1] < PAIR_SECOND_LOW) and ascii_letter(k - 1) and ascii_or_edge(k - 2)
     return (
-        (byte[k] < 0 or codes[k] in _OWN_QUOTES)
+        codes[k] in _OWN_QUOTES
         and ascii_or_edge(k - 1)
         and ascii_or_edge(k + 1)
         and (ascii_letter(k - 1) and ascii_or_edge(k - 2) or ascii_letter(k + 1) and ascii_or_edge(k + 2))
@@ -326,7 +396,11 @@ def _mixture(codes: list[int], byte: list[int], own: list[bool], words: tuple[li
     (in three bytes or more: at the first and third, or second and fourth;
     in two, one); its class the best of what a pair of its bytes, or of its
     last and the next one's first, reads as in GBK, or of itself where the
-    page wrote it (_mixture_class); breaks at the text's own."""
+    page wrote it (_mixture_class); breaks at the text's own (``own``: and
+    at the letters of a word in a script other than Latin, _foreign_letters
+    and _standing_words, which the mixture does not make: a page of Greek,
+    its UTF-8 GBK's 谓伪喂 for ναι, had a window of each kept for a Python
+    reading that found nothing)."""
     n = len(codes)
     start = 0
     for stop in [k for k in range(n) if own[k]] + [n]:
@@ -427,6 +501,7 @@ def _digit(byte: int) -> bool:
 
 
 _OWN_QUOTES = frozenset(map(ord, OWN_QUOTES))
+_OPENING, _CLOSING = map(ord, OWN_GUILLEMETS)
 
 
 def _beside(text: str, j: int, start: int, end: int) -> int:

@@ -42,7 +42,9 @@ from .tables import (
     FOREIGN_WORD_LEAST,
     LATIN_LETTERS,
     LEAD,
+    LATIN_PAST_LATIN1,
     LEAD_OF_TWO,
+    OWN_GUILLEMETS,
     OWN_QUOTES,
     PLAIN_LATIN1,
     PLAUSIBLE,
@@ -849,6 +851,13 @@ def _beside_ascii(characters: str) -> re.Pattern[str]:
 
 
 _OWN_QUOTE = _beside_ascii(OWN_QUOTES)
+# A guillemet before an ASCII word, after ASCII that is no second byte (below
+# 40) or the edge; or after one, before such ASCII or the edge (tables.OWN_GUILLEMETS).
+_OPENING, _CLOSING = OWN_GUILLEMETS[0], OWN_GUILLEMETS[1]
+_OWN_GUILLEMET = re.compile(
+    f"{_OPENING}(?<![^\x00-\x3f]{_OPENING})(?=[A-Za-z](?![^\x00-\x7f]))"
+    f"|{_CLOSING}(?<=(?<![^\x00-\x7f])[A-Za-z]{_CLOSING})(?![^\x00-\x3f])"
+)
 # UTF-8 read byte by byte, one sequence of two or three bytes between ASCII
 # letters of a word (NÃ¦ss, SÃ£o, LÃ¼beck): the text's own mojibake of a
 # European word, ftfy's kind.  GBK's bytes make such a pair too (猫 is C3
@@ -874,18 +883,29 @@ _UTF8_IN_A_WORD = re.compile(
     f"|(?<=[A-Za-z]{{2}})({_SEQUENCE_CHARS})(?![^\\x00-\\x40\\x5b-\\x60\\x7b-\\x7f]))"
 )
 _OWN_LETTER = _beside_ascii(f"^\x00-\xff{CP1252_EXTRAS}\ufffd")
+# And a run of Latin letters past Latin-1 stands so as a word holds them
+# (Turkish dışı, whose ışı the mixture reads as GBK's 谋臒谋: a page of
+# Turkish went to Python for it).
+_PAST_LATIN1 = f"[{LATIN_PAST_LATIN1}](?<![{CP1252_EXTRAS}])"
+_OWN_LETTERS = re.compile(
+    f"{_PAST_LATIN1}(?<=(?<![^\x00-\x7f])[A-Za-z].){_PAST_LATIN1}+(?![^\x00-\x7f])"
+    f"|{_PAST_LATIN1}(?<![^\x00-\x7f].){_PAST_LATIN1}+(?=[A-Za-z](?![^\x00-\x7f]))"
+)
 
 
 def own_characters(region: str, mixture: bool) -> list[tuple[int, int]]:
     """The characters of ``region`` that are the text's own, not bytes of GBK
     or Big5 read by a single-byte decoder (or, ``mixture``, by the crawlers'
-    mixture): see _OWN_QUOTE, _UTF8_IN_A_WORD, _OWN_SPACES and _OWN_LETTER.
+    mixture): see _OWN_QUOTE, _OWN_GUILLEMET, _UTF8_IN_A_WORD, _OWN_SPACES,
+    _OWN_LETTER and _OWN_LETTERS.
     Each is a break between the pieces a reading takes."""
     found = [m.span() for m in _OWN_QUOTE.finditer(region)]
+    found += [m.span() for m in _OWN_GUILLEMET.finditer(region)]
     found += [m.span(1) if m.start(1) >= 0 else m.span(2) for m in _UTF8_IN_A_WORD.finditer(region)]
     found += [m.span() for m in _OWN_SPACES.finditer(region)]
     if mixture:
         found += [m.span() for m in _OWN_LETTER.finditer(region)]
+        found += [m.span() for m in _OWN_LETTERS.finditer(region)]
     return sorted(found)
 
 

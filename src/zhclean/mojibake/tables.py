@@ -136,6 +136,11 @@ TWO_BYTE_SECOND = ((0x30, 0x39), (0x40, 0x7E), (0x80, 0xFE))
 # Curly quotes beside ASCII are the text's own, not GBK or Big5 bytes read
 # byte by byte (structure.own_characters; the screen reads them so too).
 OWN_QUOTES = "\u2018\u2019\u201c\u201d"
+# And guillemets, opening before an ASCII word and closing after one, with
+# ASCII that is no second byte (below PAIR_SECOND_LOW) or the edge on their
+# outer side: a page of Greek, «Control» in it, had « C read as GBK's AB 43,
+# and Big5 read as Latin-1 writes «v for 罷 after a second byte (}«v).
+OWN_GUILLEMETS = "\u00ab\u00bb"
 
 # --- the re-reading of GBK and Big5 read as each other with losses -----------
 # Scores are integers (classes times SCALE) so that the twin and the compiled
@@ -301,6 +306,11 @@ SHOWS_HKSCS: Lazy[bytes] = Lazy(_build_shows_hkscs)
 # small letters after the first).  Two side by side are not: Big5 read as
 # GBK makes them (ΡΡ, ρΘ, Иб, ри in a page of Gutenberg's; three, ЗшНН).
 FOREIGN_WORD_LEAST = 3
+# Nor is a run of such letters of any length with ASCII that is no second
+# byte (below PAIR_SECOND_LOW: a space, a digit, punctuation) or the edge on
+# both sides, for the screen's test of the crawlers' mixture: a GBK pair it
+# reads as UTF-8 stands beside what the bytes around it make, and no GBK
+# byte makes one of those (Greek's η and να, which are GBK's 畏 and 谓伪).
 FOREIGN_SCRIPTS = (
     "\u0100-\u024f\u1e00-\u1eff",  # Latin Extended (Turkish, Polish, Vietnamese...)
     "\u0370-\u03ff",  # Greek
@@ -313,7 +323,10 @@ FOREIGN_SCRIPTS = (
 )
 # And for the screen's test of GBK and Big5 read as each other, Latin-1's
 # letters and IPA (pinyin's ɑ ɡ) count with Latin Extended.
-_SCREEN_LATIN = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0250-\u02af"
+_IPA = "\u0250-\u02af"
+_SCREEN_LATIN = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff" + _IPA
+# The Latin letters past Latin-1 (script 1 of alphabet_table from U+0100).
+LATIN_PAST_LATIN1 = FOREIGN_SCRIPTS[0] + _IPA
 
 
 def _build_alphabets() -> bytes:
