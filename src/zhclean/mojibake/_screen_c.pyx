@@ -74,6 +74,9 @@ cdef enum:
     # character).
     BOUND_TRIAL = 256
     BOUND_HITS_IN = 4
+    # The bit of _bound_flags for a letter of a word that every window
+    # reads as one (_foreign_at is sure to be true there).
+    WORD_LETTER = 1 << 15
 
 
 cdef struct ScreenTables:
@@ -980,7 +983,7 @@ cdef inline uint32_t _reread(const int* encoded, const unsigned int* decoded, ui
 
 
 cdef bint _may_hold_words(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, int shift,
-                          const int* encoded, const unsigned int* decoded) noexcept nogil:
+                          const int* encoded, const unsigned int* decoded, const uint16_t* flags) noexcept nogil:
     """Whether two characters side by side re-read as a word pair: what every
     span the word test passes holds (_word_windows finds it out too, but
     re-reads the whole region first: timed in turn, the screen of 2 MB of
@@ -990,19 +993,30 @@ cdef bint _may_hold_words(const ScreenTables* st, const ucs_t* chars, Py_ssize_t
     itself is looked up here, before _word_windows reads the whole region;
     not beside a letter of a word in a script other than Latin, which
     _word_windows re-reads as nothing (a page of Russian has a pair in
-    nearly every word; its words of two letters pass _region_mask's look)."""
-    cdef Py_ssize_t k
-    cdef uint8_t first = WORD_FIRST << shift, second = WORD_SECOND << shift, previous = 0, bits
+    nearly every word; its words of two letters pass _region_mask's look).
+    And inside SHORT_SPAN_LEAST characters in a row that each start or end
+    a pair so re-read: every character of a span the word test passes does
+    (with the one beside it, or, at its ends, with the text's character
+    beside it), and the pair is looked up only there (a page of Greek, its
+    words of one and two letters between spaces, had a look-up for each)."""
+    cdef Py_ssize_t k, j, streak = 0
+    cdef uint8_t first = WORD_FIRST << shift, second = WORD_SECOND << shift, bits
     cdef Words words
     _words_start(&words)
     for k in range(n):
-        bits = st.word_reread[chars[k]] if chars[k] < 0x10000 else 0
-        if bits and _may_be_foreign(st, chars[k]) and _foreign_at(st, chars, n, k, &words):
+        bits = st.word_reread[chars[k]] & (first | second) if chars[k] < 0x10000 else 0
+        if bits and _foreign_here(st, chars, n, k, &words, flags):
             bits = 0
-        if previous & first and bits & second and _known(
-                st, _reread(encoded, decoded, chars[k - 1]), _reread(encoded, decoded, chars[k])):
-            return True
-        previous = bits
+        streak = streak + 1 if bits else 0
+        if streak < st.short_least:
+            continue
+        # The pairs of the streak not looked up yet: all of them once it is
+        # long enough, then the newest.  (Its characters are no letters of
+        # a word: those have no bits here.)
+        for j in range(k - st.short_least + 1 if streak == st.short_least else k - 1, k):
+            if (st.word_reread[chars[j]] & first and st.word_reread[chars[j + 1]] & second and _known(
+                    st, _reread(encoded, decoded, chars[j]), _reread(encoded, decoded, chars[j + 1]))):
+                return True
     return False
 
 
@@ -1058,6 +1072,15 @@ cdef inline bint _may_be_foreign(const ScreenTables* st, uint32_t c) noexcept no
     return c < 0x10000 and st.alphabet[c] > 1 and st.cased[st.alphabet[c]]
 
 
+cdef inline bint _foreign_here(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, Py_ssize_t k,
+                               Words* words, const uint16_t* flags) noexcept nogil:
+    """_may_be_foreign and _foreign_at, where ``flags`` (_bound_flags', from
+    the window's first character; NULL: none) do not show it already."""
+    if flags != NULL and flags[k] & WORD_LETTER:
+        return True
+    return _may_be_foreign(st, chars[k]) and _foreign_at(st, chars, n, k, words)
+
+
 cdef inline bint _foreign_at(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, Py_ssize_t k,
                              Words* words) noexcept nogil:
     """Whether ``chars[k]`` is a letter of a word in a script other than
@@ -1086,7 +1109,7 @@ cdef inline bint _foreign_at(const ScreenTables* st, const ucs_t* chars, Py_ssiz
 
 
 cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                   bint hkscs, bint losses, uint8_t* data, int cannot) noexcept nogil:
+                   bint hkscs, bint losses, uint8_t* data, int cannot, const uint16_t* flags) noexcept nogil:
     """The mask of SCREENED's pairs viable in ``chars``: each pair's test (the
     twin's, unchanged) run only on the segments of the region that could
     pass it.  A segment ends where the test starts afresh whatever came
@@ -1110,7 +1133,8 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
     of every test, the twin's _foreign_letters), so that a page of Greek or
     Russian makes no segment longer than its short words.  ``cannot``: the
     pairs whose test is sure to fail on every segment of ``chars`` (a
-    window's, _cannot), left out of the pending ones."""
+    window's, _cannot), left out of the pending ones; ``flags``: see
+    _foreign_here."""
     cdef Py_ssize_t k, first[5], last[5], count[5], streak[5]
     cdef int b, mask = 0, pending = 0, opened = 0, todo
     cdef uint32_t c
@@ -1136,7 +1160,7 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
             if not (bits & pending) and not opened:
                 continue
             # (at any k: the run found back from it)
-            foreign = _may_be_foreign(st, c) and _foreign_at(st, chars, n, k, &words)
+            foreign = _foreign_here(st, chars, n, k, &words, flags)
             if foreign:
                 bits = 0
         else:
@@ -1285,6 +1309,7 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
             if k < word_end:
                 lead = rel = 0
                 words = True
+                f = WORD_LETTER
             else:
                 lead = st.lead_bits[c] & on
                 rel = st.relevant[c] & on & ~utf8
@@ -1402,13 +1427,14 @@ cdef bint _loss_markers_only(const ScreenTables* st, const ucs_t* chars, Py_ssiz
 cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* region, Py_ssize_t length,
                       int64_t outer_before, int64_t outer_after, Py_ssize_t lo, Py_ssize_t hi, uint32_t before,
                       uint32_t after, bint hkscs, uint8_t* data, uint32_t* reread, uint8_t* known,
-                      int cannot, int* two) noexcept nogil:
+                      int cannot, int* two, const uint16_t* flags) noexcept nogil:
     """The mask of the window ``region[lo:hi]`` (``before``, ``after``: the
     characters beside it, 0 for none); _other_viable sees the whole region
     and the text's characters beside it (``outer_before``, ``outer_after``:
     -1 for none).  ``cannot``: the pairs of SCREENED whose tests fail on
     every segment of the window (_cannot); ``two``: the region's
-    _two_characters, or 1 where it holds a loss or a € (-1: not asked yet)."""
+    _two_characters, or 1 where it holds a loss or a € (-1: not asked yet);
+    ``flags``: _bound_flags' from the window's first character, or NULL."""
     cdef const ucs_t* chars = region + lo
     cdef Py_ssize_t n = hi - lo
     cdef Py_ssize_t k, found[2]
@@ -1435,7 +1461,7 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
     for k in range(n):
         c = chars[k]
         sides = st.word_reread[c] if c < 0x10000 else 0
-        if sides and _may_be_foreign(st, c) and _foreign_at(st, chars, n, k, &words):
+        if sides and _foreign_here(st, chars, n, k, &words, flags):
             sides = 0
         adjacent |= previous & (sides >> 1)
         previous = sides
@@ -1455,13 +1481,13 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
     # With losses, the tests of the UTF-8 pairs run across them; not beside
     # a character past the Basic Plane, which the screen's tables do not
     # encode (Big5-HKSCS writes 𢥫 in two bytes): every pair is worth a try.
-    mask |= ((1 << 5) - 1) if losses and astral else _segments(t, st, chars, n, hkscs, losses, data, cannot)
+    mask |= ((1 << 5) - 1) if losses and astral else _segments(t, st, chars, n, hkscs, losses, data, cannot, flags)
     for b in range(5):  # GBK and Big5 read as each other in spans too short for the judge: the word test
         if st.right_of[b] < 0 or not adjacent & (WORD_FIRST << st.word_of[hkscs][b]):
             continue
         encoded = st.encoded[st.read_of[hkscs][b]]
         decoded = st.decoded[st.right_of[b]]
-        if _may_hold_words(st, chars, n, st.word_of[hkscs][b], encoded, decoded) and _word_windows(
+        if _may_hold_words(st, chars, n, st.word_of[hkscs][b], encoded, decoded, flags) and _word_windows(
                 st, chars, n, before, after, encoded, decoded, reread, known, found, True):
             mask |= <int>st.word_spans << b
     return mask
@@ -1549,13 +1575,16 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
             cannot = 0 if off == (1 << 5) - 1 else _cannot(flags, lo, hi, ((1 << 5) - 1) & ~off, utf8)
             if kind == 1:
                 mask = _region_mask(t, st, <const uint8_t*>source + start, n, outer_before, outer_after, lo, hi,
-                                    edge_before, edge_after, hkscs, data, reread, known, cannot, &two)
+                                    edge_before, edge_after, hkscs, data, reread, known, cannot, &two,
+                                    NULL if off == (1 << 5) - 1 else flags + lo)
             elif kind == 2:
                 mask = _region_mask(t, st, <const uint16_t*>source + start, n, outer_before, outer_after, lo, hi,
-                                    edge_before, edge_after, hkscs, data, reread, known, cannot, &two)
+                                    edge_before, edge_after, hkscs, data, reread, known, cannot, &two,
+                                    NULL if off == (1 << 5) - 1 else flags + lo)
             else:
                 mask = _region_mask(t, st, <const uint32_t*>source + start, n, outer_before, outer_after, lo, hi,
-                                    edge_before, edge_after, hkscs, data, reread, known, cannot, &two)
+                                    edge_before, edge_after, hkscs, data, reread, known, cannot, &two,
+                                    NULL if off == (1 << 5) - 1 else flags + lo)
             if mask:
                 if have and start + lo <= merged_end:
                     merged_end = start + hi
