@@ -14,6 +14,9 @@ from libc.stdlib cimport calloc, free, malloc, realloc
 from zhclean._spans cimport Spans, spans_add, spans_free, spans_init, spans_list
 from zhclean._unicode cimport PyUnicode_IS_ASCII, PyUnicode_READY
 
+cdef extern from *:
+    bint unlikely(bint) nogil  # Cython's own macro: __builtin_expect
+
 from ._loops_c cimport (
     CONTINUATION, LEAD, SCAN_RELEASE_CHARS, Regions, Tables, _dispatch_scan, _tables_ready, regions_init, ucs_t,
 )
@@ -77,6 +80,10 @@ cdef enum:
     # The bit of _bound_flags for a letter of a word that every window
     # reads as one (_foreign_at is sure to be true there).
     WORD_LETTER = 1 << 15
+    # A bit of ScreenTables.lead_bits beside the pairs': _may_be_foreign's
+    # letters, read with the lead bits (a lookup of their own at each
+    # character made the flags of a page of mojibake cost 5% more).
+    CASED_LETTER = 1 << 7
 
 
 cdef struct ScreenTables:
@@ -95,7 +102,7 @@ cdef struct ScreenTables:
     uint32_t alone[8][2]           # tables.ALONE_FROM_A_CODE_PAGE
     int n_alone
     uint8_t relevant[0x10000]      # bit b: the character counts for SCREENED[b] (see _segments); NEUTRAL
-    uint8_t lead_bits[0x10000]     # bit b: a pair read as UTF-8 whose wrong codec, Big5 read either way,
+    uint8_t lead_bits[0x10000]     # CASED_LETTER, and bit b: a pair read as UTF-8 whose wrong codec, Big5 read either way,
                                    # writes a lead byte (C2-F4) for the character (_bound_flags)
     int64_t plausible, very_plausible, gain, least, gap, every, other, other_utf8
     int64_t lost_utf8_edge         # tables.LOST_UTF8_EDGE
@@ -171,6 +178,9 @@ def _build_screen():
         t.small[c] = small[c]
         if small[c]:
             t.cased[t.alphabet[c]] = 1
+    for c in range(0x10000):
+        if t.alphabet[c] > 1 and t.cased[t.alphabet[c]]:
+            t.lead_bits[c] |= CASED_LETTER  # _may_be_foreign's, for _bound_flags
     cdef const uint8_t[:] page_bytes = _tables.page_bytes_table()
     owner.keep.append(_tables.page_bytes_table())
     t.page_bytes = &page_bytes[0]
@@ -1303,16 +1313,17 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
         c = chars[k]
         f = 0
         if 0x80 <= c < 0x10000 and c != 0xFFFD:
-            if k >= letters_end and _may_be_foreign(st, c):
-                letters_end = _foreign_run(st, chars, n, k)
-                word_end = letters_end if _word_in_every_window(st, n, k, letters_end) else 0
-            if k < word_end:
-                lead = rel = 0
-                words = True
-                f = WORD_LETTER
-            else:
-                lead = st.lead_bits[c] & on
-                rel = st.relevant[c] & on & ~utf8
+            lead = st.lead_bits[c]
+            rel = st.relevant[c] & on & ~utf8
+            if unlikely(lead & CASED_LETTER):
+                if k >= letters_end:
+                    letters_end = _foreign_run(st, chars, n, k)
+                    word_end = letters_end if _word_in_every_window(st, n, k, letters_end) else 0
+                if k < word_end:
+                    lead = rel = 0
+                    words = True
+                    f = WORD_LETTER
+            lead &= on
             if not (lead or rel):
                 # Nothing any pair counts (a Hangul syllable, which no wrong
                 # codec writes): the runs end, and no pair is asked (a page
@@ -1472,11 +1483,8 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
             euro = euro or c == 0x20AC
             if mask != both:
                 mask |= _other_viable(t, st, region, length, lo + k, outer_before, outer_after)
-    if mask & st.other and not losses and not euro:
-        # The region as the judge is given it, a long one's too (the twin's).
-        if two[0] < 0:
-            two[0] = _loss_or_euro(region, length) or _two_characters(t, st, region, length)
-        if not two[0]:
+    if mask & st.other and not losses and not euro and length < st.windows_from:
+        if not _two_characters(t, st, region, length):
             mask &= ~(<int>st.other)
     # With losses, the tests of the UTF-8 pairs run across them; not beside
     # a character past the Basic Plane, which the screen's tables do not
@@ -1490,6 +1498,12 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
         if _may_hold_words(st, chars, n, st.word_of[hkscs][b], encoded, decoded, flags) and _word_windows(
                 st, chars, n, before, after, encoded, decoded, reread, known, found, True):
             mask |= <int>st.word_spans << b
+    if mask == st.other and not losses and not euro and length >= st.windows_from:
+        # (The twin's: a window of a long region kept for those pairs alone.)
+        if two[0] < 0:
+            two[0] = _loss_or_euro(region, length) or _two_characters(t, st, region, length)
+        if not two[0]:
+            mask = 0
     return mask
 
 

@@ -155,13 +155,9 @@ def _mask(text: str, start: int, end: int, lo: int, hi: int, read_as: dict[str, 
             losses = True
         elif mask != OTHER_PAIRS | OTHER_UTF8:
             mask |= _other_viable(text, k, start, end, cp, scan)
-    if mask & OTHER_PAIRS and not losses and "\u20ac" not in text[lo:hi]:
-        # The region as the judge is given it, a long one's too: a page of
-        # Greek had a window of each kept for one «C (AB 43, a GBK pair).
-        if not two:
-            region = text[start:end]
-            two.append("\ufffd" in region or "\u20ac" in region or _two_characters(region))
-        if not two[0]:
+    euro = "\u20ac" in text[lo:hi]
+    if mask & OTHER_PAIRS and not losses and not euro and end - start < SCREEN_WINDOWS_FROM:
+        if not _two_characters(text[start:end]):
             mask &= ~OTHER_PAIRS
     classes = class_table()
     foreign = _foreign_letters(text, lo, hi)  # the window's letters of words, for every test
@@ -186,6 +182,16 @@ def _mask(text: str, start: int, end: int, lo: int, hi: int, read_as: dict[str, 
             viable = _two_byte_viable(text, lo, hi, encode_table(wrong), decode_table(right), classes)
         if viable:
             mask |= 1 << bit
+    if mask == OTHER_PAIRS and not losses and not euro and end - start >= SCREEN_WINDOWS_FROM:
+        # A window of a long region kept for those pairs alone: the region
+        # as the judge is given it, read once (a page of Greek had a window
+        # of each kept for one «C, AB 43, a GBK pair; where the window is
+        # kept anyway, as in a page of mojibake, the reading would only cost).
+        if not two:
+            region = text[start:end]
+            two.append("\ufffd" in region or "\u20ac" in region or _two_characters(region))
+        if not two[0]:
+            mask = 0
     return mask
 
 
