@@ -75,6 +75,7 @@ from .structure import (
     latin_letters,
     foreign_words,
     mixture_words,
+    spaced_words,
     japanese_kana,
     leftover_utf8,
     letters_alone,
@@ -612,6 +613,7 @@ def _judge(
                 and between_ascii_letters(text, offset + stretch.start, offset + stretch.end, high)
                 or stretch.wrong == HYBRID
                 and mixture_words(text, offset + stretch.start, offset + stretch.end)
+                or spaced_words(text, offset + stretch.start, offset + stretch.end)
                 or letter_listing(region, stretch.start, stretch.end, odd=stretch.wrong == SINGLE_BYTE)
             ):
                 continue  # UTF-8 read wrongly, or European words or letters: never GBK or Big5

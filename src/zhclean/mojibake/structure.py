@@ -74,6 +74,7 @@ __all__ = [
     "between_ascii_letters",
     "latin_letters",
     "mixture_words",
+    "spaced_words",
     "letters_alone",
     "around",
 ]
@@ -569,6 +570,35 @@ def letters_alone(text: str) -> bool:
     return 2 * len(found) >= non_ascii
 
 
+def spaced_words(region: str, start: int, end: int) -> bool:
+    """Whether ``region[start:end]`` reads as words of a language written in
+    Latin letters to a GBK or Big5 reading: of its characters past ASCII,
+    MIXTURE_WORD_SHARE or more (two at least) are letters of words that
+    stand between spaces, punctuation or digits (ASCII that is no letter,
+    or the edge) and hold an ASCII letter.  Chinese is written without
+    spaces, and GBK's and Big5's bytes read as Latin-1 stand beside the
+    characters the bytes around them make: a reading's Latin letters sit in
+    runs of them, among its symbols, seldom with ASCII on both sides (a
+    list of countries in Kurmanji, Şîlî Kamerûn Çîn, came out 艦頻卯 Kamer没n
+    穷n in the mixture's reading; Finnish enintää MÄÄRÄä säiettä, M哪R匿 in
+    Latin-1's)."""
+    held = 0
+    low = max(0, start - MIXTURE_WORD_REACH)
+    for m in _SPACED_WORD.finditer(region[low : min(len(region), end + MIXTURE_WORD_REACH)]):
+        word_start, word_end = low + m.start(), low + m.end()
+        if word_end <= start or word_start >= end:
+            continue
+        word = m.group()
+        if word.isascii() or len(word.encode("ascii", "ignore")) == 0:
+            continue
+        inside = region[max(word_start, start) : min(word_end, end)]
+        held += len(inside) - len(inside.encode("ascii", "ignore"))
+    if held < 2:
+        return False
+    piece = region[start:end]
+    return held >= MIXTURE_WORD_SHARE * (len(piece) - len(piece.encode("ascii", "ignore")))
+
+
 def japanese_kana(text: str) -> bool:
     """Whether ``text`` is written in kana as Japanese is: KANA_LEAST kana
     or more, and KANA_SHARE or more of its non-ASCII characters.  GBK has
@@ -714,6 +744,12 @@ _WORD_CHAR = f"A-Za-z{_LATIN_LETTER.pattern[1:-1]}"
 _NOT_UTF8_ONLY = "".join(
     re.escape(chr(cp)) for low, high in LATIN_LETTERS for cp in range(low, high + 1)
     if cp < 0x100 or chr(cp) in CP1252_EXTRAS
+)
+# A run of Latin letters with ASCII that is no letter, or the edge, on both
+# sides (spaced_words; the letter first, then the look behind).
+_NOT_ASCII_LETTER = "\\x00-\\x40\\x5b-\\x60\\x7b-\\x7f"
+_SPACED_WORD = re.compile(
+    f"[{_WORD_CHAR}](?<![^{_NOT_ASCII_LETTER}].)[{_WORD_CHAR}]*(?![^{_NOT_ASCII_LETTER}])"
 )
 _MIXTURE_WORD = re.compile(
     f"(?<![{_WORD_CHAR}])"
