@@ -12,6 +12,8 @@ the machine or in packages, runs ``fix_mojibake``, ``strip_pinyin`` and
     python -m tools.hunt_real_text wordfreq    # pip install wordfreq: commonest words,
                                                #   joined with the seed pages' lines
     python -m tools.hunt_real_text mimesis     # pip install mimesis: its locale data
+    python -m tools.hunt_real_text faker       # pip install faker: names, addresses,
+                                               #   companies, jobs and text of each locale
 
 (from the repository root, with the package installed).  A change is not
 always damage: translators' files hold real mojibake too (Norwegian
@@ -37,6 +39,9 @@ JOIN = 6
 # Words of a language put into a Chinese line at a time (wordfreq).
 WORDS = 3
 SEED = 20261201
+# Records drawn from each of faker's locales (each a name, an address, a
+# company, a job and a paragraph): some 190,000 strings past ASCII.
+FAKER_RECORDS = 1000
 
 
 def _gettext(directory: str) -> Iterator[tuple[str, str]]:
@@ -131,9 +136,25 @@ def _mimesis() -> Iterator[tuple[str, str]]:
                 yield path.parent.name, value
 
 
+def _faker() -> Iterator[tuple[str, str]]:
+    import faker
+
+    for locale in sorted(faker.config.AVAILABLE_LOCALES):
+        fake = faker.Faker(locale)
+        fake.seed_instance(SEED)
+        for _ in range(FAKER_RECORDS):
+            for make in (fake.name, fake.address, fake.company, fake.job, fake.text):
+                try:
+                    value = make()
+                except (AttributeError, ValueError):  # a provider the locale does not have
+                    continue
+                if not value.isascii():
+                    yield locale, value
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", choices=("gettext", "man", "cldr", "wordfreq", "mimesis"))
+    parser.add_argument("source", choices=("gettext", "man", "cldr", "wordfreq", "mimesis", "faker"))
     parser.add_argument("directory", nargs="?", help="for gettext and man: the directory to read")
     parser.add_argument("--show", type=int, default=40, help="changes to print (default 40)")
     args = parser.parse_args()
@@ -142,7 +163,7 @@ def main() -> None:
             parser.error(f"{args.source} needs a directory (/usr/share/locale or /usr/share/man on Debian)")
         texts = _gettext(args.directory) if args.source == "gettext" else _man(args.directory)
     else:
-        texts = {"cldr": _cldr, "wordfreq": _wordfreq, "mimesis": _mimesis}[args.source]()
+        texts = {"cldr": _cldr, "wordfreq": _wordfreq, "mimesis": _mimesis, "faker": _faker}[args.source]()
     count = 0
     changed: dict[str, list[tuple[str, str, str]]] = collections.defaultdict(list)
     for language, text in texts:
