@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .charsets import (
@@ -582,21 +583,33 @@ def spaced_words(region: str, start: int, end: int) -> bool:
     list of countries in Kurmanji, Şîlî Kamerûn Çîn, came out 艦頻卯 Kamer没n
     穷n in the mixture's reading; Finnish enintää MÄÄRÄä säiettä, M哪R匿 in
     Latin-1's)."""
-    held = 0
-    low = max(0, start - MIXTURE_WORD_REACH)
-    for m in _SPACED_WORD.finditer(region[low : min(len(region), end + MIXTURE_WORD_REACH)]):
-        word_start, word_end = low + m.start(), low + m.end()
-        if word_end <= start or word_start >= end:
-            continue
-        word = m.group()
-        if word.isascii() or len(word.encode("ascii", "ignore")) == 0:
-            continue
-        inside = region[max(word_start, start) : min(word_end, end)]
-        held += len(inside) - len(inside.encode("ascii", "ignore"))
+    held = _held_in_words(  # a word with an ASCII letter and one past ASCII
+        region, start, end, _SPACED_WORD, lambda word, inside: not word.isascii() and word.encode("ascii", "ignore") != b""
+    )
     if held < 2:
         return False
     piece = region[start:end]
     return held >= MIXTURE_WORD_SHARE * (len(piece) - len(piece.encode("ascii", "ignore")))
+
+
+def _held_in_words(
+    region: str, start: int, end: int, words: re.Pattern[str], holds: Callable[[str, str], bool]
+) -> int:
+    """How many characters past ASCII of ``region[start:end]`` are in the
+    runs ``words`` finds that ``holds`` keeps (given the run, and its part
+    inside the stretch), looked for MIXTURE_WORD_REACH either side."""
+    held = 0
+    # (A slice, not the region from an offset: the look behind would see
+    # past the offset, and a run cut there is a word all the same.)
+    low = max(0, start - MIXTURE_WORD_REACH)
+    for m in words.finditer(region[low : min(len(region), end + MIXTURE_WORD_REACH)]):
+        word_start, word_end = low + m.start(), low + m.end()
+        if word_end <= start or word_start >= end:
+            continue
+        inside = region[max(word_start, start) : min(word_end, end)]
+        if holds(m.group(), inside):
+            held += len(inside) - len(inside.encode("ascii", "ignore"))
+    return held
 
 
 def japanese_kana(text: str) -> bool:
@@ -630,18 +643,11 @@ def mixture_words(region: str, start: int, end: int) -> bool:
     it had been left whole.  GBK's
     rarer characters take ASCII second bytes, and make such a run now and
     then (ǕrÀz); a run of one ASCII letter (Ǖr) they make often."""
-    held = 0  # the stretch's characters past ASCII in such words
-    # (A slice, not the region from an offset: the look behind would see
-    # past the offset, and a run cut there is a word all the same.)
-    low = max(0, start - MIXTURE_WORD_REACH)
-    for m in _MIXTURE_WORD.finditer(region[low : min(len(region), end + MIXTURE_WORD_REACH)]):
-        word_start, word_end = low + m.start(), low + m.end()
-        if word_end <= start or word_start >= end:
-            continue
-        word = m.group()
-        inside = region[max(word_start, start) : min(word_end, end)]
-        if len(word.encode("ascii", "ignore")) >= 2 and not inside.isascii() and _UTF8_ONLY_LETTER.search(word):
-            held += len(inside) - len(inside.encode("ascii", "ignore"))
+    held = _held_in_words(  # the stretch's characters past ASCII in such words
+        region, start, end, _MIXTURE_WORD,
+        lambda word, inside: len(word.encode("ascii", "ignore")) >= 2 and not inside.isascii()
+        and _UTF8_ONLY_LETTER.search(word) is not None,
+    )
     if not held:
         return False
     piece = region[start:end]
