@@ -442,6 +442,23 @@ def test_words_of_other_languages_beside_the_crawlers_mixture_stay(before, middl
     assert zhclean.fix_mojibake(mixture(before) + middle + mixture(after)) == before + middle + after
 
 
+# Words between spaces with an ASCII letter and one past ASCII, two of them
+# near: a language written in Latin letters, never GBK or Big5 (Kurmanji
+# Şîlî came out 艦頻卯, Finnish MÄÄRÄä M哪R匿; structure.spaced_words).  An
+# English word inside Chinese, with the characters glued to it, is one such
+# word alone: the mixture around it is still repaired.
+@pytest.mark.parametrize("text", ["Komara Şîlî", "Käytä enintään MÄÄRÄä säiettä; oletus on 1.", "kořeny kříž"])
+def test_words_between_spaces_stay(text):
+    assert zhclean.fix_mojibake(text) == text
+
+
+@pytest.mark.parametrize("original", ["我用iPhone拍照,然后发给他。", "用iPhone拍照, 然后上传"])
+def test_an_english_word_inside_the_crawlers_mixture_is_no_word_between_spaces(original):
+    from corpus.lossy import wrong_decode
+
+    assert zhclean.fix_mojibake(wrong_decode(original.encode("gbk"), "hybrid-cp1252")[0]) == original
+
+
 def test_a_guillemet_after_a_second_byte_is_big5_read_as_latin1():
     # 哉 is Big5's AB 76, «v read as Latin-1, after 罷 (BD 7D, ½}): a guillemet
     # is the text's own only with ASCII that is no second byte (below 40) or

@@ -117,6 +117,9 @@ MIXTURE_WORD_REACH = 32
 # The share of a stretch's characters past ASCII that such words must hold:
 # all of a word glued to a short stretch (ží” of svěží”), a few of a page.
 MIXTURE_WORD_SHARE = 0.5
+# The words between spaces that spaced_words asks for: two (one is as often
+# an English word inside Chinese, with the characters glued to it).
+SPACED_WORDS_LEAST = 2
 # Kana in Japanese proportions (japanese_kana): the least of them, and their
 # share of the non-ASCII characters.  Big5 read as GBK makes kana of the
 # Big5 characters whose bytes fall on GBK's kana (A4A1-A4F3, A5A1-A5F6):
@@ -576,29 +579,39 @@ def spaced_words(region: str, start: int, end: int) -> bool:
     Latin letters to a GBK or Big5 reading: of its characters past ASCII,
     MIXTURE_WORD_SHARE or more (two at least) are letters of words that
     stand between spaces, punctuation or digits (ASCII that is no letter,
-    or the edge) and hold an ASCII letter.  Chinese is written without
+    or the edge), hold an ASCII letter and no three characters a single-byte
+    decoder makes in a row (Czech kříž has ř, which none makes); among SPACED_WORDS_LEAST words with an ASCII letter or more, so
+    standing, within MIXTURE_WORD_REACH of it.  Chinese is written without
     spaces, and GBK's and Big5's bytes read as Latin-1 stand beside the
     characters the bytes around them make: a reading's Latin letters sit in
-    runs of them, among its symbols, seldom with ASCII on both sides (a
-    list of countries in Kurmanji, Şîlî Kamerûn Çîn, came out 艦頻卯 Kamer没n
-    穷n in the mixture's reading; Finnish enintää MÄÄRÄä säiettä, M哪R匿 in
-    Latin-1's)."""
-    held = _held_in_words(  # a word with an ASCII letter and one past ASCII
-        region, start, end, _SPACED_WORD, lambda word, inside: not word.isascii() and word.encode("ascii", "ignore") != b""
-    )
+    runs of them, two a character, among its symbols, seldom with ASCII on
+    both sides (a list of countries in Kurmanji, Şîlî Kamerûn Çîn, came out
+    艦頻卯 Kamer没n 穷n in the mixture's reading; Finnish enintää MÄÄRÄä
+    säiettä, M哪R匿 in Latin-1's).  An English word inside Chinese is such
+    a word with the characters beside it (我用iPhone拍照, is ÎÒÓÃiPhoneÅÄÕÕ,
+    in the mixture), one alone."""
+    held, _ = _held_in_words(region, start, end, _SPACED_WORD, _spaced_word)
     if held < 2:
+        return False
+    near = region[max(0, start - MIXTURE_WORD_REACH) : end + MIXTURE_WORD_REACH]
+    if sum(m.group().encode("ascii", "ignore") != b"" for m in _SPACED_WORD.finditer(near)) < SPACED_WORDS_LEAST:
         return False
     piece = region[start:end]
     return held >= MIXTURE_WORD_SHARE * (len(piece) - len(piece.encode("ascii", "ignore")))
 
 
+def _spaced_word(word: str, inside: str) -> bool:
+    return not word.isascii() and word.encode("ascii", "ignore") != b"" and not _THREE_HIGH.search(word)
+
+
 def _held_in_words(
     region: str, start: int, end: int, words: re.Pattern[str], holds: Callable[[str, str], bool]
-) -> int:
+) -> tuple[int, int]:
     """How many characters past ASCII of ``region[start:end]`` are in the
     runs ``words`` finds that ``holds`` keeps (given the run, and its part
-    inside the stretch), looked for MIXTURE_WORD_REACH either side."""
-    held = 0
+    inside the stretch), looked for MIXTURE_WORD_REACH either side; and how
+    many runs it kept."""
+    held = kept = 0
     # (A slice, not the region from an offset: the look behind would see
     # past the offset, and a run cut there is a word all the same.)
     low = max(0, start - MIXTURE_WORD_REACH)
@@ -609,7 +622,8 @@ def _held_in_words(
         inside = region[max(word_start, start) : min(word_end, end)]
         if holds(m.group(), inside):
             held += len(inside) - len(inside.encode("ascii", "ignore"))
-    return held
+            kept += 1
+    return held, kept
 
 
 def japanese_kana(text: str) -> bool:
@@ -643,7 +657,7 @@ def mixture_words(region: str, start: int, end: int) -> bool:
     it had been left whole.  GBK's
     rarer characters take ASCII second bytes, and make such a run now and
     then (ǕrÀz); a run of one ASCII letter (Ǖr) they make often."""
-    held = _held_in_words(  # the stretch's characters past ASCII in such words
+    held, _ = _held_in_words(  # the stretch's characters past ASCII in such words
         region, start, end, _MIXTURE_WORD,
         lambda word, inside: len(word.encode("ascii", "ignore")) >= 2 and not inside.isascii()
         and _UTF8_ONLY_LETTER.search(word) is not None,
@@ -769,6 +783,9 @@ _MIXTURE_WORD = re.compile(
 _HIGH_CHARS = "".join(sorted(chr(cp) for cp, byte in SINGLE_BYTE_MAP.items() if byte >= 0x80))
 _HIGH = f"\\x80-\\xff{CP1252_EXTRAS}"
 _HIGH_RUN = re.compile(f"[{_HIGH}]+")
+# Three of them in a row, as no word of spaced_words holds: GBK or Big5
+# read by a single-byte decoder makes two a character.
+_THREE_HIGH = re.compile(f"[{_HIGH}]{{3}}")
 # A run of so many characters or fewer that GBK or Big5 cannot read whole
 # (see letter_listing) is no damage of theirs: ÂÊÎÔÛ read as GBK left its Û.
 LISTING_ODD_MOST = 5
