@@ -11,8 +11,8 @@ samples, every line of the external texts and the mojibake cases built from
 them, the random pieces ``benchmarks/mojibake_fuzz.py`` draws (two seeds),
 and seeded random strings over an alphabet of the characters the rules look
 at.  For each text and function it stores a SHA-256 of the output (of its
-``repr`` for ``mojibake_report``), so ``compare`` names every text whose
-output changed.
+``repr`` for ``mojibake_report`` and ``detect_script``), so ``compare`` names
+every text whose output changed.
 """
 from __future__ import annotations
 
@@ -118,6 +118,9 @@ FUNCTIONS: dict[str, Callable[[str], object]] = {
     "strip_pinyin(syllable)": lambda text: zhclean.strip_pinyin(text, verify="syllable"),
     "fix_mojibake": zhclean.fix_mojibake,
     "mojibake_report": zhclean.mojibake_report,
+    "convert(auto)": lambda text: zhclean.convert(text, to="auto"),
+    "detect_script": zhclean.detect_script,
+    "Cleaner()": zhclean.Cleaner(),
 }
 
 
