@@ -124,3 +124,43 @@ def test_the_code_table_holds_each_class_where_it_should():
     for ch in "，、：":
         assert tables_s[ord(ch)] & _codes.CLAUSE_END and not tables_s[ord(ch)] & _codes.SENTENCE_END
     assert tables_s[ord("の")] & _codes.KANA and not tables_s[ord("・")] & _codes.KANA
+
+
+def _splice_case(draw, text: str):
+    """Sorted, disjoint spans and edits over ``text``, the spans' pieces
+    (joined by line breaks) and the edits' replacements of any width."""
+    pieces = st.text(alphabet="a\xe9\u4e2d\u570b\U00020000", max_size=4)
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=12)))
+    spans, edits, converted = [], [], []
+    for start, end in zip(cuts[::2], cuts[1::2]):
+        if draw(st.booleans()):
+            spans.append((start, end))
+            converted.append(draw(pieces))
+        else:
+            edits.append((start, end, draw(pieces)))
+    return spans, "\n".join(converted), edits
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data(), text=st.text(alphabet="ab\xe9\u4e2d\U00020000\n", max_size=30))
+def test_twins_splice_alike(data, text):
+    """The splice gives what its twin gives, in the storage its characters need."""
+    spans, converted, edits = _splice_case(data.draw, text)
+    compiled = _loops_c.spliced(text, spans, converted, edits)
+    twin = _loops_py.spliced(text, spans, converted, edits)
+    assert compiled == twin
+    if not spans and not edits:
+        assert compiled is text and twin is text
+    assert compiled.isascii() == twin.isascii() and hash(compiled) == hash(twin)
+    assert len(compiled.encode("utf-32-le")) == len(twin.encode("utf-32-le"))
+    assert max(compiled, default="") == max(twin, default="")
+
+
+@pytest.mark.parametrize("spliced", [lambda *a: _loops_c.spliced(*a), lambda *a: _loops_py.spliced(*a)])
+def test_a_splice_refuses_pieces_that_do_not_match(spliced):
+    assert spliced("\u4e2d\u570bab", [(0, 2)], "\u56fd\u5bb6", []) == "\u56fd\u5bb6ab"
+    assert spliced("\u4e2d\u570bab", [(0, 1)], "x", [(2, 4, "\xe9")]) == "x\u570b\xe9"
+    for spans, converted, edits in (([(0, 1)], "a\nb", []), ([], "a", []), ([(0, 1), (1, 2)], "a", []),
+                                    ([(1, 2)], "x", [(0, 2, "y")]), ([(0, 9)], "x", [])):
+        with pytest.raises(ValueError):
+            spliced("abcd", spans, converted, edits)

@@ -7,7 +7,7 @@ their arguments and hand the text down to ``unify`` (unification),
 OpenCC's dictionaries).  Calls go that way only.  Its scans are
 ``zhclean.chars``' table look-ups and one loop of its own, the unit scan
 (``units`` -> ``_loops``: compiled, with its twin of regular expressions);
-the conversions are OpenCC's.
+the conversions are OpenCC's, put into a unified text by ``_loops``' splice.
 
 ``conversion_edits`` and ``converted_count`` are for the package's own
 pipeline (the ``Cleaner``): the edits a conversion makes, as positions in
@@ -25,7 +25,7 @@ from .edits import Edit, apply, explicit_edits
 from .edits import converted_count as _converted_count
 from .scan import census, count, guess_rare
 from .tables import ASTRAL_RE, TABLES
-from .unify import auto_edits, decide, is_japanese
+from .unify import auto_edits, decide, is_japanese, unified
 
 __all__ = ["ScriptInfo", "conversion_edits", "convert", "converted_count", "detect_script"]
 
@@ -157,7 +157,9 @@ def convert(text: str, to: ScriptTarget = "auto") -> str:
     """
     require_str(text, "convert")
     check_choice("to", to, SCRIPT_TARGETS)
-    return apply(text, _edits(text, to, minimal=False))
+    if to == "auto":
+        return unified(text)
+    return apply(text, _edits(text, to))
 
 
 def conversion_edits(text: str, to: ScriptTarget) -> list[Edit]:
@@ -242,9 +244,9 @@ def converted_count(text: str, edits: list[Edit]) -> int:
     return _converted_count(text, edits)
 
 
-def _edits(text: str, to: str, minimal: bool = True) -> list[Edit]:
+def _edits(text: str, to: str) -> list[Edit]:
     if to == "auto":
-        return auto_edits(text, minimal)
+        return auto_edits(text)
     return explicit_edits(text, CONFIGS[to])
 
 

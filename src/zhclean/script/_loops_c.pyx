@@ -7,13 +7,18 @@ whether they sit in one clause; the sentences of both scripts are read a
 second time, clause by clause, and the clauses of rule 3 a third time, for
 their windows.  The spans are gathered in C arrays (without the GIL from
 ``RELEASE_CHARS`` characters) and turned into tuples once, at the end.
+``spliced`` writes a unified text: the pieces converted whole, and the
+windows' edits, copied in place in one string.
 This module imports nothing from zhclean but the code bits (``_codes``).
 """
-from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND
+from cpython.unicode cimport (
+    PyUnicode_CopyCharacters, PyUnicode_DATA, PyUnicode_FindChar, PyUnicode_FromKindAndData, PyUnicode_GET_LENGTH,
+    PyUnicode_KIND, PyUnicode_New,
+)
 from libc.stdint cimport uint8_t, uint16_t, uint32_t
 
 from zhclean._spans cimport Spans, spans_add, spans_free, spans_init, spans_list
-from zhclean._unicode cimport PyUnicode_READY
+from zhclean._unicode cimport PyUnicode_MAX_CHAR_VALUE, PyUnicode_READ, PyUnicode_READY
 from zhclean.script import _codes
 
 # Texts this long are scanned without the GIL: the zhwiki text, 780,000
@@ -223,3 +228,73 @@ def units(str text, table, Py_ssize_t lo, Py_ssize_t hi, bint kana, Py_ssize_t m
         spans_free(&scan.whole)
         spans_free(&scan.windows)
     return whole, windows
+
+
+def spliced(str text, list spans, str converted, list edits):
+    """``text`` with each of ``spans`` replaced by the piece of ``converted``
+    of its rank (the pieces joined by line breaks, none of which holds one)
+    and ``edits`` made, ``(start, end, replacement)``; spans and edits
+    sorted and disjoint, together.  ``text`` itself when there are none."""
+    if not spans and not edits:
+        if converted:
+            raise ValueError("the converted pieces do not match the spans")
+        return text
+    PyUnicode_READY(text)
+    PyUnicode_READY(converted)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), m = PyUnicode_GET_LENGTH(converted)
+    cdef Py_ssize_t n_spans = len(spans), n_edits = len(edits), i = 0, j = 0
+    cdef Py_ssize_t size = n + m - (n_spans - 1 if n_spans else 0), start, end, at = 0, piece = 0, stop, w = 0
+    cdef Py_UCS4 bound = max(PyUnicode_MAX_CHAR_VALUE(text), PyUnicode_MAX_CHAR_VALUE(converted))
+    for start, end in spans:
+        size -= end - start
+    for start, end, new in edits:
+        size -= end - start - len(<str?>new)
+        bound = max(bound, PyUnicode_MAX_CHAR_VALUE(new))
+    if size < 0:
+        raise ValueError("the spans and edits overlap")
+    out = PyUnicode_New(size, bound)
+    while i < n_spans or j < n_edits:
+        if j >= n_edits or (i < n_spans and spans[i] <= edits[j][:2]):
+            start, end = spans[i]
+            i += 1
+            stop = PyUnicode_FindChar(converted, 10, piece, m, 1)
+            if (stop < 0) != (i == n_spans):
+                raise ValueError("the converted pieces do not match the spans")
+            if stop < 0:
+                stop = m
+            new = None
+        else:
+            start, end, new = edits[j]
+            j += 1
+        if start < at or end < start or end > n or w + (start - at) > size:
+            raise ValueError("the spans and edits must be sorted and disjoint, within the text")
+        PyUnicode_CopyCharacters(out, w, text, at, start - at)
+        w += start - at
+        if new is None:
+            PyUnicode_CopyCharacters(out, w, converted, piece, stop - piece)
+            w += stop - piece
+            piece = stop + 1
+        else:
+            PyUnicode_CopyCharacters(out, w, new, 0, len(new))
+            w += len(new)
+        at = end
+    if n_spans == 0 and m:
+        raise ValueError("the converted pieces do not match the spans")
+    if w + n - at != size:
+        raise ValueError("the spans and edits must be sorted and disjoint, within the text")
+    PyUnicode_CopyCharacters(out, w, text, at, n - at)
+    return _canonical(out, bound)
+
+
+cdef str _canonical(str out, Py_UCS4 bound):
+    """``out``, written with storage for ``bound``, in the storage its own
+    characters need (what ``str`` requires of every string): the first wide
+    character found tells, mostly within a few characters."""
+    cdef Py_UCS4 narrower = 0xFFFF if bound > 0xFFFF else 0xFF if bound > 0xFF else 0x7F if bound > 0x7F else 0x10FFFF
+    cdef int kind = PyUnicode_KIND(out)
+    cdef void* data = PyUnicode_DATA(out)
+    cdef Py_ssize_t k, n = PyUnicode_GET_LENGTH(out)
+    for k in range(n):
+        if PyUnicode_READ(kind, data, k) > narrower:
+            return out
+    return out if narrower == 0x10FFFF else PyUnicode_FromKindAndData(kind, data, n)

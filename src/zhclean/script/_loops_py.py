@@ -16,6 +16,8 @@ table, under a lock, published whole):
   the window ``unify`` converts.
 
 With ``kana``, the sentences that hold kana are passed over too.
+``spliced`` is the twin's splice: the converted pieces split apart, and
+every replacement joined in.
 """
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ from typing import NamedTuple
 from ..chars import regex_class
 from ._codes import CHANGING, CLAUSE_END, KANA, MAJORITY, MINORITY, REACH, SENTENCE_END, STRONG, TABLE_SIZE, chars_with
 
-__all__ = ["units"]
+__all__ = ["spliced", "units"]
 
 Span = tuple[int, int]
 Window = tuple[int, int, int, int]
@@ -168,3 +170,25 @@ def _clauses(text: str, sentences: list[Span], patterns: _Patterns, whole: list[
             add_whole((a + shift, b + shift))
         else:
             windows.extend((w.start(), *w.span(1), w.end()) for w in in_clause(text, a + shift, b + shift))
+
+
+def spliced(text: str, spans: list[Span], converted: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each of ``spans`` replaced by the piece of ``converted``
+    of its rank (the pieces joined by line breaks, none of which holds one)
+    and ``edits`` made, ``(start, end, replacement)``; spans and edits
+    sorted and disjoint, together.  ``text`` itself when there are none."""
+    pieces = converted.split("\n") if spans else [] if not converted else [converted]
+    if len(pieces) != len(spans):
+        raise ValueError("the converted pieces do not match the spans")
+    if not pieces and not edits:
+        return text
+    parts = []
+    at = 0
+    for start, end, new in sorted([(a, b, new) for (a, b), new in zip(spans, pieces)] + edits, key=lambda e: e[:2]):
+        if start < at or end < start or end > len(text):
+            raise ValueError("the spans and edits must be sorted and disjoint, within the text")
+        parts.append(text[at:start])
+        parts.append(new)
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)

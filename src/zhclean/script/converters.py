@@ -89,15 +89,24 @@ class TaiwanForms(NamedTuple):
     replacement: dict[str, str]
 
 
+def convert_joined(config: str, pieces: Sequence[str], forms: TaiwanForms | None = None) -> str:
+    """OpenCC's conversion of the pieces (no piece may hold a line break),
+    in one call, still joined by SEPARATOR; then ``forms`` replaced when
+    given."""
+    if not pieces:
+        return ""
+    joined = CONVERTERS[config].get()(SEPARATOR.join(pieces))
+    if forms is not None:
+        joined = forms.pattern.sub(lambda m: forms.replacement[m.group()], joined)
+    return joined
+
+
 def convert_pieces(config: str, pieces: Sequence[str], forms: TaiwanForms | None = None) -> list[str]:
     """OpenCC's conversion of each piece (no piece may hold a line break), in
     one call; then ``forms`` replaced when given."""
     if not pieces:
         return []
-    joined = CONVERTERS[config].get()(SEPARATOR.join(pieces))
-    if forms is not None:
-        joined = forms.pattern.sub(lambda m: forms.replacement[m.group()], joined)
-    converted = joined.split(SEPARATOR)
+    converted = convert_joined(config, pieces, forms).split(SEPARATOR)
     if len(converted) != len(pieces):
         raise RuntimeError(f"OpenCC {config} changed the number of lines of a batch")
     return converted

@@ -29,7 +29,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..chars import count_of
-from .converters import TaiwanForms, convert_pieces
+from . import _loops
+from .converters import TaiwanForms, convert_joined, convert_pieces
 from .edits import Edit, replace
 from .scan import Census, census, guess_rare, has_both, kana_outnumbered, outnumbers
 from .tables import TABLES, ScriptTables
@@ -67,31 +68,58 @@ def traditional_standard(text: str, tables: ScriptTables) -> str:
 def auto_edits(text: str, minimal: bool = True) -> list[Edit]:
     """The edits that unify ``text``; none for pure, neutral or Japanese text.
     Not ``minimal``: a sentence or clause converted whole is one edit over
-    all of it, unchanged ends included (what ``convert`` applies, without
-    the comparisons that find the ends).
+    all of it, unchanged ends included.
+    """
+    plan = _plan(text)
+    if plan is None:
+        return []
+    tables, units, config, forms = plan
+    edits = _whole_edits(text, units.whole, config, forms, minimal)
+    edits += _window_edits(text, units.windows, units.minority, config, forms, tables, minimal)
+    edits.sort()
+    return edits
+
+
+def unified(text: str) -> str:
+    """``text`` unified (what ``convert`` returns): the edits of
+    ``auto_edits(text, minimal=False)`` made, those of the sentences and
+    clauses converted whole put in by the splice (``_loops``) straight from
+    OpenCC's output, in one string (as edits, split apart, sorted and
+    joined, they took 5.7 of the Cleaner's 38 ms on the zhwiki text).
+    ``text`` itself when nothing is to convert."""
+    plan = _plan(text)
+    if plan is None:
+        return text
+    tables, units, config, forms = plan
+    converted = convert_joined(config, [text[a:b] for a, b in units.whole], forms)
+    edits = _window_edits(text, units.windows, units.minority, config, forms, tables, minimal=False)
+    edits.sort()
+    return _loops.LOOPS.spliced(text, units.whole, converted, edits)
+
+
+def _plan(text: str) -> tuple[ScriptTables, Units, str, TaiwanForms | None] | None:
+    """What unifying ``text`` converts, and with which configuration and
+    forms; None for pure, neutral or Japanese text.
 
     Cheapest tests first: nearly every text holds one script only (two
     searches tell), and most of the rest hold lone variants of the rarer
     class (one scan of that class, which also finds kana, tells).
     """
     if text.isascii():  # no script-telling character is ASCII (a flag of the string: constant time)
-        return []
+        return None
     tables = TABLES.get()
     if not has_both(text, tables):
-        return []
+        return None
     units = decide(text, tables).units
     if units is None:
-        return []
+        return None
     if units.minority == "T":
         config, forms = SIMPLIFIED_CONFIG, None
     else:
         standard = traditional_standard(text, tables)
         config = REGION_CONFIGS[standard]
         forms = tables.taiwan_forms if standard == "TW" else None
-    edits = _whole_edits(text, units.whole, config, forms, minimal)
-    edits += _window_edits(text, units.windows, units.minority, config, forms, tables, minimal)
-    edits.sort()
-    return edits
+    return tables, units, config, forms
 
 
 class Decision(NamedTuple):
