@@ -887,6 +887,8 @@ cdef bint _gives_two(const ScreenTables* st, Scratch* s, Py_ssize_t count, Py_ss
     # See the twin's _gives_two (its queue: window[head:tail]).
     cdef Py_ssize_t k, others = 0, most = 0, head = 0, tail = 0, pushed = 0, b
     cdef Site* site
+    if count == 0:
+        return False  # (a stretch between breaks with no site: nearly every one of a page of Greek)
     for k in range(start, stop):
         if s.flags[k] & LETTER and not s.flags[k] & TOUCHING:
             others += 1

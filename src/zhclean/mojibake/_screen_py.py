@@ -463,6 +463,8 @@ def _gives_two(
     the last, characters out, best class), in order.  Linear: for each
     site, the best one before it that the stretch between them may hold
     (a window that only moves on, its best kept in a queue)."""
+    if not sites:
+        return False
     letter, touching = words
     others = sum(1 for k in range(start, stop) if letter[k] and not touching[k])
     # The most touching letters a stretch between two sites may hold.
