@@ -3,6 +3,7 @@ twin of regular expressions agree, on real mixed text and on random and
 adversarial strings over every class the code table has."""
 from __future__ import annotations
 
+import sys
 import threading
 
 import pytest
@@ -151,9 +152,8 @@ def test_twins_splice_alike(data, text):
     assert compiled == twin
     if not spans and not edits:
         assert compiled is text and twin is text
-    assert compiled.isascii() == twin.isascii() and hash(compiled) == hash(twin)
-    assert len(compiled.encode("utf-32-le")) == len(twin.encode("utf-32-le"))
-    assert max(compiled, default="") == max(twin, default="")
+    # The storage: its size tells the kind (one, two or four bytes a character).
+    assert compiled.isascii() == twin.isascii() and sys.getsizeof(compiled) == sys.getsizeof(twin)
 
 
 @pytest.mark.parametrize("spliced", [lambda *a: _loops_c.spliced(*a), lambda *a: _loops_py.spliced(*a)])
@@ -161,6 +161,9 @@ def test_a_splice_refuses_pieces_that_do_not_match(spliced):
     assert spliced("\u4e2d\u570bab", [(0, 2)], "\u56fd\u5bb6", []) == "\u56fd\u5bb6ab"
     assert spliced("\u4e2d\u570bab", [(0, 1)], "x", [(2, 4, "\xe9")]) == "x\u570b\xe9"
     for spans, converted, edits in (([(0, 1)], "a\nb", []), ([], "a", []), ([(0, 1), (1, 2)], "a", []),
-                                    ([(1, 2)], "x", [(0, 2, "y")]), ([(0, 9)], "x", [])):
+                                    ([(1, 2)], "x", [(0, 2, "y")]), ([(0, 9)], "x", []),
+                                    # (overlapping edits, and edits out of order: a ValueError, not CPython's own)
+                                    ([(0, 1)], "bba", [(0, 0, "a\xe9"), (0, 1, "")]),
+                                    ([], "", [(2, 3, "x"), (0, 1, "y")])):
         with pytest.raises(ValueError):
             spliced("abcd", spans, converted, edits)

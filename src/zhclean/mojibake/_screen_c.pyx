@@ -256,6 +256,8 @@ def _build_screen():
     t.overlap = _tables.SCREEN_OVERLAP
     t.read_as_hkscs = BIG5_READ_AS_HKSCS
     t.foreign_word_least = _tables.FOREIGN_WORD_LEAST
+    if _tables.STANDING_SPACES != " \t\n\x0b\x0c\r":
+        raise RuntimeError("tables.STANDING_SPACES changed: change _space in _screen_c.pyx")
     t.short_least = _tables.SHORT_SPAN_LEAST
     t.short_most = _tables.SHORT_SPAN_MOST
     if t.short_least < 3:
@@ -644,7 +646,7 @@ cdef struct Site:
 
 cdef struct Scratch:
     int* byte               # each character's single byte, or -1
-    uint8_t* flags          # LETTER, TOUCHING, OWN_CHAR
+    uint8_t* flags          # LETTER, TOUCHING, OWN_CHAR, FOREIGN_CHAR
     Site* sites
     Py_ssize_t* window
     Py_ssize_t* touched     # touching letters before each character of a stretch
@@ -713,6 +715,11 @@ cdef void _runs_beside_ascii(const ScreenTables* st, const ucs_t* chars, Py_ssiz
         k = past
 
 
+cdef inline bint _space(uint32_t c) noexcept nogil:
+    # tables.STANDING_SPACES (checked when the tables are built)
+    return c == 0x20 or 0x09 <= c <= 0x0D
+
+
 cdef void _standing_words(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, uint8_t* flags) noexcept nogil:
     # See the twin's _standing_words: FOREIGN_CHAR on each.
     cdef Py_ssize_t k = 0, end, j
@@ -725,7 +732,8 @@ cdef void _standing_words(const ScreenTables* st, const ucs_t* chars, Py_ssize_t
         end = k + 1
         while end < n and chars[end] < 0x10000 and st.alphabet[chars[end]] == script:
             end += 1
-        if (k == 0 or chars[k - 1] < PAIR_SECOND_LOW) and (end == n or chars[end] < PAIR_SECOND_LOW):
+        if (k > 0 and end < n and chars[k - 1] < PAIR_SECOND_LOW and chars[end] < PAIR_SECOND_LOW
+                and (_space(chars[k - 1]) or _space(chars[end]))):
             for j in range(k, end):
                 flags[j] |= FOREIGN_CHAR
         k = end
@@ -1289,7 +1297,9 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
     ASCII left out (a segment of _segments with that many lies inside such
     a run).  A window's segments pass a pair's test only where it holds two
     such characters, one of the plausible ones (a run of two sequences or
-    more whose mean is PLAUSIBLE), or one: _cannot.  Returns the pairs left
+    more whose mean is PLAUSIBLE), or one: _cannot.  A letter of a word
+    that every window reads as one (_foreign_at) counts for no pair: its
+    flag is WORD_LETTER, which _foreign_here reads.  Returns the pairs left
     unbounded (BOUND_TRIAL), all of them where the flags are not worth
     having."""
     cdef Py_ssize_t k, hits[5], run[5]
@@ -1412,6 +1422,7 @@ cdef inline int _cannot(const uint16_t* flags, Py_ssize_t lo, Py_ssize_t hi, int
 
 
 cdef bint _loss_or_euro(const ucs_t* chars, Py_ssize_t n) noexcept nogil:
+    # Whether ``chars`` hold a loss or a € (the twin's test of a long region).
     cdef Py_ssize_t k
     for k in range(n):
         if chars[k] == 0xFFFD or chars[k] == 0x20AC:

@@ -34,9 +34,10 @@ before a continuation (the scan's bits: Latin-1, Windows-1252 and the code
 pages); a Latin-1 or Windows-1252 character (tables.LATIN_MADE) beside a
 byte it could pair with in GBK or Big5.  Letters alone prove nothing:
 ``ɛ/ø,e`` is phonetics, and the Cyrillic GBK makes of UTF-8 is no code page.
-And in a region short enough to be read whole, GBK and Big5 read byte by
-byte need two characters in one stretch that is not European words
-(``_two_characters``).
+And GBK and Big5 read byte by byte need two characters in one stretch
+that is not European words (``_two_characters``): in a region short
+enough to be read whole, and in a long one's window kept for them alone,
+read over the whole region once.
 Each region comes back with the mask of the pairs worth a try (bits of
 charsets.SCREENED, OTHER_PAIRS for the rest), and only regions with one; a
 region of SCREEN_WINDOWS_FROM characters or more is screened window by
@@ -81,6 +82,7 @@ from .tables import (
     SCREEN_OVERLAP,
     SCREEN_WINDOW,
     SCREEN_WINDOWS_FROM,
+    STANDING_SPACES,
     TWO_BYTE_FIRST,
     TWO_BYTE_SECOND,
     SHORT_SPAN_LEAST,
@@ -251,8 +253,9 @@ def _two_characters(region: str) -> bool:
       T < EUROPEAN_SHARE * (T + N), or no Latin letter at all.  Two sites
       that hold the fewest touching letters between them are the next
       disjoint ones, and N is at most the letters of the stretch between
-      the reading's breaks (_breaks_both: the text's own letters and quotes,
-      structure.own_characters; each reading has its own too).
+      the reading's breaks (see _byte_by_byte and _mixture: the text's own
+      letters and quotes, structure.own_characters; each reading has its
+      own too).
 
     The mixture is read only where a character only it makes stands
     (pairs._MIXTURE_ONLY)."""
@@ -283,10 +286,15 @@ def _two_characters(region: str) -> bool:
 
 def _standing_words(codes: list[int]) -> list[bool]:
     """For each character, whether it is in a run of letters of one script
-    other than Latin with ASCII that is no second byte (below
-    PAIR_SECOND_LOW) or the edge on both sides: a word of real text, however
-    short (Greek η, να), which the crawlers' mixture does not make (see
-    tables.FOREIGN_WORD_LEAST)."""
+    other than Latin that stands between ASCII that is no second byte
+    (below PAIR_SECOND_LOW), a space on one side at least: a word of real
+    text, however short (Greek η, να), which the crawlers' mixture does not
+    make (see tables.FOREIGN_WORD_LEAST).  The one break of the screen's
+    that the judge does not make: there it would take such words out of the
+    pieces they keep whole (a Greek catalogue's «%s»· came out 芦%s环), and a
+    page of Greek went to Python, a region a copy, without it.  A character
+    of the mixture alone with a space and punctuation around it (我 谓, is
+    ÃÇ ν,) is left as it is."""
     alphabet = alphabet_table()
     n = len(codes)
     standing = [False] * n
@@ -299,7 +307,10 @@ def _standing_words(codes: list[int]) -> list[bool]:
         end = k + 1
         while end < n and codes[end] < 0x10000 and alphabet[codes[end]] == script:
             end += 1
-        if (k == 0 or codes[k - 1] < PAIR_SECOND_LOW) and (end == n or codes[end] < PAIR_SECOND_LOW):
+        if (
+            k > 0 and end < n and codes[k - 1] < PAIR_SECOND_LOW and codes[end] < PAIR_SECOND_LOW
+            and (chr(codes[k - 1]) in STANDING_SPACES or chr(codes[end]) in STANDING_SPACES)
+        ):
             standing[k:end] = [True] * (end - k)
         k = end
     return standing

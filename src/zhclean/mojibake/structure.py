@@ -40,6 +40,7 @@ from .tables import (
     CONTINUATION,
     EUROPEAN_SHARE,
     FOREIGN_SCRIPTS,
+    PAIR_SECOND_LOW,
     FOREIGN_WORD_LEAST,
     LATIN_LETTERS,
     LEAD,
@@ -912,10 +913,12 @@ def _beside_ascii(characters: str) -> re.Pattern[str]:
 _OWN_QUOTE = _beside_ascii(OWN_QUOTES)
 # A guillemet before an ASCII word, after ASCII that is no second byte (below
 # 40) or the edge; or after one, before such ASCII or the edge (tables.OWN_GUILLEMETS).
+# ASCII that is no second byte of GBK or Big5.
+_BELOW_SECOND = f"\\x00-\\x{PAIR_SECOND_LOW - 1:02x}"
 _OPENING, _CLOSING = OWN_GUILLEMETS[0], OWN_GUILLEMETS[1]
 _OWN_GUILLEMET = re.compile(
-    f"{_OPENING}(?<![^\x00-\x3f]{_OPENING})(?=[A-Za-z](?![^\x00-\x7f]))"
-    f"|{_CLOSING}(?<=(?<![^\x00-\x7f])[A-Za-z]{_CLOSING})(?![^\x00-\x3f])"
+    f"{_OPENING}(?<![^{_BELOW_SECOND}]{_OPENING})(?=[A-Za-z](?![^\x00-\x7f]))"
+    f"|{_CLOSING}(?<=(?<![^\x00-\x7f])[A-Za-z]{_CLOSING})(?![^{_BELOW_SECOND}])"
 )
 # UTF-8 read byte by byte, one sequence of two or three bytes between ASCII
 # letters of a word (NÃ¦ss, SÃ£o, LÃ¼beck): the text's own mojibake of a
@@ -943,7 +946,7 @@ _UTF8_IN_A_WORD = re.compile(
 )
 _OWN_LETTER = _beside_ascii(f"^\x00-\xff{CP1252_EXTRAS}\ufffd")
 # And a run of Latin letters past Latin-1 stands so as a word holds them
-# (Turkish dışı, whose ışı the mixture reads as GBK's 谋臒谋: a page of
+# (Turkish dışı, whose ışı the mixture reads as GBK's 谋艧谋: a page of
 # Turkish went to Python for it).
 _PAST_LATIN1 = f"[{LATIN_PAST_LATIN1}](?<![{CP1252_EXTRAS}])"
 _OWN_LETTERS = re.compile(

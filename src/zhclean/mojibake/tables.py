@@ -139,7 +139,7 @@ OWN_QUOTES = "\u2018\u2019\u201c\u201d"
 # And guillemets, opening before an ASCII word and closing after one, with
 # ASCII that is no second byte (below PAIR_SECOND_LOW) or the edge on their
 # outer side: a page of Greek, «Control» in it, had « C read as GBK's AB 43,
-# and Big5 read as Latin-1 writes «v for 罷 after a second byte (}«v).
+# and Big5 read as Latin-1 writes «v for 哉 after 罷's second byte (½}«v).
 OWN_GUILLEMETS = "\u00ab\u00bb"
 
 # --- the re-reading of GBK and Big5 read as each other with losses -----------
@@ -306,11 +306,14 @@ SHOWS_HKSCS: Lazy[bytes] = Lazy(_build_shows_hkscs)
 # small letters after the first).  Two side by side are not: Big5 read as
 # GBK makes them (ΡΡ, ρΘ, Иб, ри in a page of Gutenberg's; three, ЗшНН).
 FOREIGN_WORD_LEAST = 3
-# Nor is a run of such letters of any length with ASCII that is no second
-# byte (below PAIR_SECOND_LOW: a space, a digit, punctuation) or the edge on
-# both sides, for the screen's test of the crawlers' mixture: a GBK pair it
-# reads as UTF-8 stands beside what the bytes around it make, and no GBK
-# byte makes one of those (Greek's η and να, which are GBK's 畏 and 谓伪).
+# Nor is a run of such letters of any length between ASCII that is no
+# second byte (below PAIR_SECOND_LOW: a digit, punctuation), with one of
+# these spaces on one side at least, for the crawlers' mixture: a GBK pair
+# it reads as UTF-8 stands beside what the bytes around it make, no GBK
+# byte makes one of those, and Chinese puts no space beside a character
+# (Greek's η and να, which are GBK's 畏 and 谓伪; 我,谓 read so is ÎÒ,ν,
+# and is repaired).
+STANDING_SPACES = " \t\n\x0b\x0c\r"
 FOREIGN_SCRIPTS = (
     "\u0100-\u024f\u1e00-\u1eff",  # Latin Extended (Turkish, Polish, Vietnamese...)
     "\u0370-\u03ff",  # Greek

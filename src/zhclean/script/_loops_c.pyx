@@ -270,6 +270,8 @@ def spliced(str text, list spans, str converted, list edits):
             raise ValueError("the spans and edits must be sorted and disjoint, within the text")
         PyUnicode_CopyCharacters(out, w, text, at, start - at)
         w += start - at
+        if w + (stop - piece if new is None else len(new)) > size:
+            raise ValueError("the spans and edits must be sorted and disjoint, within the text")
         if new is None:
             PyUnicode_CopyCharacters(out, w, converted, piece, stop - piece)
             w += stop - piece

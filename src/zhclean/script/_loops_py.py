@@ -183,8 +183,14 @@ def spliced(text: str, spans: list[Span], converted: str, edits: list[tuple[int,
     if not pieces and not edits:
         return text
     parts = []
-    at = 0
-    for start, end, new in sorted([(a, b, new) for (a, b), new in zip(spans, pieces)] + edits, key=lambda e: e[:2]):
+    at = i = j = 0
+    while i < len(spans) or j < len(edits):  # merged as they come, as the kernel does: not sorted here
+        if j >= len(edits) or (i < len(spans) and tuple(spans[i]) <= tuple(edits[j][:2])):
+            (start, end), new = spans[i], pieces[i]
+            i += 1
+        else:
+            start, end, new = edits[j]
+            j += 1
         if start < at or end < start or end > len(text):
             raise ValueError("the spans and edits must be sorted and disjoint, within the text")
         parts.append(text[at:start])

@@ -96,6 +96,8 @@ def convert_joined(config: str, pieces: Sequence[str], forms: TaiwanForms | None
     if not pieces:
         return ""
     joined = CONVERTERS[config].get()(SEPARATOR.join(pieces))
+    if joined.count(SEPARATOR) != len(pieces) - 1:
+        raise RuntimeError(f"OpenCC {config} changed the number of lines of a batch")
     if forms is not None:
         joined = forms.pattern.sub(lambda m: forms.replacement[m.group()], joined)
     return joined
@@ -106,7 +108,4 @@ def convert_pieces(config: str, pieces: Sequence[str], forms: TaiwanForms | None
     one call; then ``forms`` replaced when given."""
     if not pieces:
         return []
-    converted = convert_joined(config, pieces, forms).split(SEPARATOR)
-    if len(converted) != len(pieces):
-        raise RuntimeError(f"OpenCC {config} changed the number of lines of a batch")
-    return converted
+    return convert_joined(config, pieces, forms).split(SEPARATOR)
