@@ -82,7 +82,7 @@ from .structure import (
     letter_listing,
     pinyin_words,
     stray_single_bytes,
-    unmistakable_utf8,
+    utf8_proofs,
     utf8_run,
     utf8_share,
     utf8_share_of,
@@ -199,6 +199,23 @@ def _lone_letters(region: str, stretch: Stretch) -> tuple[int, int]:
 def forget_asked() -> None:
     """Drop what _region, _bulk and _lone_letters keep for the call."""
     _ASKED.__dict__.clear()
+
+
+# The single-byte decoders whose evidence (structure.utf8_proofs) would
+# have changed a judgement of the attempt under way, per thread: where it
+# would have changed none, the attempt given that evidence is this one
+# again (a megabyte of UTF-8 read as Latin-1 was repaired twice over, 2.1
+# of its 13.5 ms, to the same result).
+_TOLD = threading.local()
+
+
+def _evidence_told() -> set[str]:
+    """The decoders _judge found evidence would tell on, since _round last
+    asked (then emptied)."""
+    told = getattr(_TOLD, "told", None)
+    if told is None:
+        told = _TOLD.told = set()
+    return told
 
 
 def _kept(own: list[str], after: str) -> bool:
@@ -618,14 +635,16 @@ def _judge(
             ):
                 continue  # UTF-8 read wrongly, or European words or letters: never GBK or Big5
         if stretch.wrong in SINGLE_BYTE_CODECS:
-            proof = (
-                unmistakable_utf8(
-                    before, after, loops, stretch.wrong, stretch.wrong in evidenced,
-                    around(text, offset + stretch.start, offset + stretch.end),
+            proofs = (
+                utf8_proofs(
+                    before, after, loops, stretch.wrong, around(text, offset + stretch.start, offset + stretch.end)
                 )
                 if trust_form and not two_byte_right
-                else 0
+                else (0, 0)
             )
+            proof = proofs[stretch.wrong in evidenced]
+            if depth == 0 and proofs[0] != proofs[1]:
+                _evidence_told().add(stretch.wrong)
             structural = proof >= 2 or (
                 proof == 1
                 and not stray_single_bytes(
@@ -762,6 +781,8 @@ def _round(
     first pass reads ``text`` as it is); ``settled``: the spans earlier rounds'
     word tests repaired, which no repair may take in.  Returns the text, the
     repairs and the settled spans, placed in the text."""
+    told = _evidence_told()
+    told.clear()
     repaired, made, frozen, kept = _attempt(text, loops, trust_form=True, screened=screened, settled=settled)
     # Document-level evidence: a text goes through one wrong decoder.  Once
     # it shows repairs of UTF-8 read by a single-byte decoder, a lone
@@ -771,9 +792,10 @@ def _round(
     believed: frozenset[str] = frozenset()  # what the attempt that stands was given
     if evidenced and leftover_utf8(repaired, text):
         believed = evidenced
-        repaired, made, frozen, kept = _attempt(
-            text, loops, trust_form=True, evidenced=believed, screened=screened, settled=settled
-        )
+        if told & believed:  # (else the attempt just made, judged the same throughout)
+            repaired, made, frozen, kept = _attempt(
+                text, loops, trust_form=True, evidenced=believed, screened=screened, settled=settled
+            )
     # And once its repairs from a single-byte decoder are nearly all GBK or
     # all Big5, its short lines are read in that one too.
     document = document_codec(made)

@@ -70,6 +70,7 @@ __all__ = [
     "own_characters",
     "stray_single_bytes",
     "unmistakable_utf8",
+    "utf8_proofs",
     "utf8_share",
     "utf8_share_of",
     "japanese_kana",
@@ -327,12 +328,21 @@ def unmistakable_utf8(
     (MISUTÂ\\xa0AJIKKO, one of ftfy's must-not-change cases).
     Returns how many sequences prove it (0: not proven).
     """
+    return utf8_proofs(before, after, loops, codec, around)[evidenced]
+
+
+def utf8_proofs(
+    before: str, after: str, loops: Loops, codec: str = SINGLE_BYTE, around: str = "  "
+) -> tuple[int, int]:
+    """``unmistakable_utf8`` without ``evidenced`` and with it, the form read
+    once for both: where the two differ, the text's other repairs of that
+    decoder can change what is believed."""
     if not after or len(after) >= len(before):
-        return 0
+        return 0, 0
     if _CONTROL.search(after) or "\ufffd" in after and "\ufffd" not in before:
-        return 0
+        return 0, 0
     if _GAINED.search(after) is None or _UNCOMMON.search(after):
-        return 0
+        return 0, 0
     pieces = before.split("\ufffd")
     # Counted, not listed: a whole page of UTF-8 read as Latin-1 is one
     # region of a hundred thousand sequences.
@@ -342,7 +352,7 @@ def unmistakable_utf8(
         try:
             data = encode(piece, codec, loops)
         except UnicodeEncodeError:
-            return 0
+            return 0, 0
         # Beside a loss, the rest of a character cut by it; elsewhere, UTF-8
         # from end to end (Ð  is D0 before a space: no UTF-8 at all).
         if k > 0:
@@ -352,32 +362,32 @@ def unmistakable_utf8(
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
-            return 0
+            return 0, 0
         sequences += len(data) - len(data.translate(None, _LEAD_BYTES))
         datas.append(data)
-    if codec in CODE_PAGES and not evidenced and sequences < 3 and _words_only(before):
-        # A code page whose bytes 80-BF are letters makes words of them that
-        # are UTF-8 by chance: Mongolian Чөлөөт is D7 B4 EB B4 B4 in KZ-1048
-        # (״봴), Uzbek йўқ three bytes of 额 in PTCP154.  One or two
-        # sequences of letters cased as words prove nothing there; UTF-8
-        # read so mostly puts a capital after a small letter (иЇќ is 话,
-        # гЂЏ 』), which no word does.
-        return 0
+    # Without the evidence, a code page whose bytes 80-BF are letters makes
+    # words of them that are UTF-8 by chance: Mongolian Чөлөөт is D7 B4 EB
+    # B4 B4 in KZ-1048 (״봴), Uzbek йўқ three bytes of 额 in PTCP154.  One
+    # or two sequences of letters cased as words prove nothing there; UTF-8
+    # read so mostly puts a capital after a small letter (иЇќ is 话, гЂЏ 』),
+    # which no word does.
+    unevidenced = not (codec in CODE_PAGES and sequences < 3 and _words_only(before))
     if sequences >= 2:
         # Two sequences that read as no letter (ВІКІ, Ukrainian capitals, in
         # Windows-1251 would read as ²ʲ) prove little; three or more do.
         lettered = sequences >= 3 or any(unicodedata.category(ch) in _LETTERS for ch in _GAINED.findall(after))
         if not lettered:
-            return 0
+            return 0, 0
         # Each sequence that ends in a no-break space ends in byte A0: with
         # few A0 bytes the sequences need not be looked at.
         if 2 * sum(data.count(b"\xa0") for data in datas) < sequences:
-            return sequences
+            return sequences * unevidenced, sequences
         weak = sum(len(_SEQUENCE_TO_NBSP.findall(data)) for data in datas)
-        return sequences if 2 * weak < sequences else 0
+        found = sequences if 2 * weak < sequences else 0
+        return found * unevidenced, found
     gained = _GAINED.findall(after)
     if sequences != 1 or len(gained) != 1 or not _ONE_ALONE.match(gained[0]):
-        return 0
+        return 0, 0
     sequence = next(found.group() for found in map(_SEQUENCE.search, datas) if found)
     letters = 0  # how many sides of a sequence of two are ASCII letters
     if len(sequence) == 2:
@@ -396,18 +406,17 @@ def unmistakable_utf8(
     # came out « commit頻).
     # (Only with a no-break space among them: è—» is 藻, è”“ 蔓, å…’ 兒.)
     strong = not (all(byte in _WEAK_CONTINUATION for byte in sequence[1:]) and 0xA0 in sequence[1:])
-    proven = (len(sequence) >= 3 and strong) or any("\x80" <= ch <= "\x9f" for ch in before) or (
-        (codec == SINGLE_BYTE or evidenced)
-        and (
-            sequence[0] in (0xC2, 0xC3) and (not weak or inside_word)
-            # A capital of Latin-1 before a symbol inside a word (RÄ«ga is ī of
-            # Latin Extended) is no text either; touching a word on one side
-            # it may be (AHÅ™, one of ftfy's must-not-change cases; Å² is
-            # the square ångström).
-            or 0xC4 <= sequence[0] <= 0xC9 and inside_word
-        )
+    proven = (len(sequence) >= 3 and strong) or any("\x80" <= ch <= "\x9f" for ch in before)
+    # (Latin-1 needs no evidence for these.)
+    lead = (
+        sequence[0] in (0xC2, 0xC3) and (not weak or inside_word)
+        # A capital of Latin-1 before a symbol inside a word (RÄ«ga is ī of
+        # Latin Extended) is no text either; touching a word on one side
+        # it may be (AHÅ™, one of ftfy's must-not-change cases; Å² is
+        # the square ångström).
+        or 0xC4 <= sequence[0] <= 0xC9 and inside_word
     )
-    return 1 if proven else 0
+    return int(proven or lead and codec == SINGLE_BYTE) * unevidenced, int(proven or lead)
 
 
 # Second bytes that real text writes after a letter even inside a word: an
