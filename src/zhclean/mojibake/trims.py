@@ -231,9 +231,11 @@ def lone_letters(before: str, after: str) -> tuple[int, int]:
     a repair)."""
     if len(after.encode("utf-8")) != len(before) or "\ufffd" in after:
         return 0, 0  # not a character a byte, or losses: left as it is
-    words = after.split()
+    # Its first and last words only (a page's repair split whole into words
+    # took 0.25 ms of 89,000 characters).
+    first_word, last_word = after.split(maxsplit=1)[:1], after.rsplit(maxsplit=1)[-1:]
     cuts = [0, 0]
-    for side, word in ((0, words[0] if words else ""), (1, words[-1] if words else "")):
+    for side, word in ((0, "".join(first_word)), (1, "".join(last_word))):
         if len(word) != 1 or not "\u0100" <= word < "\u0800" or not word.isalpha() or _script(word) in ("LATIN", ""):
             continue  # (an alphabet's letter, of two bytes: not a Chinese character, a word alone)
         if sum(1 for ch in after if ch.isalpha() and _script(ch) == _script(word)) > 1:
