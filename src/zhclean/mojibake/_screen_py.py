@@ -293,7 +293,7 @@ def _standing_words(codes: list[int]) -> list[bool]:
     that the judge does not make: there it would take such words out of the
     pieces they keep whole (a Greek catalogue's «%s»· came out 芦%s环), and a
     page of Greek went to Python, a region a copy, without it.  A character
-    of the mixture alone with a space and punctuation around it (我 谓, is
+    of the mixture alone with a space and punctuation around it (们 谓, is
     ÃÇ ν,) is left as it is."""
     alphabet = alphabet_table()
     n = len(codes)
