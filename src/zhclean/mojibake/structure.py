@@ -40,14 +40,14 @@ from .tables import (
     CONTINUATION,
     EUROPEAN_SHARE,
     FOREIGN_SCRIPTS,
-    PAIR_SECOND_LOW,
     FOREIGN_WORD_LEAST,
     LATIN_LETTERS,
-    LEAD,
     LATIN_PAST_LATIN1,
+    LEAD,
     LEAD_OF_TWO,
     OWN_GUILLEMETS,
     OWN_QUOTES,
+    PAIR_SECOND_LOW,
     PLAIN_LATIN1,
     PLAUSIBLE,
     class_table,
@@ -600,8 +600,9 @@ def spaced_words(region: str, start: int, end: int) -> bool:
     Latin letters to a GBK or Big5 reading: of its characters past ASCII,
     MIXTURE_WORD_SHARE or more (two at least) are letters of words that
     stand between spaces, punctuation or digits (ASCII that is no letter,
-    or the edge), hold an ASCII letter and no three characters a single-byte
-    decoder makes in a row (Czech kříž has ř, which none makes); among SPACED_WORDS_LEAST words with an ASCII letter or more, so
+    or the edge), hold an ASCII letter and no three characters a
+    single-byte decoder makes in a row (Czech kříž has ř, which none
+    makes); among SPACED_WORDS_LEAST words with an ASCII letter or more, so
     standing, within MIXTURE_WORD_REACH of it.  Chinese is written without
     spaces, and GBK's and Big5's bytes read as Latin-1 stand beside the
     characters the bytes around them make: a reading's Latin letters sit in
@@ -611,11 +612,9 @@ def spaced_words(region: str, start: int, end: int) -> bool:
     säiettä, M哪R匿 in Latin-1's).  An English word inside Chinese is such
     a word with the characters beside it (我用iPhone拍照, is ÎÒÓÃiPhoneÅÄÕÕ,
     in the mixture), one alone."""
-    held, _ = _held_in_words(region, start, end, _SPACED_WORD, _spaced_word)
-    if held < 2:
-        return False
-    near = region[max(0, start - MIXTURE_WORD_REACH) : end + MIXTURE_WORD_REACH]
-    if sum(m.group().encode("ascii", "ignore") != b"" for m in _SPACED_WORD.finditer(near)) < SPACED_WORDS_LEAST:
+    near = _words_near(region, start, end, _SPACED_WORD)
+    held = _held_in_words(start, end, near, _spaced_word)
+    if held < 2 or sum(word.encode("ascii", "ignore") != b"" for _, word in near) < SPACED_WORDS_LEAST:
         return False
     piece = region[start:end]
     return held >= MIXTURE_WORD_SHARE * (len(piece) - len(piece.encode("ascii", "ignore")))
@@ -625,26 +624,25 @@ def _spaced_word(word: str, inside: str) -> bool:
     return not word.isascii() and word.encode("ascii", "ignore") != b"" and not _THREE_HIGH.search(word)
 
 
-def _held_in_words(
-    region: str, start: int, end: int, words: re.Pattern[str], holds: Callable[[str, str], bool]
-) -> tuple[int, int]:
-    """How many characters past ASCII of ``region[start:end]`` are in the
-    runs ``words`` finds that ``holds`` keeps (given the run, and its part
-    inside the stretch), looked for MIXTURE_WORD_REACH either side; and how
-    many runs it kept."""
-    held = kept = 0
+def _words_near(region: str, start: int, end: int, words: re.Pattern[str]) -> list[tuple[int, str]]:
+    """The runs ``words`` finds within MIXTURE_WORD_REACH of
+    ``region[start:end]``, each with where it starts in ``region``."""
     # (A slice, not the region from an offset: the look behind would see
     # past the offset, and a run cut there is a word all the same.)
     low = max(0, start - MIXTURE_WORD_REACH)
-    for m in words.finditer(region[low : min(len(region), end + MIXTURE_WORD_REACH)]):
-        word_start, word_end = low + m.start(), low + m.end()
-        if word_end <= start or word_start >= end:
-            continue
-        inside = region[max(word_start, start) : min(word_end, end)]
-        if holds(m.group(), inside):
+    return [(low + m.start(), m.group()) for m in words.finditer(region[low : end + MIXTURE_WORD_REACH])]
+
+
+def _held_in_words(start: int, end: int, near: list[tuple[int, str]], holds: Callable[[str, str], bool]) -> int:
+    """How many characters past ASCII of the stretch ``start:end`` are in the
+    runs of ``near`` (_words_near) that ``holds`` keeps, given the run and
+    its part inside the stretch."""
+    held = 0
+    for word_start, word in near:
+        inside = word[max(0, start - word_start) : end - word_start]
+        if inside and holds(word, inside):
             held += len(inside) - len(inside.encode("ascii", "ignore"))
-            kept += 1
-    return held, kept
+    return held
 
 
 def japanese_kana(text: str) -> bool:
@@ -678,8 +676,8 @@ def mixture_words(region: str, start: int, end: int) -> bool:
     it had been left whole.  GBK's
     rarer characters take ASCII second bytes, and make such a run now and
     then (ǕrÀz); a run of one ASCII letter (Ǖr) they make often."""
-    held, _ = _held_in_words(  # the stretch's characters past ASCII in such words
-        region, start, end, _MIXTURE_WORD,
+    held = _held_in_words(  # the stretch's characters past ASCII in such words
+        start, end, _words_near(region, start, end, _MIXTURE_WORD),
         lambda word, inside: len(word.encode("ascii", "ignore")) >= 2 and not inside.isascii()
         and _UTF8_ONLY_LETTER.search(word) is not None,
     )
@@ -931,10 +929,10 @@ def _beside_ascii(characters: str) -> re.Pattern[str]:
 
 
 _OWN_QUOTE = _beside_ascii(OWN_QUOTES)
-# A guillemet before an ASCII word, after ASCII that is no second byte (below
-# 40) or the edge; or after one, before such ASCII or the edge (tables.OWN_GUILLEMETS).
 # ASCII that is no second byte of GBK or Big5.
 _BELOW_SECOND = f"\\x00-\\x{PAIR_SECOND_LOW - 1:02x}"
+# A guillemet before an ASCII word, after ASCII that is no second byte or
+# the edge; or after one, before such ASCII or the edge (tables.OWN_GUILLEMETS).
 _OPENING, _CLOSING = OWN_GUILLEMETS[0], OWN_GUILLEMETS[1]
 _OWN_GUILLEMET = re.compile(
     f"{_OPENING}(?<![^{_BELOW_SECOND}]{_OPENING})(?=[A-Za-z](?![^\x00-\x7f]))"
@@ -962,7 +960,7 @@ _UTF8_IN_A_WORD = re.compile(
     f"[A-Za-z](?:(?<![^\\x00-\\x7f][A-Za-z])({_SEQUENCE_CHARS})(?=[A-Za-z](?![^\\x00-\\x7f]))"
     # Or ending a word of two ASCII letters or more, before ASCII that is no
     # letter (cafÃ© beside GBK read as Latin-1 came out caf茅).
-    f"|(?<=[A-Za-z]{{2}})({_SEQUENCE_CHARS})(?![^\\x00-\\x40\\x5b-\\x60\\x7b-\\x7f]))"
+    f"|(?<=[A-Za-z]{{2}})({_SEQUENCE_CHARS})(?![^{_NOT_ASCII_LETTER}]))"
 )
 _OWN_LETTER = _beside_ascii(f"^\x00-\xff{CP1252_EXTRAS}\ufffd")
 # And a run of Latin letters past Latin-1 stands so as a word holds them
