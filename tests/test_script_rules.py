@@ -157,6 +157,47 @@ def test_japanese_without_kana_is_told_by_its_kanji(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "愛知学院大学",  # mimesis' Japanese universities: 愛 and 学 are of two scripts in Chinese
+        "東京女子医科大学",
+        "這是東京大学医学部",  # or Chinese: 這 is a common kanji too, and such a text stays as it is
+        "国会議員政策担当秘書",
+        "浮動小数点例外",  # glibc's Japanese catalogue
+        "横断失敗: %s",
+        "東京都台東区神明内14丁目1番16号",  # faker's Japanese addresses
+        "大阪府三鷹市四区町2丁目6番3号",
+    ],
+)
+def test_japanese_in_kanji_alone_is_japanese(text):
+    """Japanese names, terms and addresses with no kana write the new forms
+    学 国 会 医 区 (Simplified-only in OpenCC's tables) beside the forms
+    Japanese kept (愛 東 員 議, Traditional-only): every telling character
+    one Japanese writes, two of the minority script.  They were unified
+    (愛知學院大學, 浮動小數點例外)."""
+    assert zhclean.detect_script(text).script == "japanese"
+    assert zhclean.convert(text) is text
+    assert zhclean.Cleaner()(text) == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("主条目：中文書面語", "主条目：中文書面語"),  # one lone 条: a Chinese heading, not Japanese
+        ("東京大学医学部的學生", "東京大學醫學部的學生"),  # 學: a form Japanese replaced (学)
+        ("東京大学医学部的学生們", "東京大學醫學部的學生們"),  # 們: not among JIS X 0208's common kanji
+        ("那個国会議員說", "那個國會議員說"),  # 說: Japanese writes 説
+        ("愛知学院大学\U0002005e", "愛知學院大學\U0002005e"),  # an astral Traditional character
+    ],
+)
+def test_chinese_mixing_the_scripts_is_not_taken_for_japanese(text, expected):
+    """Japanese writes none of 們 說 學: a Chinese text mixing the scripts
+    holds one of them, or holds one minority character only."""
+    assert zhclean.detect_script(text).script != "japanese"
+    assert zhclean.convert(text) == expected
+
+
+@pytest.mark.parametrize(
     "text, script",
     [
         ("漢語 洋涇浜英語", "traditional"),  # iso-codes' zh_TW catalogue: pidgin English

@@ -61,6 +61,15 @@ The rules (a character is *in* a dictionary when it is one of its keys):
   them is Japanese evidence, as kana is (``国立国会図書館`` has no kana).
   Old prints of classical texts hold some of them too (``呉 歳 毎``), so
   they count as kana does: against the script-telling characters.
+- ``NJ``: the ``T`` and ``S`` characters Japanese does not write: a ``T``
+  character JIS X 0208 (Python's ``shift_jis`` codec) lacks (``說``) or
+  that a Japanese new form replaced (a candidate of
+  ``JPShinjitaiCharacters.txt``: ``學 國 會``), an ``S`` character that is
+  no Japanese new form (``这 们 说``; the new forms ``学 国 会 医`` are
+  Simplified-only in OpenCC's tables).  Japanese written in kanji alone
+  (``愛知学院大学``, ``国会議員``, ``浮動小数点例外``: names, titles, terms)
+  holds both ``T`` and ``S`` characters and none of ``NJ``; a Chinese text
+  mixing the two scripts nearly always holds one.
 - ``A`` is every character of every key of every dictionary the five
   conversions (s2t, t2s, s2tw, s2hk, s2twp) use, read from their configs: a
   character outside ``A`` starts and ends no dictionary match, so text can be
@@ -214,6 +223,24 @@ def japanese_only() -> set[str]:
     }
 
 
+def not_japanese(classes: dict[str, set[str]]) -> set[str]:
+    """``NJ`` (see the module docstring)."""
+    table = read_dictionary("JPShinjitaiCharacters.txt")
+    new = {key for key in table if len(key) == 1}
+    replaced = {c for candidates in table.values() for c in candidates if c not in new}
+    return {c for c in classes["T"] if c in replaced or not jis_level_1(c)} | (classes["S"] - new)
+
+
+def jis_level_1(c: str) -> bool:
+    """Whether ``c`` is a kanji of JIS X 0208's first level (Python's
+    ``shift_jis`` codec, lead bytes 0x88-0x98 up to 0x9872): the 2,965
+    common kanji, without the second level's rare ones (``們``)."""
+    if not encodes("shift_jis", c):
+        return False
+    code = c.encode("shift_jis")
+    return len(code) == 2 and b"\x88\x9f" <= code <= b"\x98\x72"
+
+
 def alphabet() -> set[str]:
     chars: set[str] = set()
     for name in sorted({f for config in CONFIGS for f in config_files(config)}):
@@ -247,6 +274,8 @@ def render() -> str:
         "# of the other script and one valid in both that the phrase converts, space-separated;",
         "# J: JPShinjitaiCharacters.txt keys no dictionary of the conversions holds and neither GB2312 nor",
         "# Big5 encodes (kanji only Japanese writes);",
+        "# NJ: the T and S characters Japanese does not write: T ones JIS X 0208 (Python's shift_jis)",
+        "# lacks or a new form of JPShinjitaiCharacters.txt replaced, S ones no key of it;",
         "# A: every character of every key of " + ", ".join(files) + ".",
         f"# {len(classes['T'])} T, {len(classes['S'])} S, {len(classes['B'])} B, {len(chars)} A;"
         f" in no class (every converter maps it away): {''.join(invalid)}",
@@ -257,6 +286,7 @@ def render() -> str:
     body += [line(tag, chars) for tag, chars in weak(classes).items()]
     body += [f"{tag}\t{' '.join(keys)}" for tag, keys in phrases(classes).items()]
     body.append(line("J", japanese_only()))
+    body.append(line("NJ", not_japanese(classes)))
     return "\n".join(header + body) + "\n"
 
 

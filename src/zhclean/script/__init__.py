@@ -56,7 +56,11 @@ def detect_script(text: str) -> ScriptInfo:
     kana and at most 10 telling characters per kana is ``"japanese"``
     (``東京の国内線``: 国 内 are Japanese there); a Chinese page that quotes
     a Japanese name is not.  Kanji only Japanese writes count as kana do
-    (``国立国会図書館``: 図).  No telling character makes it ``"neutral"``.
+    (``国立国会図書館``: 図), and so does text holding characters of both
+    scripts that are all ones Japanese writes, two of the minority at least
+    (``愛知学院大学``: the new form 学 is Simplified-only in OpenCC's tables,
+    愛 Traditional-only; ``unify._kanji_japanese``).  No telling character
+    makes it ``"neutral"``.
 
     The majority script is the one with more *strong* telling characters:
     a few minority characters are variants that a page of the majority
@@ -100,7 +104,9 @@ def detect_script(text: str) -> ScriptInfo:
         script = "simplified"
     else:
         decision = decide(text, tables, found)
-        if decision.minority is None or decision.units is not None:
+        if decision.japanese:  # in kanji alone (unify._kanji_japanese)
+            script = "japanese"
+        elif decision.minority is None or decision.units is not None:
             script = "mixed"
         else:
             script = "simplified" if decision.minority == "T" else "traditional"

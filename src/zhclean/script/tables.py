@@ -10,13 +10,16 @@ disagree on (``STD``, ``TW``, ``HK``), Taiwan's single-character variants
 conversion changes when no phrase says otherwise (``CS``, ``CT``), the minority characters that are variants when
 lone (``WS``, ``WT``), the phrases that tie a character valid in both
 scripts to a minority run (``PS``, ``PT``), the kanji only Japanese writes
-(``J``: new forms no Chinese dictionary holds, ``図 駅``) and every character
+(``J``: new forms no Chinese dictionary holds, ``図 駅``), the ``T`` and
+``S`` characters Japanese does not write (``NJ``: ``說 學 这``) and every character
 of every OpenCC dictionary key (``A``).  Kana is defined here, by Unicode
 block; kana and ``J`` together (``japanese``) are what makes a whole text
 Japanese, against its script-telling characters (``unify.is_japanese``:
 ``国立国会図書館`` has no kana), while only kana keeps a sentence of a
 Chinese text as it is (old prints of classical texts hold some of ``J``,
-``呉 歳 毎``, and their sentences are unified like any other).
+``呉 歳 毎``, and their sentences are unified like any other).  Japanese
+in kanji alone (``愛知学院大学``) holds characters of both scripts and none
+of ``NJ`` (``unify.decide``).
 
 The scanners are compiled regular expressions over one character class each:
 a class of Basic Multilingual Plane characters compiles to a bitmap that
@@ -79,6 +82,7 @@ class ScriptTables(NamedTuple):
     japanese: str  # what makes a text Japanese: the kana and the kanji only Japanese writes (J)
     kana_side_set: dict[str, CharTable]  # side -> its BMP characters and ``japanese``
     kana_set: CharTable  # ``japanese``
+    not_japanese_set: CharTable  # NJ's BMP characters (its astral ones: every astral T and S character)
     chunk_re: re.Pattern[str]  # a run of alphabet characters (astral ones all count)
 
 
@@ -101,6 +105,9 @@ def _build() -> ScriptTables:
     astral = {ch: tag for tag in ("T", "S") for ch in c[tag] if ord(ch) >= 0x10000}
     phrases = {side: frozenset(c["P" + side].split(" ")) for side in ("S", "T")}
     japanese = KANA + c["J"]
+    if not set(astral) <= set(c["NJ"]):
+        # unify.decide takes an astral telling character for one Japanese does not write.
+        raise RuntimeError("an astral script-telling character is missing from NJ")
     if set(c["J"]) & (trad | simp | frozenset(c["B"])):
         raise RuntimeError("a kanji only Japanese writes is script-telling in the generated classes")
     sides = (("T", trad), ("S", simp))
@@ -122,6 +129,7 @@ def _build() -> ScriptTables:
         japanese=japanese,
         kana_side_set={side: CharTable(_bmp(chars) + list(japanese)) for side, chars in sides},
         kana_set=CharTable(japanese),
+        not_japanese_set=CharTable(_bmp(frozenset(c["NJ"]))),
         chunk_re=re.compile(f"(?:{regex_class(c['A'])}|[{ASTRAL_CLASS}])+"),
     )
 
