@@ -390,12 +390,15 @@ def utf8_proofs(
         return 0, 0
     sequence = next(found.group() for found in map(_SEQUENCE.search, datas) if found)
     letters = 0  # how many sides of a sequence of two are ASCII letters
-    if len(sequence) == 2:
-        at = _find_single_byte(before, sequence, codec)
-        if at >= 0:
-            left = before[at - 1] if at else around[0]
+    ends_a_word = False  # a longer sequence: whether a letter of a word stands before it
+    at = _find_single_byte(before, sequence, codec)
+    if at >= 0:
+        left = before[at - 1] if at else around[0]
+        if len(sequence) == 2:
             right = before[at + 2] if at + 2 < len(before) else around[1]
             letters = (left.isascii() and left.isalpha()) + (right.isascii() and right.isalpha())
+        else:
+            ends_a_word = left <= "\u024f" and left.isalpha()
     weak = sequence[1] in _WEAK_CONTINUATION
     # (Never an apostrophe, a no-break space or a mark of a name, ™ ® ©,
     # whatever stands around.)
@@ -405,7 +408,14 @@ def utf8_proofs(
     # closing guillemet, and é\xa0» (E9 A0 BB) is UTF-8's 頻 (« commité »
     # came out « commit頻).
     # (Only with a no-break space among them: è—» is 藻, è”“ 蔓, å…’ 兒.)
-    strong = not (all(byte in _WEAK_CONTINUATION for byte in sequence[1:]) and 0xA0 in sequence[1:])
+    # Nor after a letter of a word, where they are the word's last letter
+    # and its closing quotes or dash: Finnish and Swedish close a quotation
+    # with ”, and a word of wordfreq's Finnish and French put before a
+    # Chinese line's ” (pidetä”” and fragilité””: E4 94 94 and E9 94 94)
+    # came out pidet䔔 and fragilit锔.
+    strong = not (
+        all(byte in _WEAK_CONTINUATION for byte in sequence[1:]) and (0xA0 in sequence[1:] or ends_a_word)
+    )
     proven = (len(sequence) >= 3 and strong) or any("\x80" <= ch <= "\x9f" for ch in before)
     # (Latin-1 needs no evidence for these.)
     lead = (
