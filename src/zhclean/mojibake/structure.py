@@ -797,9 +797,12 @@ _NOT_UTF8_ONLY = "".join(
 # A run of Latin letters with ASCII that is no letter, or the edge, on both
 # sides (spaced_words; the letter first, then the look behind).
 _NOT_ASCII_LETTER = "\\x00-\\x40\\x5b-\\x60\\x7b-\\x7f"
-_SPACED_WORD = re.compile(
-    f"[{_WORD_CHAR}](?<![^{_NOT_ASCII_LETTER}].)[{_WORD_CHAR}]*(?![^{_NOT_ASCII_LETTER}])"
-)
+# ... or CJK punctuation, full-width or not (（、」), which no single-byte
+# decoder makes and the crawlers' mixture keeps as the page wrote it:
+# Vietnamese đa đóng đô” in full-width brackets in a Chinese line came out
+# 膽a 膽贸ng 膽魯 in the mixture's reading, its first word glued to （.
+_SPACED_EDGE = f"{_NOT_ASCII_LETTER}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_SPACED_WORD = re.compile(f"[{_WORD_CHAR}](?<![^{_SPACED_EDGE}].)[{_WORD_CHAR}]*(?![^{_SPACED_EDGE}])")
 _MIXTURE_WORD = re.compile(
     f"(?<![{_WORD_CHAR}])"
     f"(?=(?:{_LATIN_LETTER.pattern}*[A-Za-z]){{2}})"
