@@ -693,8 +693,13 @@ def mixture_words(region: str, start: int, end: int) -> bool:
     )
     if not held:
         return False
-    piece = region[start:end]
-    return held >= MIXTURE_WORD_SHARE * (len(piece) - len(piece.encode("ascii", "ignore")))
+    # Weighed against the characters the mixture's single-byte reading
+    # makes, not those it read from UTF-8, which are the page's own: Polish
+    # pedałów before a full-width bracket and Chinese, ów）略\xa0 in the
+    # mixture's reading, came out pedał體）略聽; its word holds one of the
+    # stretch's four characters past ASCII, but one of the two the reading
+    # made.
+    return held >= MIXTURE_WORD_SHARE * len(_HIGH_CHAR.findall(region, start, end))
 
 
 def latin_letters(region: str, start: int, end: int) -> int:
@@ -815,6 +820,7 @@ _MIXTURE_WORD = re.compile(
 _HIGH_CHARS = "".join(sorted(chr(cp) for cp, byte in SINGLE_BYTE_MAP.items() if byte >= 0x80))
 _HIGH = f"\\x80-\\xff{CP1252_EXTRAS}"
 _HIGH_RUN = re.compile(f"[{_HIGH}]+")
+_HIGH_CHAR = re.compile(f"[{_HIGH}]")
 # Three of them in a row, as no word of spaced_words holds: GBK or Big5
 # read by a single-byte decoder makes two a character.
 _THREE_HIGH = re.compile(f"[{_HIGH}]{{3}}")
