@@ -77,9 +77,23 @@ cdef enum:
     # character).
     BOUND_TRIAL = 256
     BOUND_HITS_IN = 4
+    # The flags (_flag_region) are for a region of this many characters or
+    # more, the windows of a long one (SCREEN_WINDOWS_FROM) and a shorter
+    # one screened whole.
+    FLAGS_FROM = 16
     # The bit of _bound_flags for a letter of a word that every window
     # reads as one (_foreign_at is sure to be true there).
     WORD_LETTER = 1 << 15
+    # Bits of _bound_flags beside the pairs' (0-4), the plausible ones (8-12)
+    # and WORD_LETTER, set by _quick_flags: _other_viable gives st.other,
+    # st.other_utf8 for the character; and SLOW: a loss or a € (the window's
+    # tests change), or the end of SHORT_SPAN_LEAST characters in a row that
+    # re-read as some word pair's and are no letter of a word (the word test
+    # may pass).  A window with no SLOW whose pairs _cannot rules out is
+    # screened by these bits alone (_region_mask's quick way).
+    OTHER_FLAG = 1 << 5
+    OTHER_UTF8_FLAG = 1 << 6
+    SLOW = 1 << 7
     # A bit of ScreenTables.lead_bits beside the pairs': _may_be_foreign's
     # letters, read with the lead bits (a lookup of their own at each
     # character made the flags of a page of mojibake cost 5% more).
@@ -1286,7 +1300,7 @@ cdef inline int _starts_utf8(const Tables* t, const ScreenTables* st, const ucs_
 
 
 cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, bint hkscs,
-                     uint16_t* flags) noexcept nogil:
+                     bint whole, uint16_t* flags) noexcept nogil:
     """For a region screened window by window, the bit of each pair of
     SCREENED that a character counts towards, in ``flags``: for a pair read
     as UTF-8, a byte of its in the wrong codec starts a sequence that
@@ -1299,9 +1313,10 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
     such characters, one of the plausible ones (a run of two sequences or
     more whose mean is PLAUSIBLE), or one: _cannot.  A letter of a word
     that every window reads as one (_foreign_at) counts for no pair: its
-    flag is WORD_LETTER, which _foreign_here reads.  Returns the pairs left
-    unbounded (BOUND_TRIAL), all of them where the flags are not worth
-    having."""
+    flag is WORD_LETTER, which _foreign_here reads.  ``whole``: the region
+    is screened whole, as one window (shorter than SCREEN_WINDOWS_FROM).
+    Returns the pairs left unbounded (BOUND_TRIAL), all of them where the
+    flags are not worth having."""
     cdef Py_ssize_t k, hits[5], run[5]
     cdef int b, on = (1 << 5) - 1, utf8 = 0, starts
     cdef uint32_t c
@@ -1330,7 +1345,8 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
             if unlikely(lead & CASED_LETTER):
                 if k >= letters_end:
                     letters_end = _foreign_run(st, chars, n, k)
-                    word_end = letters_end if _word_in_every_window(st, n, k, letters_end) else 0
+                    word_end = letters_end if (letters_end - k >= st.foreign_word_least if whole
+                                               else _word_in_every_window(st, n, k, letters_end)) else 0
                 if k < word_end:
                     lead = rel = 0
                     words = True
@@ -1406,11 +1422,13 @@ cdef bint _word_in_every_window(const ScreenTables* st, Py_ssize_t n, Py_ssize_t
     return True
 
 
-cdef inline int _cannot(const uint16_t* flags, Py_ssize_t lo, Py_ssize_t hi, int on, int utf8) noexcept nogil:
+cdef inline int _cannot(const uint16_t* flags, Py_ssize_t lo, Py_ssize_t hi, int on, int utf8,
+                        uint16_t* any_flag) noexcept nogil:
     """The pairs of ``on`` whose test fails on every segment of the window
     [lo, hi), by the flags of _bound_flags: a pair read as UTF-8 with fewer
     than two characters that count or none of them plausible, the others
-    with none."""
+    with none.  ``any_flag``: every flag of the window, or-ed (for
+    _quick_flags' bits)."""
     cdef Py_ssize_t k
     cdef uint16_t f, seen = 0, twice = 0
     for k in range(lo, hi):
@@ -1418,7 +1436,56 @@ cdef inline int _cannot(const uint16_t* flags, Py_ssize_t lo, Py_ssize_t hi, int
         if f:
             twice |= seen & f
             seen |= f
+    any_flag[0] = seen
     return on & ~((twice & (seen >> 8) & utf8) | (seen & ~utf8))
+
+
+cdef void _quick_flags(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
+                       int64_t outer_before, int64_t outer_after, uint16_t* flags) noexcept nogil:
+    """Beside _bound_flags' (every pair bounded), OTHER_FLAG, OTHER_UTF8_FLAG
+    and SLOW (see them) for the region ``chars``: what a window whose pairs
+    _cannot rules out needs besides, so that _region_mask does not read it
+    (a page of Greek or Russian, its words ruling out nearly every window,
+    had each read three times over: for _other_viable, the segments and
+    the word test).  _other_viable reads the whole region, so its bits are
+    the same in every window; a run of characters the word test counts in
+    a window is no longer in the region (a letter of a word in every
+    window, WORD_LETTER, it does not count)."""
+    cdef Py_ssize_t k, streak = 0
+    cdef uint32_t c
+    cdef int64_t after
+    cdef uint16_t f
+    cdef int bits
+    for k in range(n):
+        c = chars[k]
+        if c < 0x80 or c >= 0x10000:
+            streak = 0  # (no re-reading: word_reread is 0)
+            continue
+        f = flags[k]
+        if c == 0xFFFD or c == 0x20AC:
+            f |= SLOW
+        elif st.relevant[c] & MAYBE_OTHER:
+            # _other_viable gives nothing for a lead that is not LATIN_MADE
+            # unless a continuation, a loss or the region's open end follows
+            # it: not asked there (nearly every Cyrillic letter is a lead of
+            # Windows-1251's; asked at each, this pass cost twice as much).
+            after = chars[k + 1] if k + 1 < n else outer_after
+            if not (c < 0x800 and st.latin[c]) and 0 <= after and after != 0xFFFD and not (
+                    after < 0x10000 and t.scan[after] & CONTINUATION):
+                bits = 0
+            else:
+                bits = _other_viable(t, st, chars, n, k, outer_before, outer_after)
+            if bits & st.other:
+                f |= OTHER_FLAG
+            if bits & st.other_utf8:
+                f |= OTHER_UTF8_FLAG
+        if st.word_reread[c] and not f & WORD_LETTER:
+            streak += 1
+            if streak >= st.short_least:
+                f |= SLOW
+        else:
+            streak = 0
+        flags[k] = f
 
 
 cdef bint _loss_or_euro(const ucs_t* chars, Py_ssize_t n) noexcept nogil:
@@ -1451,14 +1518,18 @@ cdef bint _loss_markers_only(const ScreenTables* st, const ucs_t* chars, Py_ssiz
 cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* region, Py_ssize_t length,
                       int64_t outer_before, int64_t outer_after, Py_ssize_t lo, Py_ssize_t hi, uint32_t before,
                       uint32_t after, bint hkscs, uint8_t* data, uint32_t* reread, uint8_t* known,
-                      int cannot, int* two, const uint16_t* flags) noexcept nogil:
+                      int cannot, int* two, const uint16_t* flags, int quick) noexcept nogil:
     """The mask of the window ``region[lo:hi]`` (``before``, ``after``: the
     characters beside it, 0 for none); _other_viable sees the whole region
     and the text's characters beside it (``outer_before``, ``outer_after``:
     -1 for none).  ``cannot``: the pairs of SCREENED whose tests fail on
     every segment of the window (_cannot); ``two``: the region's
     _two_characters, or 1 where it holds a loss or a € (-1: not asked yet);
-    ``flags``: _bound_flags' from the window's first character, or NULL."""
+    ``flags``: _bound_flags' from the window's first character, or NULL;
+    ``quick``: -1, or where _cannot rules out every pair and _quick_flags
+    shows no SLOW in the window, the bits of _other_viable there (the
+    segments and the word test are sure to find nothing, and the window
+    holds no loss and no €)."""
     cdef const ucs_t* chars = region + lo
     cdef Py_ssize_t n = hi - lo
     cdef Py_ssize_t k, found[2]
@@ -1482,27 +1553,32 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
     _words_start(&words)
     if _loss_markers_only(st, chars, n):
         return 0
-    for k in range(n):
-        c = chars[k]
-        sides = st.word_reread[c] if c < 0x10000 else 0
-        if sides and _foreign_here(st, chars, n, k, &words, flags):
-            sides = 0
-        adjacent |= previous & (sides >> 1)
-        previous = sides
-        astral = astral or c >= 0x10000
-        if c == 0xFFFD:
-            losses = True
-        elif c < 0x10000 and st.relevant[c] & MAYBE_OTHER:
-            euro = euro or c == 0x20AC
-            if mask != both:
-                mask |= _other_viable(t, st, region, length, lo + k, outer_before, outer_after)
+    if quick >= 0:
+        mask = quick  # (all the pass below would find)
+    else:
+        for k in range(n):
+            c = chars[k]
+            sides = st.word_reread[c] if c < 0x10000 else 0
+            if sides and _foreign_here(st, chars, n, k, &words, flags):
+                sides = 0
+            adjacent |= previous & (sides >> 1)
+            previous = sides
+            astral = astral or c >= 0x10000
+            if c == 0xFFFD:
+                losses = True
+            elif c < 0x10000 and st.relevant[c] & MAYBE_OTHER:
+                euro = euro or c == 0x20AC
+                if mask != both:
+                    mask |= _other_viable(t, st, region, length, lo + k, outer_before, outer_after)
     if mask & st.other and not losses and not euro and length < st.windows_from:
         if not _two_characters(t, st, region, length):
             mask &= ~(<int>st.other)
     # With losses, the tests of the UTF-8 pairs run across them; not beside
     # a character past the Basic Plane, which the screen's tables do not
     # encode (Big5-HKSCS writes 𢥫 in two bytes): every pair is worth a try.
-    mask |= ((1 << 5) - 1) if losses and astral else _segments(t, st, chars, n, hkscs, losses, data, cannot, flags)
+    if quick < 0:
+        mask |= ((1 << 5) - 1) if losses and astral else _segments(t, st, chars, n, hkscs, losses, data, cannot,
+                                                                   flags)
     for b in range(5):  # GBK and Big5 read as each other in spans too short for the judge: the word test
         if st.right_of[b] < 0 or not adjacent & (WORD_FIRST << st.word_of[hkscs][b]):
             continue
@@ -1518,6 +1594,21 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
         if not two[0]:
             mask = 0
     return mask
+
+
+cdef int _flag_region(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, bint hkscs,
+                      int64_t outer_before, int64_t outer_after, uint16_t* flags) noexcept nogil:
+    """_bound_flags for the region ``chars``, and _quick_flags where every
+    pair is bounded; the pairs left unbounded.  Not for a region of loss
+    markers over and over, which every window rules out at once (a megabyte
+    of 锟斤拷 took 7.4 ms to flag, 0.7 to screen)."""
+    cdef int off
+    if _loss_markers_only(st, chars, n):
+        return (1 << 5) - 1
+    off = _bound_flags(t, st, chars, n, hkscs, n < st.windows_from, flags)
+    if off == 0:
+        _quick_flags(t, st, chars, n, outer_before, outer_after, flags)
+    return off
 
 
 cdef bint _shows_hkscs(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n) noexcept nogil:
@@ -1548,7 +1639,8 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
     cdef int64_t merged_start = 0, merged_end = 0, merged_mask = 0
     cdef uint32_t before, after, edge_before, edge_after
     cdef int64_t outer_before, outer_after
-    cdef int b, off, cannot, two, utf8 = 0
+    cdef int b, off, cannot, two, quick, utf8 = 0
+    cdef uint16_t seen
     for b in range(5):
         if st.right_of[b] < 0:
             utf8 |= 1 << b
@@ -1584,34 +1676,38 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
         two = -1
         lo = 0
         off = (1 << 5) - 1
-        # (Not for a region of loss markers over and over, which every window
-        # rules out at once: a megabyte of 锟斤拷 took 7.4 ms to flag, 0.7 to screen.)
-        if n >= st.windows_from and not (
-                kind == 2 and _loss_markers_only(st, <const uint16_t*>source + start, n)
-                or kind == 4 and _loss_markers_only(st, <const uint32_t*>source + start, n)):
+        if n >= FLAGS_FROM:
             if kind == 1:
-                off = _bound_flags(t, st, <const uint8_t*>source + start, n, hkscs, flags)
+                off = _flag_region(t, st, <const uint8_t*>source + start, n, hkscs, outer_before, outer_after, flags)
             elif kind == 2:
-                off = _bound_flags(t, st, <const uint16_t*>source + start, n, hkscs, flags)
+                off = _flag_region(t, st, <const uint16_t*>source + start, n, hkscs, outer_before, outer_after,
+                                   flags)
             else:
-                off = _bound_flags(t, st, <const uint32_t*>source + start, n, hkscs, flags)
+                off = _flag_region(t, st, <const uint32_t*>source + start, n, hkscs, outer_before, outer_after,
+                                   flags)
         while True:
             hi = n if n < st.windows_from else min(lo + st.window, n)
             edge_before = _read(kind, source, start + lo - 1) if lo > 0 else before
             edge_after = _read(kind, source, start + hi) if hi < n else after
-            cannot = 0 if off == (1 << 5) - 1 else _cannot(flags, lo, hi, ((1 << 5) - 1) & ~off, utf8)
+            cannot = 0
+            quick = -1
+            if off != (1 << 5) - 1:
+                cannot = _cannot(flags, lo, hi, ((1 << 5) - 1) & ~off, utf8, &seen)
+                if off == 0 and cannot == (1 << 5) - 1 and not seen & SLOW:
+                    quick = ((<int>st.other if seen & OTHER_FLAG else 0)
+                             | (<int>st.other_utf8 if seen & OTHER_UTF8_FLAG else 0))
             if kind == 1:
                 mask = _region_mask(t, st, <const uint8_t*>source + start, n, outer_before, outer_after, lo, hi,
                                     edge_before, edge_after, hkscs, data, reread, known, cannot, &two,
-                                    NULL if off == (1 << 5) - 1 else flags + lo)
+                                    NULL if off == (1 << 5) - 1 else flags + lo, quick)
             elif kind == 2:
                 mask = _region_mask(t, st, <const uint16_t*>source + start, n, outer_before, outer_after, lo, hi,
                                     edge_before, edge_after, hkscs, data, reread, known, cannot, &two,
-                                    NULL if off == (1 << 5) - 1 else flags + lo)
+                                    NULL if off == (1 << 5) - 1 else flags + lo, quick)
             else:
                 mask = _region_mask(t, st, <const uint32_t*>source + start, n, outer_before, outer_after, lo, hi,
                                     edge_before, edge_after, hkscs, data, reread, known, cannot, &two,
-                                    NULL if off == (1 << 5) - 1 else flags + lo)
+                                    NULL if off == (1 << 5) - 1 else flags + lo, quick)
             if mask:
                 if have and start + lo <= merged_end:
                     merged_end = start + hi
