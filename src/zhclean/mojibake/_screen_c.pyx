@@ -85,7 +85,7 @@ cdef enum:
     # reads as one (_foreign_at is sure to be true there).
     WORD_LETTER = 1 << 15
     # Bits of _bound_flags beside the pairs' (0-4), the plausible ones (8-12)
-    # and WORD_LETTER, set by _quick_flags: _other_viable gives st.other,
+    # and WORD_LETTER, while every pair is bounded: _other_viable gives st.other,
     # st.other_utf8 for the character; and SLOW: a loss or a € (the window's
     # tests change), or the end of SHORT_SPAN_LEAST characters in a row that
     # re-read as some word pair's and are no letter of a word (the word test
@@ -1300,7 +1300,7 @@ cdef inline int _starts_utf8(const Tables* t, const ScreenTables* st, const ucs_
 
 
 cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, bint hkscs,
-                     bint whole, uint16_t* flags) noexcept nogil:
+                     bint whole, int64_t outer_before, int64_t outer_after, uint16_t* flags) noexcept nogil:
     """For a region screened window by window, the bit of each pair of
     SCREENED that a character counts towards, in ``flags``: for a pair read
     as UTF-8, a byte of its in the wrong codec starts a sequence that
@@ -1315,13 +1315,23 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
     that every window reads as one (_foreign_at) counts for no pair: its
     flag is WORD_LETTER, which _foreign_here reads.  ``whole``: the region
     is screened whole, as one window (shorter than SCREEN_WINDOWS_FROM).
-    Returns the pairs left unbounded (BOUND_TRIAL), all of them where the
-    flags are not worth having."""
+    While every pair is bounded, OTHER_FLAG, OTHER_UTF8_FLAG and SLOW too
+    (see them: ``outer_before``, ``outer_after`` are _other_viable's), for
+    _region_mask's quick way: a window whose pairs _cannot rules out is then
+    not read again (a page of Greek or Russian, its words ruling out nearly
+    every window, had each read three times over: for _other_viable, the
+    segments and the word test); a run of characters the word test counts
+    in a window is no longer in the region (a letter of a word in every
+    window, WORD_LETTER, it does not count).  Returns the pairs left
+    unbounded (BOUND_TRIAL), all of them where the flags are not worth
+    having."""
     cdef Py_ssize_t k, hits[5], run[5]
     cdef int b, on = (1 << 5) - 1, utf8 = 0, starts
     cdef uint32_t c
     cdef uint16_t f
-    cdef uint8_t lead, rel
+    cdef uint8_t lead, rel, relevant
+    cdef Py_ssize_t streak = 0  # characters in a row the word test may count (see SLOW)
+    cdef bint quick = True  # every pair bounded so far: the quick way's bits are worth having
     cdef bint running = False  # some run[b] above 0
     cdef bint seen = False  # some character any pair counts, in the trial
     cdef bint words = False  # some letter of a word (below), in the trial
@@ -1331,22 +1341,55 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
     # holds k, and it counts for no pair (a page of Greek or Russian, whose
     # letters nearly all start a sequence in some wrong codec, had the flags
     # cost twice what they spared).
-    cdef Py_ssize_t letters_end = 0, word_end = 0
+    cdef Py_ssize_t letters_end = 0, word_end = 0, stop
+    # The first window start and end (_screen_all's windows) past the run
+    # read last: a run with neither inside it is in every window whole.
+    cdef Py_ssize_t step = st.window - st.overlap, next_start = step, next_end = st.window
     for b in range(5):
         hits[b] = run[b] = 0
         if st.right_of[b] < 0:
             utf8 |= 1 << b
-    for k in range(n):
+    k = 0
+    while k < n:
         c = chars[k]
         f = 0
         if 0x80 <= c < 0x10000 and c != 0xFFFD:
             lead = st.lead_bits[c]
-            rel = st.relevant[c] & on & ~utf8
+            relevant = st.relevant[c]
+            rel = relevant & on & ~utf8
             if unlikely(lead & CASED_LETTER):
                 if k >= letters_end:
                     letters_end = _foreign_run(st, chars, n, k)
-                    word_end = letters_end if (letters_end - k >= st.foreign_word_least if whole
-                                               else _word_in_every_window(st, n, k, letters_end)) else 0
+                    if letters_end - k < st.foreign_word_least:
+                        word_end = 0
+                    else:
+                        # The windows' edges past k: where none falls inside
+                        # the run, every window that reaches it holds it whole.
+                        while next_start <= k:
+                            next_start += step
+                        while next_end <= k:
+                            next_end += step
+                        word_end = letters_end if (whole or (next_start >= letters_end and next_end >= letters_end)
+                                                   or _word_in_every_window(st, n, k, letters_end)) else 0
+                    # (Not over the trial's last character: the general way
+                    # below takes it, then the trial.)
+                    stop = min(word_end, BOUND_TRIAL - 1) if k < BOUND_TRIAL else word_end
+                    if stop > k:
+                        # The word's letters in a row, each as the general way
+                        # below takes it: no pair counts it, the runs end.
+                        words = True
+                        streak = 0
+                        if running:
+                            for b in range(5):
+                                run[b] = 0
+                            running = False
+                        while k < stop:
+                            f = WORD_LETTER
+                            if quick and st.relevant[chars[k]] & MAYBE_OTHER:
+                                f |= _other_flags(t, st, chars, n, k, outer_before, outer_after)
+                            flags[k] = f
+                            k += 1
+                        continue
                 if k < word_end:
                     lead = rel = 0
                     words = True
@@ -1385,9 +1428,23 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
                             hits[b] += 1
                     else:
                         run[b] = 0
+            if quick:
+                if relevant & MAYBE_OTHER:
+                    f |= _other_flags(t, st, chars, n, k, outer_before, outer_after)
+                if st.word_reread[c] and not f & WORD_LETTER:
+                    streak += 1
+                    if streak >= st.short_least:
+                        f |= SLOW
+                else:
+                    streak = 0
         elif c >= 0x80:
             for b in range(5):
                 run[b] = 0
+            streak = 0  # (no re-reading: word_reread is 0)
+            if c == 0xFFFD:
+                f = SLOW
+        else:
+            streak = 0
         flags[k] = f
         if k + 1 == BOUND_TRIAL:
             if not seen and not words:
@@ -1400,6 +1457,8 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
                     on &= ~(1 << b)
             if not on:
                 return (1 << 5) - 1
+            quick = on == (1 << 5) - 1
+        k += 1
     return ((1 << 5) - 1) & ~on
 
 
@@ -1427,8 +1486,8 @@ cdef inline int _cannot(const uint16_t* flags, Py_ssize_t lo, Py_ssize_t hi, int
     """The pairs of ``on`` whose test fails on every segment of the window
     [lo, hi), by the flags of _bound_flags: a pair read as UTF-8 with fewer
     than two characters that count or none of them plausible, the others
-    with none.  ``any_flag``: every flag of the window, or-ed (for
-    _quick_flags' bits)."""
+    with none.  ``any_flag``: every flag of the window, or-ed (for the
+    quick way's bits: OTHER_FLAG, OTHER_UTF8_FLAG, SLOW)."""
     cdef Py_ssize_t k
     cdef uint16_t f, seen = 0, twice = 0
     for k in range(lo, hi):
@@ -1440,52 +1499,25 @@ cdef inline int _cannot(const uint16_t* flags, Py_ssize_t lo, Py_ssize_t hi, int
     return on & ~((twice & (seen >> 8) & utf8) | (seen & ~utf8))
 
 
-cdef void _quick_flags(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                       int64_t outer_before, int64_t outer_after, uint16_t* flags) noexcept nogil:
-    """Beside _bound_flags' (every pair bounded), OTHER_FLAG, OTHER_UTF8_FLAG
-    and SLOW (see them) for the region ``chars``: what a window whose pairs
-    _cannot rules out needs besides, so that _region_mask does not read it
-    (a page of Greek or Russian, its words ruling out nearly every window,
-    had each read three times over: for _other_viable, the segments and
-    the word test).  _other_viable reads the whole region, so its bits are
-    the same in every window; a run of characters the word test counts in
-    a window is no longer in the region (a letter of a word in every
-    window, WORD_LETTER, it does not count)."""
-    cdef Py_ssize_t k, streak = 0
-    cdef uint32_t c
-    cdef int64_t after
-    cdef uint16_t f
+cdef inline uint16_t _other_flags(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
+                                  Py_ssize_t k, int64_t outer_before, int64_t outer_after) noexcept nogil:
+    """OTHER_FLAG and OTHER_UTF8_FLAG for _other_viable's bits at ``k`` in the
+    region ``chars`` (a character of MAYBE_OTHER; SLOW for a €), the same in
+    every window: _other_viable reads the whole region."""
+    cdef uint32_t c = chars[k]
+    cdef int64_t after = chars[k + 1] if k + 1 < n else outer_after
     cdef int bits
-    for k in range(n):
-        c = chars[k]
-        if c < 0x80 or c >= 0x10000:
-            streak = 0  # (no re-reading: word_reread is 0)
-            continue
-        f = flags[k]
-        if c == 0xFFFD or c == 0x20AC:
-            f |= SLOW
-        elif st.relevant[c] & MAYBE_OTHER:
-            # _other_viable gives nothing for a lead that is not LATIN_MADE
-            # unless a continuation, a loss or the region's open end follows
-            # it: not asked there (nearly every Cyrillic letter is a lead of
-            # Windows-1251's; asked at each, this pass cost twice as much).
-            after = chars[k + 1] if k + 1 < n else outer_after
-            if not (c < 0x800 and st.latin[c]) and 0 <= after and after != 0xFFFD and not (
-                    after < 0x10000 and t.scan[after] & CONTINUATION):
-                bits = 0
-            else:
-                bits = _other_viable(t, st, chars, n, k, outer_before, outer_after)
-            if bits & st.other:
-                f |= OTHER_FLAG
-            if bits & st.other_utf8:
-                f |= OTHER_UTF8_FLAG
-        if st.word_reread[c] and not f & WORD_LETTER:
-            streak += 1
-            if streak >= st.short_least:
-                f |= SLOW
-        else:
-            streak = 0
-        flags[k] = f
+    if c == 0x20AC:
+        return SLOW
+    # _other_viable gives nothing for a lead that is not LATIN_MADE unless a
+    # continuation, a loss or the region's open end follows it: not asked
+    # there (nearly every Cyrillic letter is a lead of Windows-1251's; asked
+    # at each, the flags of a page of Russian cost twice as much).
+    if not (c < 0x800 and st.latin[c]) and 0 <= after and after != 0xFFFD and not (
+            after < 0x10000 and t.scan[after] & CONTINUATION):
+        return 0
+    bits = _other_viable(t, st, chars, n, k, outer_before, outer_after)
+    return (OTHER_FLAG if bits & st.other else 0) | (OTHER_UTF8_FLAG if bits & st.other_utf8 else 0)
 
 
 cdef bint _loss_or_euro(const ucs_t* chars, Py_ssize_t n) noexcept nogil:
@@ -1526,7 +1558,7 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
     every segment of the window (_cannot); ``two``: the region's
     _two_characters, or 1 where it holds a loss or a € (-1: not asked yet);
     ``flags``: _bound_flags' from the window's first character, or NULL;
-    ``quick``: -1, or where _cannot rules out every pair and _quick_flags
+    ``quick``: -1, or where _cannot rules out every pair and the flags
     shows no SLOW in the window, the bits of _other_viable there (the
     segments and the word test are sure to find nothing, and the window
     holds no loss and no €)."""
@@ -1598,17 +1630,12 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
 
 cdef int _flag_region(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, bint hkscs,
                       int64_t outer_before, int64_t outer_after, uint16_t* flags) noexcept nogil:
-    """_bound_flags for the region ``chars``, and _quick_flags where every
-    pair is bounded; the pairs left unbounded.  Not for a region of loss
+    """_bound_flags for the region ``chars``: the pairs left unbounded.  Not for a region of loss
     markers over and over, which every window rules out at once (a megabyte
     of 锟斤拷 took 7.4 ms to flag, 0.7 to screen)."""
-    cdef int off
     if _loss_markers_only(st, chars, n):
         return (1 << 5) - 1
-    off = _bound_flags(t, st, chars, n, hkscs, n < st.windows_from, flags)
-    if off == 0:
-        _quick_flags(t, st, chars, n, outer_before, outer_after, flags)
-    return off
+    return _bound_flags(t, st, chars, n, hkscs, n < st.windows_from, outer_before, outer_after, flags)
 
 
 cdef bint _shows_hkscs(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n) noexcept nogil:
