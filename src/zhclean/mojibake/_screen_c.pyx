@@ -674,6 +674,8 @@ cdef bint _two_characters(const Tables* t, const ScreenTables* st, const ucs_t* 
     cdef uint32_t c
     cdef bint found = True, mixture = False
     cdef Words words
+    if not _two_may_pass(t, st, chars, n):
+        return False
     _words_start(&words)
     s.byte = <int*>malloc(n * sizeof(int))
     s.flags = <uint8_t*>malloc(n * sizeof(uint8_t))
@@ -683,7 +685,7 @@ cdef bint _two_characters(const Tables* t, const ScreenTables* st, const ucs_t* 
     if s.byte != NULL and s.flags != NULL and s.sites != NULL and s.window != NULL and s.touched != NULL:
         for k in range(n):
             c = chars[k]
-            s.byte[k] = <int>c if c < 0x80 else t.byte_of[c] if c < 0x10000 and t.single_byte[c] else -1
+            s.byte[k] = _single(t, c)
             s.flags[k] = LETTER if c < 0x250 and st.latin_letter[c] else 0
             mixture = mixture or (0x100 <= c < 0x800 and s.byte[k] < 0)
         for k in range(n):
@@ -705,6 +707,71 @@ cdef bint _two_characters(const Tables* t, const ScreenTables* st, const ucs_t* 
     free(s.window)
     free(s.touched)
     return found
+
+
+cdef bint _two_may_pass(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n) noexcept nogil:
+    """False where _two_characters is sure to be false on ``chars``, by what
+    each of its readings needs, with fewer breaks than it takes (so more of
+    what it needs): _byte_by_byte two sites in one stretch, the stretches
+    ending only at a character no single byte makes and at the text's own
+    guillemets and quotes (_own: « before a word); _mixture (where a
+    character of U+0100-U+07FF makes none) a site whose best class is
+    VERY_PLAUSIBLE or more, every non-ASCII character a site but the
+    letters of a word (_foreign_at's, of a cased script), of one standing
+    between ASCII (_standing_words') and the text's own guillemets and
+    quotes.  (A page of Greek or Russian
+    has a guillemet here and there that _other_viable reads as a pair's
+    first byte, and each region that holds one was read whole.)"""
+    cdef Py_ssize_t k, sites = 0, end, r, stop
+    cdef int byte, following
+    cdef uint32_t c
+    cdef uint8_t script
+    cdef bint mixture = False
+    for k in range(n):
+        byte = _single(t, chars[k])
+        if byte < 0:
+            sites = 0
+            mixture = mixture or 0x100 <= chars[k] < 0x800
+        elif chars[k] >= 0x80 and _own(st, chars, n, NULL, k):
+            sites = 0
+        elif k + 1 < n and st.byte_role[byte] & FIRST_BYTE:
+            following = _single(t, chars[k + 1])
+            if following >= 0 and st.byte_role[following] & SECOND_BYTE and not (
+                    chars[k + 1] >= 0x80 and _own(st, chars, n, NULL, k + 1)):
+                sites += 1
+                if sites >= 2:
+                    return True
+    if not mixture:
+        return False
+    k = 0
+    while k < n:
+        c = chars[k]
+        if c < 0x80:
+            k += 1
+            continue
+        script = st.alphabet[c] if c < 0x10000 else 0
+        if script <= 1:
+            if not _own(st, chars, n, NULL, k) and _mixture_class(t, st, chars, n, k) >= st.very_plausible:
+                return True
+            k += 1
+            continue
+        end = k + 1  # the run of its script, as _standing_words reads it
+        while end < n and chars[end] < 0x10000 and st.alphabet[chars[end]] == script:
+            end += 1
+        if not (k > 0 and end < n and chars[k - 1] < PAIR_SECOND_LOW and chars[end] < PAIR_SECOND_LOW
+                and (_space(chars[k - 1]) or _space(chars[end]))):
+            r = k
+            while r < end:  # its words, as _foreign_at reads them
+                stop = _foreign_run(st, chars, n, r) if st.cased[script] else r + 1
+                if stop - r < st.foreign_word_least or not st.cased[script]:
+                    while r < stop:
+                        if _mixture_class(t, st, chars, n, r) >= st.very_plausible:
+                            return True
+                        r += 1
+                r = stop
+        k = end
+    return False
+
 
 
 cdef void _runs_beside_ascii(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, const int* byte,
@@ -830,7 +897,7 @@ cdef bint _mixture(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
             s.sites[count].first = k
             s.sites[count].past = k + 1
             s.sites[count].out = 2 if chars[k] >= 0x800 else 1
-            s.sites[count].best = _mixture_class(t, st, chars, n, s.byte, k)
+            s.sites[count].best = _mixture_class(t, st, chars, n, k)
             count += 1
         if _gives_two(st, s, count, start, stop, st.very_plausible):
             return True
@@ -877,8 +944,14 @@ cdef inline int _utf8(uint32_t c, uint8_t* out) noexcept nogil:
     return 4
 
 
+cdef inline int _single(const Tables* t, uint32_t c) noexcept nogil:
+    """The byte a single-byte decoder read as ``c`` (ASCII itself), or -1:
+    _two_characters' byte of a character."""
+    return <int>c if c < 0x80 else t.byte_of[c] if c < 0x10000 and t.single_byte[c] else -1
+
+
 cdef int _mixture_class(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                        const int* byte, Py_ssize_t k) noexcept nogil:
+                        Py_ssize_t k) noexcept nogil:
     # See the twin's _mixture_class.
     cdef uint32_t c = chars[k]
     cdef uint8_t options[12]
@@ -894,8 +967,8 @@ cdef int _mixture_class(const Tables* t, const ScreenTables* st, const ucs_t* ch
             following_sizes[0] = 1
             nexts = 1
         else:
-            nexts = _mixture_options(st, chars[k + 1], byte[k + 1], following, following_sizes)
-    count = _mixture_options(st, c, byte[k], options, sizes)
+            nexts = _mixture_options(st, chars[k + 1], _single(t, chars[k + 1]), following, following_sizes)
+    count = _mixture_options(st, c, _single(t, c), options, sizes)
     for o in range(count):
         for i in range(sizes[o] - 1):
             best = max(best, st.pair_classes[options[4 * o + i] << 8 | options[4 * o + i + 1]])
