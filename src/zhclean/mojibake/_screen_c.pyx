@@ -1564,10 +1564,11 @@ cdef inline int _cannot(const uint16_t* flags, Py_ssize_t lo, Py_ssize_t hi, int
     cdef Py_ssize_t k
     cdef uint16_t f, seen = 0, twice = 0
     for k in range(lo, hi):
+        # (No branch on an empty flag: a page of Greek alternates them with
+        # its words' WORD_LETTER, and the branch missed.)
         f = flags[k]
-        if f:
-            twice |= seen & f
-            seen |= f
+        twice |= seen & f
+        seen |= f
     any_flag[0] = seen
     return on & ~((twice & (seen >> 8) & utf8) | (seen & ~utf8))
 
@@ -1623,7 +1624,7 @@ cdef bint _loss_markers_only(const ScreenTables* st, const ucs_t* chars, Py_ssiz
 cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* region, Py_ssize_t length,
                       int64_t outer_before, int64_t outer_after, Py_ssize_t lo, Py_ssize_t hi, uint32_t before,
                       uint32_t after, bint hkscs, uint8_t* data, uint32_t* reread, uint8_t* known,
-                      int cannot, int* two, const uint16_t* flags, int quick) noexcept nogil:
+                      int cannot, int* two, const uint16_t* flags, int quick, int others) noexcept nogil:
     """The mask of the window ``region[lo:hi]`` (``before``, ``after``: the
     characters beside it, 0 for none); _other_viable sees the whole region
     and the text's characters beside it (``outer_before``, ``outer_after``:
@@ -1634,7 +1635,9 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
     ``quick``: -1, or where _cannot rules out every pair and the flags
     shows no SLOW in the window, the bits of _other_viable there (the
     segments and the word test are sure to find nothing, and the window
-    holds no loss and no €)."""
+    holds no loss and no €); ``others``: -1, or the bits of _other_viable
+    at the window's characters but a € (the flags' OTHER_FLAG and
+    OTHER_UTF8_FLAG), not asked again."""
     cdef const ucs_t* chars = region + lo
     cdef Py_ssize_t n = hi - lo
     cdef Py_ssize_t k, found[2]
@@ -1673,8 +1676,10 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
                 losses = True
             elif c < 0x10000 and st.relevant[c] & MAYBE_OTHER:
                 euro = euro or c == 0x20AC
-                if mask != both:
+                if others < 0 and mask != both:
                     mask |= _other_viable(t, st, region, length, lo + k, outer_before, outer_after)
+        if others >= 0:
+            mask = others | (both if euro else 0)  # (_other_viable gives both for a €)
     if mask & st.other and not losses and not euro and length < st.windows_from:
         if not _two_characters(t, st, region, length):
             mask &= ~(<int>st.other)
@@ -1739,7 +1744,7 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
     cdef int64_t merged_start = 0, merged_end = 0, merged_mask = 0
     cdef uint32_t before, after, edge_before, edge_after
     cdef int64_t outer_before, outer_after
-    cdef int b, off, cannot, two, quick, utf8 = 0
+    cdef int b, off, cannot, two, quick, others, utf8 = 0
     cdef uint16_t seen
     for b in range(5):
         if st.right_of[b] < 0:
@@ -1790,24 +1795,26 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
             edge_before = _read(kind, source, start + lo - 1) if lo > 0 else before
             edge_after = _read(kind, source, start + hi) if hi < n else after
             cannot = 0
-            quick = -1
+            quick = others = -1
             if off != (1 << 5) - 1:
                 cannot = _cannot(flags, lo, hi, ((1 << 5) - 1) & ~off, utf8, &seen)
-                if off == 0 and cannot == (1 << 5) - 1 and not seen & SLOW:
-                    quick = ((<int>st.other if seen & OTHER_FLAG else 0)
-                             | (<int>st.other_utf8 if seen & OTHER_UTF8_FLAG else 0))
+                if off == 0:  # (the flags hold the quick way's bits)
+                    others = ((<int>st.other if seen & OTHER_FLAG else 0)
+                              | (<int>st.other_utf8 if seen & OTHER_UTF8_FLAG else 0))
+                    if cannot == (1 << 5) - 1 and not seen & SLOW:
+                        quick = others
             if kind == 1:
                 mask = _region_mask(t, st, <const uint8_t*>source + start, n, outer_before, outer_after, lo, hi,
                                     edge_before, edge_after, hkscs, data, reread, known, cannot, &two,
-                                    NULL if off == (1 << 5) - 1 else flags + lo, quick)
+                                    NULL if off == (1 << 5) - 1 else flags + lo, quick, others)
             elif kind == 2:
                 mask = _region_mask(t, st, <const uint16_t*>source + start, n, outer_before, outer_after, lo, hi,
                                     edge_before, edge_after, hkscs, data, reread, known, cannot, &two,
-                                    NULL if off == (1 << 5) - 1 else flags + lo, quick)
+                                    NULL if off == (1 << 5) - 1 else flags + lo, quick, others)
             else:
                 mask = _region_mask(t, st, <const uint32_t*>source + start, n, outer_before, outer_after, lo, hi,
                                     edge_before, edge_after, hkscs, data, reread, known, cannot, &two,
-                                    NULL if off == (1 << 5) - 1 else flags + lo, quick)
+                                    NULL if off == (1 << 5) - 1 else flags + lo, quick, others)
             if mask:
                 if have and start + lo <= merged_end:
                     merged_end = start + hi
