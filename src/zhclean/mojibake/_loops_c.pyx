@@ -150,12 +150,15 @@ cdef void _scan(const Tables* t, const ucs_t* s, Py_ssize_t n, Regions* r) noexc
             previous = t.scan[s[i - 1]] if 0 < i and 0x80 <= s[i - 1] < 0x10000 else 0
         elif count:
             # Inside a cluster, in a tight loop: suspects by the table (every
-            # Hangul syllable is one) and characters with no bit at all;
-            # U+FFFD and a lead or continuation take the general way below.
+            # Hangul syllable is one, and nearly every Cyrillic letter, a lead
+            # too: a suspect's own lead or continuation bit changes nothing
+            # here, only ``previous`` for the next) and characters with no
+            # bit at all; U+FFFD and a lead or continuation that is no
+            # suspect take the general way below.
             while i < n:
                 c = s[i]
                 bits = t.scan[c] if 0x80 <= c < 0x10000 else 0
-                if bits & (LEAD | CONTINUATION) or c == 0xFFFD:
+                if (bits & (LEAD | CONTINUATION) and not bits & SUSPECT) or c == 0xFFFD:
                     break
                 if i - last - 1 > t.max_gap:
                     if bits & SUSPECT:
