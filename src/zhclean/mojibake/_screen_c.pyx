@@ -94,6 +94,13 @@ cdef enum:
     OTHER_FLAG = 1 << 5
     OTHER_UTF8_FLAG = 1 << 6
     SLOW = 1 << 7
+    # ScreenTables.other_test, what _other_flags tests first, in one lookup:
+    # a character of MAYBE_OTHER that _other_viable reads only before one
+    # of OTHER_AFTER (a lead), or always (LATIN_MADE, a €); and one of
+    # OTHER_AFTER, a continuation or a loss.
+    OTHER_LEAD = 1
+    OTHER_ALWAYS = 2
+    OTHER_AFTER = 4
     # A bit of ScreenTables.lead_bits beside the pairs': _may_be_foreign's
     # letters, read with the lead bits (a lookup of their own at each
     # character made the flags of a page of mojibake cost 5% more).
@@ -111,6 +118,8 @@ cdef struct ScreenTables:
     uint8_t alphabet[0x10000]      # tables.alphabet_table
     uint8_t cased[256]             # 1 for a script of it with small letters (a word of one is one)
     uint8_t small[0x10000]         # tables.small_letters_table
+    uint8_t small_script[0x10000]  # the script (alphabet) of a small letter, 0 for any other (_foreign_run)
+    uint8_t other_test[0x10000]    # OTHER_LEAD, OTHER_ALWAYS, OTHER_AFTER (_bound_flags)
     const uint8_t* page_bytes      # tables.page_bytes_table (kept alive by the owner)
     int n_pages
     uint32_t alone[8][2]           # tables.ALONE_FROM_A_CODE_PAGE
@@ -195,6 +204,8 @@ def _build_screen():
     for c in range(0x10000):
         if t.alphabet[c] > 1 and t.cased[t.alphabet[c]]:
             t.lead_bits[c] |= CASED_LETTER  # _may_be_foreign's, for _bound_flags
+        if small[c]:
+            t.small_script[c] = t.alphabet[c]
     cdef const uint8_t[:] page_bytes = _tables.page_bytes_table()
     owner.keep.append(_tables.page_bytes_table())
     t.page_bytes = &page_bytes[0]
@@ -229,6 +240,9 @@ def _build_screen():
     for c in range(0x10000):
         if c == 0x20AC or scan[c] & LEAD or (c < 0x800 and t.latin[c]):
             t.relevant[c] |= MAYBE_OTHER
+            t.other_test[c] |= OTHER_ALWAYS if c == 0x20AC or (c < 0x800 and t.latin[c]) else OTHER_LEAD
+        if c == 0xFFFD or scan[c] & CONTINUATION:
+            t.other_test[c] |= OTHER_AFTER
     t.plausible = _tables.PLAUSIBLE
     t.very_plausible = _tables.VERY_PLAUSIBLE
     t.gain = _tables.GAIN
@@ -1154,9 +1168,10 @@ cdef inline Py_ssize_t _foreign_run(const ScreenTables* st, const ucs_t* chars, 
     letter); FOREIGN_WORD_LEAST of them or more are a word (the twin's
     _foreign_letters reads the runs so, one after the other)."""
     cdef uint8_t script = st.alphabet[chars[k]] if chars[k] < 0x10000 else 0
-    cdef Py_ssize_t run = k
-    while (run < n and script > 1 and chars[run] < 0x10000 and st.alphabet[chars[run]] == script
-           and (run == k or st.small[chars[run]])):
+    cdef Py_ssize_t run = k + 1
+    if script <= 1:
+        return k
+    while run < n and chars[run] < 0x10000 and st.small_script[chars[run]] == script:
         run += 1
     return run
 
@@ -1458,7 +1473,12 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
                             running = False
                         while k < stop:
                             f = WORD_LETTER
-                            if quick and st.relevant[chars[k]] & MAYBE_OTHER:
+                            # (_other_flags' own first test, in the tables:
+                            # the next letter is nearly always in the word.)
+                            if quick and (st.other_test[chars[k]] & OTHER_ALWAYS or (
+                                    st.other_test[chars[k]] & OTHER_LEAD and (
+                                        k + 1 == n or chars[k + 1] >= 0x10000
+                                        or st.other_test[chars[k + 1]] & OTHER_AFTER))):
                                 f |= _other_flags(t, st, chars, n, k, outer_before, outer_after)
                             flags[k] = f
                             k += 1
