@@ -1585,14 +1585,34 @@ cdef inline int _cannot(const uint16_t* flags, Py_ssize_t lo, Py_ssize_t hi, int
     than two characters that count or none of them plausible, the others
     with none.  ``any_flag``: every flag of the window, or-ed (for the
     quick way's bits: OTHER_FLAG, OTHER_UTF8_FLAG, SLOW)."""
-    cdef Py_ssize_t k
+    cdef Py_ssize_t k = lo
     cdef uint16_t f, seen = 0, twice = 0
-    for k in range(lo, hi):
-        # (No branch on an empty flag: a page of Greek alternates them with
-        # its words' WORD_LETTER, and the branch missed.)
+    cdef uint16_t seen_in[4]
+    cdef uint16_t twice_in[4]
+    cdef int j, i
+    # Four characters at a time, each of the four in a lane of its own (a bit
+    # is twice in the window where it is twice in a lane or in two lanes):
+    # the one lane this was, each character's or-ing waiting for the one
+    # before, a page of Greek spent 9% of its screen here.  No branch on an
+    # empty flag: it alternates with its words' WORD_LETTER.
+    for j in range(4):
+        seen_in[j] = twice_in[j] = 0
+    while k + 4 <= hi:
+        for j in range(4):
+            f = flags[k + j]
+            twice_in[j] |= seen_in[j] & f
+            seen_in[j] |= f
+        k += 4
+    for j in range(4):
+        twice |= twice_in[j]
+        for i in range(j):
+            twice |= seen_in[i] & seen_in[j]
+        seen |= seen_in[j]
+    while k < hi:
         f = flags[k]
         twice |= seen & f
         seen |= f
+        k += 1
     any_flag[0] = seen
     return on & ~((twice & (seen >> 8) & utf8) | (seen & ~utf8))
 
@@ -1730,6 +1750,17 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
     return mask
 
 
+cdef int _window_flags(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, bint hkscs,
+                       int utf8, uint16_t* flags, uint16_t* seen) noexcept nogil:
+    """_bound_flags of a window ``chars`` of a long region as if it were a
+    region screened whole, into ``flags`` (a window is shorter than
+    BOUND_TRIAL: every pair bounded), and _cannot of them; ``seen``: _cannot's
+    (SLOW as the window's; its OTHER bits, read at the window's edges as the
+    region's, are not to be read)."""
+    _bound_flags(t, st, chars, n, hkscs, True, -1, -1, flags)
+    return _cannot(flags, 0, n, (1 << 5) - 1, utf8, seen)
+
+
 cdef int _flag_region(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, bint hkscs,
                       int64_t outer_before, int64_t outer_after, uint16_t* flags) noexcept nogil:
     """_bound_flags for the region ``chars``: the pairs left unbounded.  Not for a region of loss
@@ -1741,9 +1772,20 @@ cdef int _flag_region(const Tables* t, const ScreenTables* st, const ucs_t* char
 
 
 cdef bint _shows_hkscs(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n) noexcept nogil:
-    cdef Py_ssize_t k
-    for k in range(n):
-        if chars[k] < 0x10000 and st.relevant[chars[k]] & SHOWS_HKSCS:
+    cdef Py_ssize_t k = 0, j
+    cdef uint8_t bits
+    # Sixteen characters at a time, one test for them all: nearly every text
+    # holds none (a page of Greek or Russian, one region from end to end,
+    # spent 5% of its screen here one character at a time).
+    while k + 16 <= n:
+        bits = 0
+        for j in range(k, k + 16):
+            bits |= st.relevant[chars[j]] if chars[j] < 0x10000 else 0
+        if bits & SHOWS_HKSCS:
+            return True
+        k += 16
+    for j in range(k, n):
+        if chars[j] < 0x10000 and st.relevant[chars[j]] & SHOWS_HKSCS:
             return True
     return False
 
@@ -1788,11 +1830,14 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
     cdef uint8_t* known = <uint8_t*>malloc((longest + 1) * sizeof(uint8_t))
     cdef uint32_t* reread = <uint32_t*>malloc((longest + 1) * sizeof(uint32_t))
     cdef uint16_t* flags = <uint16_t*>malloc((longest + 1) * sizeof(uint16_t))
-    if data == NULL or known == NULL or reread == NULL or flags == NULL:
+    cdef uint16_t* window_flags = <uint16_t*>malloc((st.window + 1) * sizeof(uint16_t))
+    cdef bint own
+    if data == NULL or known == NULL or reread == NULL or flags == NULL or window_flags == NULL:
         free(data)
         free(known)
         free(reread)
         free(flags)
+        free(window_flags)
         return False
     for r in range(count):
         start, end = regions[2 * r], regions[2 * r + 1]
@@ -1820,6 +1865,7 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
             edge_after = _read(kind, source, start + hi) if hi < n else after
             cannot = 0
             quick = others = -1
+            own = False  # the window's own flags, in window_flags
             if off != (1 << 5) - 1:
                 cannot = _cannot(flags, lo, hi, ((1 << 5) - 1) & ~off, utf8, &seen)
                 if off == 0:  # (the flags hold the quick way's bits)
@@ -1827,18 +1873,41 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
                               | (<int>st.other_utf8 if seen & OTHER_UTF8_FLAG else 0))
                     if cannot == (1 << 5) - 1 and not seen & SLOW:
                         quick = others
+                    elif n >= st.windows_from:
+                        # The region's flags count a word for every window
+                        # once one window cuts it (WORD_LETTER): the window's
+                        # own, as if it were the region, count it only where
+                        # it is cut (a page of Greek had a quarter of its
+                        # windows read in full, most beside a word the window
+                        # next to it cuts).  _other_viable's bits stay the
+                        # region's.
+                        if kind == 1:
+                            cannot = _window_flags(t, st, <const uint8_t*>source + start + lo, hi - lo, hkscs, utf8,
+                                                   window_flags, &seen)
+                        elif kind == 2:
+                            cannot = _window_flags(t, st, <const uint16_t*>source + start + lo, hi - lo, hkscs, utf8,
+                                                   window_flags, &seen)
+                        else:
+                            cannot = _window_flags(t, st, <const uint32_t*>source + start + lo, hi - lo, hkscs, utf8,
+                                                   window_flags, &seen)
+                        own = True
+                        if cannot == (1 << 5) - 1 and not seen & SLOW:
+                            quick = others
             if kind == 1:
                 mask = _region_mask(t, st, <const uint8_t*>source + start, n, outer_before, outer_after, lo, hi,
                                     edge_before, edge_after, hkscs, data, reread, known, cannot, &two,
-                                    NULL if off == (1 << 5) - 1 else flags + lo, quick, others)
+                                    NULL if off == (1 << 5) - 1 else window_flags if own else flags + lo, quick,
+                                    others)
             elif kind == 2:
                 mask = _region_mask(t, st, <const uint16_t*>source + start, n, outer_before, outer_after, lo, hi,
                                     edge_before, edge_after, hkscs, data, reread, known, cannot, &two,
-                                    NULL if off == (1 << 5) - 1 else flags + lo, quick, others)
+                                    NULL if off == (1 << 5) - 1 else window_flags if own else flags + lo, quick,
+                                    others)
             else:
                 mask = _region_mask(t, st, <const uint32_t*>source + start, n, outer_before, outer_after, lo, hi,
                                     edge_before, edge_after, hkscs, data, reread, known, cannot, &two,
-                                    NULL if off == (1 << 5) - 1 else flags + lo, quick, others)
+                                    NULL if off == (1 << 5) - 1 else window_flags if own else flags + lo, quick,
+                                    others)
             if mask:
                 if have and start + lo <= merged_end:
                     merged_end = start + hi
@@ -1857,6 +1926,7 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
     free(known)
     free(reread)
     free(flags)
+    free(window_flags)
     return not full
 
 
