@@ -1421,7 +1421,7 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
     cdef int b, on = (1 << 5) - 1, utf8 = 0, starts
     cdef uint32_t c
     cdef uint16_t f
-    cdef uint8_t lead, rel, relevant
+    cdef uint8_t lead, rel, relevant, script
     cdef Py_ssize_t streak = 0  # characters in a row the word test may count (see SLOW)
     cdef bint quick = True  # every pair bounded so far: the quick way's bits are worth having
     cdef bint running = False  # some run[b] above 0
@@ -1451,7 +1451,28 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
             rel = relevant & on & ~utf8
             if unlikely(lead & CASED_LETTER):
                 if k >= letters_end:
-                    letters_end = _foreign_run(st, chars, n, k)
+                    # The run (_foreign_run's), its letters flagged on the
+                    # way as a word's in every window are (below); where it
+                    # is none, the general way takes them again.  (One pass
+                    # over a page of Greek's words, not one to find each and
+                    # one to flag it.)
+                    script = st.alphabet[c]
+                    letters_end = k
+                    while True:
+                        f = WORD_LETTER
+                        # (_other_flags' own first test, in the tables: the
+                        # next letter is nearly always in the word.)
+                        if quick and (st.other_test[chars[letters_end]] & OTHER_ALWAYS or (
+                                st.other_test[chars[letters_end]] & OTHER_LEAD and (
+                                    letters_end + 1 == n or chars[letters_end + 1] >= 0x10000
+                                    or st.other_test[chars[letters_end + 1]] & OTHER_AFTER))):
+                            f |= _other_flags(t, st, chars, n, letters_end, outer_before, outer_after)
+                        flags[letters_end] = f
+                        letters_end += 1
+                        if not (letters_end < n and chars[letters_end] < 0x10000
+                                and st.small_script[chars[letters_end]] == script):
+                            break
+                    f = 0  # (k's own, for the general way)
                     if letters_end - k < st.foreign_word_least:
                         word_end = 0
                     else:
@@ -1467,25 +1488,16 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
                     # below takes it, then the trial.)
                     stop = min(word_end, BOUND_TRIAL - 1) if k < BOUND_TRIAL else word_end
                     if stop > k:
-                        # The word's letters in a row, each as the general way
-                        # below takes it: no pair counts it, the runs end.
+                        # The word's letters in a row, flagged above as the
+                        # general way below takes them: no pair counts them,
+                        # the runs end.
                         words = True
                         streak = 0
                         if running:
                             for b in range(5):
                                 run[b] = 0
                             running = False
-                        while k < stop:
-                            f = WORD_LETTER
-                            # (_other_flags' own first test, in the tables:
-                            # the next letter is nearly always in the word.)
-                            if quick and (st.other_test[chars[k]] & OTHER_ALWAYS or (
-                                    st.other_test[chars[k]] & OTHER_LEAD and (
-                                        k + 1 == n or chars[k + 1] >= 0x10000
-                                        or st.other_test[chars[k + 1]] & OTHER_AFTER))):
-                                f |= _other_flags(t, st, chars, n, k, outer_before, outer_after)
-                            flags[k] = f
-                            k += 1
+                        k = stop
                         continue
                 if k < word_end:
                     lead = rel = 0
