@@ -98,13 +98,16 @@ cdef enum:
     OTHER_FLAG = 1 << 5
     OTHER_UTF8_FLAG = 1 << 6
     SLOW = 1 << 7
-    # ScreenTables.other_test, what _other_flags tests first, in one lookup:
-    # a character of MAYBE_OTHER that _other_viable reads only before one
-    # of OTHER_AFTER (a lead), or always (LATIN_MADE, a €); and one of
-    # OTHER_AFTER, a continuation or a loss.
-    OTHER_LEAD = 1
-    OTHER_ALWAYS = 2
-    OTHER_AFTER = 4
+    # ScreenTables.letter_bits, what _bound_flags reads of a letter of a word
+    # in one lookup: the low four bits the script of a small letter
+    # (small_script), and _other_flags' first test: a character of
+    # MAYBE_OTHER that _other_viable reads only before one of OTHER_AFTER
+    # (a lead), or always (LATIN_MADE, a €); and one of OTHER_AFTER, a
+    # continuation or a loss.
+    SMALL_SCRIPT = 0x0F
+    OTHER_LEAD = 1 << 4
+    OTHER_ALWAYS = 1 << 5
+    OTHER_AFTER = 1 << 6
     # A bit of ScreenTables.lead_bits beside the pairs': _may_be_foreign's
     # letters, read with the lead bits (a lookup of their own at each
     # character made the flags of a page of mojibake cost 5% more).
@@ -123,7 +126,7 @@ cdef struct ScreenTables:
     uint8_t cased[256]             # 1 for a script of it with small letters (a word of one is one)
     uint8_t small[0x10000]         # tables.small_letters_table
     uint8_t small_script[0x10000]  # the script (alphabet) of a small letter, 0 for any other (_foreign_run)
-    uint8_t other_test[0x10000]    # OTHER_LEAD, OTHER_ALWAYS, OTHER_AFTER (_bound_flags)
+    uint8_t letter_bits[0x10000]   # SMALL_SCRIPT, OTHER_LEAD, OTHER_ALWAYS, OTHER_AFTER (_bound_flags)
     const uint8_t* page_bytes      # tables.page_bytes_table (kept alive by the owner)
     int n_pages
     uint32_t alone[8][2]           # tables.ALONE_FROM_A_CODE_PAGE
@@ -210,6 +213,9 @@ def _build_screen():
             t.lead_bits[c] |= CASED_LETTER  # _may_be_foreign's, for _bound_flags
         if small[c]:
             t.small_script[c] = t.alphabet[c]
+            if t.alphabet[c] > SMALL_SCRIPT:
+                raise RuntimeError("tables.alphabet_table outgrew the screen's letter_bits")
+            t.letter_bits[c] |= t.alphabet[c]
     cdef const uint8_t[:] page_bytes = _tables.page_bytes_table()
     owner.keep.append(_tables.page_bytes_table())
     t.page_bytes = &page_bytes[0]
@@ -244,9 +250,9 @@ def _build_screen():
     for c in range(0x10000):
         if c == 0x20AC or scan[c] & LEAD or (c < 0x800 and t.latin[c]):
             t.relevant[c] |= MAYBE_OTHER
-            t.other_test[c] |= OTHER_ALWAYS if c == 0x20AC or (c < 0x800 and t.latin[c]) else OTHER_LEAD
+            t.letter_bits[c] |= OTHER_ALWAYS if c == 0x20AC or (c < 0x800 and t.latin[c]) else OTHER_LEAD
         if c == 0xFFFD or scan[c] & CONTINUATION:
-            t.other_test[c] |= OTHER_AFTER
+            t.letter_bits[c] |= OTHER_AFTER
     t.plausible = _tables.PLAUSIBLE
     t.very_plausible = _tables.VERY_PLAUSIBLE
     t.gain = _tables.GAIN
@@ -1421,7 +1427,7 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
     cdef int b, on = (1 << 5) - 1, utf8 = 0, starts
     cdef uint32_t c
     cdef uint16_t f
-    cdef uint8_t lead, rel, relevant, script
+    cdef uint8_t lead, rel, relevant, script, bits, following
     cdef Py_ssize_t streak = 0  # characters in a row the word test may count (see SLOW)
     cdef bint quick = True  # every pair bounded so far: the quick way's bits are worth having
     cdef bint running = False  # some run[b] above 0
@@ -1458,20 +1464,23 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
                     # one to flag it.)
                     script = st.alphabet[c]
                     letters_end = k
+                    bits = st.letter_bits[c]
                     while True:
+                        # The next character's bits: whether the run goes on,
+                        # and (_other_flags' own first test, in the table)
+                        # whether a lead here is read (0: none, or the end).
+                        following = st.letter_bits[chars[letters_end + 1]] if (
+                            letters_end + 1 < n and chars[letters_end + 1] < 0x10000) else 0
                         f = WORD_LETTER
-                        # (_other_flags' own first test, in the tables: the
-                        # next letter is nearly always in the word.)
-                        if quick and (st.other_test[chars[letters_end]] & OTHER_ALWAYS or (
-                                st.other_test[chars[letters_end]] & OTHER_LEAD and (
-                                    letters_end + 1 == n or chars[letters_end + 1] >= 0x10000
-                                    or st.other_test[chars[letters_end + 1]] & OTHER_AFTER))):
+                        if quick and (bits & OTHER_ALWAYS or (bits & OTHER_LEAD and (
+                                letters_end + 1 == n or chars[letters_end + 1] >= 0x10000
+                                or following & OTHER_AFTER))):
                             f |= _other_flags(t, st, chars, n, letters_end, outer_before, outer_after)
                         flags[letters_end] = f
                         letters_end += 1
-                        if not (letters_end < n and chars[letters_end] < 0x10000
-                                and st.small_script[chars[letters_end]] == script):
+                        if following & SMALL_SCRIPT != script:
                             break
+                        bits = following
                     f = 0  # (k's own, for the general way)
                     if letters_end - k < st.foreign_word_least:
                         word_end = 0
