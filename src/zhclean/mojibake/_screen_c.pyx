@@ -88,19 +88,20 @@ cdef enum:
     # The bit of _bound_flags for a letter of a word that every window
     # reads as one (_foreign_at is sure to be true there).
     WORD_LETTER = 1 << 15
-    # Bits of _bound_flags beside the pairs' (0-4), the plausible ones (8-12)
-    # and WORD_LETTER, while every pair is bounded: _other_viable gives st.other,
-    # st.other_utf8 for the character; and SLOW: a loss or a € (the window's
-    # tests change), or the end of SHORT_SPAN_LEAST characters in a row that
-    # re-read as some word pair's and are no letter of a word (the word test
-    # may pass).  A window with no SLOW whose pairs _cannot rules out is
-    # screened by these bits alone (_region_mask's quick way).
-    OTHER_FLAG = 1 << 5
-    OTHER_UTF8_FLAG = 1 << 6
+    # A bit of _bound_flags beside the pairs' (0-4), the plausible ones (8-12)
+    # and WORD_LETTER, while every pair is bounded: a loss or a € (the
+    # window's tests change), or the end of SHORT_SPAN_LEAST characters in a
+    # row that re-read as some word pair's and are no letter of a word (the
+    # word test may pass).  A window with no SLOW whose pairs _cannot rules
+    # out is screened by _other_viable alone (_region_mask's quick way).
     SLOW = 1 << 7
+    # And a letter of a word some window cuts to fewer than
+    # FOREIGN_WORD_LEAST letters (so no WORD_LETTER): a window whose region's
+    # flags hold one may pass the quick way with flags of its own.
+    CUT = 1 << 13
     # ScreenTables.letter_bits, what _bound_flags reads of a letter of a word
     # in one lookup: the low four bits the script of a small letter
-    # (small_script), and _other_flags' first test: a character of
+    # (small_script), and _window_others' first test: a character of
     # MAYBE_OTHER that _other_viable reads only before one of OTHER_AFTER
     # (a lead), or always (LATIN_MADE, a €); and one of OTHER_AFTER, a
     # continuation or a loss.
@@ -1398,7 +1399,7 @@ cdef inline int _starts_utf8(const Tables* t, const ScreenTables* st, const ucs_
 
 
 cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, bint hkscs,
-                     bint whole, int64_t outer_before, int64_t outer_after, uint16_t* flags) noexcept nogil:
+                     bint whole, uint16_t* flags) noexcept nogil:
     """For a region screened window by window, the bit of each pair of
     SCREENED that a character counts towards, in ``flags``: for a pair read
     as UTF-8, a byte of its in the wrong codec starts a sequence that
@@ -1413,14 +1414,13 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
     that every window reads as one (_foreign_at) counts for no pair: its
     flag is WORD_LETTER, which _foreign_here reads.  ``whole``: the region
     is screened whole, as one window (shorter than SCREEN_WINDOWS_FROM).
-    While every pair is bounded, OTHER_FLAG, OTHER_UTF8_FLAG and SLOW too
-    (see them: ``outer_before``, ``outer_after`` are _other_viable's), for
-    _region_mask's quick way: a window whose pairs _cannot rules out is then
-    not read again (a page of Greek or Russian, its words ruling out nearly
-    every window, had each read three times over: for _other_viable, the
-    segments and the word test); a run of characters the word test counts
-    in a window is no longer in the region (a letter of a word in every
-    window, WORD_LETTER, it does not count).  Returns the pairs left
+    While every pair is bounded, SLOW too, for _region_mask's quick way: a
+    window whose pairs _cannot rules out is then read for _other_viable
+    alone (a page of Greek or Russian, its words ruling out nearly every
+    window, had each read three times over: for _other_viable, the segments
+    and the word test); a run of characters the word test counts in a
+    window is no longer in the region (a letter of a word in every window,
+    WORD_LETTER, it does not count).  And CUT (see it).  Returns the pairs left
     unbounded (BOUND_TRIAL), all of them where the flags are not worth
     having."""
     cdef Py_ssize_t k, hits[5], run[5]
@@ -1439,7 +1439,7 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
     # holds k, and it counts for no pair (a page of Greek or Russian, whose
     # letters nearly all start a sequence in some wrong codec, had the flags
     # cost twice what they spared).
-    cdef Py_ssize_t letters_end = 0, word_end = 0, stop
+    cdef Py_ssize_t letters_end = 0, word_end = 0, stop, cut_end = 0
     # The first window start and end (_screen_all's windows) past the run
     # read last: a run with neither inside it is in every window whole.
     cdef Py_ssize_t step = st.window - st.overlap, next_start = step, next_end = st.window
@@ -1464,24 +1464,12 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
                     # one to flag it.)
                     script = st.alphabet[c]
                     letters_end = k
-                    bits = st.letter_bits[c]
                     while True:
-                        # The next character's bits: whether the run goes on,
-                        # and (_other_flags' own first test, in the table)
-                        # whether a lead here is read (0: none, or the end).
-                        following = st.letter_bits[chars[letters_end + 1]] if (
-                            letters_end + 1 < n and chars[letters_end + 1] < 0x10000) else 0
-                        f = WORD_LETTER
-                        if quick and (bits & OTHER_ALWAYS or (bits & OTHER_LEAD and (
-                                letters_end + 1 == n or chars[letters_end + 1] >= 0x10000
-                                or following & OTHER_AFTER))):
-                            f |= _other_flags(t, st, chars, n, letters_end, outer_before, outer_after)
-                        flags[letters_end] = f
+                        flags[letters_end] = WORD_LETTER
                         letters_end += 1
-                        if following & SMALL_SCRIPT != script:
+                        if not (letters_end < n and chars[letters_end] < 0x10000
+                                and st.letter_bits[chars[letters_end]] & SMALL_SCRIPT == script):
                             break
-                        bits = following
-                    f = 0  # (k's own, for the general way)
                     if letters_end - k < st.foreign_word_least:
                         word_end = 0
                     else:
@@ -1493,6 +1481,8 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
                             next_end += step
                         word_end = letters_end if (whole or (next_start >= letters_end and next_end >= letters_end)
                                                    or _word_in_every_window(st, n, k, letters_end)) else 0
+                        if not word_end:
+                            cut_end = letters_end  # (see CUT)
                     # (Not over the trial's last character: the general way
                     # below takes it, then the trial.)
                     stop = min(word_end, BOUND_TRIAL - 1) if k < BOUND_TRIAL else word_end
@@ -1546,9 +1536,11 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
                             hits[b] += 1
                     else:
                         run[b] = 0
+            if k < cut_end:
+                f |= CUT
             if quick:
-                if relevant & MAYBE_OTHER:
-                    f |= _other_flags(t, st, chars, n, k, outer_before, outer_after)
+                if c == 0x20AC:
+                    f |= SLOW
                 if st.word_reread[c] and not f & WORD_LETTER:
                     streak += 1
                     if streak >= st.short_least:
@@ -1605,7 +1597,7 @@ cdef inline int _cannot(const uint16_t* flags, Py_ssize_t lo, Py_ssize_t hi, int
     [lo, hi), by the flags of _bound_flags: a pair read as UTF-8 with fewer
     than two characters that count or none of them plausible, the others
     with none.  ``any_flag``: every flag of the window, or-ed (for the
-    quick way's bits: OTHER_FLAG, OTHER_UTF8_FLAG, SLOW)."""
+    quick way's bits: SLOW, CUT)."""
     cdef Py_ssize_t k = lo
     cdef uint16_t f, seen = 0, twice = 0
     cdef uint16_t seen_in[4]
@@ -1638,25 +1630,29 @@ cdef inline int _cannot(const uint16_t* flags, Py_ssize_t lo, Py_ssize_t hi, int
     return on & ~((twice & (seen >> 8) & utf8) | (seen & ~utf8))
 
 
-cdef inline uint16_t _other_flags(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
-                                  Py_ssize_t k, int64_t outer_before, int64_t outer_after) noexcept nogil:
-    """OTHER_FLAG and OTHER_UTF8_FLAG for _other_viable's bits at ``k`` in the
-    region ``chars`` (a character of MAYBE_OTHER; SLOW for a €), the same in
-    every window: _other_viable reads the whole region."""
-    cdef uint32_t c = chars[k]
-    cdef int64_t after = chars[k + 1] if k + 1 < n else outer_after
-    cdef int bits
-    if c == 0x20AC:
-        return SLOW
-    # _other_viable gives nothing for a lead that is not LATIN_MADE unless a
-    # continuation, a loss or the region's open end follows it: not asked
-    # there (nearly every Cyrillic letter is a lead of Windows-1251's; asked
-    # at each, the flags of a page of Russian cost twice as much).
-    if not (c < 0x800 and st.latin[c]) and 0 <= after and after != 0xFFFD and not (
-            after < 0x10000 and t.scan[after] & CONTINUATION):
-        return 0
-    bits = _other_viable(t, st, chars, n, k, outer_before, outer_after)
-    return (OTHER_FLAG if bits & st.other else 0) | (OTHER_UTF8_FLAG if bits & st.other_utf8 else 0)
+cdef int _window_others(const Tables* t, const ScreenTables* st, const ucs_t* region, Py_ssize_t length,
+                        Py_ssize_t lo, Py_ssize_t hi, int64_t outer_before, int64_t outer_after) noexcept nogil:
+    """_region_mask's _other_viable bits for the window ``region[lo:hi]`` (no
+    loss in it, no €), for the quick way: the bits of a lead that is not
+    LATIN_MADE are asked only where a continuation, a loss or the region's
+    end follows it (nearly every Cyrillic letter is a lead of
+    Windows-1251's: asked at each, the quick way cost twice as much)."""
+    cdef Py_ssize_t k
+    cdef uint32_t c
+    cdef int64_t after
+    cdef int mask = 0, both = <int>(st.other | st.other_utf8)
+    for k in range(lo, hi):
+        c = region[k]
+        if c < 0x80 or c >= 0x10000 or c == 0xFFFD or not st.relevant[c] & MAYBE_OTHER:
+            continue
+        if not st.letter_bits[c] & OTHER_ALWAYS:
+            after = region[k + 1] if k + 1 < length else outer_after
+            if 0 <= after and (after >= 0x10000 or not st.letter_bits[after] & OTHER_AFTER):
+                continue
+        mask |= _other_viable(t, st, region, length, k, outer_before, outer_after)
+        if mask == both:
+            break
+    return mask
 
 
 cdef bint _loss_or_euro(const ucs_t* chars, Py_ssize_t n) noexcept nogil:
@@ -1689,7 +1685,7 @@ cdef bint _loss_markers_only(const ScreenTables* st, const ucs_t* chars, Py_ssiz
 cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* region, Py_ssize_t length,
                       int64_t outer_before, int64_t outer_after, Py_ssize_t lo, Py_ssize_t hi, uint32_t before,
                       uint32_t after, bint hkscs, uint8_t* data, uint32_t* reread, uint8_t* known,
-                      int cannot, int* two, const uint16_t* flags, int quick, int others) noexcept nogil:
+                      int cannot, int* two, const uint16_t* flags, int quick) noexcept nogil:
     """The mask of the window ``region[lo:hi]`` (``before``, ``after``: the
     characters beside it, 0 for none); _other_viable sees the whole region
     and the text's characters beside it (``outer_before``, ``outer_after``:
@@ -1700,9 +1696,7 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
     ``quick``: -1, or where _cannot rules out every pair and the flags
     shows no SLOW in the window, the bits of _other_viable there (the
     segments and the word test are sure to find nothing, and the window
-    holds no loss and no €); ``others``: -1, or the bits of _other_viable
-    at the window's characters but a € (the flags' OTHER_FLAG and
-    OTHER_UTF8_FLAG), not asked again."""
+    holds no loss and no €)."""
     cdef const ucs_t* chars = region + lo
     cdef Py_ssize_t n = hi - lo
     cdef Py_ssize_t k, found[2]
@@ -1741,10 +1735,8 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
                 losses = True
             elif c < 0x10000 and st.relevant[c] & MAYBE_OTHER:
                 euro = euro or c == 0x20AC
-                if others < 0 and mask != both:
+                if mask != both:
                     mask |= _other_viable(t, st, region, length, lo + k, outer_before, outer_after)
-        if others >= 0:
-            mask = others | (both if euro else 0)  # (_other_viable gives both for a €)
     if mask & st.other and not losses and not euro and length < st.windows_from:
         if not _two_characters(t, st, region, length):
             mask &= ~(<int>st.other)
@@ -1778,18 +1770,18 @@ cdef int _window_flags(const Tables* t, const ScreenTables* st, const ucs_t* cha
     BOUND_TRIAL: every pair bounded), and _cannot of them; ``seen``: _cannot's
     (SLOW as the window's; its OTHER bits, read at the window's edges as the
     region's, are not to be read)."""
-    _bound_flags(t, st, chars, n, hkscs, True, -1, -1, flags)
+    _bound_flags(t, st, chars, n, hkscs, True, flags)
     return _cannot(flags, 0, n, (1 << 5) - 1, utf8, seen)
 
 
 cdef int _flag_region(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, bint hkscs,
-                      int64_t outer_before, int64_t outer_after, uint16_t* flags) noexcept nogil:
+                      uint16_t* flags) noexcept nogil:
     """_bound_flags for the region ``chars``: the pairs left unbounded.  Not for a region of loss
     markers over and over, which every window rules out at once (a megabyte
     of 锟斤拷 took 7.4 ms to flag, 0.7 to screen)."""
     if _loss_markers_only(st, chars, n):
         return (1 << 5) - 1
-    return _bound_flags(t, st, chars, n, hkscs, n < st.windows_from, outer_before, outer_after, flags)
+    return _bound_flags(t, st, chars, n, hkscs, n < st.windows_from, flags)
 
 
 cdef bint _shows_hkscs(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n) noexcept nogil:
@@ -1831,7 +1823,7 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
     cdef int64_t merged_start = 0, merged_end = 0, merged_mask = 0
     cdef uint32_t before, after, edge_before, edge_after
     cdef int64_t outer_before, outer_after
-    cdef int b, off, cannot, two, quick, others, utf8 = 0
+    cdef int b, off, cannot, two, quick, utf8 = 0
     cdef uint16_t seen
     for b in range(5):
         if st.right_of[b] < 0:
@@ -1873,35 +1865,28 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
         off = (1 << 5) - 1
         if n >= FLAGS_FROM:
             if kind == 1:
-                off = _flag_region(t, st, <const uint8_t*>source + start, n, hkscs, outer_before, outer_after, flags)
+                off = _flag_region(t, st, <const uint8_t*>source + start, n, hkscs, flags)
             elif kind == 2:
-                off = _flag_region(t, st, <const uint16_t*>source + start, n, hkscs, outer_before, outer_after,
-                                   flags)
+                off = _flag_region(t, st, <const uint16_t*>source + start, n, hkscs, flags)
             else:
-                off = _flag_region(t, st, <const uint32_t*>source + start, n, hkscs, outer_before, outer_after,
-                                   flags)
+                off = _flag_region(t, st, <const uint32_t*>source + start, n, hkscs, flags)
         while True:
             hi = n if n < st.windows_from else min(lo + st.window, n)
             edge_before = _read(kind, source, start + lo - 1) if lo > 0 else before
             edge_after = _read(kind, source, start + hi) if hi < n else after
             cannot = 0
-            quick = others = -1
+            quick = -1
             own = False  # the window's own flags, in window_flags
             if off != (1 << 5) - 1:
                 cannot = _cannot(flags, lo, hi, ((1 << 5) - 1) & ~off, utf8, &seen)
                 if off == 0:  # (the flags hold the quick way's bits)
-                    others = ((<int>st.other if seen & OTHER_FLAG else 0)
-                              | (<int>st.other_utf8 if seen & OTHER_UTF8_FLAG else 0))
-                    if cannot == (1 << 5) - 1 and not seen & SLOW:
-                        quick = others
-                    elif n >= st.windows_from:
+                    if not (cannot == (1 << 5) - 1 and not seen & SLOW) and n >= st.windows_from and seen & CUT:
                         # The region's flags count a word for every window
-                        # once one window cuts it (WORD_LETTER): the window's
-                        # own, as if it were the region, count it only where
-                        # it is cut (a page of Greek had a quarter of its
-                        # windows read in full, most beside a word the window
-                        # next to it cuts).  _other_viable's bits stay the
-                        # region's.
+                        # once one window cuts it (CUT): the window's own, as
+                        # if it were the region, count it only where it is
+                        # cut (a page of Greek had a quarter of its windows
+                        # read in full, most beside a word the window next to
+                        # it cuts).
                         if kind == 1:
                             cannot = _window_flags(t, st, <const uint8_t*>source + start + lo, hi - lo, hkscs, utf8,
                                                    window_flags, &seen)
@@ -1912,23 +1897,28 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
                             cannot = _window_flags(t, st, <const uint32_t*>source + start + lo, hi - lo, hkscs, utf8,
                                                    window_flags, &seen)
                         own = True
-                        if cannot == (1 << 5) - 1 and not seen & SLOW:
-                            quick = others
+                    if cannot == (1 << 5) - 1 and not seen & SLOW:
+                        if kind == 1:
+                            quick = _window_others(t, st, <const uint8_t*>source + start, n, lo, hi, outer_before,
+                                                   outer_after)
+                        elif kind == 2:
+                            quick = _window_others(t, st, <const uint16_t*>source + start, n, lo, hi, outer_before,
+                                                   outer_after)
+                        else:
+                            quick = _window_others(t, st, <const uint32_t*>source + start, n, lo, hi, outer_before,
+                                                   outer_after)
             if kind == 1:
                 mask = _region_mask(t, st, <const uint8_t*>source + start, n, outer_before, outer_after, lo, hi,
                                     edge_before, edge_after, hkscs, data, reread, known, cannot, &two,
-                                    NULL if off == (1 << 5) - 1 else window_flags if own else flags + lo, quick,
-                                    others)
+                                    NULL if off == (1 << 5) - 1 else window_flags if own else flags + lo, quick)
             elif kind == 2:
                 mask = _region_mask(t, st, <const uint16_t*>source + start, n, outer_before, outer_after, lo, hi,
                                     edge_before, edge_after, hkscs, data, reread, known, cannot, &two,
-                                    NULL if off == (1 << 5) - 1 else window_flags if own else flags + lo, quick,
-                                    others)
+                                    NULL if off == (1 << 5) - 1 else window_flags if own else flags + lo, quick)
             else:
                 mask = _region_mask(t, st, <const uint32_t*>source + start, n, outer_before, outer_after, lo, hi,
                                     edge_before, edge_after, hkscs, data, reread, known, cannot, &two,
-                                    NULL if off == (1 << 5) - 1 else window_flags if own else flags + lo, quick,
-                                    others)
+                                    NULL if off == (1 << 5) - 1 else window_flags if own else flags + lo, quick)
             if mask:
                 if have and start + lo <= merged_end:
                     merged_end = start + hi
