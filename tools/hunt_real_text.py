@@ -13,6 +13,8 @@ each change with its language:
     python -m tools.hunt_real_text cldr        # pip install babel: CLDR's names
     python -m tools.hunt_real_text wordfreq    # pip install wordfreq: commonest words,
                                                #   joined with the seed pages' lines
+    python -m tools.hunt_real_text wordfreq-lines   # the same words put into Chinese
+                                               #   lines between brackets, quotes...
     python -m tools.hunt_real_text mimesis     # pip install mimesis: its locale data
     python -m tools.hunt_real_text faker       # pip install faker: names, addresses,
                                                #   companies, jobs and text of each locale
@@ -44,6 +46,12 @@ SEED = 20261201
 # Records drawn from each of faker's locales (each a name, an address, a
 # company, a job and a paragraph): some 190,000 strings past ASCII.
 FAKER_RECORDS = 1000
+# wordfreq-lines: lines made a language, and what may stand either side of
+# the words put into a Chinese line (nothing, a space, CJK and ASCII
+# brackets and quotes, a comma, a no-break space).
+LINES = 3000
+LEFT = ["", " ", "（", "“", "”", "「", "《", "，", "、", "\u00a0", "(", '"']
+RIGHT = ["", " ", "）", "”", "“", "」", "》", "，", "。", "\u00a0", ")", '"']
 
 
 def _gettext(directory: str) -> Iterator[tuple[str, str]]:
@@ -119,6 +127,24 @@ def _wordfreq() -> Iterator[tuple[str, str]]:
                     ["", " ", "）", "”"]) + line[at + 10 : at + 20]
 
 
+def _wordfreq_lines() -> Iterator[tuple[str, str]]:
+    """One to three of a language's commonest words past ASCII put into a
+    Chinese line between LEFT and RIGHT, LINES lines a language."""
+    import wordfreq
+
+    rng = random.Random(SEED)
+    chinese = _chinese_lines()
+    for language in sorted(wordfreq.available_languages("best")):
+        if language in ("zh", "ja", "ko"):
+            continue
+        words = [w for w in wordfreq.top_n_list(language, 20000) if not w.isascii()]
+        for _ in range(LINES if words else 0):
+            piece = " ".join(rng.choice(words) for _ in range(rng.choice([1, 1, 2, 3])))
+            line = rng.choice(chinese)
+            at = rng.randrange(len(line) - 20)
+            yield f"zh+{language}", line[at : at + 10] + rng.choice(LEFT) + piece + rng.choice(RIGHT) + line[at + 10 : at + 20]
+
+
 def _mimesis() -> Iterator[tuple[str, str]]:
     import mimesis
 
@@ -157,7 +183,7 @@ def _faker() -> Iterator[tuple[str, str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", choices=("gettext", "man", "cldr", "wordfreq", "mimesis", "faker"))
+    parser.add_argument("source", choices=("gettext", "man", "cldr", "wordfreq", "wordfreq-lines", "mimesis", "faker"))
     parser.add_argument("directory", nargs="?", help="for gettext and man: the directory to read")
     parser.add_argument("--show", type=int, default=40, help="changes to print (default 40)")
     args = parser.parse_args()
@@ -166,7 +192,9 @@ def main() -> None:
             parser.error(f"{args.source} needs a directory (/usr/share/locale or /usr/share/man on Debian)")
         texts = _gettext(args.directory) if args.source == "gettext" else _man(args.directory)
     else:
-        texts = {"cldr": _cldr, "wordfreq": _wordfreq, "mimesis": _mimesis, "faker": _faker}[args.source]()
+        texts = {
+            "cldr": _cldr, "wordfreq": _wordfreq, "wordfreq-lines": _wordfreq_lines, "mimesis": _mimesis, "faker": _faker,
+        }[args.source]()
     count = 0
     changed: dict[str, list[tuple[str, str, str]]] = collections.defaultdict(list)
     for language, text in texts:

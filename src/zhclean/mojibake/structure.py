@@ -805,8 +805,10 @@ _NOT_ASCII_LETTER = "\\x00-\\x40\\x5b-\\x60\\x7b-\\x7f"
 # ... or CJK punctuation, full-width or not (（、」), which no single-byte
 # decoder makes and the crawlers' mixture keeps as the page wrote it:
 # Vietnamese đa đóng đô” in full-width brackets in a Chinese line came out
-# 膽a 膽贸ng 膽魯 in the mixture's reading, its first word glued to （.
-_SPACED_EDGE = f"{_NOT_ASCII_LETTER}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+# 膽a 膽贸ng 膽魯 in the mixture's reading, its first word glued to （; or a
+# no-break space, which web pages put around words (Czech \xa0váže
+# převezme came out 聽v釣e převezme).
+_SPACED_EDGE = f"{_NOT_ASCII_LETTER}\xa0\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 _SPACED_WORD = re.compile(f"[{_WORD_CHAR}](?<![^{_SPACED_EDGE}].)[{_WORD_CHAR}]*(?![^{_SPACED_EDGE}])")
 _MIXTURE_WORD = re.compile(
     f"(?<![{_WORD_CHAR}])"
