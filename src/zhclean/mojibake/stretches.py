@@ -25,7 +25,7 @@ from .charsets import (
 )
 from .cuts import char_bytes, encode
 from .records import Stretch
-from .score import class_sum, least_evidence_at_least
+from .score import least_evidence_at_least
 from .structure import around, listing_runs, own_characters, unmistakable_utf8
 from .tables import LOST_UTF8_EDGE, foreign_letters
 from .trims import (
@@ -152,7 +152,7 @@ def _unit_start(data: bytes, offset: int, codec: str) -> bool:
     return True  # two-byte codecs: checked by decoding
 
 
-def _resumed(data: bytes, right: str, gap_after: bool) -> tuple[int, str, list[tuple[int, int]]]:
+def _resumed(data: bytes, right: str, gap_after: bool, loops: Loops) -> tuple[int, str, list[tuple[int, int]]]:
     """Where decoding resumes in a piece that follows lost bytes, and
     ``decode_recording`` of the bytes from there (the ranking decoded them
     already: the piece's reading is the same call).
@@ -166,17 +166,27 @@ def _resumed(data: bytes, right: str, gap_after: bool) -> tuple[int, str, list[t
     """
     if right == "utf-8" or not data:
         return (0, *decode_recording(data, right))
-    best: tuple[tuple[int, int, int], int, str, list[tuple[int, int]]] | None = None
+    readings = []
     for skip in (0, 1):
         text, errors = decode_recording(data[skip:], right)
         # A character cut short by the next loss is no evidence.
         counted = [e for e in errors if e[1] < len(data) - skip] if gap_after else errors
-        # Fewer errors first, then the likelier characters, then a trail byte.
-        rank = (len(counted), -class_sum(text), -(skip == 1 and 0x40 <= data[0] <= 0x7E))
-        if best is None or rank < best[0]:
-            best = (rank, skip, text, errors)
-    assert best is not None
-    return best[1:]
+        readings.append((len(counted), skip, text, errors))
+    (errors_in, _, text_in, _), (errors_out, _, text_out, _) = readings
+    # Fewer errors first, then the likelier characters, then a trail byte.
+    # (The characters are weighed only where the errors tie: a piece of
+    # the crawlers' mixture after each of its losses, 1,252 pieces of a
+    # 148,813-character region, had weighed both readings, 9 of 13 ms.)
+    if errors_in != errors_out:
+        skip = 0 if errors_in < errors_out else 1
+    else:
+        # (score.class_sum's sum, from the loops' one pass in C.)
+        weight_in, weight_out = loops.text_stats(text_in).class_sum, loops.text_stats(text_out).class_sum
+        if weight_in != weight_out:
+            skip = 0 if weight_in > weight_out else 1
+        else:
+            skip = 1 if 0x40 <= data[0] <= 0x7E else 0
+    return readings[skip][1:]
 
 
 def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch]:
@@ -254,7 +264,7 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
             add(None, base - gap_before, base)
         previous_end = base + len(bounds) - 1
         if gap_before:
-            skip, decoded, errors = _resumed(data, right, bool(gap_after))
+            skip, decoded, errors = _resumed(data, right, bool(gap_after), loops)
         else:
             skip = 0
             decoded, errors = decode_recording(data, right)
