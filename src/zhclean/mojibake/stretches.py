@@ -201,6 +201,14 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
     least = 0 if wrong in SINGLE_BYTE_CODECS else least_evidence_at_least(wrong, right)
     result: list[Stretch] = []
     tokens: list[list] = []  # [text or None for a loss, input start, input end]
+    # What the trims made of each distinct stretch (its input characters and
+    # its tokens, placed from its start): the text kept and where it stands,
+    # or None.  Read from a two-byte codec, the trims look at nothing but the
+    # stretch's own input (from a single-byte decoder, its form and the
+    # characters around it: not kept).  '鍙戝竷的是了' * 41,667 is 13,889
+    # stretches 鍙戝竷, each trimmed alike: 0.68 of 1.18 s.
+    trimmed: dict[tuple[str, tuple[tuple[str | None, int, int], ...]], tuple[str | None, int, int]] = {}
+    keep_trimmed = wrong not in SINGLE_BYTE_CODECS
 
     def close() -> None:
         nonlocal tokens
@@ -209,7 +217,17 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
         if not any(token[0] for token in tokens):
             tokens = []  # only losses, or nothing: no trim can make it text
             return
-        if least and loops.text_stats(region[tokens[0][1] : tokens[-1][2]]).non_ascii < least:
+        first = tokens[0][1]
+        if keep_trimmed:
+            key = (region[first : tokens[-1][2]], tuple((t[0], t[1] - first, t[2] - first) for t in tokens))
+            found = trimmed.get(key)
+            if found is not None:
+                if found[0] is not None:
+                    result.append(Stretch(first + found[1], first + found[2], found[0], wrong, right))
+                tokens = []
+                return
+            trimmed[key] = (None, 0, 0)  # (until the trims leave text)
+        if least and loops.text_stats(region[first : tokens[-1][2]]).non_ascii < least:
             # Too short for the judge whatever the trims cut (they only cut).
             tokens = []
             return
@@ -230,6 +248,8 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
             text = "".join("\ufffd" if t[0] is None else t[0] for t in tokens)
             text = loops.collapse_losses(text)
             result.append(Stretch(tokens[0][1], tokens[-1][2], text, wrong, right))
+            if keep_trimmed:
+                trimmed[key] = (text, tokens[0][1] - first, tokens[-1][2] - first)
         tokens = []
 
     def add(text: str | None, start: int, end: int) -> None:
