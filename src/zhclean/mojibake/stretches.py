@@ -274,6 +274,11 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
 
     previous_end = -1
     utf8 = right == "utf-8"
+    # Each distinct piece's segments and which of its errors are losses, by
+    # its bytes and whether gaps stand before and after it: a text repeats
+    # its damage (alternating, 83,000 characters of one region, 4,653 pieces
+    # read in 0.25 MB, most of them many times over: 0.5 of its 1.3 s).
+    analysed: dict[tuple[bytes, bool, bool], tuple[list[tuple[int, int, bool]], list[bool]]] = {}
     for base, data, bounds, gap_before, gap_after in _pieces(region, wrong, right, loops):
         if base - gap_before != previous_end:
             # Characters the wrong codec cannot have made stand between: the
@@ -283,32 +288,40 @@ def stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretch
         if gap_before:
             add(None, base - gap_before, base)
         previous_end = base + len(bounds) - 1
-        if gap_before:
-            skip, decoded, errors = _resumed(data, right, bool(gap_after), loops)
-        else:
-            skip = 0
-            decoded, errors = decode_recording(data, right)
-        if skip:
-            errors = [(0, skip)] + [(a + skip, b + skip) for a, b in errors]
-        segments: list[tuple[int, int, bool]] = []
-        cursor = 0
-        for err_start, err_end in errors:
-            if err_start > cursor:
-                segments.append((cursor, err_start, True))
-            segments.append((err_start, err_end, False))
-            cursor = err_end
-        if cursor < len(data):
-            segments.append((cursor, len(data), True))
-        # (The segments that decode are what ``decoded`` holds between its
-        # errors' U+FFFD: where it holds nothing implausible, none of them
-        # needs splitting.)
-        if utf8 and wrong not in SINGLE_BYTE_CODECS and _IMPLAUSIBLE_FROM_TWO_BYTE.search(decoded):
-            segments = _split_implausible(data, segments)
-        if utf8 and wrong in SINGLE_BYTE_CODECS:
-            segments = _question_marks_lost(data, segments)
-        # An error is a loss (absorbed into the U+FFFD the wrong decoder left)
-        # when it is the remnant of a character cut by that loss.
-        lost = _losses(data, segments, skip, edge, bool(gap_before), bool(gap_after), wrong, right)
+        # A piece's segments and losses depend on its bytes and the gaps
+        # beside it alone: worked out once for each distinct piece (see
+        # ``analysed``).
+        key = (data, bool(gap_before), bool(gap_after))
+        found = analysed.get(key)
+        if found is None:
+            if gap_before:
+                skip, decoded, errors = _resumed(data, right, bool(gap_after), loops)
+            else:
+                skip = 0
+                decoded, errors = decode_recording(data, right)
+            if skip:
+                errors = [(0, skip)] + [(a + skip, b + skip) for a, b in errors]
+            segments: list[tuple[int, int, bool]] = []
+            cursor = 0
+            for err_start, err_end in errors:
+                if err_start > cursor:
+                    segments.append((cursor, err_start, True))
+                segments.append((err_start, err_end, False))
+                cursor = err_end
+            if cursor < len(data):
+                segments.append((cursor, len(data), True))
+            # (The segments that decode are what ``decoded`` holds between its
+            # errors' U+FFFD: where it holds nothing implausible, none of them
+            # needs splitting.)
+            if utf8 and wrong not in SINGLE_BYTE_CODECS and _IMPLAUSIBLE_FROM_TWO_BYTE.search(decoded):
+                segments = _split_implausible(data, segments)
+            if utf8 and wrong in SINGLE_BYTE_CODECS:
+                segments = _question_marks_lost(data, segments)
+            # An error is a loss (absorbed into the U+FFFD the wrong decoder left)
+            # when it is the remnant of a character cut by that loss.
+            lost = _losses(data, segments, skip, edge, bool(gap_before), bool(gap_after), wrong, right)
+            found = analysed[key] = (segments, lost)
+        segments, lost = found
         for index, (seg_start, seg_end, ok) in enumerate(segments):
             if not ok:
                 if lost[index]:
