@@ -123,6 +123,14 @@ SETTLED_SHARE = 0.8
 # pattern, 10.8 by the set; Gutenberg's: 529 distinct, 44,000 characters,
 # 4.6 ms by the pattern, 1.4 by the set).
 KEPT_BY_PATTERN_BELOW = 128
+# The judge's tests of a stretch's own characters alone (foreign words,
+# kana, letters alone, pinyin, its UTF-8, the mixture's own characters)
+# are kept for the call by those characters where a stretch has this many
+# or more: a page repeated holds long stretches alike (Gutenberg's GBK in
+# the crawlers' mixture, repeated to a megabyte: six stretches of 72,000
+# characters, 8 ms of such tests each, three times the same two), and a
+# short one costs less to test again than to keep.
+JUDGED_KEPT_FROM = 1000
 
 # CJK punctuation and the full-width forms: the page's own text wherever they
 # stand in the crawlers' mixture (see _judge).
@@ -211,6 +219,22 @@ def _stretches(region: str, wrong: str, right: str, loops: Loops) -> list[Stretc
     if found is None:
         found = memo[key] = (stretches(region, wrong, right, loops),)
     return list(found[0])  # the caller's own list
+
+
+def _pinyin_words(region: str, start: int, end: int, keep: bool) -> bool:
+    """``structure.pinyin_words`` of the stretch ``start:end`` of ``region``,
+    which reads one character beyond it either side and nothing else:
+    where ``keep``, kept by those characters for the call (see
+    JUDGED_KEPT_FROM)."""
+    if not keep:
+        return pinyin_words(region, start, end)
+    lo, hi = max(0, start - 1), min(len(region), end + 1)
+    memo = _asked()
+    key = ("judged", "pinyin", region[lo:hi], start - lo, end - lo)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = (pinyin_words(region[lo:hi], start - lo, end - lo),)
+    return found[0]
 
 
 def _lone_letters(region: str, stretch: Stretch) -> tuple[int, int]:
@@ -591,6 +615,19 @@ def _judge(
             return found[1]
         return loops.text_stats(text)
 
+    def once(name: str, test: Any, before: str, *more: Any) -> Any:
+        # A test of the stretch's own characters (and of its repair) alone,
+        # where the stretch is long: kept by them for the call (see
+        # JUDGED_KEPT_FROM).
+        if len(before) < JUDGED_KEPT_FROM:
+            return test(before, *more)
+        memo = _asked()
+        key = ("judged", name, before, *(part for part in more if isinstance(part, str)))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = (test(before, *more),)
+        return found[0]
+
     for stretch in candidates:
         if stretch.wrong in REREAD_FROM and stretch.right in REREAD_AS:
             stretch = _word_edges(text, offset, region, stretch)
@@ -617,17 +654,17 @@ def _judge(
             # mixture, each looked at for pinyin and foreign words first.
             continue
         two_byte_right = stretch.right != "utf-8"
-        if two_byte_right and foreign_words(before):
+        if two_byte_right and once("foreign", foreign_words, before):
             continue  # a word of Greek, Cyrillic, Hangul...: real text
-        if two_byte_right and japanese_kana(before):
+        if two_byte_right and once("kana", japanese_kana, before):
             continue  # Japanese: its kana are its own
-        if two_byte_right and letters_alone(before):
+        if two_byte_right and once("letters", letters_alone, before):
             continue  # single letters with spaces between: a list of them
         if two_byte_right and stretch.wrong in (SINGLE_BYTE, HYBRID) and _quotes_only(before):
             # Quotation marks around words are the text's own: «Ctrl»\ in a
             # Ukrainian manual page read as Big5 was 青trl蓋 (« is AB, a lead).
             continue
-        if two_byte_right and pinyin_words(region, stretch.start, stretch.end):
+        if two_byte_right and _pinyin_words(region, stretch.start, stretch.end, len(before) >= JUDGED_KEPT_FROM):
             continue  # the text's own pinyin (tónɡ), which GBK writes too
         page_own = _PAGE_OWN_BESIDE_TEXT if len(before) >= PAGE_OWN_CHANCE_FROM else _PAGE_OWN
         if stretch.wrong == HYBRID:
@@ -650,8 +687,8 @@ def _judge(
         if stretch.wrong in (SINGLE_BYTE, HYBRID):
             if two_byte_right and (
                 utf8_region()
-                or utf8_share(before, loops) >= UTF8_REGION
-                or utf8_run(before, loops) >= UTF8_RUN + (len(before) >= UTF8_RUN_LONG)
+                or once("share", utf8_share, before, loops) >= UTF8_REGION
+                or once("run", utf8_run, before, loops) >= UTF8_RUN + (len(before) >= UTF8_RUN_LONG)
                 # (Its letters' neighbours are the text's: Kraków cut at
                 # its ó by a region's edge read as GBK's 體.  Its Latin
                 # letters are counted once, for this test and the next.)
@@ -710,7 +747,7 @@ def _judge(
             # The characters the page wrote itself, kept as they are, say
             # nothing of the repair: judged without them (ā和é came out 膩和茅,
             # 和 of class 15 carrying two rare characters with it).
-            own = loops.text_stats(_kept_characters(before, after))
+            own = loops.text_stats(once("kept", _kept_characters, before, after))
             gain_before, gain_after = _less(gain_before, own), _less(gain_after, own)
         if not (structural or plausible_gain(gain_before, gain_after, new_losses)):
             continue
