@@ -56,6 +56,11 @@ _CHOSEN = threading.local()
 # of the crawlers' mixture were read for the pieces, then three stretches'
 # ends, then again for the judge).
 CHOSEN_KEPT_FROM = 256
+# b"".join keeps a buffer record (80 bytes) for each item it joins: a long
+# text's bytes, each character's apart, are joined this many at a time, then
+# those (506,142 parts of one to four bytes, a page of news in the crawlers'
+# mixture: 20.6 ms joined at once, 2.9 in chunks of 4,096).
+JOIN_CHUNK = 4096
 # Byte -> 1 where a UTF-8 character starts there (not 0x80-0xBF), else 0.
 _STARTS_CHARACTER = bytes(0 if 0x80 <= byte <= 0xBF else 1 for byte in range(256))
 
@@ -73,7 +78,7 @@ def encode(text: str, codec: str, loops: Loops) -> bytes:
         parts = char_bytes(text, codec, loops)
         if None in parts:
             raise UnicodeEncodeError(codec, text, parts.index(None), parts.index(None) + 1, "no such bytes")
-        return b"".join(parts)  # type: ignore[arg-type]
+        return joined(parts)  # type: ignore[arg-type]
     if codec == "gb18030":
         return encode_gb(text)
     if codec == BIG5_HKSCS:
@@ -81,6 +86,13 @@ def encode(text: str, codec: str, loops: Loops) -> bytes:
     if codec in CODE_PAGES:
         return text.encode(codec, CODE_PAGE_ERRORS[codec])
     return text.encode(codec)
+
+
+def joined(parts: list[bytes]) -> bytes:
+    """``b"".join(parts)``, JOIN_CHUNK parts at a time."""
+    if len(parts) <= JOIN_CHUNK:
+        return b"".join(parts)
+    return b"".join([b"".join(parts[k : k + JOIN_CHUNK]) for k in range(0, len(parts), JOIN_CHUNK)])
 
 
 def char_bytes(text: str, codec: str, loops: Loops) -> list[bytes | None]:
