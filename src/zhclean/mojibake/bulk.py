@@ -12,7 +12,7 @@ from .charsets import BIG5_HKSCS, HYBRID, LOSS_STAND_INS, ORPHANED_TRAIL, SINGLE
 from .cuts import UNALIGNED, best_cut, encode
 from .records import Known, Stretch
 from .score import PLAUSIBLE, damaged_to_the_edges
-from .structure import listing_runs, own_characters
+from .structure import breaks
 from .tables import class_of, class_table
 
 if TYPE_CHECKING:
@@ -47,9 +47,9 @@ def bulk(
         # pinyin, quotes (structure.own_characters): the pieces between them
         # are read whole, each on its own, as the piece-by-piece reading
         # leaves them out too.
-        breaks = listing_runs(region, odd=wrong == SINGLE_BYTE) + own_characters(region, mixture=wrong == HYBRID)
-        if breaks:
-            return _between(region, sorted(breaks), wrong, right, loops, known)
+        found = breaks(region, odd=wrong == SINGLE_BYTE, mixture=wrong == HYBRID)
+        if found:
+            return _between(region, sorted(found), wrong, right, loops, known)
     if wrong != SINGLE_BYTE and right == "utf-8" and not damaged:
         # Correct Chinese beside the damage re-encodes with a two-byte codec
         # too, and its bytes pass for UTF-8 now and then (。 in Big5 is A1 43:

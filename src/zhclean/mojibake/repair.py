@@ -65,6 +65,7 @@ from .score import (
 from .stretches import stretches
 from .structure import (
     UTF8_REGION,
+    forget_breaks,
     UTF8_RUN,
     STRAYS_REACH,
     UTF8_RUN_LONG,
@@ -812,6 +813,7 @@ def passes(text: str, loops: Loops, depth: int = 0) -> tuple[str, list[list[Repa
             screened = None  # of the text before: the next round screens its own
     finally:
         forget_chosen_bytes()
+        forget_breaks()
         forget_asked()
     return text, made
 

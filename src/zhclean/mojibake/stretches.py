@@ -26,7 +26,7 @@ from .charsets import (
 from .cuts import char_bytes, encode
 from .records import Stretch
 from .score import least_evidence_at_least
-from .structure import around, listing_runs, own_characters, unmistakable_utf8
+from .structure import around, breaks, unmistakable_utf8
 from .tables import LOST_UTF8_EDGE, foreign_letters
 from .trims import (
     cut_before_utf8,
@@ -78,7 +78,7 @@ def _pieces(region: str, codec: str, right: str, loops: Loops) -> list[_Piece]:
     if codec == SINGLE_BYTE:
         bad = [(m.start(), m.end()) for m in _NOT_SINGLE_BYTE.finditer(region)]
         if right != "utf-8":  # letters listed, quotes: no GBK or Big5 pairs (structure)
-            bad = _joined(bad, listing_runs(region) + own_characters(region, mixture=False))
+            bad = _joined(bad, breaks(region, odd=True, mixture=False))
         parts = None
     else:
         parts = char_bytes(region, codec, loops)
@@ -93,7 +93,7 @@ def _pieces(region: str, codec: str, right: str, loops: Loops) -> list[_Piece]:
             else:
                 bad.append((k, k + 1))
         if codec == HYBRID:
-            bad = _joined(bad, listing_runs(region, odd=False) + own_characters(region, mixture=True))
+            bad = _joined(bad, breaks(region, odd=False, mixture=True))
         elif right == "utf-8" and codec not in SINGLE_BYTE_CODECS:
             # A word of a script other than Latin is the text's own: UTF-8
             # read by a two-byte decoder makes none (tables.foreign_letters;
