@@ -1044,3 +1044,19 @@ def test_utf8_read_as_big5_with_losses_is_screened_for_either_big5():
     assert zhclean.fix_mojibake("銝滩牧敹\ufffd\nпроверите") == "不說\ufffd\nпроверите"
     assert zhclean.fix_mojibake("Жаңа銋见戊\ufffd\ufffd\ufffd\ufffd祇\ufffd撽\ufffdБұл") == "Жаңа之女\ufffdБұл"
 
+
+
+@pytest.mark.parametrize(
+    "broken, fixed",
+    [
+        ("²¹³äÐÅÏ¢", "补充信息"),  # GBK read as Latin-1: ²¹ is 补, beside the characters of 充
+        ("ÎÒÃÇ²¹³äÁË", "我们补充了"),
+        ("Ö÷Ä¿Â¼\n©À©¤©¤ Ô´´úÂë", "主目录\n├── 源代码"),  # box drawing written in GBK, read as Latin-1
+    ],
+)
+def test_tone_numbers_and_drawing_leave_real_mojibake_alone(broken, fixed):
+    """The text's own tone numbers (ŋo⁵³) and drawings (├──) are kept
+    (structure.tone_numbers, box_drawing); GBK read as Latin-1 that makes
+    superscript digits among its other characters, or that drew a tree, is
+    still repaired."""
+    assert zhclean.fix_mojibake(broken) == fixed

@@ -10,6 +10,8 @@ each change with its language:
 
     python -m tools.hunt_real_text gettext /usr/share/locale   # compiled .mo catalogues
     python -m tools.hunt_real_text man /usr/share/man          # translated manual pages
+    python -m tools.hunt_real_text files DIR   # each line past ASCII of the text files under DIR
+                                               #   (an environment's site-packages)
     python -m tools.hunt_real_text cldr        # pip install babel: CLDR's names
     python -m tools.hunt_real_text wordfreq    # pip install wordfreq: commonest words,
                                                #   joined with the seed pages' lines
@@ -46,6 +48,8 @@ SEED = 20261201
 # Records drawn from each of faker's locales (each a name, an address, a
 # company, a job and a paragraph): some 190,000 strings past ASCII.
 FAKER_RECORDS = 1000
+# files: the kinds of file read.
+FILE_SUFFIXES = (".py", ".txt", ".json", ".md", ".rst", ".csv", ".yaml", ".yml")
 # wordfreq-lines: lines made a language, and what may stand either side of
 # the words put into a Chinese line (nothing, a space, CJK and ASCII
 # brackets and quotes, a comma, a no-break space).
@@ -145,6 +149,22 @@ def _wordfreq_lines() -> Iterator[tuple[str, str]]:
             yield f"zh+{language}", line[at : at + 10] + rng.choice(LEFT) + piece + rng.choice(RIGHT) + line[at + 10 : at + 20]
 
 
+def _files(directory: str) -> Iterator[tuple[str, str]]:
+    """Each line past ASCII of the text files (source, data and documents)
+    under ``directory``: an environment's packages hold strings of every
+    script, tables, trees and transcriptions."""
+    for path in sorted(pathlib.Path(directory).rglob("*")):
+        if path.suffix not in FILE_SUFFIXES or "zhclean" in path.parts or not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue
+        for line in text.splitlines():
+            if not line.isascii():
+                yield path.suffix, line
+
+
 def _mimesis() -> Iterator[tuple[str, str]]:
     import mimesis
 
@@ -183,14 +203,14 @@ def _faker() -> Iterator[tuple[str, str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", choices=("gettext", "man", "cldr", "wordfreq", "wordfreq-lines", "mimesis", "faker"))
+    parser.add_argument("source", choices=("gettext", "man", "files", "cldr", "wordfreq", "wordfreq-lines", "mimesis", "faker"))
     parser.add_argument("directory", nargs="?", help="for gettext and man: the directory to read")
     parser.add_argument("--show", type=int, default=40, help="changes to print (default 40)")
     args = parser.parse_args()
-    if args.source in ("gettext", "man"):
+    if args.source in ("gettext", "man", "files"):
         if not args.directory:
-            parser.error(f"{args.source} needs a directory (/usr/share/locale or /usr/share/man on Debian)")
-        texts = _gettext(args.directory) if args.source == "gettext" else _man(args.directory)
+            parser.error(f"{args.source} needs a directory (/usr/share/locale, /usr/share/man, site-packages)")
+        texts = {"gettext": _gettext, "man": _man, "files": _files}[args.source](args.directory)
     else:
         texts = {
             "cldr": _cldr, "wordfreq": _wordfreq, "wordfreq-lines": _wordfreq_lines, "mimesis": _mimesis, "faker": _faker,

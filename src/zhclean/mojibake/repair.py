@@ -81,6 +81,8 @@ from .structure import (
     leftover_utf8,
     letters_alone,
     letter_listing,
+    box_drawing,
+    tone_numbers,
     pinyin_words,
     stray_single_bytes,
     utf8_proofs,
@@ -661,6 +663,10 @@ def _judge(
             continue  # Japanese: its kana are its own
         if two_byte_right and once("letters", letters_alone, before):
             continue  # single letters with spaces between: a list of them
+        if two_byte_right and once("drawing", box_drawing, before):
+            continue  # a tree, a table or a bar drawn in the text
+        if two_byte_right and tone_numbers(text, offset + stretch.start, offset + stretch.end):
+            continue  # tone numbers after the letters of a transcription
         if two_byte_right and stretch.wrong in (SINGLE_BYTE, HYBRID) and _quotes_only(before):
             # Quotation marks around words are the text's own: «Ctrl»\ in a
             # Ukrainian manual page read as Big5 was 青trl蓋 (« is AB, a lead).

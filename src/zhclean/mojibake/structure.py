@@ -143,6 +143,9 @@ SPACED_WORDS_LEAST = 2
 # 4 kana in 6 characters or more).
 # How many single Greek or Cyrillic letters make a list of them (letters_alone).
 LETTERS_ALONE_LEAST = 2
+# The longest run of superscript digits taken for tone numbers (tone_numbers):
+# Chao's numbers are one to three digits (⁵, ²¹, ²¹⁴).
+TONE_RUN_MOST = 3
 # One, with neither neighbour a letter (of any script) or a digit.
 _LETTER_ALONE = re.compile("(?<![^\\W_])[\u0370-\u03ff\u0400-\u052f](?![^\\W_])")
 # Any such letter, alone or not: a search for a class alone is 4-5 times
@@ -617,6 +620,38 @@ def letters_alone(text: str) -> bool:
     return 2 * len(found) >= non_ascii
 
 
+def box_drawing(text: str) -> bool:
+    """Whether half or more of ``text``'s characters past ASCII, two at
+    least, are box drawing, block elements or geometric shapes (U+2500-25FF):
+    a tree, a table or a bar the text draws.  GBK has them (row A9), and a
+    page of them read as Big5 came out Chinese: rich's tree guides
+    ``├── `` and ``└── `` as 念岸岸 and 弩岸岸, its spinner's ``▁▃▄▅▆▇`` as
+    肝肛肚育良芒 (in pip's vendored copy).  Big5 read as GBK makes them now
+    and then among its characters, never as most of them."""
+    drawing = len(_DRAWING.findall(text))
+    return drawing >= 2 and 2 * drawing >= len(text) - len(text.encode("ascii", "ignore"))
+
+
+def tone_numbers(text: str, start: int, end: int) -> bool:
+    """Whether every character a single-byte decoder makes in
+    ``text[start:end]`` is a superscript digit of a run of at most three
+    after a letter: Chao's tone numbers of a transcription (成都话 ŋo⁵³,
+    tsʰɿ²¹; Naxi na²¹ɕi³³ in the IANA language subtag registry), which
+    came out ŋo鈦党 and ts拾煽补 (²¹ is GBK's 补 read as Latin-1).  GBK read
+    so puts such digits beside the other characters its bytes make (补充 is
+    ²¹³ä), not after a letter of a word alone."""
+    if _HIGH_BUT_DIGITS.search(text, start, end):
+        return False  # (a long stretch of mojibake: told at its first characters)
+    made = [found.start() for found in _LATIN1_SUPERSCRIPT.finditer(text, start, end)]
+    if not made:
+        return False
+    low, high = max(0, start - TONE_RUN_MOST), min(len(text), end + TONE_RUN_MOST)
+    covered = set()
+    for found in _TONE_RUN.finditer(text, low, high):
+        covered.update(range(found.start(), found.end()))
+    return all(k in covered for k in made)
+
+
 def spaced_words(region: str, start: int, end: int) -> bool:
     """Whether ``region[start:end]`` reads as words of a language written in
     Latin letters to a GBK or Big5 reading: of its characters past ASCII,
@@ -835,6 +870,17 @@ _HIGH_CHARS = "".join(sorted(chr(cp) for cp, byte in SINGLE_BYTE_MAP.items() if 
 _HIGH = f"\\x80-\\xff{CP1252_EXTRAS}"
 _HIGH_RUN = re.compile(f"[{_HIGH}]+")
 _HIGH_CHAR = re.compile(f"[{_HIGH}]")
+# Box drawing, block elements and geometric shapes (box_drawing).
+_DRAWING = re.compile("[\u2500-\u25ff]")
+# Superscript digits (¹ ² ³ of Latin-1, ⁰ ⁴-⁹), in runs of at most
+# TONE_RUN_MOST after a letter of any script (tone_numbers).
+_SUPERSCRIPT_DIGITS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
+_TONE_RUN = re.compile(
+    f"(?<=[^\\W\\d_])[{_SUPERSCRIPT_DIGITS}]{{1,{TONE_RUN_MOST}}}(?![{_SUPERSCRIPT_DIGITS}])"
+)
+# Those a single-byte decoder makes, and the other characters it makes.
+_LATIN1_SUPERSCRIPT = re.compile("[\u00b9\u00b2\u00b3]")
+_HIGH_BUT_DIGITS = re.compile(f"[\\x80-\\xb1\\xb4-\\xb8\\xba-\\xff{CP1252_EXTRAS}]")
 # Three of them in a row, as no word of spaced_words holds: GBK or Big5
 # read by a single-byte decoder makes two a character.
 _THREE_HIGH = re.compile(f"[{_HIGH}]{{3}}")
