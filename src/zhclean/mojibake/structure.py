@@ -622,8 +622,10 @@ def letters_alone(text: str) -> bool:
 
 def box_drawing(text: str) -> bool:
     """Whether half or more of ``text``'s characters past ASCII, two at
-    least, are box drawing, block elements or geometric shapes (U+2500-25FF):
-    a tree, a table or a bar the text draws.  GBK has them (row A9), and a
+    least, are box drawing, block elements or geometric shapes (U+2500-25FF)
+    or enclosed numbers (U+2460-24FF, U+2776-2793): a tree, a table or a bar
+    the text draws, a list it numbers (fontTools' ①②③④⑤⑥⑦⑧⑨⑩ came out
+    ①②③④琼穷秋丘邱球).  GBK has them (row A9), and a
     page of them read as Big5 came out Chinese: rich's tree guides
     ``├── `` and ``└── `` as 念岸岸 and 弩岸岸, its spinner's ``▁▃▄▅▆▇`` as
     肝肛肚育良芒 (in pip's vendored copy).  Big5 read as GBK makes them now
@@ -870,8 +872,9 @@ _HIGH_CHARS = "".join(sorted(chr(cp) for cp, byte in SINGLE_BYTE_MAP.items() if 
 _HIGH = f"\\x80-\\xff{CP1252_EXTRAS}"
 _HIGH_RUN = re.compile(f"[{_HIGH}]+")
 _HIGH_CHAR = re.compile(f"[{_HIGH}]")
-# Box drawing, block elements and geometric shapes (box_drawing).
-_DRAWING = re.compile("[\u2500-\u25ff]")
+# Enclosed numbers (① ⑩ ❶ ➀), box drawing, block elements and geometric
+# shapes (box_drawing).
+_DRAWING = re.compile("[\u2460-\u24ff\u2500-\u25ff\u2776-\u2793]")
 # Superscript digits (¹ ² ³ of Latin-1, ⁰ ⁴-⁹), in runs of at most
 # TONE_RUN_MOST after a letter of any script (tone_numbers).
 _SUPERSCRIPT_DIGITS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
