@@ -894,6 +894,10 @@ LISTING_ODD_MOST = 5
 # after the one before it, is a table of them: ¡¢£¤¥¦§¨©ª«¬®¯°± read as Big5
 # made ﹜ㄓ它夾帚型悖停眾; real GBK or Big5 bytes hardly ever rise by one.
 LISTING_RISING_LEAST = 4
+# Letters then the same in the other case, so many of each or more, list an
+# alphabet (ÁÉÍÓÖÚÜáéíóöúü): GBK's pairs read so never repeat their bytes
+# with the case bit flipped three times over.
+CASE_HALVES_LEAST = 3
 # No listing is longer (Latin-1 and Windows-1252 have 123 high characters).
 LISTING_LONGEST = 160
 # The listings found by a pattern, as breaks between the pieces a reading
@@ -926,6 +930,9 @@ def letter_listing(region: str, start: int, end: int, odd: bool = True) -> bool:
       ever;
     * LISTING_RISING_LEAST characters or more, three steps in four of them
       to the code point after (¡¢£¤);
+    * letters, then the same letters in the other case, CASE_HALVES_LEAST
+      of each at least: an alphabet's (chardet's Hungarian model lists
+      ÁÉÍÓÖÚÜáéíóöúü, which read as GBK came out 辽陀众茚轫óöúü);
     * with ``odd`` (a single-byte decoder's reading, not the mixture's, where
       one character of U+0080-U+00FF may be two bytes read as UTF-8): up to
       LISTING_ODD_MOST characters, an odd number, with no ASCII byte after
@@ -937,7 +944,8 @@ def letter_listing(region: str, start: int, end: int, odd: bool = True) -> bool:
         if run.start() >= end:
             break
         pairs.append(_case_pair(region, *run.span()))
-        if not (pairs[-1] or _rising(run.group()) or (odd and _odd_run(region, *run.span()))):
+        listed = pairs[-1] or _rising(run.group()) or _case_halves(run.group())
+        if not (listed or (odd and _odd_run(region, *run.span()))):
             return False  # the first run that lists nothing: most stretches, at their first
     return bool(pairs) and all(
         not pair or (k > 0 and pairs[k - 1]) or (k + 1 < len(pairs) and pairs[k + 1]) for k, pair in enumerate(pairs)
@@ -989,6 +997,15 @@ def _odd_run(region: str, start: int, end: int) -> bool:
 
 def _case_pair(region: str, start: int, end: int) -> bool:
     return end - start == 2 and region[start] != region[start + 1] == region[start].lower()
+
+
+def _case_halves(run: str) -> bool:
+    """Whether ``run`` is letters then the same letters in the other case."""
+    half = len(run) // 2
+    if half < CASE_HALVES_LEAST or len(run) % 2:
+        return False
+    first, second = run[:half], run[half:]
+    return first != second and second in (first.lower(), first.upper())
 
 
 def _rising(run: str) -> bool:
