@@ -648,7 +648,7 @@ def tone_numbers(text: str, start: int, end: int) -> bool:
     if not made:
         return False
     low, high = max(0, start - TONE_RUN_MOST), min(len(text), end + TONE_RUN_MOST)
-    covered = set()
+    covered: set[int] = set()
     for found in _TONE_RUN.finditer(text, low, high):
         covered.update(range(found.start(), found.end()))
     return all(k in covered for k in made)
