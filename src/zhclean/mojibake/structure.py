@@ -81,6 +81,8 @@ __all__ = [
     "latin_letters",
     "mixture_words",
     "spaced_words",
+    "box_drawing",
+    "tone_numbers",
     "letters_alone",
     "around",
 ]
