@@ -644,11 +644,11 @@ def tone_numbers(text: str, start: int, end: int) -> bool:
     came out ŋo鈦党 and ts拾煽补 (²¹ is GBK's 补 read as Latin-1).  GBK read
     so puts such digits beside the other characters its bytes make (补充 is
     ²¹³ä), not after a letter of a word alone."""
-    if _HIGH_BUT_DIGITS.search(text, start, end):
-        return False  # (a long stretch of mojibake: told at its first characters)
-    made = [found.start() for found in _LATIN1_SUPERSCRIPT.finditer(text, start, end)]
-    if not made:
+    # Asked of every stretch read as GBK or Big5: most hold no superscript
+    # digit (one scan tells), and mojibake holds other characters too.
+    if _LATIN1_SUPERSCRIPT.search(text, start, end) is None or _HIGH_BUT_DIGITS.search(text, start, end):
         return False
+    made = [found.start() for found in _LATIN1_SUPERSCRIPT.finditer(text, start, end)]
     low, high = max(0, start - TONE_RUN_MOST), min(len(text), end + TONE_RUN_MOST)
     covered: set[int] = set()
     for found in _TONE_RUN.finditer(text, low, high):
