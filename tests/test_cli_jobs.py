@@ -241,3 +241,61 @@ def test_a_limit_on_processes_is_one_line_not_a_hang(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
     assert done.returncode == 2
     assert b"worker processes" in done.stderr
+
+
+def _spilled(writer: spill.SpillWriter, reader: spill.SpillReader, data: bytes) -> tuple[int, int, int]:
+    where = writer.put(data)
+    assert where is not None
+    return reader.descriptor(where), where.offset, where.length
+
+
+@pytest.mark.parametrize("kernel_copy", [True, False], ids=["copy_file_range", "read and write"])
+def test_spilled_results_copied_into_an_output_between_written_ones(tmp_path, monkeypatch, kernel_copy):
+    """The main process hands a spilled result to the output without reading
+    it (output.Sink.copy_from): bytes written and bytes copied, in any
+    order, make the file in that order; where the kernel cannot copy (files
+    on two file systems, an old kernel), the same through this process."""
+    from zhclean.cli import output
+
+    if not kernel_copy:
+        def refuse(*args):
+            raise OSError(18, "Invalid cross-device link")
+        monkeypatch.setattr(os, "copy_file_range", refuse, raising=False)
+    writer, reader = spill.SpillWriter(3), spill.SpillReader()
+    target = tmp_path / "out.txt"
+    sink = output.output_file(str(target))
+    expected = []
+    try:
+        for k in range(12):
+            piece = ("書記，發布了新聞\n" * (k * 700 + 2700)).encode()  # SPILL_FROM or more
+            if k % 3:
+                sink.copy_from(*_spilled(writer, reader, piece))
+            else:
+                sink.write(piece)
+            expected.append(piece)
+        assert sink.commit(True)
+    finally:
+        reader.close()
+    assert target.read_bytes() == b"".join(expected)
+    assert sink._copies is kernel_copy  # a copy that failed is not tried again
+
+
+def test_a_spilled_result_cut_short_is_an_eof_for_every_sink(tmp_path):
+    """A result longer than its spill file is an EOFError (main reports it in
+    one line), not a short output; --check's sink reads nothing at all."""
+    from zhclean.cli import output
+
+    writer, reader = spill.SpillWriter(3), spill.SpillReader()
+    try:
+        fd, offset, length = _spilled(writer, reader, b"x" * spill.SPILL_FROM)
+        sink = output.output_file(str(tmp_path / "out.txt"))
+        with pytest.raises(EOFError):
+            sink.copy_from(fd, offset, length + 1)
+        sink.abort()
+        with open(tmp_path / "stream.txt", "wb") as stream:
+            with pytest.raises(EOFError):
+                output.StreamSink(stream).copy_from(fd, offset, length + 1)
+        output.NullSink().copy_from(fd, offset, length + 1)
+    finally:
+        reader.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stream.txt"]

@@ -22,7 +22,7 @@ from typing import Optional, Union, cast
 
 from .errors import describe
 from .extents import Extent, read_head
-from .spill import SpillReader
+from .spill import Spilled, SpillReader
 from .units import Units, split_lines
 from .work import Result, Settings, clean_batch, clean_in_worker, start_worker
 
@@ -91,11 +91,13 @@ class Runner:
             raise WorkersFailed(f"cannot start {self.jobs} worker processes: {describe(error)}") from None
 
     def take(self, future: Union[Future, Done]) -> Result:
-        """The result of a batch submitted, its text read back if the worker spilled it."""
-        result = cast(Result, future.result())
-        if result.spilled is None:
-            return result
-        return result._replace(data=self._spills.take(result.spilled), spilled=None)
+        """The result of a batch submitted; where the worker spilled its text,
+        ``.spilled`` says where (``spill_descriptor``), and ``.data`` is empty."""
+        return cast(Result, future.result())
+
+    def spill_descriptor(self, spilled: Spilled) -> int:
+        """An open descriptor of the spill file that holds a result's text."""
+        return self._spills.descriptor(spilled)
 
     def _start(self, units: Units) -> ProcessPoolExecutor:
         """The workers, forked once the head of ``units`` has built the tables it needs."""

@@ -223,9 +223,6 @@ class App:
             result = runner.take(item.future)
         except BrokenProcessPool:
             raise _Fatal("a worker process died (out of memory?); stopping") from None
-        except (OSError, EOFError) as error:  # its spill file (see spill.py): unreadable, cut short
-            why = describe(error) if isinstance(error, OSError) else str(error)
-            raise _Fatal(f"a worker's result could not be read back: {why}; stopping") from None
         if result.failed is not None:
             run.error = f"{run.source.name}: {result.failed}"
             return
@@ -240,20 +237,29 @@ class App:
         if result.undecodable is not None and run.error is None:
             at, reason = result.undecodable
             run.error = failure_message(run.source.name, "utf-8", item.start + at, reason)
+        spilled = result.spilled
         try:
-            run.sink.write(result.data)
+            if spilled is None:
+                run.sink.write(result.data)
+            else:  # in the worker's spill file (see spill.py): copied from there
+                run.sink.copy_from(runner.spill_descriptor(spilled), spilled.offset, spilled.length)
         except OutputError as error:
             if run.sink is self.stdout_sink:
                 raise _Fatal(str(error)) from None
             run.error = str(error)
             return
+        except BrokenPipeError:
+            raise  # standard output closed: the run ends quietly (see run)
+        except (OSError, EOFError) as error:  # the spill file: unreadable, cut short
+            why = describe(error) if isinstance(error, OSError) else str(error)
+            raise _Fatal(f"a worker's result could not be read back: {why}; stopping") from None
         if run.diff is not None and item.units is not None and result.cleaned is not None:
             originals = split_lines(item.units) if self.settings.lines else item.units
             run.diff.add(originals[: len(result.cleaned)], result.cleaned)
         run.changed = run.changed or result.changed
         run.stats.add(result.stats)
         run.stats.bytes_in += item.raw
-        run.stats.bytes_out += len(result.data)
+        run.stats.bytes_out += len(result.data) if spilled is None else spilled.length
         self.progress.advance(item.raw)
 
     def _finish(self, run: FileRun, error: Optional[CommandError]) -> None:

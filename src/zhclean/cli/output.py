@@ -22,6 +22,7 @@ import tempfile
 from typing import BinaryIO, Optional
 
 from .errors import OutputError, describe
+from .extents import pread_exactly
 
 __all__ = ["AtomicFile", "DeviceFile", "NullSink", "Sink", "StreamSink", "output_file"]
 
@@ -42,6 +43,12 @@ class Sink:
     def write(self, data: bytes) -> None:
         raise NotImplementedError
 
+    def copy_from(self, fd: int, offset: int, length: int) -> None:
+        """Write ``length`` bytes of the file open as ``fd`` from ``offset``
+        (a worker's spilled result).  OutputError where the output fails;
+        OSError or EOFError where the file cannot be read."""
+        self.write(pread_exactly(fd, length, offset))
+
     def commit(self, changed: bool) -> bool:
         """The input is done: make the output final; whether a file was written."""
         return False
@@ -55,6 +62,9 @@ class NullSink(Sink):
 
     def write(self, data: bytes) -> None:
         pass
+
+    def copy_from(self, fd: int, offset: int, length: int) -> None:
+        pass  # nothing to write: nothing to read
 
 
 class StreamSink(Sink):
@@ -146,6 +156,7 @@ class AtomicFile(Sink):
         self.only_if_changed = only_if_changed
         self._temp_name: Optional[str] = None  # the named temporary file, if one
         self._written = self._handed = 0  # bytes written; bytes handed to the disk
+        self._copies = hasattr(os, "copy_file_range")  # until one fails: see copy_from
         try:
             os.makedirs(self.directory, exist_ok=True)
             self._file = self._open()
@@ -173,6 +184,42 @@ class AtomicFile(Sink):
         except OSError as error:
             self.abort()
             raise OutputError(f"{self.name}: write error: {describe(error)}") from None
+
+    def copy_from(self, fd: int, offset: int, length: int) -> None:
+        """The bytes copied by the kernel (``copy_file_range``), from page cache
+        to page cache: with --jobs 2 on 300 MB, reading each result into this
+        process and writing it out again cost the main process 0.2-0.5 s of
+        system time on the two cores the workers clean on, the copy 0.15 s.
+        Where it fails (files on two file systems, an old kernel, an error on
+        either side), the rest goes the ordinary way, which tells which side
+        failed, and so do the copies after it."""
+        done = 0
+        if self._copies:
+            try:
+                self._file.flush()
+            except OSError as error:
+                self.abort()
+                raise OutputError(f"{self.name}: write error: {describe(error)}") from None
+            out = self._file.fileno()
+            try:
+                while done < length:
+                    # (At the output's position, which it moves on: the buffered
+                    # writes before and after meet the copied bytes where they end.)
+                    copied = os.copy_file_range(fd, out, length - done, offset + done)
+                    if not copied:
+                        raise EOFError(f"{length - done} bytes missing at {offset + done}")
+                    done += copied
+            except OSError:
+                self._copies = False
+            self._written += done
+        if done < length:
+            super().copy_from(fd, offset + done, length - done)
+        elif self._written - self._handed >= WRITE_BACK_BYTES:
+            try:
+                self._hand_to_disk()
+            except OSError as error:
+                self.abort()
+                raise OutputError(f"{self.name}: write error: {describe(error)}") from None
 
     def _hand_to_disk(self) -> None:
         self._file.flush()

@@ -6,7 +6,9 @@ CPU on the two cores the cleaning needs.  So a worker (on Linux) writes
 each result into an unnamed temporary file of its own (``O_TMPFILE``:
 nothing is left behind whatever happens) and sends back only where it is
 (``Spilled``); the main process opens that file once, through
-``/proc/PID/fd/N``, and reads the range back with ``os.pread``.
+``/proc/PID/fd/N``, and has the range copied from it into the output
+(``output.Sink.copy_from``: in the kernel where it can, never through this
+process's memory), or reads it back with ``os.pread``.
 
 A worker starts a new file once the current one holds ``SPILL_BYTES`` and
 at least ``keep`` results, and closes the one before it then: the main
@@ -100,6 +102,12 @@ class SpillReader:
         self._open: dict[int, tuple[int, int]] = {}  # worker's pid: (generation, our descriptor)
 
     def take(self, spilled: Spilled) -> bytes:
+        """The result's bytes, read back."""
+        return pread_exactly(self.descriptor(spilled), spilled.length, spilled.offset)
+
+    def descriptor(self, spilled: Spilled) -> int:
+        """An open descriptor of the file that holds the result (this reader's:
+        valid until a later result of the same worker is in a newer file)."""
         current = self._open.get(spilled.pid)
         if current is None or current[0] != spilled.generation:
             if current is not None:
@@ -107,7 +115,7 @@ class SpillReader:
                 del self._open[spilled.pid]
             fd = os.open(f"/proc/{spilled.pid}/fd/{spilled.fd}", os.O_RDONLY | _CLOEXEC)
             current = self._open[spilled.pid] = (spilled.generation, fd)
-        return pread_exactly(current[1], spilled.length, spilled.offset)
+        return current[1]
 
     def close(self) -> None:
         for _, fd in self._open.values():
