@@ -24,7 +24,7 @@ from .converters import CONFIGS
 from .edits import Edit, apply, explicit_edits
 from .edits import converted_count as _converted_count
 from .scan import census, count, guess_rare
-from .tables import ASTRAL_RE, TABLES
+from .tables import ASTRAL_RE, CHUNKS, TABLES
 from .unify import auto_edits, decide, is_japanese, unified
 
 __all__ = ["ScriptInfo", "conversion_edits", "convert", "converted_count", "detect_script"]
@@ -265,7 +265,7 @@ def changing(joined: Joined, to: ScriptTarget) -> list[int]:
     tables = TABLES.get()
     astral = set(matching(ASTRAL_RE, joined))
     if to != "auto":
-        return sorted(astral.union(matching(tables.chunk_re, joined)))
+        return sorted(astral.union(matching(CHUNKS.get(), joined)))
     # Those with a Simplified character (in a Traditional page: the few with
     # a lone 并), then in each of them one search for a Traditional one.
     text, starts = joined

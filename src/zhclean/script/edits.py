@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from .._edits import Edit, apply
 from .converters import convert_pieces
-from .tables import TABLES
+from .tables import CHUNKS
 
 __all__ = ["Edit", "apply", "converted_count", "explicit_edits", "replace"]
 
@@ -70,7 +70,7 @@ def replace(text: str, start: int, end: int, new: str) -> list[Edit]:
 
 def explicit_edits(text: str, config: str) -> list[Edit]:
     """The edits of OpenCC ``config`` over ``text``."""
-    chunks = [m.span() for m in TABLES.get().chunk_re.finditer(text)]
+    chunks = [m.span() for m in CHUNKS.get().finditer(text)]
     if not chunks:
         return []
     converted = convert_pieces(config, [text[a:b] for a, b in chunks])

@@ -83,7 +83,6 @@ class ScriptTables(NamedTuple):
     kana_side_set: dict[str, CharTable]  # side -> its BMP characters and ``japanese``
     kana_set: CharTable  # ``japanese``
     not_japanese_set: CharTable  # NJ's BMP characters (its astral ones: every astral T and S character)
-    chunk_re: re.Pattern[str]  # a run of alphabet characters (astral ones all count)
 
 
 def read_classes(path: pathlib.Path = DATA) -> dict[str, str]:
@@ -130,11 +129,21 @@ def _build() -> ScriptTables:
         kana_side_set={side: CharTable(_bmp(chars) + list(japanese)) for side, chars in sides},
         kana_set=CharTable(japanese),
         not_japanese_set=CharTable(_bmp(frozenset(c["NJ"]))),
-        chunk_re=re.compile(f"(?:{regex_class(c['A'])}|[{ASTRAL_CLASS}])+"),
     )
 
 
 TABLES: Lazy[ScriptTables] = Lazy(_build)
+
+
+def _chunks() -> re.Pattern[str]:
+    return re.compile(f"(?:{regex_class(read_classes()['A'])}|[{ASTRAL_CLASS}])+")
+
+
+# A run of alphabet characters (astral ones all count): what an explicit
+# conversion hands OpenCC.  Apart from TABLES: unification (the default)
+# never asks for it, and its 12,000-character class took 12 ms of the 29
+# that TABLES cost to build, in the serial start of every command.
+CHUNKS: Lazy[re.Pattern[str]] = Lazy(_chunks)
 
 # Any astral character: a text with none (nearly every text) needs no
 # look-up in ``ScriptTables.astral``.
