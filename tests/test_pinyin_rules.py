@@ -308,8 +308,10 @@ def test_vietnamese_readings_are_kept_only_beside_vietnamese():
     at_edge = "報 báo，" + "一" * 46 + unicodedata.normalize("NFD", "ố")  # its base 48 code units on
     assert zhclean.strip_pinyin(at_edge) == at_edge
     # Known limit: Vietnamese with no letter only it writes, and Korean's
-    # McCune-Reischauer, read as pinyin where a syllable reads its character.
-    assert zhclean.strip_pinyin("化 hóa 報 báo") == "化 hóa 報"
+    # McCune-Reischauer, read as pinyin where a syllable reads its character
+    # (報 báo alone; after hóa, a word that is no syllable, it is prose).
+    assert zhclean.strip_pinyin("報 báo") == "報"
+    assert zhclean.strip_pinyin("化 hóa 報 báo") == "化 hóa 報 báo"
     assert zhclean.strip_pinyin(unicodedata.normalize("NFD", "欸 ế")) == "欸"
     # Brackets are evidence enough: a pinyin group is removed in any text.
     assert zhclean.strip_pinyin("Chữ 報(bào) nghĩa là") == "Chữ 報 nghĩa là"
@@ -337,6 +339,28 @@ def test_vietnamese_readings_are_kept_only_beside_vietnamese():
 )
 def test_european_words_beside_ruby_are_no_romanised_text(text, expected):
     # A tone-marked word that is no syllable, and â ô ã õ, are European too.
+    assert zhclean.strip_pinyin(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # English about Chinese: a character glossed with its reading, after
+        # a space, in prose (pypinyin's documentation: For 不 bù: had lost bù).
+        ("For 不 bù:", "For 不 bù:"),
+        ("        For 一 yī:", "        For 一 yī:"),
+        ("Characters like 好 hǎo, 人 rén and 大 dà are easy.", "Characters like 好 hǎo, 人 rén and 大 dà are easy."),
+        ("Write 中 zhōng and 国 guó.", "Write 中 zhōng and 国 guó."),
+        # Flattened ruby in the same prose: no space between the two, or a
+        # reading before the character, or a line of its own.
+        ("Characters like 好hǎo, 人rén", "Characters like 好, 人"),
+        ("Lesson 1: 你 nǐ 好 hǎo", "Lesson 1: 你好"),
+        ("mā 妈 mā 麻 má", "mā 妈麻"),
+        ("Title\n静 jìng 夜 yè", "Title\n静夜"),
+        ("書 shū。", "書。"),
+    ],
+)
+def test_a_reading_glossed_in_latin_prose_stays(text, expected):
     assert zhclean.strip_pinyin(text) == expected
 
 

@@ -381,13 +381,31 @@ cdef bint _syllable_word(const Tables* t, const ucs_t* s, Py_ssize_t start, Py_s
     return _passes(t, 0, code, m, tonal, False)
 
 
+cdef bint _prose_before(const Tables* t, const ucs_t* s, Py_ssize_t n, const Runs* r,
+                        Py_ssize_t first) noexcept nogil:
+    """See the twin's prose_before: the Han character at first glossed in
+    Latin prose (a word and a space before it, its reading after a space)."""
+    cdef Py_ssize_t k, w
+    if not (first >= 2 and s[first - 1] == 0x20 and first + 1 < n and s[first + 1] == 0x20):
+        return False
+    k = first - 1
+    w = k
+    while w > 0 and _is_latin_word(s[w - 1]) and k - w <= MAX_TOKEN:
+        w -= 1
+    if w == k or (r.count and r.spans[2 * r.count - 2] <= w and k <= r.spans[2 * r.count - 1]):
+        return False
+    return not (_tonal_word(t, s, w, k) and _syllable_word(t, s, w, k))
+
+
 cdef bint _romanised_beside(const Tables* t, const ucs_t* s, Py_ssize_t n, const Runs* r,
                             Py_ssize_t first, Py_ssize_t end) noexcept nogil:
     """See the twin's romanised_beside: a tone-marked syllable no Han
-    character owns beside the chain from first to end."""
+    character owns beside the chain from first to end, or a gloss in prose."""
     cdef Py_ssize_t k = end, w
     cdef uint32_t before[2]
     cdef int count
+    if _prose_before(t, s, n, r, first):
+        return True
     if k < n and _is_separator(s[k]):
         k += 1
         if k < n and s[k] == 0x20:

@@ -187,8 +187,11 @@ class _Scan:
     def romanised_beside(self, first: int, end: int) -> bool:
         """Whether a tone-marked syllable that no Han character owns stands
         beside the chain from the Han character at ``first`` to ``end`` (see
-        tables.ROMANISED_SEPARATORS); a word removed already is none."""
+        tables.ROMANISED_SEPARATORS); a word removed already is none.  Or
+        whether the chain is a gloss in Latin prose (``prose_before``)."""
         text, n = self.text, self.n
+        if self.prose_before(first):
+            return True
         k = end
         if k < n and ord(text[k]) in ROMANISED_SEPARATORS:
             k += 1
@@ -216,6 +219,24 @@ class _Scan:
         if owner >= 0 and is_han(owner):
             return False
         return self.tonal_word(w, k) and self.syllable(w, k)
+
+    def prose_before(self, first: int) -> bool:
+        """Whether the Han character at ``first`` stands in Latin prose with
+        its reading after a space: a word before it, then a space, that is
+        no tone-marked syllable and no reading removed already.  English
+        about Chinese glosses a character so (For 不 bù:, Characters like
+        好 hǎo, 人 rén and 大 dà, in pypinyin's documentation and any
+        textbook); flattened ruby puts no space between the two, or stands
+        in Chinese text (mā 妈mā 麻má: the word before is a reading)."""
+        text, n = self.text, self.n
+        if not (first >= 2 and text[first - 1] == " " and first + 1 < n and text[first + 1] == " "):
+            return False
+        k = w = first - 1
+        while w > 0 and is_latin_word(ord(text[w - 1])) and k - w <= MAX_TOKEN:
+            w -= 1
+        if w == k or (self.spans and self.spans[-1][0] <= w and k <= self.spans[-1][1]):
+            return False
+        return not (self.tonal_word(w, k) and self.syllable(w, k))
 
     def syllable(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` is a Mandarin syllable of two letters
