@@ -5,8 +5,11 @@ import doctest
 import importlib
 import os
 import pathlib
+import pickle
+import re
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -70,6 +73,69 @@ def test_import_is_light():
         "print(t.READINGS.loaded, m.CLASSES.loaded, s.TABLES.loaded, 'opencc' in sys.modules)"
     )
     assert out.splitlines() == ["False False False []", "True True True False"]
+
+
+def test_import_compiles_no_pattern_clean_text_does_not_need():
+    """The patterns of the mojibake repair path and of the punctuation
+    normalization (``_lazy.LazyPattern``) wait for a text that needs them:
+    cleaning clean Chinese with the default Cleaner compiles none of them."""
+    out = python(
+        "import zhclean, zhclean.mojibake.structure as st, zhclean.mojibake.pairs as p, zhclean.normalize as n;"
+        "from zhclean._lazy import LazyPattern;"
+        "lazy = [v for m in (st, p, n) for v in vars(m).values() if isinstance(v, LazyPattern)];"
+        "zhclean.Cleaner()('書記主持召開會議，研究部署疫情防控工作。\\n');"
+        "print(len(lazy) >= 40, sum(v._compiled is not None for v in lazy));"
+        "zhclean.fix_mojibake('鍙戝竷浜嗘柊闂伙紝浠婂ぉ' * 3);"
+        "print(sum(v._compiled is not None for v in lazy) > 0)"
+    )
+    assert out.splitlines() == ["True 0", "True"]
+
+
+def test_a_lazy_pattern_is_the_pattern_once_compiled():
+    from zhclean._lazy import LazyPattern
+
+    source = r"(\w)(\d+)"
+    lazy, eager = LazyPattern(source), re.compile(source)
+    text = "a12 b3 c"
+    assert lazy._compiled is None
+    assert lazy.findall(text) == eager.findall(text)
+    assert lazy.search(text).span() == eager.search(text).span()
+    assert lazy.search.__self__ is lazy.compiled()  # the compiled pattern's own method now
+    assert lazy.sub(r"\2\1", text) == eager.sub(r"\2\1", text)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in eager.finditer(text)]
+    assert lazy.match(text, 4) is not None and lazy.fullmatch("a1") and lazy.split(text) == eager.split(text)
+    assert pickle.loads(pickle.dumps(lazy)).findall(text) == eager.findall(text)
+
+
+def test_a_lazy_pattern_compiles_once_from_many_threads():
+    from zhclean._lazy import LazyPattern
+
+    compiles = []
+    original = re.compile
+
+    def counting(*args, **kwargs):
+        compiles.append(args)
+        return original(*args, **kwargs)
+
+    lazy = LazyPattern("[書記]+")
+    barrier = threading.Barrier(8)
+    results = [None] * 8
+
+    def work(k):
+        barrier.wait()
+        results[k] = lazy.findall("書記會議書")
+
+    re.compile = counting
+    try:
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        re.compile = original
+    assert results == [["書記", "書"]] * 8
+    assert len(compiles) == 1
 
 
 def test_typing_information_ships():

@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ._lazy import LazyPattern
 from ._args import Punctuation
 from ._batch import Joined, matching
 from ._edits import Edit
@@ -53,7 +54,7 @@ _CLOSING = "”’」』》〉】）〕"
 # for one with ``re`` took 5.9 ms), the runs by the expression from there.
 _FULLWIDTH_SET = CharTable(chr(cp) for lo, hi in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
                            for cp in range(lo, hi + 1))
-_FULLWIDTH_ALNUM = re.compile(f"{regex_class(_FULLWIDTH_SET.chars)}+")
+_FULLWIDTH_ALNUM = LazyPattern(f"{regex_class(_FULLWIDTH_SET.chars)}+")
 _TO_HALFWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF5B)}
 
 
@@ -71,13 +72,13 @@ def width_edits(text: str) -> list[Edit]:
 # A mark between Han characters (or CJK quotes and brackets), or after one at
 # the end of a line: never beside a digit, a letter or a space, so 3,500,
 # 1:2, http://, e.g. and English sentences stay.
-_ASCII_MARK = re.compile(  # the mark first, then what it stands after: scanned for in C
+_ASCII_MARK = LazyPattern(  # the mark first, then what it stands after: scanned for in C
     f"[,;:?!](?<=[{_HAN}{_CLOSING}][,;:?!])(?=[{_HAN}{_OPENING}{_CLOSING}]|$)", re.M
 )
 # Parentheses whose content holds a Han character and no Latin letter, beside
 # Chinese or at a line's edge: (記者 張冰), 以縣(市、區)為單位; never f(x),
 # (1), 钢笔(pen), (Beijing 北京).
-_ASCII_PARENS = re.compile(
+_ASCII_PARENS = LazyPattern(
     f"(?:(?<=[{_HAN}{_OPENING}{_CLOSING}。，、；：？！])|^)\\((?=[^()\\n]*[{_HAN}])([^()\\nA-Za-z]{{1,80}})\\)"
     f"|\\((?=[^()\\n]*[{_HAN}])([^()\\nA-Za-z]{{1,80}})\\)(?=[{_HAN}{_OPENING}{_CLOSING}。，、；：？！]|$)",
     re.M,
@@ -85,7 +86,7 @@ _ASCII_PARENS = re.compile(
 _TO_FULLWIDTH = {ord(","): "，", ord(";"): "；", ord(":"): "：", ord("?"): "？", ord("!"): "！"}
 _TO_ASCII = {ord("，"): ",", ord("；"): ";", ord("："): ":", ord("？"): "?", ord("！"): "!", ord("（"): "(", ord("）"): ")"}
 _TO_ASCII_CHARS = "".join(map(chr, _TO_ASCII))
-_FULLWIDTH_MARK = re.compile(regex_class(_TO_ASCII_CHARS))
+_FULLWIDTH_MARK = LazyPattern(regex_class(_TO_ASCII_CHARS))
 
 
 def punctuation_edits(text: str, direction: Punctuation) -> list[Edit]:
@@ -110,14 +111,14 @@ def punctuation_edits(text: str, direction: Punctuation) -> list[Edit]:
 _INVISIBLE_CHARS = "\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE_SET = CharTable(_INVISIBLE_CHARS)
 _JOINERS = "\u200c\u200d"
-_HAN_CHAR = re.compile(f"[{_HAN}]")
+_HAN_CHAR = LazyPattern(f"[{_HAN}]")
 # Scripts written without spaces between words, where a zero-width space is
 # the word break (line breaking and search need it): Thai, Lao, Tibetan,
 # Myanmar, Khmer, Tai Tham and New Tai Lue, Balinese, Javanese.  Beside one
 # of their letters it stays: Khmer translations in the gettext catalogues of
 # GNU tools write one between nearly every two words (6,327 of them in a
 # Debian machine's catalogues had gone).
-_SPACELESS_SCRIPT = re.compile(
+_SPACELESS_SCRIPT = LazyPattern(
     "[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u1980-\u19ff\u1a20-\u1aaf\u1b00-\u1b7f"
     "\ua980-\ua9ff\uaa60-\uaa7f]"
 )
@@ -188,7 +189,7 @@ _NEWLINES = "\n\u2028\u2029"
 _LINE_ENDS = CharTable(_NEWLINES + "\r")  # a \r only as _CR_ENDS_LINE says
 _SPACE = regex_class(_SPACES.chars)
 _LINE_END = f"(?:\r{_SPACE}*+)?[{_NEWLINES}]"
-_CR_ENDS_LINE = re.compile(_LINE_END)
+_CR_ENDS_LINE = LazyPattern(_LINE_END)
 # Typographic spaces (U+2000-200A, U+205F) and the line and paragraph separators.
 _ODD_SPACE_SET = CharTable([*map(chr, range(0x2000, 0x200B)), "\u205f", "\u2028", "\u2029"])
 _ODD_SPACES = re.compile(regex_class(_ODD_SPACE_SET.chars))

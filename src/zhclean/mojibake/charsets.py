@@ -17,7 +17,7 @@ from array import array
 from collections.abc import Callable
 from itertools import compress
 
-from .._lazy import Lazy
+from .._lazy import Lazy, LazyPattern
 
 # From this many characters on, encode_gb asks for each character only the
 # browsers' GBK makes of two bytes (WHATWG_GB_PAIRS) in turn
@@ -165,7 +165,7 @@ LOSS_STAND_INS = {
 # A U+FFFD and then ASCII from @ to ~: the second byte of a GBK or Big5
 # character whose first byte a two-byte decoder gave up (發�G了 is Big5 read
 # as GBK, where G, 0x47, is the second byte of the lost 佈).
-ORPHANED_TRAIL = re.compile("\ufffd[\x40-\x7e]")
+ORPHANED_TRAIL = LazyPattern("\ufffd[\x40-\x7e]")
 
 # The pairs the browsers' GBK decoder (the WHATWG gb18030 index) reads as
 # characters Python's gb18030 writes in four bytes: the vertical forms
@@ -184,7 +184,7 @@ WHATWG_GB_PAIRS = {
 # Each of them as the private-use character Python's gb18030 reads those
 # bytes as (and writes them from), put in their place before encoding.
 _PYTHON_GB_PAIRS = [(ch, data.decode("gb18030")) for ch, data in WHATWG_GB_PAIRS.items()]
-_WHATWG_GB_CHARS = re.compile("[" + "".join(sorted(WHATWG_GB_PAIRS)) + "]")
+_WHATWG_GB_CHARS = LazyPattern("[" + "".join(sorted(WHATWG_GB_PAIRS)) + "]")
 
 
 def encode_gb(text: str, errors: str = "strict") -> bytes:
@@ -213,7 +213,7 @@ WHATWG_BIG5_PAIRS = {
     "\u5ef4": b"\xc6\xcf", "\u65e0": b"\xc6\xd3", "\u7676": b"\xc6\xd5", "\u96b6": b"\xc6\xd7",
     "\u4edd": b"\xc6\xdf",
 }
-_WHATWG_BIG5_SPLIT = re.compile("([" + "".join(sorted(WHATWG_BIG5_PAIRS)) + "])")
+_WHATWG_BIG5_SPLIT = LazyPattern("([" + "".join(sorted(WHATWG_BIG5_PAIRS)) + "])")
 
 
 def encode_hkscs(text: str, errors: str = "strict") -> bytes:
@@ -317,8 +317,8 @@ def decode_strict(data: bytes, codec: str) -> str | None:
 # in GBK holds none of them: such a character in a repair is what the bytes
 # lost, not what the writer wrote (``private_use_lost``).
 PRIVATE_USE_RIGHT = frozenset({"gb18030"})
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]+")
-_LOSS_RUN = re.compile("\ufffd{2,}")
+_PRIVATE_USE = LazyPattern("[\ue000-\uf8ff]+")
+_LOSS_RUN = LazyPattern("\ufffd{2,}")
 
 
 def private_use_lost(after: str, before: str, right: str) -> str:

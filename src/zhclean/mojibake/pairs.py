@@ -9,9 +9,9 @@ and GBK and Big5 out of step first where their own form shows.
 """
 from __future__ import annotations
 
-import re
 from itertools import islice
 
+from .._lazy import LazyPattern
 from .charsets import (
     BIG5_HKSCS,
     BIG5_READ_AS_HKSCS,
@@ -39,13 +39,13 @@ __all__ = ["ordered_pairs"]
 # (two bytes of UTF-8, the commonest: ʾ ͼ ָ), and that no single-byte
 # decoder makes (ƒ is Windows-1252's 0x83).
 _MIXTURE_ONLY = "[^\x00-\u00ff" + CP1252_EXTRAS + "\u0800-\U0010ffff]"
-_HYBRID_CHAR = re.compile(_MIXTURE_ONLY)
+_HYBRID_CHAR = LazyPattern(_MIXTURE_ONLY)
 # The mixture's form: such a character right beside a Latin-1 one that is
 # not ASCII (ÎÂÜ°Ìáʾ: ʾ after á).  Real text in Greek, Cyrillic or Hebrew
 # seldom puts é beside its letters; the mixture does it every few bytes.
 # (Any of the two kinds first, the look-arounds after: a pattern that starts
 # with a class is scanned for it in C.)
-_HYBRID_BESIDE_LATIN = re.compile(
+_HYBRID_BESIDE_LATIN = LazyPattern(
     f"[\u00a0-\u07ff](?:(?<=[\u00a0-\u00ff])(?={_MIXTURE_ONLY})|(?<={_MIXTURE_ONLY})(?=[\u00a0-\u00ff]))"
 )
 # How many times a region must show that form to be read as the mixture
@@ -57,7 +57,7 @@ HYBRID_FIRST_LEAST = 3
 HYBRID_FIRST_SPAN = 100
 # Half-width katakana: Shift-JIS reads bytes A1-DF alone as them, and no
 # Chinese text holds them.
-_HALF_WIDTH_KANA = re.compile("[\uff61-\uff9f]")
+_HALF_WIDTH_KANA = LazyPattern("[\uff61-\uff9f]")
 
 def ordered_pairs(
     region: str, stats: TextStats, mask: int, depth: int, document: str | None

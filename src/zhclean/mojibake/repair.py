@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .._lazy import LazyPattern
 from .._edits import apply
 from .big5 import big5_reading, either_reading
 from .bulk import bulk
@@ -155,7 +156,7 @@ _CHANCE_FORMS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uffef"
 _HIGH_SINGLE_BYTE = f"\x80-\xff{CP1252_EXTRAS}"
 # (One of _PAGE_OWN's characters first, then the look-arounds: a pattern
 # that starts with a class is scanned for it in C.)
-_PAGE_OWN_BESIDE_TEXT = re.compile(
+_PAGE_OWN_BESIDE_TEXT = LazyPattern(
     f"{_PAGE_OWN.pattern}(?:(?<![{_HIGH_SINGLE_BYTE}][{_CHANCE_FORMS}])|(?![{_HIGH_SINGLE_BYTE}]))"
 )
 PAGE_OWN_CHANCE_FROM = 100
@@ -508,7 +509,7 @@ def _byte_alone(parts: list[bytes | None], start: int, end: int) -> bool:
 
 # Characters of three bytes of UTF-8 and more: what a reading of the
 # crawlers' mixture may keep as the page wrote it (hybrid.OWN).
-_FROM_U0800 = re.compile("[\u0800-\U0010ffff]")
+_FROM_U0800 = LazyPattern("[\u0800-\U0010ffff]")
 
 
 def _kept_characters(before: str, after: str) -> str:

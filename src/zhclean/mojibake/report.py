@@ -5,6 +5,7 @@ import operator
 import re
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
+from .._lazy import LazyPattern
 from .._edits import Trace
 from .charsets import LOSS_MARKER
 from .repair import passes
@@ -83,7 +84,7 @@ _finding = tuple.__new__
 
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
-_IS_CJK = re.compile(f"[{_CJK}]")
+_IS_CJK = LazyPattern(f"[{_CJK}]")
 # One alternative per marker, each a run matched whole: a match never
 # re-reads what it consumed, so the scan is linear however long a run is.
 # Whether a run of '?' stands beside a CJK character is checked after the
@@ -105,7 +106,7 @@ _LOSS_RUNS = {
     "replacement": ("\ufffd", "\ufffd++"),  # a decoder's replacement characters
     "question": ("?", "\\?{2,}+"),  # an encoder's '?' for what it could not write, beside CJK
 }
-_LOSS_MARKERS = re.compile(
+_LOSS_MARKERS = LazyPattern(
     f"(?=[{re.escape(''.join(first for first, _ in _LOSS_RUNS.values()))}])"
     + "(?:" + "|".join(f"(?P<{name}>{run})" for name, (_, run) in _LOSS_RUNS.items()) + ")"
 )

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .._lazy import LazyPattern
 from ..chars import CharTable, holds
 
 if TYPE_CHECKING:
@@ -39,28 +40,28 @@ __all__ = ["SIGNS", "may_hold_runs", "unmistakable_runs"]
 # ° ± × as UTF-8 read as GBK, and the contexts that prove them.
 # (Each pattern here starts with the character, not a look-behind: one that
 # starts with a class or a literal is scanned for in C.)
-_UNITS = re.compile("[\u63b3\u5364\u8133](?:(?<=[0-9]\u63b3)(?= ?[CFK\u2103])|(?<=[0-9][\u5364\u8133])(?= ?[0-9]))")
+_UNITS = LazyPattern("[\u63b3\u5364\u8133](?:(?<=[0-9]\u63b3)(?= ?[CFK\u2103])|(?<=[0-9][\u5364\u8133])(?= ?[0-9]))")
 _UNIT_OF = {"\u63b3": "\u00b0", "\u5364": "\u00b1", "\u8133": "\u00d7"}  # 掳 ° 卤 ± 脳 ×
 _UNIT_SIGNS = CharTable("".join(_UNIT_OF))
 # The GBK characters that are UTF-8 lead pairs of punctuation, and what
 # follows them (any character: its bytes decide).
-_PUNCTUATION_LEADS = re.compile("[\u9225\u9286\u951b](?=.)", re.S)  # 鈥 銆 锛
+_PUNCTUATION_LEADS = LazyPattern("[\u9225\u9286\u951b](?=.)", re.S)  # 鈥 銆 锛
 _PUNCTUATION_SIGNS = CharTable("\u9225\u9286\u951b")
 # GBK's punctuation read as Latin-1, in pairs on one line.
-_PAIRS = re.compile("¡°([^¡£\n]{0,80})¡±|¡¶([^¡£\n]{0,80})¡·|£¨([^¡£\n]{0,80})£©")
+_PAIRS = LazyPattern("¡°([^¡£\n]{0,80})¡±|¡¶([^¡£\n]{0,80})¡·|£¨([^¡£\n]{0,80})£©")
 _PAIR_MARKS = {"¡°": "“", "¡±": "”", "¡¶": "《", "¡·": "》", "£¨": "（", "£©": "）"}
 _PAIR_SIGNS = CharTable("¡£")
-_A_GRAVE_IN_WORD = re.compile("\u00c3(?<=[A-Za-z]\u00c3)\u00a0(?=[A-Za-z])")
+_A_GRAVE_IN_WORD = LazyPattern("\u00c3(?<=[A-Za-z]\u00c3)\u00a0(?=[A-Za-z])")
 # The same where the no-break space became a space: a small letter, Ã and a
 # space, then a small letter (voilÃ le, cittÃ di, one of ftfy's cases: no
 # language writes a capital Ã after a small letter); the space stays.
-_A_GRAVE_BEFORE_SPACE = re.compile("\u00c3(?<=[a-z]\u00c3)(?= [a-z])")
+_A_GRAVE_BEFORE_SPACE = LazyPattern("\u00c3(?<=[a-z]\u00c3)(?= [a-z])")
 # GB18030's four-byte codes read by Python's gbk: U+FFFD, a digit (30-39),
 # U+FFFD, a digit, a character each.  A digit after a loss is also what
 # other text shows (甲1 where 甲 was lost, in Big5 read as GBK), so the form
 # counts only where the text has no other loss: document-level evidence.
-_FOUR_BYTE_LOSSES = re.compile("(?:\ufffd[0-9]\ufffd[0-9])++")  # possessive: no mark kept per repetition
-_LOSS_BEFORE_DIGIT = re.compile("\ufffd[0-9]")
+_FOUR_BYTE_LOSSES = LazyPattern("(?:\ufffd[0-9]\ufffd[0-9])++")  # possessive: no mark kept per repetition
+_LOSS_BEFORE_DIGIT = LazyPattern("\ufffd[0-9]")
 
 
 # Every rule starts with one of these: clean text is ruled out by one scan

@@ -9,11 +9,11 @@ characters, then trimmed of correct text at its ends (``trims``).
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
 from itertools import accumulate, compress
 from typing import TYPE_CHECKING, NamedTuple
 
+from .._lazy import LazyPattern
 from ..pinyin.tables import MARKED_LETTERS
 from .charsets import (
     CP1252_EXTRAS,
@@ -61,7 +61,7 @@ _CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 
 # Runs of U+FFFD (gaps) apart from runs of other characters no single-byte
 # decoder makes (breaks).
-_NOT_SINGLE_BYTE = re.compile(f"\ufffd+|[^\x00-\xff\ufffd{CP1252_EXTRAS}]+")
+_NOT_SINGLE_BYTE = LazyPattern(f"\ufffd+|[^\x00-\xff\ufffd{CP1252_EXTRAS}]+")
 
 
 # A character's byte count -> 1 where the wrong decoder cannot have made it.
@@ -397,7 +397,7 @@ def _past_latin1_but_pinyin() -> str:
     return "".join(ranges)
 
 
-_IMPLAUSIBLE_FROM_TWO_BYTE = re.compile(f"[{_past_latin1_but_pinyin()}\ua000-\ud7ff\ue000-\uf8ff]")
+_IMPLAUSIBLE_FROM_TWO_BYTE = LazyPattern(f"[{_past_latin1_but_pinyin()}\ua000-\ud7ff\ue000-\uf8ff]")
 
 
 def _split_implausible(data: bytes, segments: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:

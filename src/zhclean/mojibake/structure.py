@@ -34,7 +34,7 @@ from .charsets import (
     encode_gb,
 )
 from .cuts import char_bytes, encode, joined
-from .._lazy import Lazy
+from .._lazy import Lazy, LazyPattern
 from ..chars import CharTable, first_astral, holds
 from ..pinyin.tables import CIRCUMFLEX, DIAERESIS, MARKED_LETTERS, TONE_MARKS, reading_tables
 from .tables import (
@@ -88,12 +88,12 @@ __all__ = [
 ]
 
 # A run of characters a single-byte decoder makes, at the end.
-_SINGLE_BYTE_TAIL = re.compile(f"[\x00-\xff{CP1252_EXTRAS}]+\\Z")
+_SINGLE_BYTE_TAIL = LazyPattern(f"[\x00-\xff{CP1252_EXTRAS}]+\\Z")
 # The characters a single-byte decoder makes of UTF-8's continuation bytes
 # (80-BF), in runs.
 _CONTINUATION_CLASS = "[" + "".join(re.escape(chr(cp)) for cp, byte in SINGLE_BYTE_MAP.items() if 0x80 <= byte <= 0xBF) + "]"
-_CONTINUATION_CHARACTERS = re.compile(_CONTINUATION_CLASS + "+")
-_SINGLE_BYTE_CHAR = re.compile(f"[\x80-\xff{CP1252_EXTRAS}]")
+_CONTINUATION_CHARACTERS = LazyPattern(_CONTINUATION_CLASS + "+")
+_SINGLE_BYTE_CHAR = LazyPattern(f"[\x80-\xff{CP1252_EXTRAS}]")
 
 # Words of alphabetic scripts outside Latin-1 and CJK (tables.FOREIGN_SCRIPTS):
 # three letters or more of one script in a row.  (Big5 read as GBK makes a Greek or Cyrillic
@@ -101,7 +101,7 @@ _SINGLE_BYTE_CHAR = re.compile(f"[\x80-\xff{CP1252_EXTRAS}]")
 # but of one script, three in a row, it hardly ever does.)
 # (Three letters of any of them first, a class scanned for in C; the eight
 # scripts looked back at only where they stand.)
-_FOREIGN_WORD = re.compile(
+_FOREIGN_WORD = LazyPattern(
     f"[{''.join(FOREIGN_SCRIPTS)}]{{{FOREIGN_WORD_LEAST}}}(?<="
     + "|".join(f"[{letters}]{{{FOREIGN_WORD_LEAST}}}" for letters in FOREIGN_SCRIPTS)
     + ")"
@@ -149,18 +149,18 @@ LETTERS_ALONE_LEAST = 2
 # Chao's numbers are one to three digits (⁵, ²¹, ²¹⁴).
 TONE_RUN_MOST = 3
 # One, with neither neighbour a letter (of any script) or a digit.
-_LETTER_ALONE = re.compile("(?<![^\\W_])[\u0370-\u03ff\u0400-\u052f](?![^\\W_])")
+_LETTER_ALONE = LazyPattern("(?<![^\\W_])[\u0370-\u03ff\u0400-\u052f](?![^\\W_])")
 # Any such letter, alone or not: a search for a class alone is 4-5 times
 # as fast as one with the neighbours looked at around each character
 # (1.2 -> 0.25 ms on 20,000 characters of Gutenberg), and nearly every
 # stretch judged holds fewer than LETTERS_ALONE_LEAST of them, or (Big5
 # read as GBK, whose rows A6 and A7 are Greek and Cyrillic) too few to be
 # half its characters.
-_LETTER = re.compile("[\u0370-\u03ff\u0400-\u052f]")
+_LETTER = LazyPattern("[\u0370-\u03ff\u0400-\u052f]")
 KANA_LEAST = 3
 KANA_SHARE = 0.5
-_KANA = re.compile("[\u3041-\u309f\u30a0-\u30ff]")
-_NOT_JAPANESE = re.compile("[\u3041\u3043\u3045\u3047\u3049\u0370-\u03ff\u0400-\u04ff]")
+_KANA = LazyPattern("[\u3041-\u309f\u30a0-\u30ff]")
+_NOT_JAPANESE = LazyPattern("[\u3041\u3043\u3045\u3047\u3049\u0370-\u03ff\u0400-\u04ff]")
 # A stretch whose non-ASCII characters are this share or more the letters of
 # pinyin words (tónɡ, ɡònɡ'xū'biɑ̀n: GBK writes pinyin's letters, A8 A1-C0)
 # is the text's own romanisation, not GBK read as Big5 or as the crawlers'
@@ -227,11 +227,11 @@ UTF8_RUN_LONG = 1000
 # Counted, they made runs of two in long stretches (Gutenberg in GBK read
 # as Latin-1, 200 KB: 20 runs; an 8,700-character stretch of it was taken
 # for UTF-8 and left).
-_NO_TEXT = re.compile(
+_NO_TEXT = LazyPattern(
     "[\u1400-\u177f\u18b0-\u18ff\u2800-\u28ff\u2b00-\u2bff\u3300-\u33ff"
     "\ua000-\uabff\ud800-\uf8ff\U00030000-\U0010ffff]"
 )
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_HAN = LazyPattern("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 
 
 def utf8_run(text: str, loops: Loops) -> int:
@@ -481,7 +481,7 @@ def _words_only(text: str) -> bool:
 
 
 # A run of letters (of any script: \w less digits and the underscore).
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_LETTER_RUN = LazyPattern(r"[^\W\d_]+")
 
 
 def stray_single_bytes(region: str, start: int, end: int, nearby: str = "") -> bool:
@@ -560,12 +560,12 @@ _COMMON_RANGES = (
 )
 # A character after the repair that no real text is written in (ASCII and
 # U+FFFD aside: they gain nothing), and the characters it gains.
-_UNCOMMON = re.compile(f"[^\x00-\x7f\ufffd{_COMMON_RANGES}]")
+_UNCOMMON = LazyPattern(f"[^\x00-\x7f\ufffd{_COMMON_RANGES}]")
 # ... those of the Basic Plane, for a scan in C first: ``re`` searched the
 # 89,000 characters of a page's repair at 4 ns each (UTF-8 read as
 # Latin-1, Gutenberg, 1 MB: 0.36 of 11.6 ms), and the controls as long.
 _UNCOMMON_BMP: Lazy[CharTable] = Lazy(lambda: CharTable(_UNCOMMON.findall("".join(map(chr, range(0x10000))))))
-_GAINED = re.compile("[^\x00-\x7f\ufffd]")
+_GAINED = LazyPattern("[^\x00-\x7f\ufffd]")
 # Controls but tab, newline and carriage return.
 _CONTROL = CharTable(ch for ch in map(chr, range(0x80)) if ch < " " and ch not in "\t\n\r" or ch == "\x7f")
 
@@ -582,7 +582,7 @@ _LETTERS = ("Lu", "Ll", "Lt", "Lo")
 # symbols and dingbats of chat (→ ≥ ✔ ❤ ♫ ⚽: E2 86-8F and E2 98-9F read by
 # Windows-1252 are â† â‡ âˆ â‰ âŠ â‹ âŒ âŽ â˜ â™ âš â› âœ âž âŸ, which no
 # language writes), CJK punctuation, kana, Han and the full-width forms.
-_ONE_ALONE = re.compile(
+_ONE_ALONE = LazyPattern(
     "[\u00a0-\u024f\u2010-\u205e\u20a0-\u20bf\u2122\u2190-\u23ff\u2600-\u27bf\u3000-\u30ff\u3400-\u9fff"
     "\uff00-\uffef]"
 )
@@ -685,7 +685,7 @@ def _spaced_word(word: str, inside: str) -> bool:
     return not word.isascii() and word.encode("ascii", "ignore") != b"" and not _THREE_HIGH.search(word)
 
 
-def _words_near(region: str, start: int, end: int, words: re.Pattern[str]) -> list[tuple[int, str]]:
+def _words_near(region: str, start: int, end: int, words: LazyPattern) -> list[tuple[int, str]]:
     """The runs ``words`` finds within MIXTURE_WORD_REACH of
     ``region[start:end]``, each with where it starts in ``region``."""
     # (A slice, not the region from an offset: the look behind would see
@@ -815,7 +815,7 @@ _LATIN_LETTER = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high
 # (The letter first, then the look behind or ahead: a pattern that starts
 # with a class is scanned for it in C, one that starts with a look-around is
 # tried at every position.)
-_LATIN_TOUCHING = re.compile(
+_LATIN_TOUCHING = LazyPattern(
     f"{_LATIN_LETTER.pattern}(?:(?<=[A-Za-z]{{2}}{_LATIN_LETTER.pattern})|(?=[A-Za-z]{{2}}))"
 )
 
@@ -823,7 +823,7 @@ _LATIN_TOUCHING = re.compile(
 # A small one of them before a small ASCII letter (még, Hãy: between_ascii_letters
 # looks at the letter before it), and one four times in a row, a word of its
 # own (ÅÅÅÅ; not ÃÃÃÃÕý, GBK's 妹妹正 read as Latin-1).
-_SMALL_LATIN_BEFORE_SMALL = re.compile(
+_SMALL_LATIN_BEFORE_SMALL = LazyPattern(
     "[" + "".join(re.escape(chr(cp)) for low, high in LATIN_LETTERS for cp in range(low, high + 1) if chr(cp).islower())
     + "](?=[a-z])"
 )
@@ -835,7 +835,7 @@ _UTF8_ONLY_LETTER = re.compile(
         if chr(cp) not in CP1252_EXTRAS
     ) + "]"
 )
-_SAME_LETTER_FOUR = re.compile(f"(?<![^\\W\\d_])({_LATIN_LETTER.pattern})\\1{{3,}}(?![^\\W\\d_])")
+_SAME_LETTER_FOUR = LazyPattern(f"(?<![^\\W\\d_])({_LATIN_LETTER.pattern})\\1{{3,}}(?![^\\W\\d_])")
 # A run of Latin letters that mixture_words counts, whole: two ASCII letters
 # or more and such a letter.  Found by the pattern, not each run looked at
 # in Python: the mixture makes a run of Latin letters every five characters
@@ -860,8 +860,8 @@ _NOT_ASCII_LETTER = "\\x00-\\x40\\x5b-\\x60\\x7b-\\x7f"
 # no-break space, which web pages put around words (Czech \xa0váže
 # převezme came out 聽v釣e převezme).
 _SPACED_EDGE = f"{_NOT_ASCII_LETTER}\xa0\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
-_SPACED_WORD = re.compile(f"[{_WORD_CHAR}](?<![^{_SPACED_EDGE}].)[{_WORD_CHAR}]*(?![^{_SPACED_EDGE}])")
-_MIXTURE_WORD = re.compile(
+_SPACED_WORD = LazyPattern(f"[{_WORD_CHAR}](?<![^{_SPACED_EDGE}].)[{_WORD_CHAR}]*(?![^{_SPACED_EDGE}])")
+_MIXTURE_WORD = LazyPattern(
     f"(?<![{_WORD_CHAR}])"
     f"(?=(?:{_LATIN_LETTER.pattern}*[A-Za-z]){{2}})"
     f"(?=[A-Za-z{_NOT_UTF8_ONLY}]*{_UTF8_ONLY_LETTER.pattern})"
@@ -872,23 +872,23 @@ _MIXTURE_WORD = re.compile(
 # The characters a single-byte decoder makes of high bytes (80-FF), and runs of them.
 _HIGH_CHARS = "".join(sorted(chr(cp) for cp, byte in SINGLE_BYTE_MAP.items() if byte >= 0x80))
 _HIGH = f"\\x80-\\xff{CP1252_EXTRAS}"
-_HIGH_RUN = re.compile(f"[{_HIGH}]+")
-_HIGH_CHAR = re.compile(f"[{_HIGH}]")
+_HIGH_RUN = LazyPattern(f"[{_HIGH}]+")
+_HIGH_CHAR = LazyPattern(f"[{_HIGH}]")
 # Enclosed numbers (① ⑩ ❶ ➀), box drawing, block elements and geometric
 # shapes (box_drawing).
-_DRAWING = re.compile("[\u2460-\u24ff\u2500-\u25ff\u2776-\u2793]")
+_DRAWING = LazyPattern("[\u2460-\u24ff\u2500-\u25ff\u2776-\u2793]")
 # Superscript digits (¹ ² ³ of Latin-1, ⁰ ⁴-⁹), in runs of at most
 # TONE_RUN_MOST after a letter of any script (tone_numbers).
 _SUPERSCRIPT_DIGITS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
-_TONE_RUN = re.compile(
+_TONE_RUN = LazyPattern(
     f"(?<=[^\\W\\d_])[{_SUPERSCRIPT_DIGITS}]{{1,{TONE_RUN_MOST}}}(?![{_SUPERSCRIPT_DIGITS}])"
 )
 # Those a single-byte decoder makes, and the other characters it makes.
-_LATIN1_SUPERSCRIPT = re.compile("[\u00b9\u00b2\u00b3]")
-_HIGH_BUT_DIGITS = re.compile(f"[\\x80-\\xb1\\xb4-\\xb8\\xba-\\xff{CP1252_EXTRAS}]")
+_LATIN1_SUPERSCRIPT = LazyPattern("[\u00b9\u00b2\u00b3]")
+_HIGH_BUT_DIGITS = LazyPattern(f"[\\x80-\\xb1\\xb4-\\xb8\\xba-\\xff{CP1252_EXTRAS}]")
 # Three of them in a row, as no word of spaced_words holds: GBK or Big5
 # read by a single-byte decoder makes two a character.
-_THREE_HIGH = re.compile(f"[{_HIGH}]{{3}}")
+_THREE_HIGH = LazyPattern(f"[{_HIGH}]{{3}}")
 # A run of so many characters or fewer that GBK or Big5 cannot read whole
 # (see letter_listing) is no damage of theirs: ÂÊÎÔÛ read as GBK left its Û.
 LISTING_ODD_MOST = 5
@@ -910,11 +910,11 @@ LISTING_LONGEST = 160
 # rising run is asked of each stretch judged (letter_listing), which looks
 # at runs until one is no listing: a pattern of the 120 rising pairs took
 # 27 ms a 300 KB page.
-_CASE_PAIR = re.compile(
+_CASE_PAIR = LazyPattern(
     "(?:" + "|".join(ch + ch.lower() for ch in _HIGH_CHARS if ch.lower() != ch and ch.lower() in _HIGH_CHARS) + ")"
     f"(?<![{_HIGH}]..)(?![{_HIGH}])"
 )
-_ODD_RUN = re.compile(
+_ODD_RUN = LazyPattern(
     f"[{_HIGH}](?<![{_HIGH}].)(?:[{_HIGH}]{{2}}){{0,{(LISTING_ODD_MOST - 1) // 2}}}(?![{_HIGH}\\x30-\\x7e])"
 )
 
@@ -1053,7 +1053,7 @@ _BELOW_SECOND = f"\\x00-\\x{PAIR_SECOND_LOW - 1:02x}"
 # A guillemet before an ASCII word, after ASCII that is no second byte or
 # the edge; or after one, before such ASCII or the edge (tables.OWN_GUILLEMETS).
 _OPENING, _CLOSING = OWN_GUILLEMETS[0], OWN_GUILLEMETS[1]
-_OWN_GUILLEMET = re.compile(
+_OWN_GUILLEMET = LazyPattern(
     f"{_OPENING}(?<![^{_BELOW_SECOND}]{_OPENING})(?=[A-Za-z](?![^\x00-\x7f]))"
     f"|{_CLOSING}(?<=(?<![^\x00-\x7f])[A-Za-z]{_CLOSING})(?![^{_BELOW_SECOND}])"
 )
@@ -1070,12 +1070,12 @@ _OWN_GUILLEMET = re.compile(
 # of GBK's extension, after a high one, or the first of its A0 row: A0 A0
 # is 牋, a letter in classical text, 孫綽與庾亮牋曰; A0 49 is 營);
 # 的防控工作,&nbsp;&nbsp; came out 的防控工作,牋.
-_OWN_SPACES = re.compile("\xa0(?<![^\x00-\x7f]\xa0)\xa0*(?![^\x00-\x3f])")
+_OWN_SPACES = LazyPattern("\xa0(?<![^\x00-\x7f]\xa0)\xa0*(?![^\x00-\x3f])")
 # (The letter before first, a class scanned for in C: GBK read as Latin-1
 # is nearly all leads, and a pattern that started with them tried its
 # look-behinds at nearly every character; the sequence is the group.)
 _SEQUENCE_CHARS = f"(?:[\\xc2-\\xdf]{_CONTINUATION_CLASS}|[\\xe0-\\xef]{_CONTINUATION_CLASS}{{2}})"
-_UTF8_IN_A_WORD = re.compile(
+_UTF8_IN_A_WORD = LazyPattern(
     f"[A-Za-z](?:(?<![^\\x00-\\x7f][A-Za-z])({_SEQUENCE_CHARS})(?=[A-Za-z](?![^\\x00-\\x7f]))"
     # Or ending a word of two ASCII letters or more, before ASCII that is no
     # letter (cafÃ© beside GBK read as Latin-1 came out caf茅).
@@ -1086,7 +1086,7 @@ _OWN_LETTER = _beside_ascii(f"^\x00-\xff{CP1252_EXTRAS}\ufffd")
 # (Turkish dışı, whose ışı the mixture reads as GBK's 谋艧谋: a page of
 # Turkish went to Python for it).
 _PAST_LATIN1 = f"[{LATIN_PAST_LATIN1}](?<![{CP1252_EXTRAS}])"
-_OWN_LETTERS = re.compile(
+_OWN_LETTERS = LazyPattern(
     f"{_PAST_LATIN1}(?<=(?<![^\x00-\x7f])[A-Za-z].){_PAST_LATIN1}+(?![^\x00-\x7f])"
     f"|{_PAST_LATIN1}(?<![^\x00-\x7f].){_PAST_LATIN1}+(?=[A-Za-z](?![^\x00-\x7f]))"
 )
@@ -1118,7 +1118,7 @@ _PINYIN_LETTER = f"A-Za-z{_PINYIN_MARKED}'"
 # marked one, then the rest; linear, as a word without one fails at its
 # first letter only, and found by a scan in C for a letter (the pattern
 # starts with the class).
-_MARKED_WORD = re.compile(
+_MARKED_WORD = LazyPattern(
     f"[{_PINYIN_LETTER}](?<![{_PINYIN_LETTER}][{_PINYIN_LETTER}])"
     f"(?:(?<=[{_PINYIN_MARKED}])|[A-Za-z']*+[{_PINYIN_MARKED}])[{_PINYIN_LETTER}]*+"
 )
@@ -1198,7 +1198,7 @@ def _syllables(letters: str, syllables: frozenset[str]) -> bool:
 # single-byte decoder, one left alone is a Windows-1252 byte read as Latin-1
 # (modifiche\x94 is modifiche”).  The five bytes Windows-1252 leaves
 # undefined stay.
-_C1 = re.compile("[\x80-\x9f]")
+_C1 = LazyPattern("[\x80-\x9f]")
 # Searched for in C first: a text repaired whole seldom holds one, and the
 # search of the class took 0.7 ms of its 187,000 characters, the scan 0.05
 # (UTF-8 read as Latin-1, Gutenberg, 1 MB: three calls).
@@ -1249,8 +1249,8 @@ def completions(text: str, codec: str) -> list[tuple[int, int, str, str, str]]:
 # character before a continuation (Ã©, â€), or a lead before a space that
 # was a no-break space (Å veices), or a loss followed by the ? an encoder
 # wrote for the last byte (â€? became �?).
-_LEFTOVER = re.compile(f"[\u00c2-\u00f4][\x80-\xbf{CP1252_EXTRAS}]")
-_LEFTOVER_SPACE = re.compile("[\u00c2-\u00df] (?=[^\\s])")
+_LEFTOVER = LazyPattern(f"[\u00c2-\u00f4][\x80-\xbf{CP1252_EXTRAS}]")
+_LEFTOVER_SPACE = LazyPattern("[\u00c2-\u00df] (?=[^\\s])")
 _LOSS_QUESTION = "\ufffd?"
 # The characters the first two start with.  leftover_utf8 asks a text
 # repaired whole, and each of its searches looks for the characters it
