@@ -10,6 +10,7 @@ on first use, once per process, by the package's one lazy loader.
 """
 from __future__ import annotations
 
+import functools
 import pathlib
 import re
 import unicodedata
@@ -507,19 +508,44 @@ def rare_han(cp: int, classes: bytes) -> bool:
 PAIR_SECOND_LOW = 0x40
 
 
-def _build_pair_reads() -> bytes:
+def _pair_read_classes(codec: str) -> bytes:
+    """The class of what ``codec`` reads each pair 80 00-FF FF as, in pair
+    order (0 for nothing or an astral character: U+0000's class): built once,
+    for the pair classes and the pair reads (``_READ_CLASSES``)."""
     classes = class_table()
-    width = 0x100 - PAIR_SECOND_LOW
-    table = bytearray(0x80 * width)
+    if classes[0]:
+        raise RuntimeError("the class of U+0000 is not 0")
+    decoded = decode_table(codec)[0x8000:]
+    if max(decoded) >= 0x10000:  # (a pair of these codecs reads as the BMP only)
+        decoded = array("I", (out if out < 0x10000 else 0 for out in decoded))
+    return bytes(map(classes.__getitem__, decoded))  # gathered in C
+
+
+_READ_CLASSES = {codec: Lazy(functools.partial(_pair_read_classes, codec)) for codec in ("gb18030", "big5")}
+
+
+def _build_pair_reads() -> bytes:
+    # Each lead's row of seconds from PAIR_SECOND_LOW, 1 where the class
+    # reaches the bar, cut from two readings of the classes by the bar (a
+    # Python step per pair took 7 ms of every command's start).
+    plain = bytes(int(k >= PLAUSIBLE) for k in range(256))
+    letter = bytes(int(k >= VERY_PLAUSIBLE) for k in range(256))
+    # The seconds in runs that take the same bar: (start, end, an ASCII letter).
+    runs: list[list] = []
+    for second in range(PAIR_SECOND_LOW, 0x100):
+        is_letter = chr(second).isascii() and chr(second).isalpha()
+        if runs and runs[-1][2] == is_letter:
+            runs[-1][1] = second + 1
+        else:
+            runs.append([second, second + 1, is_letter])
+    tables = []
     for codec in ("gb18030", "big5"):
-        decoded = decode_table(codec)
-        for lead in range(0x80, 0x100):
-            for second in range(PAIR_SECOND_LOW, 0x100):
-                out = decoded[lead << 8 | second]
-                bar = VERY_PLAUSIBLE if chr(second).isascii() and chr(second).isalpha() else PLAUSIBLE
-                if out and out < 0x10000 and classes[out] >= bar:
-                    table[(lead - 0x80) * width + second - PAIR_SECOND_LOW] = 1
-    return bytes(table)
+        read = _READ_CLASSES[codec].get()
+        over = {False: read.translate(plain), True: read.translate(letter)}
+        tables.append(b"".join(
+            over[is_letter][(lead << 8) + start : (lead << 8) + end] for lead in range(0x80) for start, end, is_letter in runs
+        ))
+    return bytes(map(max, *tables))
 
 
 PAIR_READS: Lazy[bytes] = Lazy(_build_pair_reads)
@@ -545,12 +571,7 @@ def _build_pair_classes() -> bytes:
     # command's start).  Nothing (0) and the astral stay 0: U+0000's class.
     if classes[0]:
         raise RuntimeError("the class of U+0000 is not 0")
-    read = {}
-    for codec in ("gb18030", "big5"):
-        decoded = decode_table(codec)[0x8000:]
-        if max(decoded) >= 0x10000:  # (a pair of these codecs reads as the BMP only)
-            decoded = array("I", (out if out < 0x10000 else 0 for out in decoded))
-        read[codec] = bytes(map(classes.__getitem__, decoded))
+    read = {codec: _READ_CLASSES[codec].get() for codec in ("gb18030", "big5")}
     table = bytearray(2 * 0x10000)
     table[0x8000:0x10000] = read["gb18030"]
     table[0x18000:0x20000] = bytes(map(max, read["gb18030"], read["big5"]))
