@@ -536,3 +536,32 @@ def test_euro_choices_read_the_utf8_around_each_euro(compiled, twin):
         assert choices("€", table, True, stand_in) == b"\x00"  # 80 is one broken byte, A2 E3 two
         assert choices("\U0001f600€", table, False, stand_in) == b"\x02"  # an astral neighbour: the caller's
         assert choices("\U0001f600€€", table, False, stand_in) == b"\x02\x02"  # and so the € after it
+
+
+def test_the_fast_table_builders_give_what_their_plain_statement_gives():
+    """The tables built in C-speed steps (every BMP character laid out as
+    UTF-16, the pair classes and pair reads gathered with map) are the
+    tables a Python step per character or pair gives."""
+    assert charsets._every_bmp() == "\x00".join(map(chr, range(1, 0x10000)))
+    classes = mojibake_tables.class_table()
+    plain_classes = bytearray(2 * 0x10000)
+    plain_reads = bytearray(0x80 * (0x100 - mojibake_tables.PAIR_SECOND_LOW))
+    for half, codecs in enumerate((("gb18030",), ("gb18030", "big5"))):
+        for codec in codecs:
+            decoded = charsets.decode_table(codec)
+            for code in range(0x8000, 0x10000):
+                out = decoded[code]
+                if out and out < 0x10000:
+                    plain_classes[half << 16 | code] = max(plain_classes[half << 16 | code], classes[out])
+                second = code & 0xFF
+                if half and second >= mojibake_tables.PAIR_SECOND_LOW:
+                    letter = chr(second).isascii() and chr(second).isalpha()
+                    bar = mojibake_tables.VERY_PLAUSIBLE if letter else mojibake_tables.PLAUSIBLE
+                    if out and out < 0x10000 and classes[out] >= bar:
+                        plain_reads[((code >> 8) - 0x80) * (0x100 - mojibake_tables.PAIR_SECOND_LOW) + second
+                                    - mojibake_tables.PAIR_SECOND_LOW] = 1
+        for lead in range(mojibake_tables.TWO_BYTE_FIRST[0], mojibake_tables.TWO_BYTE_FIRST[1] + 1):
+            for digit in range(mojibake_tables.TWO_BYTE_SECOND[0][0], mojibake_tables.TWO_BYTE_SECOND[0][1] + 1):
+                plain_classes[half << 16 | lead << 8 | digit] = mojibake_tables.UNKNOWN_CLASS
+    assert mojibake_tables.pair_classes_table() == bytes(plain_classes)
+    assert mojibake_tables.pair_reads_table() == bytes(plain_reads)
