@@ -381,6 +381,17 @@ cdef bint _syllable_word(const Tables* t, const ucs_t* s, Py_ssize_t start, Py_s
     return _passes(t, 0, code, m, tonal, False)
 
 
+cdef Py_ssize_t _word_before(const ucs_t* s, const Runs* r, Py_ssize_t k) noexcept nogil:
+    """See the twin's word_before: where the Latin word ending at k starts,
+    -1 for none or for one removed already."""
+    cdef Py_ssize_t w = k
+    while w > 0 and _is_latin_word(s[w - 1]) and k - w <= MAX_TOKEN:
+        w -= 1
+    if w == k or (r.count and r.spans[2 * r.count - 2] <= w and k <= r.spans[2 * r.count - 1]):
+        return -1
+    return w
+
+
 cdef bint _prose_before(const Tables* t, const ucs_t* s, Py_ssize_t n, const Runs* r,
                         Py_ssize_t first) noexcept nogil:
     """See the twin's prose_before: the Han character at first glossed in
@@ -389,12 +400,8 @@ cdef bint _prose_before(const Tables* t, const ucs_t* s, Py_ssize_t n, const Run
     if not (first >= 2 and s[first - 1] == 0x20 and first + 1 < n and s[first + 1] == 0x20):
         return False
     k = first - 1
-    w = k
-    while w > 0 and _is_latin_word(s[w - 1]) and k - w <= MAX_TOKEN:
-        w -= 1
-    if w == k or (r.count and r.spans[2 * r.count - 2] <= w and k <= r.spans[2 * r.count - 1]):
-        return False
-    return not (_tonal_word(t, s, w, k) and _syllable_word(t, s, w, k))
+    w = _word_before(s, r, k)
+    return w >= 0 and not (_tonal_word(t, s, w, k) and _syllable_word(t, s, w, k))
 
 
 cdef bint _romanised_beside(const Tables* t, const ucs_t* s, Py_ssize_t n, const Runs* r,
@@ -422,10 +429,8 @@ cdef bint _romanised_beside(const Tables* t, const ucs_t* s, Py_ssize_t n, const
     if not (k >= 1 and _is_separator(s[k - 1])):
         return False
     k -= 1
-    w = k
-    while w > 0 and _is_latin_word(s[w - 1]) and k - w <= MAX_TOKEN:
-        w -= 1
-    if w == k or (r.count and r.spans[2 * r.count - 2] <= w and k <= r.spans[2 * r.count - 1]):
+    w = _word_before(s, r, k)
+    if w < 0:
         return False
     count = _output_before(s, r, w - 1, before, 0, 2)  # as the output will have them
     if count == 2 and before[0] == 0x20:

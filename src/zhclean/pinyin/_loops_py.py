@@ -209,10 +209,8 @@ class _Scan:
         if not (k >= 1 and ord(text[k - 1]) in ROMANISED_SEPARATORS):
             return False
         k -= 1
-        w = k
-        while w > 0 and is_latin_word(ord(text[w - 1])) and k - w <= MAX_TOKEN:
-            w -= 1
-        if w == k or (self.spans and self.spans[-1][0] <= w and k <= self.spans[-1][1]):
+        w = self.word_before(k)
+        if w < 0:
             return False
         before = self.chars_before(w, 2)  # as the output will have them
         owner = before[1] if len(before) == 2 and before[0] == 0x20 else before[0] if before else -1
@@ -231,12 +229,20 @@ class _Scan:
         text, n = self.text, self.n
         if not (first >= 2 and text[first - 1] == " " and first + 1 < n and text[first + 1] == " "):
             return False
-        k = w = first - 1
+        k = first - 1
+        w = self.word_before(k)
+        return w >= 0 and not (self.tonal_word(w, k) and self.syllable(w, k))
+
+    def word_before(self, k: int) -> int:
+        """Where the Latin word that ends at ``k`` starts; -1 for none, or
+        for one removed already (a reading, not the text's own word)."""
+        text = self.text
+        w = k
         while w > 0 and is_latin_word(ord(text[w - 1])) and k - w <= MAX_TOKEN:
             w -= 1
         if w == k or (self.spans and self.spans[-1][0] <= w and k <= self.spans[-1][1]):
-            return False
-        return not (self.tonal_word(w, k) and self.syllable(w, k))
+            return -1
+        return w
 
     def syllable(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` is a Mandarin syllable of two letters

@@ -11,10 +11,8 @@ first use, never at import.
 """
 from __future__ import annotations
 
-import itertools
 import pathlib
 import unicodedata
-from collections import Counter
 from typing import NamedTuple
 
 from .._data import data_rows
@@ -235,31 +233,18 @@ def reading_tables() -> ReadingTables:
 
 
 def _parse(text: str) -> ReadingTables:
-    syllables: list[str] = []
-    spelled: list[tuple[str, str]] = []  # (syllable, the characters read so)
+    readings: dict[int, list[str]] = {}
+    syllables = []
     zhuyin = {}
     for kind, key, value in data_rows(text):
         if kind == "S":
             syllables.append(key)
-            spelled.append((key, value))
+            for ch in value:
+                readings.setdefault(ord(ch), []).append(key)
         elif kind == "Z":
             zhuyin[key] = tuple(value.split(","))
         else:
             raise ValueError(f"{_DATA}: unknown line kind {kind!r}")
-    # Each character with the syllables of the rows that list it, in their
-    # order, in the order the characters first appear.  Nearly every
-    # character has one reading: those go in a row at a time, in C, with the
-    # row's one-syllable tuple (a Python step per character, 43,000 of them,
-    # took 35 ms of every command's start); the few with several are put
-    # right after, from the rows that hold them.
-    counts = Counter("".join(value for _, value in spelled))
-    several = {ch for ch, n in counts.items() if n > 1}
-    readings: dict[int, tuple[str, ...]] = {}
-    multiple: dict[int, list[str]] = {}
-    for key, value in spelled:
-        readings.update(zip(map(ord, value), itertools.repeat((key,))))
-        for ch in several.intersection(value):
-            multiple.setdefault(ord(ch), []).append(key)
-    for cp, keys in multiple.items():
-        readings[cp] = tuple(keys)
-    return ReadingTables(readings, frozenset(syllables), zhuyin)
+    return ReadingTables(
+        {cp: tuple(keys) for cp, keys in readings.items()}, frozenset(syllables), zhuyin
+    )

@@ -136,7 +136,7 @@ TABLES: Lazy[ScriptTables] = Lazy(_build)
 
 
 def _chunks() -> re.Pattern[str]:
-    return re.compile(f"(?:{regex_class(read_classes()['A'])}|[{ASTRAL_CLASS}])+")
+    return re.compile(f"(?:{regex_class(TABLES.get().alphabet)}|[{ASTRAL_CLASS}])+")
 
 
 # A run of alphabet characters (astral ones all count): what an explicit
