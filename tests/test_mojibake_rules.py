@@ -1103,3 +1103,71 @@ def test_tone_numbers_and_drawing_leave_real_mojibake_alone(broken, fixed):
     superscript digits among its other characters, or that drew a tree, is
     still repaired."""
     assert zhclean.fix_mojibake(broken) == fixed
+
+
+def _doubled_strings(count: int) -> list[str]:
+    """``count`` strings of three or four doubled characters (準準皜皜惶惶),
+    the characters drawn from the seed pages', the rare ones too."""
+    import random
+
+    seeds = pathlib.Path(__file__).resolve().parent.parent / "corpus" / "samples" / "seeds"
+    chars = sorted({c for path in seeds.glob("*.txt") for c in path.read_text(encoding="utf-8") if "\u4e00" <= c <= "\u9fff"})
+    rng = random.Random(20261202)
+    return ["".join(rng.choice(chars) * 2 for _ in range(rng.choice((3, 4)))) for _ in range(count)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "蒙蒙懂懂\t懞懞懂懂",  # OpenCC's dictionary line (came out 蒙蒙来来\t扃扃来来)
+        "傑傑矇矇矓矓",  # came out 城城茅茅娘娘
+        "準準皜皜惶惶",  # came out 非非娓娓惶惶: 非非 and 娓娓 are words
+        "華華朝朝佻佻",  # came out 地地绰绰佻佻
+    ],
+)
+def test_doubled_characters_are_no_evidence_of_damage(text):
+    """A text's own reduplications re-read as doubled characters again, and
+    doubled characters make words in every script: neither the frequency
+    model's count of characters nor the word test takes them as evidence."""
+    assert zhclean.fix_mojibake(text) is text
+
+
+def test_strings_of_doubled_characters_stay():
+    changed = [text for text in _doubled_strings(3000) if zhclean.fix_mojibake(text) != text]
+    assert changed == []
+
+
+def test_a_doubled_character_inside_real_damage_still_counts():
+    # GBK read as Big5 with doubled characters in it (常常 is 都都): the pair
+    # of the same character is no evidence, the rest of the span still is.
+    for original in ("他常常说起这件事情的经过", "妈妈说明天天气很好", "我们渐渐明白了这个道理"):
+        broken = original.encode("gbk").decode("big5")
+        assert zhclean.fix_mojibake(broken) == original
+
+
+def test_a_list_of_characters_is_not_damage():
+    """Lists of characters in the order of their codes, strokes or radicals
+    re-read as lists of common characters, with no word and no punctuation
+    among them: left as they are (structure.CHARACTER_LIST_BELOW)."""
+    from zhclean.mojibake.structure import CHARACTER_LIST_BELOW
+
+    seeds = pathlib.Path(__file__).resolve().parent.parent / "corpus" / "samples" / "seeds"
+    chars = sorted({c for path in seeds.glob("*.txt") for c in path.read_text(encoding="utf-8") if "\u4e00" <= c <= "\u9fff"})
+    changed = []
+    for size in (8, 12, CHARACTER_LIST_BELOW - 1):
+        # Runs of the seed pages' characters in code point order, as a table lists them.
+        for start in range(0, len(chars) - size, size):
+            text = "".join(chars[start : start + size])
+            if zhclean.fix_mojibake(text) is not text:
+                changed.append(text)
+    assert changed == []
+
+
+def test_damage_with_punctuation_or_words_is_no_list():
+    # Classical text holds few words the table knows, but its punctuation
+    # shows it is text: GBK read as Big5 and back, repaired.
+    for original in ("望層城，丹樓如霞。」桓即賞以二婢。", "他们常常在一起讨论问题"):
+        codec, wrong = ("big5", "gbk") if "層" in original else ("gbk", "big5")
+        broken = original.encode(codec).decode(wrong, "replace")
+        if "\ufffd" not in broken:
+            assert zhclean.fix_mojibake(broken) == original

@@ -1072,8 +1072,8 @@ cdef Py_ssize_t _word_windows(const ScreenTables* st, const ucs_t* chars, Py_ssi
             reread[k] = 0
     for k in range(n):
         known[k] = 0
-        if k + 1 < n and _known(st, reread[k], reread[k + 1]):
-            known[k] = INSIDE
+        if k + 1 < n and chars[k] != chars[k + 1] and _known(st, reread[k], reread[k + 1]):
+            known[k] = INSIDE  # (not a pair of the same character twice: tables.SHORT_SPAN_LEAST)
             inside = True
     if not inside:
         return 0  # a span of four or more has a character with both neighbours inside it

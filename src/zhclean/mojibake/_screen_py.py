@@ -808,8 +808,9 @@ def _windows(
     # Which pairs stand in words: of the characters as they are (own[k]: the
     # region's k - 1 and k), of the re-reading (inside[k]: k and k + 1), and
     # of a re-read character with the one before or after it as it is.
+    # A pair of the same character twice is no evidence (tables.SHORT_SPAN_LEAST).
     own = [known(chars[k], chars[k + 1]) for k in range(n + 1)]
-    inside = [known(reread[k], reread[k + 1]) for k in range(n - 1)]
+    inside = [chars[k + 1] != chars[k + 2] and known(reread[k], reread[k + 1]) for k in range(n - 1)]
     before = [known(chars[k], reread[k]) for k in range(n)]
     after = [known(reread[k], chars[k + 2]) for k in range(n)]
     found: list[tuple[int, int, str]] = []

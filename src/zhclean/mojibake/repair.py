@@ -63,6 +63,7 @@ from .score import (
     plausible_gain,
     reads_very_well,
     reads_well,
+    two_byte_evidence,
 )
 from .stretches import stretches
 from .structure import (
@@ -84,6 +85,7 @@ from .structure import (
     letters_alone,
     letter_listing,
     box_drawing,
+    character_list,
     tone_numbers,
     pinyin_words,
     stray_single_bytes,
@@ -734,6 +736,8 @@ def _judge(
             evidence = len(before) - before.count("\ufffd")
         else:
             evidence = (before_stats or stats(before)).non_ascii  # U+FFFD apart
+            if two_byte_right:
+                evidence = two_byte_evidence(before, evidence)
         if evidence < least_evidence(stretch, before) and not structural:
             continue
         layers = 1
@@ -768,6 +772,8 @@ def _judge(
             # letter for a second byte (Latin capitals: MÄ£ÄM ÌÑÌ would read
             # as 模腗 萄, mean class 7; real text reads 13).
             continue
+        if two_byte_right and stretch.wrong not in (SINGLE_BYTE, HYBRID) and character_list(after):
+            continue  # a list of characters re-read as another (see CHARACTER_LIST_BELOW)
         wrong = CODEC_NAMES[stretch.wrong]
         after = private_use_lost(after, before, stretch.right)
         judged.append(

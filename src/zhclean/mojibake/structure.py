@@ -53,10 +53,25 @@ from .tables import (
     PLAUSIBLE,
     class_table,
     scan_table,
+    word_pairs,
 )
 
 if TYPE_CHECKING:
     from ._loops import Loops
+
+# A GBK <-> Big5 re-reading of Han characters alone, fewer than this, must
+# hold a word (two characters side by side that stand together in one:
+# tables.word_pairs).  Lists of characters ordered by their codes, strokes or
+# radicals re-read as lists of common ones with no word and no punctuation:
+# hanziconv's table of Traditional characters came out
+# 網維綫緒綜红糊后猾画滑婚摻, zhconv's 糴糶糹糺糾紀紂約紅紆紇紈紉 came out
+# 寬寫履嶝幟廢廟廣廠彈影德徵, vertical punctuation ︐︑︒︓︔︕ came out 肌自臣至臼舌.
+# Of windows of twelve Han characters of real text, none of the news pages'
+# held no word, 0.4% of the Wikipedia text's, 4% of Gutenberg's vernacular
+# and 16% of Wikisource's classical text; of windows of twenty, none.  (With
+# punctuation counted too, classical text lost repairs: 望層城，丹樓如霞。
+# holds no word.)
+CHARACTER_LIST_BELOW = 20
 
 __all__ = [
     "UTF8_RUN",
@@ -232,6 +247,7 @@ _NO_TEXT = LazyPattern(
     "\ua000-\uabff\ud800-\uf8ff\U00030000-\U0010ffff]"
 )
 _HAN = LazyPattern("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_HAN_ONLY = LazyPattern("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
 
 
 def utf8_run(text: str, loops: Loops) -> int:
@@ -634,6 +650,16 @@ def box_drawing(text: str) -> bool:
     and then among its characters, never as most of them."""
     drawing = len(_DRAWING.findall(text))
     return drawing >= 2 and 2 * drawing >= len(text) - len(text.encode("ascii", "ignore"))
+
+
+def character_list(text: str) -> bool:
+    """Whether ``text``, a re-reading, is a list of characters: Han
+    characters alone, two or more and fewer than CHARACTER_LIST_BELOW, no
+    two side by side of which stand together in a word."""
+    if not 2 <= len(text) < CHARACTER_LIST_BELOW or _HAN_ONLY.fullmatch(text) is None:
+        return False
+    pairs = word_pairs()
+    return not any(second in pairs.get(first, "") for first, second in zip(text, text[1:]))
 
 
 def tone_numbers(text: str, start: int, end: int) -> bool:
