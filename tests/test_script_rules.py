@@ -124,6 +124,53 @@ def test_majority_is_counted_in_strong_characters():
     assert zhclean.convert("國國国国") == "國國國國"
 
 
+# Written Cantonese in a Traditional page: Simplified-only in OpenCC's
+# tables, its own words here (s2t would write 曬 and 嚇); a run of them
+# alone, characters Big5 (or HKSCS) has, is no other script (tables.own).
+CANTONESE = [
+    "結晒婚生晒仔，佢哋好開心。",  # 晒 twice in one run: the page's own word, not a run
+    "佢件衫紅扑扑咁，好靚。",  # 扑 twice, side by side
+    "吓？你講咩呀？我哋睇吓先。",  # 吓 (Hong Kong's HKSCS has it): 睇吓, "have a look"
+    "食晒啲嘢先走，搞掂晒佢。",  # 晒 twice in one clause
+    "返到屋企睇吓先知流晒血。",  # 吓 and 晒: a run of the page's own words only
+]
+
+
+@pytest.mark.parametrize("text", CANTONESE)
+def test_cantonese_words_stay(text):
+    for page in (text, PAGE * 2 + text + PAGE):
+        assert zhclean.convert(page) is page
+        assert conversion_edits(page, "auto") == []
+
+
+# A Simplified page writes the Traditional form where GBK lacks the
+# Simplified one (its form of 2013, astral or rare): 三國演義's 綝 and 鈇,
+# 趙孟頫's 頫 (𬘭 𫓧 𫖯); s2t's reverse, t2s, would write those.
+SIMPLIFIED_PAGE = "孙休即位，诏曰：朕与卿共事已久。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["切不可令卿母知之，卿母乃綝之姊也。", "七，鈇钺。鈇，即斧也。", "赵孟頫，字子昂。", "孟頫。"],
+)
+def test_traditional_forms_gbk_has_no_simplified_for_stay(text):
+    page = SIMPLIFIED_PAGE + text + SIMPLIFIED_PAGE
+    assert zhclean.convert(page) is page
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("這件事把我们吓坏了。", "這件事把我們嚇壞了。"),  # 们 is strong: a run, 吓坏 with it
+        ("那些东京大学医学部的學生。", "那些東京大學醫學部的學生。"),  # Japanese new forms, not Big5's
+        ("他們说话算数。", "他們說話算數。"),  # with a strong one
+        ("愛知学院大学的學生。", "愛知學院大學的學生。"),  # a Japanese new form twice: no word of the page
+    ],
+)
+def test_weak_characters_in_a_run_still_convert(text, expected):
+    assert zhclean.convert(PAGE + text + PAGE) == PAGE + expected + PAGE
+
+
 @pytest.mark.parametrize(
     "text, script",
     [

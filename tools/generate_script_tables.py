@@ -40,10 +40,20 @@ The rules (a character is *in* a dictionary when it is one of its keys):
   can hold on purpose, because Big5 (Python's ``big5`` codec, Taiwan's
   character set) encodes them (``并 羡 庄 晒``) or because they are the
   Japanese new forms old prints of classical texts also use
-  (``JPShinjitaiCharacters.txt`` keys: ``内 彦 虚 恒``); ``WT`` likewise the
-  ``T`` characters GB2312 (Python's ``gb2312`` codec) encodes (``後``).  A
+  (``JPShinjitaiCharacters.txt`` keys: ``内 彦 虚 恒``), or written Cantonese
+  uses them as its own (``CANTONESE``); ``WT`` likewise the
+  ``T`` characters GB2312 (Python's ``gb2312`` codec) encodes (``後``), and
+  those whose Simplified form (``TSCharacters``' first) GBK lacks: a
+  Simplified page can only write them so (三國演義's ``綝``, ``鈇``, 趙孟頫's
+  ``頫``, whose forms of 2013 are ``𬘭 𫓧 𫖯``).  A
   lone weak character is a variant; a lone character of the rest
   (``东 结 观``) can only come from the other script's input.
+- ``OS``/``OT`` (own): the weak characters that the majority script's own
+  character set has, Big5 (with ``CANTONESE``) / GB2312, without the Japanese
+  new forms: a page writes them as its own words, two of them in a run too
+  (``結晒婚生晒仔``, ``紅扑扑``, ``睇吓…流晒``), where a run with a Japanese
+  new form (``東京大学医学部``, ``愛知学院大学``) was typed in the other
+  script.
 - ``PS``/``PT``: the phrase keys of ``STPhrases`` (and its generated
   regional part) / ``TSPhrases`` that hold a character of the other script
   and a character valid in both that the phrase converts (``这里`` ->
@@ -88,6 +98,14 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "zhclean" / "script" / "data" / "script_chars.txt"
 PINNED = "1.4.2"
 CONFIGS = ("s2t", "t2s", "s2tw", "s2hk", "s2twp")
+# Simplified-only characters (in OpenCC's tables, and Hong Kong's HKSCS has
+# them) that written Cantonese uses as its own in Traditional text: 吓 (haa5,
+# 睇吓 "have a look"; 嚇 is another word).  In pycantonese 3.4's Common Voice
+# and CTCPC sentences (130,582), the Simplified-only characters of
+# Traditional sentences holding at most two were 晒 1,786 times (Big5 has it:
+# weak already), 吓 1,131, 响 119 (too common a Simplified character to
+# take), 扑 41 (Big5), 况 23; a pass of s2t over them wrote 嚇 and 曬.
+CANTONESE = "吓"
 Dictionary = dict[str, list[str]]
 
 
@@ -183,12 +201,17 @@ def encodes(codec: str, c: str) -> bool:
 
 
 def weak(classes: dict[str, set[str]]) -> dict[str, set[str]]:
-    """``WS`` and ``WT`` (see the module docstring)."""
+    """``WS`` and ``WT``, ``OS`` and ``OT`` (see the module docstring)."""
     shinjitai = set(read_dictionary("JPShinjitaiCharacters.txt"))
-    return {
-        "WS": {c for c in classes["S"] if encodes("big5", c) or c in shinjitai},
-        "WT": {c for c in classes["T"] if encodes("gb2312", c)},
+    if not set(CANTONESE) <= classes["S"] or not all(encodes("big5hkscs", c) for c in CANTONESE):
+        raise SystemExit("CANTONESE: a character is no longer Simplified-only, or not in HKSCS")
+    own = {c for c in classes["S"] if encodes("big5", c) or c in CANTONESE}
+    simplified = read_dictionary("TSCharacters.txt")
+    gb = {
+        c for c in classes["T"]
+        if encodes("gb2312", c) or (c in simplified and not encodes("gbk", simplified[c][0]))
     }
+    return {"WS": own | (classes["S"] & shinjitai), "WT": gb, "OS": own, "OT": gb}
 
 
 def phrases(classes: dict[str, set[str]]) -> dict[str, list[str]]:
@@ -268,8 +291,11 @@ def render() -> str:
         "# whose first candidate in STCharacters / TSCharacters is another (台 -> 臺); STD/TW/HK:",
         "# Traditional-only characters that s2t / s2tw / s2hk write and the others do not;",
         "# TWK/TWV: TWVariants.txt, key and first candidate at the same position;",
-        "# WS/WT: S characters Big5 encodes or Japanese new forms (JPShinjitaiCharacters.txt keys) /",
-        "# T characters GB2312 encodes (Python's codecs): lone, they are variants a page writes;",
+        "# WS/WT: S characters Big5 encodes, Japanese new forms (JPShinjitaiCharacters.txt keys) or " + CANTONESE + " /",
+        "# T characters GB2312 encodes or whose Simplified form GBK lacks (Python's codecs): lone,",
+        "# they are variants a page writes;",
+        "# OS/OT: WS without the Japanese new forms / WT: the other script's own character set has",
+        "# them, so a page of that script writes them as its words, in a run too (結晒婚生晒仔, 紅扑扑);",
         "# PS/PT: STPhrases (with its generated regional part) / TSPhrases keys holding a character",
         "# of the other script and one valid in both that the phrase converts, space-separated;",
         "# J: JPShinjitaiCharacters.txt keys no dictionary of the conversions holds and neither GB2312 nor",

@@ -18,6 +18,10 @@ CLAUSE_END = 0x10  # CLAUSE_ENDS (sentence ends included)
 KANA = 0x20
 CHANGING = 0x40  # what a clause's conversion changes: minority characters and CS/CT
 REACH = 0x80  # what a window reaches over: dictionary characters of neither script
+# On a minority character (never REACH, which is of neither script): one the
+# majority's pages write as their own word (tables.own), so that two of them
+# are no run (Cantonese 結晒婚生晒仔).
+OWN = REACH
 
 TABLE_SIZE = 0x10000
 

@@ -34,6 +34,7 @@ cdef uint8_t CLAUSE_END = _codes.CLAUSE_END
 cdef uint8_t KANA = _codes.KANA
 cdef uint8_t CHANGING = _codes.CHANGING
 cdef uint8_t REACH = _codes.REACH
+cdef uint8_t OWN = _codes.OWN  # (REACH's bit, on a minority character)
 cdef Py_ssize_t TABLE_SIZE = _codes.TABLE_SIZE
 
 ctypedef fused ucs_t:
@@ -87,8 +88,8 @@ cdef int _scan(Scan* scan, const ucs_t* s, Py_ssize_t lo, Py_ssize_t hi) noexcep
                         m_start = last_c + 1
                     elif last_c > last_m:
                         several = True  # minority characters in two clauses
-                    elif i - last_m <= scan.max_gap:
-                        pair = True
+                    elif i - last_m <= scan.max_gap and not (f & _code(codes, s[last_m]) & OWN):
+                        pair = True  # (not two of the page's own words: see _loops_py's pair)
                     last_m = i
                     open_clause = True
                 elif f & CLAUSE_END:
@@ -132,7 +133,7 @@ cdef int _clauses(Scan* scan, const ucs_t* s, Py_ssize_t lo, Py_ssize_t hi) noex
             if f & CHANGING:
                 changing += 1
             if f & MINORITY:
-                if last_m >= 0 and i - last_m <= scan.max_gap:
+                if last_m >= 0 and i - last_m <= scan.max_gap and not (f & _code(codes, s[last_m]) & OWN):
                     pair = True
                     if last_b < last_m:
                         run = True
@@ -163,7 +164,7 @@ cdef int _windows(Scan* scan, const ucs_t* s, Py_ssize_t lo, Py_ssize_t hi) noex
         if first >= hi:
             break
         a = first  # back over the characters a window reaches, never before p
-        while a > p and first - a < scan.extend and (_code(codes, s[a - 1]) & REACH):
+        while a > p and first - a < scan.extend and (_code(codes, s[a - 1]) & (REACH | MINORITY)) == REACH:
             a -= 1
         last = first
         while True:  # the next minority character at most max_gap on, nothing that breaks a run between
@@ -175,7 +176,7 @@ cdef int _windows(Scan* scan, const ucs_t* s, Py_ssize_t lo, Py_ssize_t hi) noex
             else:
                 break
         b = last + 1
-        while b < hi and b - last - 1 < scan.extend and (_code(codes, s[b]) & REACH):
+        while b < hi and b - last - 1 < scan.extend and (_code(codes, s[b]) & (REACH | MINORITY)) == REACH:
             b += 1
         if spans_add(&scan.windows, a, first, last + 1, b, 4) < 0:
             return -1

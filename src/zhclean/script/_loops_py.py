@@ -28,7 +28,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from ..chars import regex_class
-from ._codes import CHANGING, CLAUSE_END, KANA, MAJORITY, MINORITY, REACH, SENTENCE_END, STRONG, TABLE_SIZE, chars_with
+from ._codes import CHANGING, CLAUSE_END, KANA, MAJORITY, MINORITY, OWN, REACH, SENTENCE_END, STRONG, TABLE_SIZE, chars_with
 
 __all__ = ["spliced", "units"]
 
@@ -64,10 +64,19 @@ def _build(table: bytes, kana: bool, max_gap: int, extend: int, changes: int) ->
     clause_only, kana_class = _inside(table, CLAUSE_END, exclude=SENTENCE_END), _inside(table, KANA)
     # Two consecutive minority characters of one run (at most max_gap apart,
     # nothing between that breaks a run), where no majority character can be
-    # (pair) and where one can (pair_or_not).
+    # (pair) and where one can (pair_or_not); one of the two not one of the
+    # page's own words (OWN: Cantonese 結晒婚生晒仔, 紅扑扑, 睇吓…流晒, where
+    # Japanese new forms, 東京大学医学部 and 愛知学院大学, are no word of it).
     gap = f"{{0,{max_gap - 1}}}+"
-    pair = f"[{m}][^{m}{every}]{gap}[{m}]"
-    pair_or_not = f"[{m}][^{m}{big}{every}]{gap}[{m}]"
+    others = _inside(table, MINORITY, exclude=OWN)
+
+    def two(between: str) -> str:
+        if not others:
+            return "(?!)"
+        return f"(?:[{others}]{between}{gap}[{m}]|[{m}]{between}{gap}[{others}])"
+
+    pair = two(f"[^{m}{every}]")
+    pair_or_not = two(f"[^{m}{big}{every}]")
     quiet = f"[^{end}{m}{clause_only}]*+"  # within a clause (of a sentence with no majority character), no minority one
     if kana:  # sentences with kana are passed over too
         passed = f"(?:[^{end}{m}]*+[{end}]|[^{end}{kana_class}]*+[{kana_class}][^{end}]*+[{end}])*+"
@@ -100,7 +109,7 @@ def _build(table: bytes, kana: bool, max_gap: int, extend: int, changes: int) ->
         f"|(?P<whole>(?:(?=[^{every}{strong}]*+[{strong}]){changes_ahead}|(?=[^{every}]*?{pair}))[^{every}]*+)"
         f"|[^{every}]*+)"  # neither (or the end, with no minority character)
     )
-    reach = f"[{_inside(table, REACH)}]"
+    reach = f"[{_inside(table, REACH, exclude=MINORITY)}]"
     window = re.compile(f"{reach}{{0,{extend}}}([{m}](?:[^{m}{big}{every}]{gap}[{m}])*+){reach}{{0,{extend}}}+")
     return _Patterns(sentence, clause, window)
 

@@ -73,6 +73,7 @@ class ScriptTables(NamedTuple):
     taiwan_forms: TaiwanForms  # OpenCC standard -> Taiwan form (爲 -> 為)
     astral: dict[str, str]  # astral character -> "T" or "S"
     weak: dict[str, frozenset[str]]  # side -> its characters that are variants when lone (WS, WT)
+    own: dict[str, frozenset[str]]  # side -> its weak characters the other script's pages write as words (OS, OT)
     phrases: dict[str, frozenset[str]]  # minority side -> phrases that tie a neighbour to it (PS, PT)
     longest_phrase: int
     changing: dict[str, frozenset[str]]  # minority side -> the B characters its conversion changes (CS, CT)
@@ -119,6 +120,7 @@ def _build() -> ScriptTables:
         taiwan_forms=TaiwanForms(re.compile(regex_class(c["TWK"])), dict(zip(c["TWK"], c["TWV"]))),
         astral=astral,
         weak={side: frozenset(c["W" + side]) for side in ("S", "T")},
+        own={side: frozenset(c["O" + side]) for side in ("S", "T")},
         phrases=phrases,
         longest_phrase=max(len(key) for keys in phrases.values() for key in keys),
         changing={side: frozenset(c["C" + side]) for side in ("S", "T")},

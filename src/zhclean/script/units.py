@@ -3,7 +3,8 @@
 A *sentence* ends at ``。！？；!?;`` or a line break, a *clause* also at
 ``，、：「」``...; a *run* is two or more minority characters at most
 ``MAX_GAP`` apart with no majority character or clause end between
-(``scan``); *weak* minority characters are those a page of the majority
+(``scan``), not all of them the page's own weak characters (``tables.own``:
+Cantonese ``結晒婚生晒仔``, ``紅扑扑``); *weak* minority characters are those a page of the majority
 script can hold on purpose (``tables.weak``: in Big5 or a Japanese new form
 for a Traditional page, ``并 内 彦 羡 庄 晒``; in GB2312 for a Simplified
 one), the others (``东 结 观 诊``) can only have been typed in the other
@@ -30,7 +31,7 @@ scripts included.
    minority characters of that clause (``因为作者逝世已经遠遠超过100年``: the
    ``过`` after ``遠遠``).
 4. Everything else stays: a lone minority character in a clause without a
-   run (``多措并舉``, ``這裡有30个人``, Cantonese ``晒``), a weak lone one even
+   run (``多措并舉``, ``這裡有30个人``, Cantonese ``晒``, ``睇吓``), a weak lone one even
    in a sentence of its own (世說新語's ``羡仕至豫章太守``, ``遐字彦林，
    河内人``), every sentence that holds kana (a Japanese quote: its ``国内``
    is Japanese).
@@ -116,6 +117,7 @@ def _code_table(minority: str) -> bytes:
             (_codes.KANA, KANA),
             (_codes.CHANGING, tables.changing[minority]),
             (_codes.REACH, tables.alphabet - ours - theirs),
+            (_codes.OWN, tables.own[minority]),
         ]
     )
 
