@@ -31,7 +31,7 @@ STEP_HELP = {
     "before (reading) or any Mandarin syllable (syllable)",
     "script": "unify mixed Traditional/Simplified text into its majority script (auto), "
     "or convert everything to one script",
-    "width": "full-width ASCII letters and digits to half-width (ＡＢＣ１２３ -> ABC123)",
+    "width": "full-width ASCII letters and digits to half-width, with the marks of a number they write (ＡＢＣ１２．５％ -> ABC12.5%%)",
     "punctuation": "ASCII ,;:?!() in Chinese to full-width (fullwidth), or the reverse (ascii)",
     "invisible": "remove zero-width characters, soft hyphens and stray byte order marks",
     "whitespace": "remove spaces at line ends (tabs stay; a lone CR ends no line), typographic spaces to spaces",
