@@ -1171,3 +1171,29 @@ def test_damage_with_punctuation_or_words_is_no_list():
         broken = original.encode(codec).decode(wrong, "replace")
         if "\ufffd" not in broken:
             assert zhclean.fix_mojibake(broken) == original
+
+
+# Lines of a word list (jieba 0.42.1's dict.txt: word, count, part of
+# speech), read as one text: a few words repeated down the lines.
+WORD_LIST_LINES = [
+    "旮 17 n\n旮旮旯旯 3 nr\n旮旯 38 n\n旮旯儿 3 z\n旯 19 x\n",  # came out 深深身身 深身 深身�
+    "蹉跎 23 v\n蹉跎光阴 3 i\n蹉跎岁月 3 i\n蹉跎日月 3 i\n蹉跎时光 3 i\n",  # 蹉跎日月 came out 廖禮らる
+]
+
+
+@pytest.mark.parametrize("text", WORD_LIST_LINES)
+def test_a_word_list_of_repeated_words_is_not_damage(text):
+    """A few characters over many lines are little evidence (score.DISTINCT_SLACK),
+    and a re-reading with kana strewn among Han characters is GBK <-> Big5's
+    damage, not its repair (structure.kana_made)."""
+    assert zhclean.fix_mojibake(text) is text
+    assert zhclean.mojibake_report(text) == []
+
+
+def test_a_repeated_word_inside_real_damage_still_counts():
+    # Real text repeats a word: GBK read as Big5 with four distinct
+    # characters in six (重症转危重症) is still repaired.  (Six of three,
+    # 我们的我们的 alone, is left now: no more evidence than jieba's 旮旯.)
+    for original in ("重症转危重症", "他说他说的话", "一个一个地来", "研究研究再说", "加强医疗资源统筹，重症转危重症"):
+        broken = original.encode("gbk").decode("big5")
+        assert zhclean.fix_mojibake(broken) == original, broken

@@ -67,6 +67,7 @@ from .score import (
 )
 from .stretches import stretches
 from .structure import (
+    kana_made,
     UTF8_REGION,
     forget_breaks,
     UTF8_RUN,
@@ -774,6 +775,8 @@ def _judge(
             continue
         if two_byte_right and stretch.wrong not in (SINGLE_BYTE, HYBRID) and character_list(after):
             continue  # a list of characters re-read as another (see CHARACTER_LIST_BELOW)
+        if two_byte_right and stretch.wrong not in (SINGLE_BYTE, HYBRID) and kana_made(before, after):
+            continue  # kana among Han characters: GBK and Big5's damage, not their repair
         wrong = CODEC_NAMES[stretch.wrong]
         after = private_use_lost(after, before, stretch.right)
         judged.append(

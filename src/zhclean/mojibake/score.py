@@ -37,6 +37,13 @@ LEAST_GAIN = float(GAIN)
 # Counted in stretches with fewer non-ASCII characters than this; a longer
 # one passes the bar either way, and is judged on its reading.
 REPEATS_COUNTED_BELOW = 4 * LEAST_TWO_BYTE_EVIDENCE_UNMARKED
+# And in such a stretch, its distinct characters past ASCII, and
+# DISTINCT_SLACK more, bound the evidence: a word list's lines of one word
+# (jieba's dictionary: 旮 旮旮旯旯 旮旯 旮旯儿 旯, eleven characters of three,
+# came out 深深身身 深身 深身�) are little more evidence than those few
+# characters, where real text repeats a word or two (重癥轉危重癥, six of
+# four, is GBK read as Big5 in the corpus's cases).
+DISTINCT_SLACK = 2
 
 
 def plausible_gain(before: TextStats, after: TextStats, new_losses: int) -> bool:
@@ -98,11 +105,13 @@ def least_evidence(stretch: Stretch, before: str) -> int:
 def two_byte_evidence(before: str, non_ascii: int) -> int:
     """The evidence a GBK <-> Big5 stretch ``before`` gives, with ``non_ascii``
     characters past ASCII (U+FFFD apart): those characters, less each that
-    repeats the one before it (see REPEATS_COUNTED_BELOW)."""
+    repeats the one before it, and no more than DISTINCT_SLACK over how
+    many distinct ones there are (see REPEATS_COUNTED_BELOW)."""
     if non_ascii >= REPEATS_COUNTED_BELOW:
         return non_ascii
     repeats = sum(1 for a, b in zip(before, before[1:]) if a == b and a > "\x7f" and a != "\ufffd")
-    return non_ascii - repeats
+    distinct = len({ch for ch in before if ch > "\x7f"} - {"\ufffd"})
+    return min(non_ascii - repeats, distinct + DISTINCT_SLACK)
 
 
 def reads_very_well(stats: TextStats) -> bool:

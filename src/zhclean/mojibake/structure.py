@@ -74,6 +74,7 @@ if TYPE_CHECKING:
 CHARACTER_LIST_BELOW = 20
 
 __all__ = [
+    "kana_made",
     "UTF8_RUN",
     "utf8_run",
     "UTF8_REGION",
@@ -747,6 +748,16 @@ def japanese_kana(text: str) -> bool:
         return False
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     return kana >= KANA_SHARE * non_ascii
+
+
+def kana_made(before: str, after: str) -> bool:
+    """Whether the re-reading ``after`` of ``before`` holds kana that
+    ``before`` does not, and is no Japanese (``japanese_kana``): GBK and
+    Big5 read as each other make a kana of a Chinese character now and
+    then (Big5's 不 read as GBK is ぃ), so a reading with kana strewn among
+    its Han characters is that damage, not its repair (jieba's dictionary
+    line 蹉跎日月 came out 廖禮らる)."""
+    return _KANA.search(after) is not None and _KANA.search(before) is None and not japanese_kana(after)
 
 
 def mixture_words(region: str, start: int, end: int) -> bool:
