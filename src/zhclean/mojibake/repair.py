@@ -50,6 +50,7 @@ from .charsets import (
 )
 from .cuts import char_bytes, forget_chosen_bytes
 from .evidence import document_codec, evidenced_decoders
+from .neighbours import neighbour_repairs
 from .pairs import ordered_pairs
 from .records import Known, Repair, Screened, Shares, Stretch, TextStats
 from .tables import word_pairs
@@ -908,6 +909,14 @@ def _round(
     # again: a span their repairs read wrongly, 都汜莉汜魂 for 常生产生活 in the
     # crawlers' mixture, is read now, not by the next call.)
     found = word_repairs(repaired, loops, frozen, screened if not made and not settled else None)
+    if found:
+        made.append(found)
+        frozen = _moved(frozen, found)
+        kept = _moved(kept, found)
+        repaired = apply(repaired, [(r.start, r.end, r.text) for r in found])
+    # The short runs of the text's one pair of GBK and Big5 beside what it
+    # repaired (neighbours: 羆ぇ...┬丁矫 before 生太差..., 總之...房間衛).
+    found = neighbour_repairs(repaired, made, frozen, loops) if made else []
     if found:
         made.append(found)
         frozen = _moved(frozen, found)
