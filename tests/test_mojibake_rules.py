@@ -1178,6 +1178,8 @@ def test_damage_with_punctuation_or_words_is_no_list():
 WORD_LIST_LINES = [
     "旮 17 n\n旮旮旯旯 3 nr\n旮旯 38 n\n旮旯儿 3 z\n旯 19 x\n",  # came out 深深身身 深身 深身�
     "蹉跎 23 v\n蹉跎光阴 3 i\n蹉跎岁月 3 i\n蹉跎日月 3 i\n蹉跎时光 3 i\n",  # 蹉跎日月 came out 廖禮らる
+    # jionlp's character dictionary: character, radical, strokes, code, stroke order
+    "豸\t豸\t0\t20222\t丿丶丶丿亅丿丿\t豸\tEER\t[zhì]1.古书上指没有脚的虫子。",  # 摔 摔 评瓶瓶评屏评评 摔
 ]
 
 

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import zhclean
+from zhclean._edits import apply as apply_edits
 from zhclean.script import conversion_edits, converted_count
 
 pytestmark = pytest.mark.any_implementation
@@ -460,3 +461,26 @@ def test_lone_surrogates_through_the_cleaner():
     assert cleaner("結\ud800這国发从") == "结\ud800这国发从"
     assert cleaner.clean_batch(["結\ud800這国发从", "書(shu)"]) == ["结\ud800这国发从", "書"]
     assert "".join(edit.after for edit in cleaner.explain("結\ud800這国发从")) == "结\ud800这"
+
+
+# A text about the scripts names characters of the other one on purpose:
+# such a mention stays (script.mentions), the rest is unified as before.
+MENTIONS = [
+    ("繁体字“發”和“髮”都简化为“发”。", "繁体字“發”和“髮”都简化为“发”。"),
+    ("在這個頁面中，“发”是“發”的简体字。", "在這個頁面中，“发”是“發”的簡體字。"),
+    ("繁體「發」簡化為「发」，这是简化字。", "繁體「發」簡化為「发」，這是簡化字。"),
+    ("這個字同“发”，見上。", "這個字同“发”，見上。"),  # 同 before the quote
+    ("他們說，“发”字很常見。", "他們說，“发”字很常見。"),  # 字 after it
+]
+
+
+@pytest.mark.parametrize("text, expected", MENTIONS)
+def test_characters_mentioned_as_forms_stay(text, expected):
+    assert zhclean.convert(text) == expected
+    assert zhclean.Cleaner()(text) == expected
+    assert apply_edits(text, conversion_edits(text, "auto")) == expected
+
+
+def test_a_quoted_word_that_is_used_is_unified():
+    # No word of forms in the sentence: the quotation is the text's own words.
+    assert zhclean.convert(PAGE + "疑问句加“吗”。" + PAGE) == PAGE + "疑問句加“嗎”。" + PAGE

@@ -42,7 +42,10 @@ REPEATS_COUNTED_BELOW = 4 * LEAST_TWO_BYTE_EVIDENCE_UNMARKED
 # (jieba's dictionary: 旮 旮旮旯旯 旮旯 旮旯儿 旯, eleven characters of three,
 # came out 深深身身 深身 深身�) are little more evidence than those few
 # characters, where real text repeats a word or two (重癥轉危重癥, six of
-# four, is GBK read as Big5 in the corpus's cases).
+# four, is GBK read as Big5 in the corpus's cases).  Where under half its
+# characters are distinct, only those count: jionlp's character dictionary
+# line 豸<tab>豸<tab>0<tab>20222<tab>丿丶丶丿亅丿丿<tab>豸, ten of four, came out
+# 摔 摔 评瓶瓶评屏评评 摔 (read as Big5-HKSCS from GBK).
 DISTINCT_SLACK = 2
 
 
@@ -111,6 +114,8 @@ def two_byte_evidence(before: str, non_ascii: int) -> int:
         return non_ascii
     repeats = sum(1 for a, b in zip(before, before[1:]) if a == b and a > "\x7f" and a != "\ufffd")
     distinct = len({ch for ch in before if ch > "\x7f"} - {"\ufffd"})
+    if 2 * distinct < non_ascii:
+        return distinct  # most of it repeats what it holds already: a list, a table
     return min(non_ascii - repeats, distinct + DISTINCT_SLACK)
 
 

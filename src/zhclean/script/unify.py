@@ -16,7 +16,9 @@ reaching ``units.EXTEND`` characters past it, within its clause:
   ``乾淨``); a character OpenCC would change anyway (``平台`` -> ``平臺``,
   ``台灣`` -> ``臺灣``, the surname ``于`` -> ``於``) is already valid, and
   stays as the page has it;
-- nothing else in the document is touched.
+- nothing else in the document is touched;
+- nor a character the text mentions as a form, not uses (``mentions``:
+  ``繁体字“發”和“髮”都简化为“发”``).
 
 The Traditional target keeps the page's regional standard: among the
 Traditional-only characters that the three standards write differently
@@ -32,6 +34,7 @@ from ..chars import count_of, holds
 from . import _loops
 from .converters import TaiwanForms, convert_joined, convert_pieces
 from .edits import Edit, replace
+from .mentions import mentions, outside
 from .scan import Census, astral_counts, census, guess_rare, has_both, kana_outnumbered, outnumbers
 from .tables import TABLES, ScriptTables
 from .units import Span, Units, Window, minority_units
@@ -77,9 +80,9 @@ def auto_edits(text: str) -> list[Edit]:
     plan = _plan(text)
     if plan is None:
         return []
-    tables, units, config, forms = plan
+    tables, units, config, forms, held = plan
     edits = _whole_edits(text, units.whole, config, forms)
-    edits += _window_edits(text, units.windows, units.minority, config, forms, tables)
+    edits += _kept(text, _window_edits(text, units.windows, units.minority, config, forms, tables), held)
     edits.sort()
     return edits
 
@@ -93,16 +96,17 @@ def unified(text: str) -> str:
     plan = _plan(text)
     if plan is None:
         return text
-    tables, units, config, forms = plan
+    tables, units, config, forms, held = plan
     converted = convert_joined(config, [text[a:b] for a, b in units.whole], forms)
-    edits = _window_edits(text, units.windows, units.minority, config, forms, tables, minimal=False)
+    edits = _kept(text, _window_edits(text, units.windows, units.minority, config, forms, tables, minimal=False), held)
     edits.sort()
     return _loops.LOOPS.spliced(text, units.whole, converted, edits)
 
 
-def _plan(text: str) -> tuple[ScriptTables, Units, str, TaiwanForms | None] | None:
+def _plan(text: str) -> tuple[ScriptTables, Units, str, TaiwanForms | None, list[Span]] | None:
     """What unifying ``text`` converts, and with which configuration and
-    forms; None for pure, neutral or Japanese text.
+    forms, and the mentions no edit may reach into (``units.whole`` is
+    without them already); None for pure, neutral or Japanese text.
 
     Cheapest tests first: nearly every text holds one script only (two
     searches tell), and most of the rest hold lone variants of the rarer
@@ -122,7 +126,10 @@ def _plan(text: str) -> tuple[ScriptTables, Units, str, TaiwanForms | None] | No
         standard = traditional_standard(text, tables)
         config = REGION_CONFIGS[standard]
         forms = tables.taiwan_forms if standard == "TW" else None
-    return tables, units, config, forms
+    held = mentions(text)
+    if held:
+        units = units._replace(whole=outside(units.whole, held))
+    return tables, units, config, forms, held
 
 
 class Decision(NamedTuple):
@@ -213,6 +220,26 @@ def _whole_edits(text: str, spans: list[Span], config: str, forms: TaiwanForms |
     for (a, b), new in zip(spans, converted):
         edits.extend(replace(text, a, b, new))
     return edits
+
+
+def _kept(text: str, edits: list[Edit], held: list[Span]) -> list[Edit]:
+    """``edits`` with the characters of ``held`` (sorted spans) as ``text``
+    has them: an edit of one character for one keeps them, another that
+    reaches into one is dropped."""
+    if not held:
+        return edits
+    kept = []
+    for a, b, new in edits:
+        inside = [(max(a, x), min(b, y)) for x, y in held if x < b and y > a]
+        if not inside:
+            kept.append((a, b, new))
+        elif len(new) == b - a:
+            chars = list(new)
+            for x, y in inside:
+                chars[x - a : y - a] = text[x:y]
+            if "".join(chars) != text[a:b]:
+                kept.append((a, b, "".join(chars)))
+    return kept
 
 
 def _window_edits(
