@@ -27,7 +27,7 @@ FORM_WORDS = (
     "简体 簡體 繁体 繁體 简化 簡化 繁化 异体 異體 亦作 又作 也作 或作 写作 寫作 古同 俗字 俗作 "
     "本字 正字 字形 通假 简写 簡寫 正体 正體 旧字 舊字 新字 讹作 訛作 误作 誤作 写法 寫法"
 ).split()
-_QUOTES = ("“”", "「」", "『』", "‘’", '""')
+_QUOTES = (("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’"), ('"', '"'))
 _QUOTED = LazyPattern(
     "|".join(f"{re.escape(a)}([^{re.escape(a + b)}\n]{{1,{MENTION_MOST}}}){re.escape(b)}" for a, b in _QUOTES)
 )
@@ -39,7 +39,7 @@ _AFTER = "字"
 
 def mentions(text: str) -> list[Span]:
     """The insides of ``text``'s mentions (see the module docstring), sorted."""
-    quoted = [m for m in _QUOTED.finditer(text)]
+    quoted = list(_QUOTED.finditer(text))
     if not quoted:
         return []
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
@@ -52,7 +52,8 @@ def mentions(text: str) -> list[Span]:
             continue
         i = bisect.bisect_left(ends, m.start())
         low = ends[i - 1] + 1 if i else 0
-        high = ends[bisect.bisect_left(ends, m.end())] if bisect.bisect_left(ends, m.end()) < len(ends) else len(text)
+        j = bisect.bisect_left(ends, m.end())
+        high = ends[j] if j < len(ends) else len(text)
         if _FORM_WORD.search(text, low, high):
             found.append((a, b))
     return found
