@@ -101,6 +101,12 @@ from .structure import (
 if TYPE_CHECKING:
     from ._loops import Loops
 
+# A repair as UTF-8 from a two-byte decoder that makes losses of an input
+# with none must recover this many characters for each: CC-CEDICT's line
+# 涓埃 涓埃 [juan1 ai1], a word written twice, came out 丰� 丰 (its GBK bytes
+# E4 B8 B0 A3: 丰 and a byte of nothing).  A page the decoder dropped bytes
+# of (errors="ignore") loses one now and then among many.
+RECOVERED_PER_NEW_LOSS = 4
 # Repairs can uncover more: two kinds of mojibake side by side compete for
 # one region, and the loser is found again once the winner is repaired.
 MAX_PASSES = 4
@@ -765,6 +771,14 @@ def _judge(
             # 和 of class 15 carrying two rare characters with it).
             own = loops.text_stats(once("kept", _kept_characters, before, after))
             gain_before, gain_after = _less(gain_before, own), _less(gain_after, own)
+        if (
+            new_losses
+            and stretch.right == "utf-8"
+            and stretch.wrong not in SINGLE_BYTE_CODECS
+            and "\ufffd" not in before
+            and gain_after.non_ascii < RECOVERED_PER_NEW_LOSS * new_losses
+        ):
+            continue  # bytes that read as UTF-8 here and there, losses between: no such text
         if not (structural or plausible_gain(gain_before, gain_after, new_losses)):
             continue
         if two_byte_right and not reads_very_well(gain_after) and (

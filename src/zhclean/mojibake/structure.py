@@ -655,12 +655,18 @@ def box_drawing(text: str) -> bool:
 
 def character_list(text: str) -> bool:
     """Whether ``text``, a re-reading, is a list of characters: Han
-    characters alone, two or more and fewer than CHARACTER_LIST_BELOW, no
-    two side by side of which stand together in a word."""
-    if not 2 <= len(text) < CHARACTER_LIST_BELOW or _HAN_ONLY.fullmatch(text) is None:
+    characters, two or more and fewer than CHARACTER_LIST_BELOW, with
+    nothing but ASCII between them (a dictionary's line: CC-CEDICT's
+    牆旮旯 墙旮旯 [qiang2 ga1 la2] came out 鲤深身 嫰深身), no two side by side
+    of which stand together in a word."""
+    if text.isascii():
+        return False
+    runs = _HAN_ONLY.findall(text)
+    han = sum(map(len, runs))
+    if not 2 <= han < CHARACTER_LIST_BELOW or han + len(text.encode("ascii", "ignore")) != len(text):
         return False
     pairs = word_pairs()
-    return not any(second in pairs.get(first, "") for first, second in zip(text, text[1:]))
+    return not any(second in pairs.get(first, "") for run in runs for first, second in zip(run, run[1:]))
 
 
 def tone_numbers(text: str, start: int, end: int) -> bool:
