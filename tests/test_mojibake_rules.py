@@ -1235,15 +1235,16 @@ def test_correct_text_beside_a_repair_stays():
 
 
 def test_a_dictionary_of_words_in_both_scripts_is_not_damage():
-    """CC-CEDICT's lines (Traditional, Simplified, pinyin, English): a word
-    written twice is no evidence of UTF-8 read as GBK where its reading
-    loses bytes (涓埃 涓埃 had come out 丰� 丰: repair.RECOVERED_PER_NEW_LOSS),
-    nor is a re-reading with no word among its Han characters
-    (structure.character_list: 牆旮旯 墙旮旯 had come out 鲤深身 嫰深身)."""
-    line = "涓埃 涓埃 [juan1 ai1] /tiny stream of dust/tiny things/negligible/"
-    assert zhclean.fix_mojibake(line) is line
-    assert zhclean.fix_mojibake("他住在寮房 寮房 [liao2 fang2] /hut/") == "他住在寮房 寮房 [liao2 fang2] /hut/"
+    """CC-CEDICT's lines (Traditional, Simplified, pinyin, English): a
+    re-reading with no word among its Han characters, ASCII between them, is
+    a list (structure.character_list: 牆旮旯 墙旮旯 had come out 鲤深身 嫰深身)."""
     from zhclean.mojibake.structure import character_list
 
     assert character_list("鲤深身 嫰深身")
+    assert character_list("all/\n鲤深身 嫰深身 [qian")
     assert not character_list("发布 新闻 today")  # a word: 发布
+    assert not character_list("today")
+    # A word written twice read as UTF-8 with a byte of nothing after each
+    # (repair.REPEATING_WORD_BELOW): 涓埃 涓埃 had come out 丰� 丰.
+    for line in ("涓埃 涓埃 [juan1 ai1] /tiny stream of dust/", "寮房 寮房 [liao2 fang2] /hut/"):
+        assert zhclean.fix_mojibake(line) is line

@@ -101,12 +101,11 @@ from .structure import (
 if TYPE_CHECKING:
     from ._loops import Loops
 
-# A repair as UTF-8 from a two-byte decoder that makes losses of an input
-# with none must recover this many characters for each: CC-CEDICT's line
-# 涓埃 涓埃 [juan1 ai1], a word written twice, came out 丰� 丰 (its GBK bytes
-# E4 B8 B0 A3: 丰 and a byte of nothing).  A page the decoder dropped bytes
-# of (errors="ignore") loses one now and then among many.
-RECOVERED_PER_NEW_LOSS = 4
+# A repair as UTF-8 that makes losses is not believed of a stretch this
+# short whose characters repeat themselves (CC-CEDICT's 涓埃 涓埃, a word in
+# both scripts alike, came out 丰� 丰); a longer one repeats the damage of a
+# page (锟斤拷 over and over, where every bar had held).
+REPEATING_WORD_BELOW = 8
 # Repairs can uncover more: two kinds of mojibake side by side compete for
 # one region, and the loser is found again once the winner is repaired.
 MAX_PASSES = 4
@@ -573,6 +572,14 @@ def _ascii_letter_inside(text: str) -> bool:
     return any(ch.isascii() and ch.isalpha() for ch in text[1:-1])
 
 
+def _repeats_itself(before: str) -> bool:
+    """Whether ``before`` is short (fewer than REPEATING_WORD_BELOW
+    characters past ASCII, U+FFFD apart) and half of them or more repeat
+    others of it."""
+    chars = [ch for ch in before if ch > "\x7f" and ch != "\ufffd"]
+    return 2 <= len(chars) < REPEATING_WORD_BELOW and 2 * len(set(chars)) <= len(chars)
+
+
 def _disjoint(candidates: Iterable[Repair]) -> list[Repair]:
     """Each candidate, in order, that overlaps none kept before it.
 
@@ -771,14 +778,11 @@ def _judge(
             # 和 of class 15 carrying two rare characters with it).
             own = loops.text_stats(once("kept", _kept_characters, before, after))
             gain_before, gain_after = _less(gain_before, own), _less(gain_after, own)
-        if (
-            new_losses
-            and stretch.right == "utf-8"
-            and stretch.wrong not in SINGLE_BYTE_CODECS
-            and "\ufffd" not in before
-            and gain_after.non_ascii < RECOVERED_PER_NEW_LOSS * new_losses
-        ):
-            continue  # bytes that read as UTF-8 here and there, losses between: no such text
+        if new_losses and stretch.right == "utf-8" and _repeats_itself(before):
+            # A word written twice (CC-CEDICT's 涓埃 涓埃, Traditional and
+            # Simplified alike) read as UTF-8 with a byte of nothing after
+            # each: 丰� 丰.  Real damage that lost bytes repeats no such word.
+            continue
         if not (structural or plausible_gain(gain_before, gain_after, new_losses)):
             continue
         if two_byte_right and not reads_very_well(gain_after) and (
