@@ -1248,3 +1248,11 @@ def test_a_dictionary_of_words_in_both_scripts_is_not_damage():
     # (repair.REPEATING_WORD_BELOW): 涓埃 涓埃 had come out 丰� 丰.
     for line in ("涓埃 涓埃 [juan1 ai1] /tiny stream of dust/", "寮房 寮房 [liao2 fang2] /hut/"):
         assert zhclean.fix_mojibake(line) is line
+
+
+def test_one_letter_over_and_over_is_no_gbk():
+    # A date format's year in Swedish, between brackets: no GBK pairs.
+    for text in ("[MMDDhhmm[[ÅÅ]ÅÅ][.ss]]", "datum ÅÅÅÅ-MM-DD", "ÄÄ ÄÄ"):
+        assert zhclean.fix_mojibake(text) is text
+    # GBK read as Latin-1 with two characters or more still is (你好 is ÄãºÃ).
+    assert zhclean.fix_mojibake("发布了新闻".encode("gbk").decode("latin-1")) == "发布了新闻"

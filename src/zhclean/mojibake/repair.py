@@ -572,6 +572,11 @@ def _ascii_letter_inside(text: str) -> bool:
     return any(ch.isascii() and ch.isalpha() for ch in text[1:-1])
 
 
+def _one_letter(before: str) -> bool:
+    """Whether ``before``'s characters past ASCII are one and the same."""
+    return len({ch for ch in before if ch > "\x7f"}) == 1
+
+
 def _repeats_itself(before: str) -> bool:
     """Whether ``before`` is short (fewer than REPEATING_WORD_BELOW
     characters past ASCII, U+FFFD apart) and half of them or more repeat
@@ -687,6 +692,10 @@ def _judge(
             continue  # a tree, a table or a bar drawn in the text
         if two_byte_right and tone_numbers(text, offset + stretch.start, offset + stretch.end):
             continue  # tone numbers after the letters of a transcription
+        if two_byte_right and stretch.wrong in (SINGLE_BYTE, HYBRID) and _one_letter(before):
+            # One letter over and over is a format's, not GBK's pairs: Swedish
+            # [[ÅÅ]ÅÅ] (a year in date's usage line) came out [[排]排].
+            continue
         if two_byte_right and stretch.wrong in (SINGLE_BYTE, HYBRID) and _quotes_only(before):
             # Quotation marks around words are the text's own: «Ctrl»\ in a
             # Ukrainian manual page read as Big5 was 青trl蓋 (« is AB, a lead).
