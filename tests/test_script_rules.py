@@ -484,3 +484,27 @@ def test_characters_mentioned_as_forms_stay(text, expected):
 def test_a_quoted_word_that_is_used_is_unified():
     # No word of forms in the sentence: the quotation is the text's own words.
     assert zhclean.convert(PAGE + "疑问句加“吗”。" + PAGE) == PAGE + "疑問句加“嗎”。" + PAGE
+
+
+def _spans(points: list[int]) -> list[tuple[int, int]]:
+    points = sorted(set(points))
+    return [(points[k], points[k + 1]) for k in range(0, len(points) - 1, 2)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 80), max_size=30), st.lists(st.integers(0, 80), max_size=16))
+def test_spans_less_mentions_as_a_plain_statement_gives(span_points, hole_points):
+    from zhclean.script.mentions import outside
+
+    spans, holes = _spans(span_points), _spans(hole_points)
+    plain = []
+    for a, b in spans:
+        at = a
+        for x, y in holes:
+            if x < b and y > at:
+                if x > at:
+                    plain.append((at, x))
+                at = max(at, y)
+        if at < b:
+            plain.append((at, b))
+    assert outside(spans, holes) == plain

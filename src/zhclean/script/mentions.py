@@ -33,48 +33,92 @@ _QUOTED = LazyPattern(
 )
 _FORM_WORD = LazyPattern("|".join(FORM_WORDS))
 _SENTENCE_END = LazyPattern(f"[{re.escape(SENTENCE_ENDS)}]")
+# How far back the start of a sentence is looked for first (the look grows
+# fourfold until it finds one).
+SENTENCE_LOOK_BACK = 64
 _BEFORE = "同通作"
 _AFTER = "字"
+_OPENING = "".join(a for a, _ in _QUOTES)
+_CLOSING = "".join(b for _, b in _QUOTES)
+# One alternation of plain strings (a class or a lookahead in it made the
+# engine try every branch at every character: 100 ms on the zhwiki text,
+# against 5 ms so).
+_TRIGGER = LazyPattern(
+    "|".join(
+        FORM_WORDS
+        + [re.escape(b + q) for b in _BEFORE for q in _OPENING]
+        + [re.escape(q + _AFTER) for q in _CLOSING]
+    )
+)
 
 
 def mentions(text: str) -> list[Span]:
-    """The insides of ``text``'s mentions (see the module docstring), sorted."""
-    quoted = list(_QUOTED.finditer(text))
-    if not quoted:
-        return []
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-    found = []
-    for m in quoted:
-        k = m.lastindex or 0
-        a, b = m.span(k)
-        if (m.start() > 0 and text[m.start() - 1] in _BEFORE) or text[m.end() : m.end() + 1] == _AFTER:
-            found.append((a, b))
-            continue
-        i = bisect.bisect_left(ends, m.start())
-        low = ends[i - 1] + 1 if i else 0
-        j = bisect.bisect_left(ends, m.end())
-        high = ends[j] if j < len(ends) else len(text)
-        if _FORM_WORD.search(text, low, high):
-            found.append((a, b))
-    return found
+    """The insides of ``text``'s mentions (see the module docstring), sorted.
+
+    Read from what makes one, which is rare, not from the quotations, which
+    are not: one pass finds the words of forms and the marks beside a
+    quotation (``同“``, ``”字``), then each one's sentence is read for its
+    quotations (the zhwiki text, 2 MB, holds 4,677 quotations and 660 words
+    of forms; the quotations read one by one took 31 ms, against OpenCC's
+    45 for the whole text)."""
+    found = set()
+    done = 0  # where the last sentence read for a word of forms ends
+    for hit in _TRIGGER.finditer(text):
+        at, word = hit.start(), hit.group()
+        if word[-1] in _OPENING:  # 同“…”: the quotation after it
+            m = _QUOTED.match(text, at + 1)
+            if m is not None:
+                found.add(m.span(m.lastindex or 0))
+        elif word[0] in _CLOSING:  # …”字: the quotation before it
+            for m in _QUOTED.finditer(text, max(0, at - MENTION_MOST - 1), at + 1):
+                if m.end() == at + 1:
+                    found.add(m.span(m.lastindex or 0))
+        elif at >= done:  # a word of forms: every short quotation of its sentence
+            following = _SENTENCE_END.search(text, hit.end())
+            done = following.start() if following else len(text)
+            for m in _QUOTED.finditer(text, _sentence_start(text, at), done):
+                found.add(m.span(m.lastindex or 0))
+    return sorted(found)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts."""
+    back = SENTENCE_LOOK_BACK
+    while True:
+        low = max(0, pos - back)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, low, pos)]
+        if ends:
+            return ends[-1]
+        if low == 0:
+            return 0
+        back *= 4
 
 
 def outside(spans: list[Span], holes: list[Span]) -> list[Span]:
     """``spans`` (sorted, disjoint) less ``holes`` (sorted, disjoint): the
-    pieces left, none empty."""
+    pieces left, none empty.  Read from the holes, which are few: the zhwiki
+    text, 2 MB, has 12,496 spans converted whole and 850 mentions."""
     if not holes:
         return spans
-    pieces = []
-    for a, b in spans:
-        k = bisect.bisect_right(holes, (a, a))
-        if k and holes[k - 1][1] > a:
-            k -= 1
-        at = a
-        while k < len(holes) and holes[k][0] < b:
-            if holes[k][0] > at:
-                pieces.append((at, holes[k][0]))
-            at = max(at, holes[k][1])
+    starts = [a for a, _ in spans]
+    cut: dict[int, list[Span]] = {}  # span index -> the holes that meet it
+    for x, y in holes:
+        k = max(0, bisect.bisect_right(starts, x) - 1)
+        while k < len(spans) and spans[k][0] < y:
+            if spans[k][1] > x:
+                cut.setdefault(k, []).append((x, y))
             k += 1
+    pieces: list[Span] = []
+    done = 0
+    for k in sorted(cut):
+        pieces += spans[done:k]
+        at, b = spans[k]
+        for x, y in cut[k]:
+            if x > at:
+                pieces.append((at, x))
+            at = max(at, y)
         if at < b:
             pieces.append((at, b))
+        done = k + 1
+    pieces += spans[done:]
     return pieces

@@ -28,6 +28,7 @@ s2hk; ties in that order of preference: Taiwan, Hong Kong, OpenCC).
 """
 from __future__ import annotations
 
+import bisect
 from typing import NamedTuple
 
 from ..chars import count_of, holds
@@ -230,7 +231,14 @@ def _kept(text: str, edits: list[Edit], held: list[Span]) -> list[Edit]:
         return edits
     kept = []
     for a, b, new in edits:
-        inside = [(max(a, x), min(b, y)) for x, y in held if x < b and y > a]
+        k = bisect.bisect_right(held, (a, a))
+        k -= k > 0 and held[k - 1][1] > a
+        inside = []
+        while k < len(held) and held[k][0] < b:
+            x, y = held[k]
+            if y > a:
+                inside.append((max(a, x), min(b, y)))
+            k += 1
         if not inside:
             kept.append((a, b, new))
         elif len(new) == b - a:
