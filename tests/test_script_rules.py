@@ -508,3 +508,12 @@ def test_spans_less_mentions_as_a_plain_statement_gives(span_points, hole_points
         if at < b:
             plain.append((at, b))
     assert outside(spans, holes) == plain
+
+
+def test_mentions_in_a_long_page_stay_too():
+    # Few spans in a long text: only their sentences are read for mentions.
+    simplified = "这是一个简单的句子，没有任何问题。" * 400
+    text = simplified + "繁体字“發”和“髮”都简化为“发”。" + simplified + "这里的东西很好，请到互助客棧詢問。"
+    out = zhclean.convert(text)
+    assert "繁体字“發”和“髮”都简化为“发”。" in out
+    assert out.endswith("请到互助客栈询问。")

@@ -127,7 +127,7 @@ def _plan(text: str) -> tuple[ScriptTables, Units, str, TaiwanForms | None, list
         standard = traditional_standard(text, tables)
         config = REGION_CONFIGS[standard]
         forms = tables.taiwan_forms if standard == "TW" else None
-    held = mentions(text)
+    held = mentions(text, sorted(units.whole + [(a, b) for a, _, _, b in units.windows]))
     if held:
         units = units._replace(whole=outside(units.whole, held))
     return tables, units, config, forms, held
