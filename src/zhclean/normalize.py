@@ -58,28 +58,47 @@ _CLOSING = "”’」』》〉】）〕"
 # for one with ``re`` took 5.9 ms), the runs by the expression from there.
 _FULLWIDTH_SET = CharTable(chr(cp) for lo, hi in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
                            for cp in range(lo, hi + 1))
-# A run, and the marks of a number it writes (People's Daily of 1998, in
-# full-width digits: 1,691 decimals such as ０．７４ and 1,437 percentages;
-# its digits alone narrowed made 0．74％).  A comma only before exactly
-# three digits: １，２，３ is a list, its commas the sentence's.
+# The marks of a number a run writes, after its digits (People's Daily of
+# 1998, in full-width digits: 1,691 decimals such as ０．７４ and 1,437
+# percentages; its digits alone narrowed made 0．74％): ．：／－ between two
+# digits, ，before exactly three (１，２，３ is a list, its commas the
+# sentence's), ％ after the last; and a sign before the first.  Read from
+# the end of each run only where a mark follows a digit: a pattern that
+# looked for them everywhere took 81 ms on 2 MB of that text, against 27.
+_DIGITS = "０１２３４５６７８９"
 _DIGIT = "[\uff10-\uff19]"
-_FULLWIDTH_ALNUM = LazyPattern(
-    f"(?:(?<!－)[＋－](?={_DIGIT}))?{regex_class(_FULLWIDTH_SET.chars)}++"
+_FULLWIDTH_ALNUM = LazyPattern(f"{regex_class(_FULLWIDTH_SET.chars)}+")
+_NUMBER_MARKS = "．：／－，％"
+_NUMBER_TAIL = LazyPattern(
     f"(?:(?<={_DIGIT})(?:[．：／－]|，(?={_DIGIT}{{3}}(?!{_DIGIT})))(?={_DIGIT}){regex_class(_FULLWIDTH_SET.chars)}++)*+"
     f"(?:(?<={_DIGIT})％)?"
 )
+_SIGNS = "＋－"
 _TO_HALFWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 
 
 def width_edits(text: str) -> list[Edit]:
-    """Full-width ASCII letters and digits to half-width."""
+    """Full-width ASCII letters and digits to half-width, with the marks of
+    a number they write."""
     if text.isascii():  # a flag of the string, read in constant time
         return []
     first = first_of(text, _FULLWIDTH_SET)
     if first < 0:
         return []
-    # (From the sign before the first digit, if it has one.)
-    return [(m.start(), m.end(), m.group().translate(_TO_HALFWIDTH)) for m in _FULLWIDTH_ALNUM.finditer(text, max(0, first - 1))]
+    edits: list[Edit] = []
+    done = 0
+    n = len(text)
+    for m in _FULLWIDTH_ALNUM.finditer(text, first):
+        start, end = m.span()
+        if start < done:
+            continue  # read already, in a number's tail
+        if end < n and text[end] in _NUMBER_MARKS and text[end - 1] in _DIGITS:
+            end = _NUMBER_TAIL.match(text, end).end()
+        if start and text[start - 1] in _SIGNS and text[start] in _DIGITS and text[start - 2 : start - 1] != "－":
+            start -= 1
+        edits.append((start, end, text[start:end].translate(_TO_HALFWIDTH)))
+        done = end
+    return edits
 
 
 # --- punctuation -----------------------------------------------------------------
