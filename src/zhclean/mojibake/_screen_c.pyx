@@ -99,9 +99,17 @@ cdef enum:
     # FOREIGN_WORD_LEAST letters (so no WORD_LETTER): a window whose region's
     # flags hold one may pass the quick way with flags of its own.
     CUT = 1 << 13
+    # And, in a region's flags (not a window's own), the bits of the
+    # character's _other_viable, OTHER_PAIRS and OTHER_UTF8, where the quick
+    # way asks it (_others_flag): the quick way's bits of a window are then
+    # those of its flags, or-ed by _cannot.  (Asked window by window, each
+    # character of a page of Greek or Russian was read again in every window
+    # that holds it, a quarter of its screen.)
+    VIABLE_OTHER = 1 << 5
+    VIABLE_OTHER_UTF8 = 1 << 6
     # ScreenTables.letter_bits, what _bound_flags reads of a letter of a word
     # in one lookup: the low four bits the script of a small letter
-    # (small_script), and _window_others' first test: a character of
+    # (small_script), and _others_flag's first test: a character of
     # MAYBE_OTHER that _other_viable reads only before one of OTHER_AFTER
     # (a lead), or always (LATIN_MADE, a €); and one of OTHER_AFTER, a
     # continuation or a loss.
@@ -1399,7 +1407,8 @@ cdef inline int _starts_utf8(const Tables* t, const ScreenTables* st, const ucs_
 
 
 cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, bint hkscs,
-                     bint whole, uint16_t* flags) noexcept nogil:
+                     bint whole, uint16_t* flags, int64_t outer_before, int64_t outer_after,
+                     bint others) noexcept nogil:
     """For a region screened window by window, the bit of each pair of
     SCREENED that a character counts towards, in ``flags``: for a pair read
     as UTF-8, a byte of its in the wrong codec starts a sequence that
@@ -1420,9 +1429,11 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
     window, had each read three times over: for _other_viable, the segments
     and the word test); a run of characters the word test counts in a
     window is no longer in the region (a letter of a word in every window,
-    WORD_LETTER, it does not count).  And CUT (see it).  Returns the pairs left
-    unbounded (BOUND_TRIAL), all of them where the flags are not worth
-    having."""
+    WORD_LETTER, it does not count).  And CUT (see it).  With ``others``
+    (a region's flags; ``outer_before``, ``outer_after``: the text's
+    characters beside it, -1 for none), VIABLE_OTHER and VIABLE_OTHER_UTF8
+    (see them).  Returns the pairs left unbounded (BOUND_TRIAL), all of them
+    where the flags are not worth having."""
     cdef Py_ssize_t k, hits[5], run[5]
     cdef int b, on = (1 << 5) - 1, utf8 = 0, starts
     cdef uint32_t c
@@ -1464,12 +1475,23 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
                     # one to flag it.)
                     script = st.alphabet[c]
                     letters_end = k
+                    bits = st.letter_bits[c]
                     while True:
-                        flags[letters_end] = WORD_LETTER
+                        following = (st.letter_bits[chars[letters_end + 1]]
+                                     if letters_end + 1 < n and chars[letters_end + 1] < 0x10000 else 0)
+                        # _others_flag's first test, on the bits read for the
+                        # run anyway (a letter of Greek or Russian is a lead of
+                        # its code page: the one after it seldom continues it).
+                        if unlikely(others and bits & (OTHER_LEAD | OTHER_ALWAYS) and (
+                                bits & OTHER_ALWAYS or following & OTHER_AFTER or letters_end + 1 == n)):
+                            flags[letters_end] = WORD_LETTER | _others_flag(t, st, chars, n, letters_end, outer_before,
+                                                                            outer_after)
+                        else:
+                            flags[letters_end] = WORD_LETTER
                         letters_end += 1
-                        if not (letters_end < n and chars[letters_end] < 0x10000
-                                and st.letter_bits[chars[letters_end]] & SMALL_SCRIPT == script):
+                        if following & SMALL_SCRIPT != script:
                             break
+                        bits = following
                     if letters_end - k < st.foreign_word_least:
                         word_end = 0
                     else:
@@ -1538,6 +1560,8 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
                         run[b] = 0
             if k < cut_end:
                 f |= CUT
+            if others:
+                f |= _others_flag(t, st, chars, n, k, outer_before, outer_after)
             if quick:
                 if c == 0x20AC:
                     f |= SLOW
@@ -1570,6 +1594,28 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
             quick = on == (1 << 5) - 1
         k += 1
     return ((1 << 5) - 1) & ~on
+
+
+cdef inline uint16_t _others_flag(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
+                                  Py_ssize_t k, int64_t outer_before, int64_t outer_after) noexcept nogil:
+    """VIABLE_OTHER and VIABLE_OTHER_UTF8 of ``chars[k]`` (in U+0080-U+FFFF, no
+    loss) in the region ``chars``: _other_viable's bits where the quick way
+    asks it.  A character of MAYBE_OTHER that _other_viable reads only before
+    one of OTHER_AFTER (a lead) is asked only where a continuation, a loss or
+    the region's end follows it (nearly every Cyrillic letter is a lead of
+    Windows-1251's: asked at each, the quick way cost twice as much)."""
+    cdef uint8_t bits = st.letter_bits[chars[k]]
+    cdef int64_t after
+    cdef int viable
+    if not bits & (OTHER_LEAD | OTHER_ALWAYS):
+        return 0
+    if not bits & OTHER_ALWAYS:
+        after = chars[k + 1] if k + 1 < n else outer_after
+        if 0 <= after and (after >= 0x10000 or not st.letter_bits[after] & OTHER_AFTER):
+            return 0
+    viable = _other_viable(t, st, chars, n, k, outer_before, outer_after)
+    return ((VIABLE_OTHER if viable & st.other else 0)
+            | (VIABLE_OTHER_UTF8 if viable & st.other_utf8 else 0))
 
 
 cdef bint _word_in_every_window(const ScreenTables* st, Py_ssize_t n, Py_ssize_t start,
@@ -1628,31 +1674,6 @@ cdef inline int _cannot(const uint16_t* flags, Py_ssize_t lo, Py_ssize_t hi, int
         k += 1
     any_flag[0] = seen
     return on & ~((twice & (seen >> 8) & utf8) | (seen & ~utf8))
-
-
-cdef int _window_others(const Tables* t, const ScreenTables* st, const ucs_t* region, Py_ssize_t length,
-                        Py_ssize_t lo, Py_ssize_t hi, int64_t outer_before, int64_t outer_after) noexcept nogil:
-    """_region_mask's _other_viable bits for the window ``region[lo:hi]`` (no
-    loss in it, no €), for the quick way: the bits of a lead that is not
-    LATIN_MADE are asked only where a continuation, a loss or the region's
-    end follows it (nearly every Cyrillic letter is a lead of
-    Windows-1251's: asked at each, the quick way cost twice as much)."""
-    cdef Py_ssize_t k
-    cdef uint32_t c
-    cdef int64_t after
-    cdef int mask = 0, both = <int>(st.other | st.other_utf8)
-    for k in range(lo, hi):
-        c = region[k]
-        if c < 0x80 or c >= 0x10000 or c == 0xFFFD or not st.relevant[c] & MAYBE_OTHER:
-            continue
-        if not st.letter_bits[c] & OTHER_ALWAYS:
-            after = region[k + 1] if k + 1 < length else outer_after
-            if 0 <= after and (after >= 0x10000 or not st.letter_bits[after] & OTHER_AFTER):
-                continue
-        mask |= _other_viable(t, st, region, length, k, outer_before, outer_after)
-        if mask == both:
-            break
-    return mask
 
 
 cdef bint _loss_or_euro(const ucs_t* chars, Py_ssize_t n) noexcept nogil:
@@ -1768,20 +1789,21 @@ cdef int _window_flags(const Tables* t, const ScreenTables* st, const ucs_t* cha
     """_bound_flags of a window ``chars`` of a long region as if it were a
     region screened whole, into ``flags`` (a window is shorter than
     BOUND_TRIAL: every pair bounded), and _cannot of them; ``seen``: _cannot's
-    (SLOW as the window's; its OTHER bits, read at the window's edges as the
-    region's, are not to be read)."""
-    _bound_flags(t, st, chars, n, hkscs, True, flags)
+    (SLOW as the window's; it has no VIABLE_OTHER bits: the region's hold
+    them, read with the characters beside the window as the region's)."""
+    _bound_flags(t, st, chars, n, hkscs, True, flags, -1, -1, False)
     return _cannot(flags, 0, n, (1 << 5) - 1, utf8, seen)
 
 
 cdef int _flag_region(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, bint hkscs,
-                      uint16_t* flags) noexcept nogil:
-    """_bound_flags for the region ``chars``: the pairs left unbounded.  Not for a region of loss
+                      uint16_t* flags, int64_t outer_before, int64_t outer_after) noexcept nogil:
+    """_bound_flags for the region ``chars`` (with VIABLE_OTHER and
+    VIABLE_OTHER_UTF8): the pairs left unbounded.  Not for a region of loss
     markers over and over, which every window rules out at once (a megabyte
     of 锟斤拷 took 7.4 ms to flag, 0.7 to screen)."""
     if _loss_markers_only(st, chars, n):
         return (1 << 5) - 1
-    return _bound_flags(t, st, chars, n, hkscs, n < st.windows_from, flags)
+    return _bound_flags(t, st, chars, n, hkscs, n < st.windows_from, flags, outer_before, outer_after, True)
 
 
 cdef bint _shows_hkscs(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n) noexcept nogil:
@@ -1824,7 +1846,7 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
     cdef uint32_t before, after, edge_before, edge_after
     cdef int64_t outer_before, outer_after
     cdef int b, off, cannot, two, quick, utf8 = 0
-    cdef uint16_t seen
+    cdef uint16_t seen, others
     for b in range(5):
         if st.right_of[b] < 0:
             utf8 |= 1 << b
@@ -1865,11 +1887,11 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
         off = (1 << 5) - 1
         if n >= FLAGS_FROM:
             if kind == 1:
-                off = _flag_region(t, st, <const uint8_t*>source + start, n, hkscs, flags)
+                off = _flag_region(t, st, <const uint8_t*>source + start, n, hkscs, flags, outer_before, outer_after)
             elif kind == 2:
-                off = _flag_region(t, st, <const uint16_t*>source + start, n, hkscs, flags)
+                off = _flag_region(t, st, <const uint16_t*>source + start, n, hkscs, flags, outer_before, outer_after)
             else:
-                off = _flag_region(t, st, <const uint32_t*>source + start, n, hkscs, flags)
+                off = _flag_region(t, st, <const uint32_t*>source + start, n, hkscs, flags, outer_before, outer_after)
         while True:
             hi = n if n < st.windows_from else min(lo + st.window, n)
             edge_before = _read(kind, source, start + lo - 1) if lo > 0 else before
@@ -1879,6 +1901,7 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
             own = False  # the window's own flags, in window_flags
             if off != (1 << 5) - 1:
                 cannot = _cannot(flags, lo, hi, ((1 << 5) - 1) & ~off, utf8, &seen)
+                others = seen  # (the region's VIABLE_OTHER bits, the window's own flags have none)
                 if off == 0:  # (the flags hold the quick way's bits)
                     if not (cannot == (1 << 5) - 1 and not seen & SLOW) and n >= st.windows_from and seen & CUT:
                         # The region's flags count a word for every window
@@ -1898,15 +1921,8 @@ cdef bint _screen_all(const Tables* t, const ScreenTables* st, int kind, const v
                                                    window_flags, &seen)
                         own = True
                     if cannot == (1 << 5) - 1 and not seen & SLOW:
-                        if kind == 1:
-                            quick = _window_others(t, st, <const uint8_t*>source + start, n, lo, hi, outer_before,
-                                                   outer_after)
-                        elif kind == 2:
-                            quick = _window_others(t, st, <const uint16_t*>source + start, n, lo, hi, outer_before,
-                                                   outer_after)
-                        else:
-                            quick = _window_others(t, st, <const uint32_t*>source + start, n, lo, hi, outer_before,
-                                                   outer_after)
+                        quick = ((<int>st.other if others & VIABLE_OTHER else 0)
+                                 | (<int>st.other_utf8 if others & VIABLE_OTHER_UTF8 else 0))
             if kind == 1:
                 mask = _region_mask(t, st, <const uint8_t*>source + start, n, outer_before, outer_after, lo, hi,
                                     edge_before, edge_after, hkscs, data, reread, known, cannot, &two,
