@@ -117,6 +117,12 @@ cdef enum:
     OTHER_LEAD = 1 << 4
     OTHER_ALWAYS = 1 << 5
     OTHER_AFTER = 1 << 6
+    # ScreenTables.page_roles: for each reading of tables.page_bytes_table
+    # (up to PAGE_SLOTS), a bit where it makes the character a lead of two
+    # bytes (bits 0-4), a lead of three or four (5-9), a continuation (10-14).
+    PAGE_SLOTS = 5
+    PAGE_LEAD_MORE = 5
+    PAGE_CONTINUATION = 10
     # A bit of ScreenTables.lead_bits beside the pairs': _may_be_foreign's
     # letters, read with the lead bits (a lookup of their own at each
     # character made the flags of a page of mojibake cost 5% more).
@@ -138,6 +144,7 @@ cdef struct ScreenTables:
     uint8_t letter_bits[0x10000]   # SMALL_SCRIPT, OTHER_LEAD, OTHER_ALWAYS, OTHER_AFTER (_bound_flags)
     const uint8_t* page_bytes      # tables.page_bytes_table (kept alive by the owner)
     int n_pages
+    uint16_t page_roles[0x10000]   # each page's lead and continuation bits (PAGE_SLOTS)
     uint32_t alone[8][2]           # tables.ALONE_FROM_A_CODE_PAGE
     int n_alone
     uint8_t relevant[0x10000]      # bit b: the character counts for SCREENED[b] (see _segments); NEUTRAL
@@ -229,6 +236,19 @@ def _build_screen():
     owner.keep.append(_tables.page_bytes_table())
     t.page_bytes = &page_bytes[0]
     t.n_pages = len(page_bytes) >> 16
+    if t.n_pages > PAGE_SLOTS:
+        raise RuntimeError("tables.page_bytes_table outgrew the screen's page_roles")
+    cdef int page
+    cdef uint8_t byte
+    for page in range(t.n_pages):
+        for c in range(0x10000):
+            byte = page_bytes[page << 16 | c]
+            if 0xC2 <= byte <= 0xDF:
+                t.page_roles[c] |= 1 << page
+            elif 0xE0 <= byte <= 0xF4:
+                t.page_roles[c] |= 1 << (PAGE_LEAD_MORE + page)
+            elif 0x80 <= byte <= 0xBF:
+                t.page_roles[c] |= 1 << (PAGE_CONTINUATION + page)
     if len(_tables.ALONE_FROM_A_CODE_PAGE) > 8:
         raise RuntimeError("tables.ALONE_FROM_A_CODE_PAGE outgrew the screen's table")
     for k, (low, high) in enumerate(_tables.ALONE_FROM_A_CODE_PAGE):
@@ -587,6 +607,8 @@ cdef inline bint _continues(const Tables* t, const ScreenTables* st, const ucs_t
     cdef int page
     cdef Py_ssize_t after
     cdef uint32_t code = 0
+    if k + 2 < n and not _may_continue(st, chars, k):
+        return False
     for page in range(st.n_pages):
         after = _sequence_end(t, st, chars, n, k, outer_after, page, &code)
         if after >= 0 and page:
@@ -597,6 +619,26 @@ cdef inline bint _continues(const Tables* t, const ScreenTables* st, const ucs_t
         if after != -2:
             return True
     return False
+
+
+cdef inline bint _may_continue(const ScreenTables* st, const ucs_t* chars, Py_ssize_t k) noexcept nogil:
+    """False where _continues is sure to be, for ``k`` two or more characters
+    before the region's end: no page makes ``chars[k]`` a lead that the
+    characters after it continue (by their first one or two, no loss among
+    them), so each page's _sequence_end at ``k`` is -2.  A page of Serbian
+    or Kazakh has a Cyrillic lead before a continuation of Windows-1251's or
+    KZ-1048's (иј, ді: E8 BC, E4 B3) every few words, and each went through
+    every page's sequences (a tenth of the screen of its quick way)."""
+    cdef uint32_t c = chars[k], first = chars[k + 1], second = chars[k + 2]
+    cdef uint16_t roles, continued
+    if c >= 0x10000 or first == 0xFFFD or second == 0xFFFD:
+        return True
+    roles = st.page_roles[c]
+    continued = st.page_roles[first] >> PAGE_CONTINUATION if first < 0x10000 else 0
+    if roles & continued:
+        return True  # a lead of two bytes, and its continuation
+    continued &= st.page_roles[second] >> PAGE_CONTINUATION if second < 0x10000 else 0
+    return (roles >> PAGE_LEAD_MORE) & continued != 0
 
 
 cdef inline int _page_byte(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, Py_ssize_t j,
