@@ -150,6 +150,7 @@ cdef struct ScreenTables:
     uint8_t relevant[0x10000]      # bit b: the character counts for SCREENED[b] (see _segments); NEUTRAL
     uint8_t lead_bits[0x10000]     # CASED_LETTER, and bit b: a pair read as UTF-8 whose wrong codec, Big5 read either way,
                                    # writes a lead byte (C2-F4) for the character (_bound_flags)
+    uint8_t may_start[0x10000]     # bit b of lead_bits where such a lead may start a sequence that counts (_may_start)
     int64_t plausible, very_plausible, gain, least, gap, every, other, other_utf8
     int64_t lost_utf8_edge         # tables.LOST_UTF8_EDGE
     uint32_t marker[3]             # charsets.LOSS_MARKER
@@ -271,6 +272,8 @@ def _build_screen():
                 if t.right_of[k] < 0 and code >= 0 and (
                         0xC2 <= (code & 0xFF) <= 0xF4 or (code >= 0x10000 and 0xC2 <= (code >> 8) & 0xFF <= 0xF4)):
                     t.lead_bits[c] |= 1 << k
+                    if _may_start(code):
+                        t.may_start[c] |= 1 << k
     cdef const uint8_t[:] shows = _tables.shows_hkscs_table()
     for c in range(0x10000):
         if shows[c]:
@@ -1396,6 +1399,47 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
     return mask
 
 
+cdef bint _may_start(int code) noexcept nogil:
+    """Whether a lead byte of ``code`` (a wrong codec's bytes of a character,
+    as encode_table holds them) may start a sequence that _starts_utf8
+    counts, whatever characters follow: the bytes of ``code`` after the lead
+    continue it (where one does not, it never does), and some code point the
+    bytes still missing could complete is one _utf8_viable adds (none of
+    U+0250-U+1FFF, U+A000-U+F8FF, U+FFFD, no surrogate, nothing past
+    U+10FFFF).  Built into ScreenTables.may_start: a page of Greek or
+    Russian is letters that GBK, Big5 and Shift-JIS write with such a lead
+    (Cyrillic а is A7 D1 in GBK: D1 leads to U+0440-U+047F at most), and
+    each of its letters outside a word went through _starts_utf8 for each
+    pair, a sixth of its flags' time."""
+    cdef int own = 2 if code >= 0x10000 else 1, j, size, free
+    cdef uint32_t byte, cp, low, first, last
+    for j in range(own):
+        byte = (code >> 8) & 0xFF if own == 2 and j == 0 else code & 0xFF
+        size = _lead(byte, &cp, &low)
+        if not size:
+            continue
+        free = size - 1
+        if own == 2 and j == 0:  # the code's second byte comes next
+            byte = code & 0xFF
+            if not 0x80 <= byte <= 0xBF:
+                continue
+            cp = (cp << 6) | (byte & 0x3F)
+            free -= 1
+        first = cp << (6 * free)
+        last = first + (1u << (6 * free)) - 1
+        if first < low:
+            first = low
+        if last > 0x10FFFF:
+            last = 0x10FFFF
+        # What _utf8_viable adds: U+0080-U+024F, U+2000-U+9FFF, U+F900-U+FFFC, U+FFFE-U+10FFFF.
+        if first > last:
+            continue
+        if (first <= 0x24F or (first <= 0x9FFF and last >= 0x2000) or (first <= 0xFFFC and last >= 0xF900)
+                or last >= 0xFFFE):
+            return True
+    return False
+
+
 cdef inline int _starts_utf8(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, Py_ssize_t k,
                              const int* encoded) noexcept nogil:
     """Whether a byte ``encoded`` makes of ``chars[k]`` starts a sequence that
@@ -1480,7 +1524,7 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
     cdef int b, on = (1 << 5) - 1, utf8 = 0, starts
     cdef uint32_t c
     cdef uint16_t f
-    cdef uint8_t lead, rel, relevant, script, bits, following
+    cdef uint8_t lead, rel, relevant, script, bits, following, starting
     cdef Py_ssize_t streak = 0  # characters in a row the word test may count (see SLOW)
     cdef bint quick = True  # every pair bounded so far: the quick way's bits are worth having
     cdef bint running = False  # some run[b] above 0
@@ -1577,9 +1621,12 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
                     running = False
             else:
                 seen = True
-                if lead:
+                # Only the pairs whose lead may start a sequence that counts
+                # (may_start): the others' _starts_utf8 is sure to be 0.
+                starting = lead & st.may_start[c]
+                if starting:
                     for b in range(5):
-                        if not (lead >> b) & 1:
+                        if not (starting >> b) & 1:
                             continue
                         starts = _starts_utf8(t, st, chars, n, k, st.encoded[st.read_of[hkscs][b]])
                         if starts < 2 and not hkscs and st.read_of[1][b] != st.read_of[0][b]:
