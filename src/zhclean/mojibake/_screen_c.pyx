@@ -610,9 +610,10 @@ cdef inline bint _continues(const Tables* t, const ScreenTables* st, const ucs_t
     cdef int page
     cdef Py_ssize_t after
     cdef uint32_t code = 0
-    if k + 2 < n and not _may_continue(st, chars, k):
-        return False
+    cdef int pages = _may_continue(st, chars, k) if k + 2 < n else (1 << PAGE_SLOTS) - 1
     for page in range(st.n_pages):
+        if not (pages >> page) & 1:
+            continue  # (_sequence_end is -2 there)
         after = _sequence_end(t, st, chars, n, k, outer_after, page, &code)
         if after >= 0 and page:
             if not _alone(st, code):
@@ -624,24 +625,24 @@ cdef inline bint _continues(const Tables* t, const ScreenTables* st, const ucs_t
     return False
 
 
-cdef inline bint _may_continue(const ScreenTables* st, const ucs_t* chars, Py_ssize_t k) noexcept nogil:
-    """False where _continues is sure to be, for ``k`` two or more characters
-    before the region's end: no page makes ``chars[k]`` a lead that the
-    characters after it continue (by their first one or two, no loss among
-    them), so each page's _sequence_end at ``k`` is -2.  A page of Serbian
-    or Kazakh has a Cyrillic lead before a continuation of Windows-1251's or
-    KZ-1048's (иј, ді: E8 BC, E4 B3) every few words, and each went through
-    every page's sequences (a tenth of the screen of its quick way)."""
+cdef inline int _may_continue(const ScreenTables* st, const ucs_t* chars, Py_ssize_t k) noexcept nogil:
+    """The pages whose _sequence_end at ``k`` (two or more characters before
+    the region's end) may be other than -2, a bit each: those that make
+    ``chars[k]`` a lead that the characters after it continue (by their
+    first one or two), every page where a loss is among them.  A page of
+    Serbian or Kazakh has a Cyrillic lead before a continuation of
+    Windows-1251's or KZ-1048's (иј, ді: E8 BC, E4 B3) every few words, and
+    each went through every page's sequences (a tenth of the screen of its
+    quick way)."""
     cdef uint32_t c = chars[k], first = chars[k + 1], second = chars[k + 2]
-    cdef uint16_t roles, continued
+    cdef int roles, continued
     if c >= 0x10000 or first == 0xFFFD or second == 0xFFFD:
-        return True
+        return (1 << PAGE_SLOTS) - 1
     roles = st.page_roles[c]
     continued = st.page_roles[first] >> PAGE_CONTINUATION if first < 0x10000 else 0
-    if roles & continued:
-        return True  # a lead of two bytes, and its continuation
-    continued &= st.page_roles[second] >> PAGE_CONTINUATION if second < 0x10000 else 0
-    return (roles >> PAGE_LEAD_MORE) & continued != 0
+    # A lead of two bytes and its continuation; one of three or four and its two.
+    return (roles & continued) | ((roles >> PAGE_LEAD_MORE) & continued & (
+        st.page_roles[second] >> PAGE_CONTINUATION if second < 0x10000 else 0))
 
 
 cdef inline int _page_byte(const ScreenTables* st, const ucs_t* chars, Py_ssize_t n, Py_ssize_t j,
@@ -1701,6 +1702,12 @@ cdef inline uint16_t _others_flag(const Tables* t, const ScreenTables* st, const
     if not bits & OTHER_ALWAYS:
         after = chars[k + 1] if k + 1 < n else outer_after
         if 0 <= after and (after >= 0x10000 or not st.letter_bits[after] & OTHER_AFTER):
+            return 0
+        if k + 2 < n and not _may_continue(st, chars, k):
+            # No page continues the lead (nor is a loss after it): where
+            # _other_viable is sure to find nothing, as no character of
+            # LATIN_MADE and no € is a lead alone (the Serbian and Kazakh
+            # letters before ј, і, ң: the call alone was 4% of the screen).
             return 0
     viable = _other_viable(t, st, chars, n, k, outer_before, outer_after)
     return ((VIABLE_OTHER if viable & st.other else 0)
