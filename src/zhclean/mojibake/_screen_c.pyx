@@ -1338,7 +1338,17 @@ cdef int _segments(const Tables* t, const ScreenTables* st, const ucs_t* chars, 
             pending |= 1 << b
     if not pending:
         return mask
-    for k in range(n + 1):
+    k = -1
+    while k < n:
+        k += 1
+        if not opened:
+            # No segment open: to the next character a pending pair counts,
+            # in a loop of its own (a page of Korean is Hangul that none
+            # counts from end to end; in the loop below, its screen took a
+            # tenth longer as the code around it grew).
+            while k < n and (chars[k] < 0x80 or chars[k] >= 0x10000 or chars[k] == 0xFFFD
+                             or not st.relevant[chars[k]] & pending):
+                k += 1
         if k < n:
             c = chars[k]
             if c < 0x80:
@@ -1689,14 +1699,23 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
 cdef inline uint16_t _others_flag(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
                                   Py_ssize_t k, int64_t outer_before, int64_t outer_after) noexcept nogil:
     """VIABLE_OTHER and VIABLE_OTHER_UTF8 of ``chars[k]`` (in U+0080-U+FFFF, no
-    loss) in the region ``chars``: _other_viable's bits where the quick way
-    asks it.  A character of MAYBE_OTHER that _other_viable reads only before
-    one of OTHER_AFTER (a lead) is asked only where a continuation, a loss or
-    the region's end follows it (nearly every Cyrillic letter is a lead of
-    Windows-1251's: asked at each, the quick way cost twice as much)."""
+    loss) in the region ``chars``: _other_asked's bits."""
+    cdef int viable = _other_asked(t, st, chars, n, k, outer_before, outer_after)
+    return ((VIABLE_OTHER if viable & st.other else 0)
+            | (VIABLE_OTHER_UTF8 if viable & st.other_utf8 else 0))
+
+
+cdef inline int _other_asked(const Tables* t, const ScreenTables* st, const ucs_t* chars, Py_ssize_t n,
+                             Py_ssize_t k, int64_t outer_before, int64_t outer_after) noexcept nogil:
+    """_other_viable of ``chars[k]`` (in U+0080-U+FFFF, no loss) in the
+    region ``chars``, 0 for a character not of MAYBE_OTHER, its cheapest
+    tests first.  A character of MAYBE_OTHER that _other_viable reads only
+    before one of OTHER_AFTER (a lead) is asked only where a continuation, a
+    loss or the region's end follows it (nearly every Cyrillic letter is a
+    lead of Windows-1251's: asked at each, the quick way cost twice as
+    much)."""
     cdef uint8_t bits = st.letter_bits[chars[k]]
     cdef int64_t after
-    cdef int viable
     if not bits & (OTHER_LEAD | OTHER_ALWAYS):
         return 0
     if not bits & OTHER_ALWAYS:
@@ -1709,9 +1728,7 @@ cdef inline uint16_t _others_flag(const Tables* t, const ScreenTables* st, const
             # LATIN_MADE and no € is a lead alone (the Serbian and Kazakh
             # letters before ј, і, ң: the call alone was 4% of the screen).
             return 0
-    viable = _other_viable(t, st, chars, n, k, outer_before, outer_after)
-    return ((VIABLE_OTHER if viable & st.other else 0)
-            | (VIABLE_OTHER_UTF8 if viable & st.other_utf8 else 0))
+    return _other_viable(t, st, chars, n, k, outer_before, outer_after)
 
 
 cdef bint _word_in_every_window(const ScreenTables* st, Py_ssize_t n, Py_ssize_t start,
@@ -1853,7 +1870,7 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
             elif c < 0x10000 and st.relevant[c] & MAYBE_OTHER:
                 euro = euro or c == 0x20AC
                 if mask != both:
-                    mask |= _other_viable(t, st, region, length, lo + k, outer_before, outer_after)
+                    mask |= _other_asked(t, st, region, length, lo + k, outer_before, outer_after)
     if mask & st.other and not losses and not euro and length < st.windows_from:
         if not _two_characters(t, st, region, length):
             mask &= ~(<int>st.other)
