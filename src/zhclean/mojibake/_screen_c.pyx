@@ -68,6 +68,14 @@ cdef enum:
     FOREIGN_CHAR = 8  # a letter of a word in a script other than Latin (_foreign_at)
     # How many curly quotes tables.OWN_QUOTES holds.
     QUOTES = 4
+    # ScreenTables.two_role, what _two_may_pass's first pass reads of a
+    # character in one lookup: no single byte makes it (_single is -1), and
+    # of those one of U+0100-U+07FF (a mixture); one _own may take (a
+    # guillemet, a curly quote); its single byte may start a pair.
+    TWO_BREAK = 1
+    TWO_MIXTURE = 2
+    TWO_OWN = 4
+    TWO_FIRST = 8
     # A pair is left unbounded in a long region (_bound_flags) where more
     # than one in BOUND_HITS_IN of its first BOUND_TRIAL characters start a
     # plausible sequence (read as UTF-8) or end a run long enough (GBK and
@@ -164,6 +172,7 @@ cdef struct ScreenTables:
     const int* gbk_encoded         # charsets.encode_table("gb18030")
     uint8_t latin_letter[0x250]    # 1 for tables.LATIN_LETTERS
     uint8_t byte_role[0x100]       # FIRST_BYTE, SECOND_BYTE, DIGIT_BYTE
+    uint8_t two_role[0x10000]      # TWO_BREAK, TWO_MIXTURE, TWO_OWN, TWO_FIRST
     uint32_t own_quotes[QUOTES]    # tables.OWN_QUOTES
     uint32_t guillemets[2]         # tables.OWN_GUILLEMETS
     double european_share          # tables.EUROPEAN_SHARE
@@ -320,6 +329,17 @@ def _build_screen():
     for k in range(QUOTES):
         t.own_quotes[k] = ord(_tables.OWN_QUOTES[k])
     t.guillemets[0], t.guillemets[1] = map(ord, _tables.OWN_GUILLEMETS)
+    cdef const Tables* loops = _tables_ready()
+    cdef int single
+    for c in range(0x10000):
+        single = _single(loops, c)
+        if single < 0:
+            t.two_role[c] = TWO_BREAK | (TWO_MIXTURE if 0x100 <= c < 0x800 else 0)
+            continue
+        if c >= 0x80 and (c == t.guillemets[0] or c == t.guillemets[1] or any(c == t.own_quotes[q] for q in range(QUOTES))):
+            t.two_role[c] |= TWO_OWN
+        if t.byte_role[single] & FIRST_BYTE:
+            t.two_role[c] |= TWO_FIRST
     t.european_share = _tables.EUROPEAN_SHARE
     t.windows_from = _tables.SCREEN_WINDOWS_FROM
     t.window = _tables.SCREEN_WINDOW
@@ -802,18 +822,22 @@ cdef bint _two_may_pass(const Tables* t, const ScreenTables* st, const ucs_t* ch
     has a guillemet here and there that _other_viable reads as a pair's
     first byte, and each region that holds one was read whole.)"""
     cdef Py_ssize_t k, sites = 0, end, r, stop
-    cdef int byte, following
+    cdef int following
     cdef uint32_t c
     cdef uint8_t script
     cdef bint mixture = False
+    cdef uint8_t role
     for k in range(n):
-        byte = _single(t, chars[k])
-        if byte < 0:
+        # (One lookup, two_role, for _single, _own's first test and the
+        # byte's role: three made this pass over a page of Greek or Russian
+        # cost twice as much.)
+        role = st.two_role[chars[k]] if chars[k] < 0x10000 else TWO_BREAK
+        if role & TWO_BREAK:
             sites = 0
-            mixture = mixture or 0x100 <= chars[k] < 0x800
-        elif chars[k] >= 0x80 and _own(st, chars, n, NULL, k):
+            mixture = mixture or role & TWO_MIXTURE
+        elif role & TWO_OWN and _own(st, chars, n, NULL, k):
             sites = 0
-        elif k + 1 < n and st.byte_role[byte] & FIRST_BYTE:
+        elif k + 1 < n and role & TWO_FIRST:
             following = _single(t, chars[k + 1])
             if following >= 0 and st.byte_role[following] & SECOND_BYTE and not (
                     chars[k + 1] >= 0x80 and _own(st, chars, n, NULL, k + 1)):
