@@ -1685,7 +1685,12 @@ cdef int _bound_flags(const Tables* t, const ScreenTables* st, const ucs_t* char
             if k < cut_end:
                 f |= CUT
             if others:
-                f |= _others_flag(t, st, chars, n, k, outer_before, outer_after)
+                # _others_flag's first test here, as in the run above (a call
+                # at each letter outside a word was 5% of the screen).
+                bits = st.letter_bits[c]
+                if bits & OTHER_ALWAYS or (bits & OTHER_LEAD and (k + 1 == n or (
+                        chars[k + 1] < 0x10000 and st.letter_bits[chars[k + 1]] & OTHER_AFTER))):
+                    f |= _others_flag(t, st, chars, n, k, outer_before, outer_after)
             if quick:
                 if c == 0x20AC:
                     f |= SLOW
@@ -1893,7 +1898,8 @@ cdef int _region_mask(const Tables* t, const ScreenTables* st, const ucs_t* regi
                 losses = True
             elif c < 0x10000 and st.relevant[c] & MAYBE_OTHER:
                 euro = euro or c == 0x20AC
-                if mask != both:
+                if mask != both and (st.letter_bits[c] & OTHER_ALWAYS or lo + k + 1 == length or (
+                        region[lo + k + 1] < 0x10000 and st.letter_bits[region[lo + k + 1]] & OTHER_AFTER)):
                     mask |= _other_asked(t, st, region, length, lo + k, outer_before, outer_after)
     if mask & st.other and not losses and not euro and length < st.windows_from:
         if not _two_characters(t, st, region, length):
