@@ -336,7 +336,8 @@ def _build_screen():
         if single < 0:
             t.two_role[c] = TWO_BREAK | (TWO_MIXTURE if 0x100 <= c < 0x800 else 0)
             continue
-        if c >= 0x80 and (c == t.guillemets[0] or c == t.guillemets[1] or any(c == t.own_quotes[q] for q in range(QUOTES))):
+        if c >= 0x80 and (c == t.guillemets[0] or c == t.guillemets[1]
+                          or any(c == t.own_quotes[q] for q in range(QUOTES))):
             t.two_role[c] |= TWO_OWN
         if t.byte_role[single] & FIRST_BYTE:
             t.two_role[c] |= TWO_FIRST
@@ -825,16 +826,16 @@ cdef bint _two_may_pass(const Tables* t, const ScreenTables* st, const ucs_t* ch
     cdef int following
     cdef uint32_t c
     cdef uint8_t script
-    cdef bint mixture = False
-    cdef uint8_t role
+    cdef uint8_t role, roles = 0
     for k in range(n):
         # (One lookup, two_role, for _single, _own's first test and the
         # byte's role: three made this pass over a page of Greek or Russian
-        # cost twice as much.)
+        # cost twice as much.  And no branch on a break, which such a page
+        # has at every letter and not at the spaces between its words.)
         role = st.two_role[chars[k]] if chars[k] < 0x10000 else TWO_BREAK
-        if role & TWO_BREAK:
-            sites = 0
-            mixture = mixture or role & TWO_MIXTURE
+        roles |= role  # (TWO_MIXTURE: a mixture)
+        if not role & (TWO_OWN | TWO_FIRST):  # (a break has neither)
+            sites = 0 if role & TWO_BREAK else sites
         elif role & TWO_OWN and _own(st, chars, n, NULL, k):
             sites = 0
         elif k + 1 < n and role & TWO_FIRST:
@@ -844,7 +845,7 @@ cdef bint _two_may_pass(const Tables* t, const ScreenTables* st, const ucs_t* ch
                 sites += 1
                 if sites >= 2:
                     return True
-    if not mixture:
+    if not roles & TWO_MIXTURE:
         return False
     k = 0
     while k < n:
@@ -1785,7 +1786,7 @@ cdef inline int _cannot(const uint16_t* flags, Py_ssize_t lo, Py_ssize_t hi, int
     [lo, hi), by the flags of _bound_flags: a pair read as UTF-8 with fewer
     than two characters that count or none of them plausible, the others
     with none.  ``any_flag``: every flag of the window, or-ed (for the
-    quick way's bits: SLOW, CUT)."""
+    quick way's bits: SLOW, CUT, VIABLE_OTHER, VIABLE_OTHER_UTF8)."""
     cdef Py_ssize_t k = lo
     cdef uint16_t f, seen = 0, twice = 0
     cdef uint16_t seen_in[4]
