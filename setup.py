@@ -34,8 +34,10 @@ PURE = os.environ.get("ZHCLEAN_PURE_PYTHON", "").strip().lower() in ("1", "true"
 # such a branch out of the decoded-instruction cache).  The mojibake screen's
 # hot loops ran 10-15% slower or faster as changes to other functions moved
 # them: fix_mojibake on 2 MB of Greek and Cyrillic pages took 6.9 ms, then
-# 8.0 after a change to _two_may_pass alone, 6.6 with this.
+# 8.0 after a change to _two_may_pass alone, 6.6 with this.  For that module
+# alone: the character-set scan (chars._loops_c) ran 2-3% slower with it.
 BRANCH_PADDING = "-Wa,-mbranches-within-32B-boundaries"
+BRANCH_PADDED = {"zhclean.mojibake._screen_c"}
 
 
 class OptionalBuildExt(build_ext):
@@ -48,7 +50,8 @@ class OptionalBuildExt(build_ext):
             self._warn(exc)
 
     def build_extension(self, ext):
-        if os.name != "nt" and BRANCH_PADDING not in ext.extra_compile_args and self._takes(BRANCH_PADDING):
+        if (ext.name in BRANCH_PADDED and os.name != "nt" and BRANCH_PADDING not in ext.extra_compile_args
+                and self._takes(BRANCH_PADDING)):
             ext.extra_compile_args = [*ext.extra_compile_args, BRANCH_PADDING]
         try:
             super().build_extension(ext)
