@@ -93,7 +93,8 @@ def width_edits(text: str) -> list[Edit]:
         if start < done:
             continue  # read already, in a number's tail
         if end < n and text[end] in _NUMBER_MARKS and text[end - 1] in _DIGITS:
-            end = _NUMBER_TAIL.match(text, end).end()
+            tail = _NUMBER_TAIL.match(text, end)  # (it matches, empty at least)
+            end = tail.end() if tail else end
         if start and text[start - 1] in _SIGNS and text[start] in _DIGITS and text[start - 2 : start - 1] != "－":
             start -= 1
         edits.append((start, end, text[start:end].translate(_TO_HALFWIDTH)))
