@@ -15,7 +15,7 @@ import bisect
 import re
 
 from .._lazy import LazyPattern
-from .units import SENTENCE_ENDS, Span
+from .units import SENTENCE_ENDS, Span, sentence_start
 
 __all__ = ["MENTION_MOST", "mentions", "outside"]
 
@@ -31,11 +31,7 @@ _QUOTES = (("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’"), ('"',
 _QUOTED = LazyPattern(
     "|".join(f"{re.escape(a)}([^{re.escape(a + b)}\n]{{1,{MENTION_MOST}}}){re.escape(b)}" for a, b in _QUOTES)
 )
-_FORM_WORD = LazyPattern("|".join(FORM_WORDS))
 _SENTENCE_END = LazyPattern(f"[{re.escape(SENTENCE_ENDS)}]")
-# How far back the start of a sentence is looked for first (the look grows
-# fourfold until it finds one).
-SENTENCE_LOOK_BACK = 64
 # Below one span in this many characters, only the spans' sentences are read
 # for mentions; above, the whole text in one pass (the zhwiki text has one in
 # 130, Wikisource's 世說新語 one in thousands).
@@ -79,7 +75,7 @@ def mentions(text: str, spans: list[Span]) -> list[Span]:
             continue  # in the sentence read already
         following = _SENTENCE_END.search(text, max(a, b - 1))
         end = following.end() if following else len(text)
-        start = _sentence_start(text, a)
+        start = sentence_start(text, a)
         if sentences and start <= sentences[-1][1]:
             sentences[-1] = (sentences[-1][0], end)
         else:
@@ -104,22 +100,9 @@ def _mentions_in(text: str, parts: list[Span]) -> list[Span]:
             elif at >= done:  # a word of forms: every short quotation of its sentence
                 following = _SENTENCE_END.search(text, hit.end())
                 done = following.start() if following else len(text)
-                for m in _QUOTED.finditer(text, _sentence_start(text, at), done):
+                for m in _QUOTED.finditer(text, sentence_start(text, at), done):
                     found.add(m.span(m.lastindex or 0))
     return sorted(found)
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts."""
-    back = SENTENCE_LOOK_BACK
-    while True:
-        low = max(0, pos - back)
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, low, pos)]
-        if ends:
-            return ends[-1]
-        if low == 0:
-            return 0
-        back *= 4
 
 
 def outside(spans: list[Span], holes: list[Span]) -> list[Span]:

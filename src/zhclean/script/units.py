@@ -152,7 +152,7 @@ def minority_units(
         starts = sorted([a for a, _ in runs] + [at for at in lone if text[at] not in weak])
         k = 0
         while k < len(starts):
-            lo = _sentence_start(text, starts[k])
+            lo = sentence_start(text, starts[k])
             end = _NEXT_END.search(text, starts[k])
             hi = end.start() if end is not None else len(text)
             more, more_windows = scan(text, codes, lo, hi, kana, MAX_GAP, EXTEND, CLAUSE_CHANGES)
@@ -164,7 +164,7 @@ def minority_units(
     return Units(minority, whole, windows)
 
 
-def _sentence_start(text: str, pos: int) -> int:
+def sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts."""
     back = LOOK_BACK
     while True:
