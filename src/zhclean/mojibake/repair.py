@@ -574,15 +574,19 @@ def _ascii_letter_inside(text: str) -> bool:
 
 def _one_letter(before: str) -> bool:
     """Whether ``before``'s characters past ASCII are one and the same."""
-    return len({ch for ch in before if ch > "\x7f"}) == 1
+    return len({ch for ch in set(before) if ch > "\x7f"}) == 1  # (the set first: in C)
 
 
 def _repeats_itself(before: str) -> bool:
     """Whether ``before`` is short (fewer than REPEATING_WORD_BELOW
     characters past ASCII, U+FFFD apart) and half of them or more repeat
     others of it."""
-    chars = [ch for ch in before if ch > "\x7f" and ch != "\ufffd"]
-    return 2 <= len(chars) < REPEATING_WORD_BELOW and 2 * len(set(chars)) <= len(chars)
+    # (Counted in C first: a whole region of UTF-8 read as GBK with losses,
+    # 1 MB, is one stretch, and a list of its characters was half its call.)
+    count = len(before) - len(before.encode("ascii", "ignore")) - before.count("\ufffd")
+    if not 2 <= count < REPEATING_WORD_BELOW:
+        return False
+    return 2 * len({ch for ch in before if ch > "\x7f"} - {"\ufffd"}) <= count
 
 
 def _disjoint(candidates: Iterable[Repair]) -> list[Repair]:

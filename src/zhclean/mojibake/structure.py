@@ -659,8 +659,8 @@ def character_list(text: str) -> bool:
     nothing but ASCII between them (a dictionary's line: CC-CEDICT's
     牆旮旯 墙旮旯 [qiang2 ga1 la2] came out 鲤深身 嫰深身), no two side by side
     of which stand together in a word."""
-    if text.isascii():
-        return False
+    if not 0 < len(text) - len(text.encode("ascii", "ignore")) < CHARACTER_LIST_BELOW:
+        return False  # (counted in C: a repair may be a megabyte long)
     runs = _HAN_ONLY.findall(text)
     han = sum(map(len, runs))
     if not 2 <= han < CHARACTER_LIST_BELOW or han + len(text.encode("ascii", "ignore")) != len(text):
