@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .charsets import CODEC_NAMES, REREAD_AS, REREAD_FROM
+from .charsets import CODEC_NAMES, REREAD_AS, REREAD_FROM, decode_strict
 from .records import Repair
 from .score import plausible_gain
 from .structure import foreign_words, japanese_kana, kana_made
@@ -109,10 +109,7 @@ def _reread(before: str, wrong: str, right: str) -> str | None:
         return None
     if len(data) != 2 * len(before):
         return None
-    try:
-        return data.decode(right)
-    except UnicodeDecodeError:
-        return None
+    return decode_strict(data, right)
 
 
 def _believed(before: str, after: str, loops: Loops) -> bool:

@@ -58,6 +58,7 @@ from .reread import LOSS_REACH, join_across_losses, reread_stretches
 from .runs import may_hold_runs, unmistakable_runs
 from .trims import lone_letters
 from .score import (
+    distinct_past_ascii,
     PLAUSIBLE,
     damaged_to_the_edges,
     interior_losses,
@@ -586,7 +587,7 @@ def _repeats_itself(before: str) -> bool:
     count = len(before) - len(before.encode("ascii", "ignore")) - before.count("\ufffd")
     if not 2 <= count < REPEATING_WORD_BELOW:
         return False
-    return 2 * len({ch for ch in before if ch > "\x7f"} - {"\ufffd"}) <= count
+    return 2 * distinct_past_ascii(before) <= count
 
 
 def _disjoint(candidates: Iterable[Repair]) -> list[Repair]:

@@ -113,10 +113,16 @@ def two_byte_evidence(before: str, non_ascii: int) -> int:
     if non_ascii >= REPEATS_COUNTED_BELOW:
         return non_ascii
     repeats = sum(1 for a, b in zip(before, before[1:]) if a == b and a > "\x7f" and a != "\ufffd")
-    distinct = len({ch for ch in before if ch > "\x7f"} - {"\ufffd"})
+    distinct = distinct_past_ascii(before)
     if 2 * distinct < non_ascii:
         return distinct  # most of it repeats what it holds already: a list, a table
     return min(non_ascii - repeats, distinct + DISTINCT_SLACK)
+
+
+def distinct_past_ascii(text: str) -> int:
+    """How many distinct characters past ASCII ``text`` holds, U+FFFD apart
+    (the set built in C first: a stretch may be a megabyte long)."""
+    return len({ch for ch in set(text) if ch > "\x7f"} - {"\ufffd"})
 
 
 def reads_very_well(stats: TextStats) -> bool:
