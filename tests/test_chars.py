@@ -110,6 +110,34 @@ def test_twins_agree_on_runs_before(text, run, stop):
     assert list(results.values()) == [_runs_expected(text, run_table, stop_table)] * len(results), results
 
 
+def _pairs_expected(text: str, first: CharTable, second: CharTable, start: int, end: int | None) -> list[int]:
+    begin, stop, _ = slice(start, end).indices(len(text))
+    return [k for k in range(begin, stop - 1) if text[k] in first and text[k + 1] in second]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(st.sampled_from("ab“”字作简体中😀\uffff\x00"), max_size=40),
+    first=st.text(st.sampled_from("a“字简中\uffff"), max_size=3),
+    second=st.text(st.sampled_from("b”作体\x00"), max_size=3),
+    start=st.integers(-50, 50),
+    end=st.one_of(st.none(), st.integers(-50, 50)),
+)
+def test_twins_agree_on_pairs(text, first, second, start, end):
+    """Where a character of one set stands before one of another, both inside the slice."""
+    a, b = CharTable(first), CharTable(second)
+    results = {loops.__name__: loops.pairs_at(text, a, b, start, end) for loops in IMPLEMENTATIONS}
+    assert list(results.values()) == [_pairs_expected(text, a, b, start, end)] * len(results), results
+
+
+def test_pairs_overlap_and_stop_at_the_end_of_the_slice():
+    first, second = CharTable("简体"), CharTable("体字")
+    for loops in IMPLEMENTATIONS:
+        assert loops.pairs_at("简体字", first, second) == [0, 1]
+        assert loops.pairs_at("简体字", first, second, 0, 2) == [0]
+        assert loops.pairs_at("简体字" * 30_000, first, second)[-2:] == [89_997, 89_998]
+
+
 def test_long_strings_are_scanned_whole_in_any_thread():
     """Past RELEASE_CHARS the compiled scan lets go of the GIL: the result is the same."""
     table = CharTable("乾")

@@ -156,6 +156,30 @@ def test_twins_splice_alike(data, text):
     assert compiled.isascii() == twin.isascii() and sys.getsizeof(compiled) == sys.getsizeof(twin)
 
 
+@settings(max_examples=400, deadline=None)
+@given(data=st.data(), text=st.text(alphabet="ab\xe9\u4e2d\U00020000", max_size=30))
+def test_twins_join_pieces_alike(data, text):
+    """The pieces OpenCC converts, joined: what slices and a join give, in
+    the storage their own characters need (not the text's), for spans and
+    windows alike."""
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=12)))
+    spans = list(zip(cuts[::2], cuts[1::2]))
+    windows = [(a, a, b, b) for a, b in spans]
+    expected = "\n".join(text[a:b] for a, b in spans)
+    for given_spans in (spans, windows):
+        compiled = _loops_c.joined(text, given_spans)
+        assert compiled == _loops_py.joined(text, given_spans) == expected
+        assert sys.getsizeof(compiled) == sys.getsizeof(expected)
+
+
+@pytest.mark.parametrize("joined", [lambda *a: _loops_c.joined(*a), lambda *a: _loops_py.joined(*a)])
+def test_joining_refuses_spans_outside_the_text(joined):
+    assert joined("\u4e2d\u570bab", []) == ""
+    for spans in ([(0, 9)], [(2, 1)], [(-1, 1)]):
+        with pytest.raises(ValueError):
+            joined("abcd", spans)
+
+
 @pytest.mark.parametrize("spliced", [lambda *a: _loops_c.spliced(*a), lambda *a: _loops_py.spliced(*a)])
 def test_a_splice_refuses_pieces_that_do_not_match(spliced):
     assert spliced("\u4e2d\u570bab", [(0, 2)], "\u56fd\u5bb6", []) == "\u56fd\u5bb6ab"

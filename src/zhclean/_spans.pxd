@@ -16,7 +16,7 @@ cdef inline void spans_init(Spans* spans) noexcept nogil:
 
 cdef inline int spans_add(Spans* spans, Py_ssize_t a, Py_ssize_t b, Py_ssize_t c, Py_ssize_t d,
                           int width) noexcept nogil:
-    """Append ``width`` (2, 3 or 4) numbers; -1 when memory runs out."""
+    """Append ``width`` (1 to 4) numbers; -1 when memory runs out."""
     cdef Py_ssize_t size
     cdef Py_ssize_t* grown
     if spans.used + width > spans.size:
@@ -26,7 +26,8 @@ cdef inline int spans_add(Spans* spans, Py_ssize_t a, Py_ssize_t b, Py_ssize_t c
             return -1
         spans.items, spans.size = grown, size
     spans.items[spans.used] = a
-    spans.items[spans.used + 1] = b
+    if width >= 2:
+        spans.items[spans.used + 1] = b
     if width >= 3:
         spans.items[spans.used + 2] = c
     if width == 4:
@@ -36,9 +37,11 @@ cdef inline int spans_add(Spans* spans, Py_ssize_t a, Py_ssize_t b, Py_ssize_t c
 
 
 cdef inline list spans_list(Spans* spans, int width):
-    """The spans as a list of ``width``-tuples."""
+    """The spans as a list of ``width``-tuples (of numbers: width 1)."""
     cdef Py_ssize_t k
     cdef Py_ssize_t* v = spans.items
+    if width == 1:
+        return [v[k] for k in range(spans.used)]
     if width == 2:
         return [(v[k], v[k + 1]) for k in range(0, spans.used, 2)]
     if width == 3:

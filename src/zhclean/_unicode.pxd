@@ -13,3 +13,5 @@ cdef extern from "Python.h":
     int PyUnicode_IS_ASCII(object)
     # One character of a string's storage, whatever its kind.
     Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil
+    # Write one character into a new string's storage, whatever its kind.
+    void PyUnicode_WRITE(int kind, void *data, Py_ssize_t index, Py_UCS4 value) nogil

@@ -17,7 +17,10 @@ start, end)`` how many of the characters of ``text[start:end]`` are in it
 ``first_astral(text, start)`` where it first holds a character outside the
 BMP (none in a string whose storage is narrower: told without a scan), and
 ``runs_before(text, run, stop)`` the runs of one set's characters that a
-character of another, or the end, follows (blanks before a line break).  ``regex_class(chars)`` writes
+character of another, or the end, follows (blanks before a line break),
+``pairs_at(text, first, second, start, end)`` where a character of one set
+stands before one of another (the script layer's two-character words of
+forms: ``re``'s alternation of them took 6 ms on 2 MB).  ``regex_class(chars)`` writes
 a set as a regular-expression class, for the patterns that need one.
 """
 from __future__ import annotations
@@ -25,7 +28,7 @@ from __future__ import annotations
 from . import _loops
 from .classes import CharTable, regex_class
 
-__all__ = ["CharTable", "count_of", "first_astral", "first_of", "holds", "regex_class", "runs_before"]
+__all__ = ["CharTable", "count_of", "first_astral", "first_of", "holds", "pairs_at", "regex_class", "runs_before"]
 
 
 def first_of(text: str, table: CharTable, start: int = 0) -> int:
@@ -51,3 +54,9 @@ def first_astral(text: str, start: int = 0) -> int:
 def runs_before(text: str, run: CharTable, stop: CharTable) -> list[tuple[int, int]]:
     """The maximal runs of ``run``'s characters that a character of ``stop`` or the end follows, as (start, end)."""
     return _loops.LOOPS.runs_before(text, run, stop)
+
+
+def pairs_at(text: str, first: CharTable, second: CharTable, start: int = 0, end: int | None = None) -> list[int]:
+    """Every position of ``text[start:end]`` where a character of ``first``
+    stands before one of ``second`` (the pair inside the slice), in order."""
+    return _loops.LOOPS.pairs_at(text, first, second, start, end)

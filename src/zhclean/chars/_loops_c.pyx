@@ -175,3 +175,62 @@ def runs_before(str text, run, stop):
         return spans_list(&found, 2)
     finally:
         spans_free(&found)
+
+
+cdef int _pairs(const uint8_t* first, const uint8_t* second, const ucs_t* s, Py_ssize_t i, Py_ssize_t n,
+                Spans* found) noexcept nogil:
+    cdef uint32_t c, d
+    while i + 1 < n:
+        c = s[i]
+        if c < 0x10000 and first[c]:
+            d = s[i + 1]
+            if d < 0x10000 and second[d] and spans_add(found, i, 0, 0, 0, 1) < 0:
+                return -1
+        i += 1
+    return 0
+
+
+cdef int _pairs_over(int kind, const void* data, const uint8_t* first, const uint8_t* second, Py_ssize_t start,
+                     Py_ssize_t n, Spans* found) noexcept nogil:
+    if kind == 1:
+        return _pairs(first, second, <const uint8_t*>data, start, n, found)
+    if kind == 2:
+        return _pairs(first, second, <const uint16_t*>data, start, n, found)
+    return _pairs(first, second, <const uint32_t*>data, start, n, found)
+
+
+def pairs_at(str text, first, second, Py_ssize_t start=0, end=None):
+    """Every position ``i`` of ``text[start:end]`` whose character is in
+    ``first`` and whose next character, also in that slice, is in
+    ``second`` (both ``classes.CharTable``), in text order; ``start`` and
+    ``end`` as in slicing."""
+    cdef const uint8_t[:] first_cells = first.table
+    cdef const uint8_t[:] second_cells = second.table
+    if first_cells.shape[0] != 0x10000 or second_cells.shape[0] != 0x10000:
+        raise ValueError("a character table has 65,536 cells")
+    PyUnicode_READY(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef Py_ssize_t stop = n if end is None else end
+    if start < 0:
+        start = max(0, n + start)
+    if stop < 0:
+        stop = max(0, n + stop)
+    stop = min(stop, n)
+    if stop - start < 2 or PyUnicode_MAX_CHAR_VALUE(text) < <uint32_t>first.lowest:
+        return []
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef Spans found
+    spans_init(&found)
+    cdef int failed
+    try:
+        if stop - start >= RELEASE_CHARS:
+            with nogil:
+                failed = _pairs_over(kind, data, &first_cells[0], &second_cells[0], start, stop, &found)
+        else:
+            failed = _pairs_over(kind, data, &first_cells[0], &second_cells[0], start, stop, &found)
+        if failed:
+            raise MemoryError("the pair scan ran out of memory")
+        return spans_list(&found, 1)
+    finally:
+        spans_free(&found)

@@ -11,7 +11,7 @@ import threading
 
 from .classes import CharTable, regex_class
 
-__all__ = ["count_of", "first_astral", "first_of", "runs_before"]
+__all__ = ["count_of", "first_astral", "first_of", "pairs_at", "runs_before"]
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}  # CharTable.chars -> its class
 _LOCK = threading.Lock()
@@ -78,3 +78,26 @@ def runs_before(text: str, run: CharTable, stop: CharTable) -> list[tuple[int, i
                 pattern = re.compile(f"(?<!{inside}){inside}++{after}")
                 _RUNS[key] = pattern
     return [m.span() for m in pattern.finditer(text)]
+
+
+_PAIRS: dict[tuple[str, str], re.Pattern[str]] = {}
+
+
+def pairs_at(text: str, first: CharTable, second: CharTable, start: int = 0, end: int | None = None) -> list[int]:
+    """Every position ``i`` of ``text[start:end]`` whose character is in
+    ``first`` and whose next character, also in that slice, is in
+    ``second``, in text order."""
+    if type(text) is not str:
+        raise TypeError(f"pairs_at() needs a str, not {type(text).__name__}")
+    if not (first.chars and second.chars):
+        return []
+    begin, stop, _ = slice(start, end).indices(len(text))
+    key = (first.chars, second.chars)
+    pattern = _PAIRS.get(key)
+    if pattern is None:
+        with _LOCK:
+            pattern = _PAIRS.get(key)
+            if pattern is None:
+                pattern = re.compile(f"{regex_class(first.chars)}(?={regex_class(second.chars)})")
+                _PAIRS[key] = pattern
+    return [m.start() for m in pattern.finditer(text, begin, stop)] if begin < stop else []

@@ -7,8 +7,9 @@ whether they sit in one clause; the sentences of both scripts are read a
 second time, clause by clause, and the clauses of rule 3 a third time, for
 their windows.  The spans are gathered in C arrays (without the GIL from
 ``RELEASE_CHARS`` characters) and turned into tuples once, at the end.
-``spliced`` writes a unified text: the pieces converted whole, and the
-windows' edits, copied in place in one string.
+``joined`` writes the pieces OpenCC converts, and ``spliced`` a unified
+text: the pieces converted whole, and the windows' edits, copied in place
+in one string.
 This module imports nothing from zhclean but the code bits (``_codes``).
 """
 from cpython.unicode cimport (
@@ -18,7 +19,7 @@ from cpython.unicode cimport (
 from libc.stdint cimport uint8_t, uint16_t, uint32_t
 
 from zhclean._spans cimport Spans, spans_add, spans_free, spans_init, spans_list
-from zhclean._unicode cimport PyUnicode_MAX_CHAR_VALUE, PyUnicode_READ, PyUnicode_READY
+from zhclean._unicode cimport PyUnicode_MAX_CHAR_VALUE, PyUnicode_READ, PyUnicode_READY, PyUnicode_WRITE
 from zhclean.script import _codes
 
 # Texts this long are scanned without the GIL: the zhwiki text, 780,000
@@ -287,6 +288,55 @@ def spliced(str text, list spans, str converted, list edits):
         raise ValueError("the spans and edits must be sorted and disjoint, within the text")
     PyUnicode_CopyCharacters(out, w, text, at, n - at)
     return _canonical(out, bound)
+
+
+cdef inline int _storage(Py_UCS4 c) noexcept nogil:
+    """Which storage a string whose widest character is ``c`` takes."""
+    return 0 if c < 0x80 else 1 if c < 0x100 else 2 if c < 0x10000 else 3
+
+
+def joined(str text, list spans):
+    """The pieces of ``text`` that ``spans`` cover, each ``(start, ...,
+    end)`` (a span's first and last numbers: a unit's span or window),
+    joined by line breaks: one string, written once in the storage its
+    widest character needs (what OpenCC converts in one call)."""
+    if not spans:
+        return ""
+    PyUnicode_READY(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), size = len(spans) - 1, start, end, w = 0, k
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 bound = 10 if size else 0, widest = PyUnicode_MAX_CHAR_VALUE(text), c
+    cdef tuple span
+    for span in spans:
+        if len(span) < 2:
+            raise ValueError("a span has a start and an end")
+        start, end = span[0], span[len(span) - 1]
+        if start < 0 or end < start or end > n:
+            raise ValueError("a span must lie within the text")
+        size += end - start
+        if _storage(bound) < _storage(widest):  # a wider storage may still be needed
+            for k in range(start, end):
+                c = PyUnicode_READ(kind, data, k)
+                if c > bound:
+                    bound = c
+                    if _storage(bound) == _storage(widest):
+                        break
+    out = PyUnicode_New(size, bound)
+    cdef bint later = False, narrowed = bound < 0x80 and widest >= 0x80
+    for span in spans:
+        start, end = span[0], span[len(span) - 1]
+        if later:
+            PyUnicode_WRITE(PyUnicode_KIND(out), PyUnicode_DATA(out), w, 10)
+            w += 1
+        later = True
+        if narrowed:  # CPython refuses to copy from Latin-1 into ASCII storage, even ASCII characters
+            for k in range(start, end):
+                PyUnicode_WRITE(PyUnicode_KIND(out), PyUnicode_DATA(out), w + k - start, PyUnicode_READ(kind, data, k))
+        else:
+            PyUnicode_CopyCharacters(out, w, text, start, end - start)
+        w += end - start
+    return out
 
 
 cdef str _canonical(str out, Py_UCS4 bound):

@@ -207,3 +207,12 @@ def spliced(text: str, spans: list[Span], converted: str, edits: list[tuple[int,
         at = end
     parts.append(text[at:])
     return "".join(parts)
+
+
+def joined(text: str, spans: list[tuple[int, ...]]) -> str:
+    """The pieces of ``text`` that ``spans`` cover (a span's first and last
+    numbers), joined by line breaks."""
+    for span in spans:
+        if span[0] < 0 or span[-1] < span[0] or span[-1] > len(text):
+            raise ValueError("a span must lie within the text")
+    return "\n".join([text[span[0] : span[-1]] for span in spans])

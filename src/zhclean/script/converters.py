@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .._lazy import Lazy
+from . import _loops
 
 # The OpenCC configuration behind each explicit target, and the Simplified
 # one unification uses for a Simplified majority.
@@ -95,12 +96,26 @@ def convert_joined(config: str, pieces: Sequence[str], forms: TaiwanForms | None
     given."""
     if not pieces:
         return ""
-    joined = CONVERTERS[config].get()(SEPARATOR.join(pieces))
-    if joined.count(SEPARATOR) != len(pieces) - 1:
+    return _converted(config, SEPARATOR.join(pieces), len(pieces), forms)
+
+
+def _converted(config: str, text: str, pieces: int, forms: TaiwanForms | None) -> str:
+    joined = CONVERTERS[config].get()(text)
+    if joined.count(SEPARATOR) != pieces - 1:
         raise RuntimeError(f"OpenCC {config} changed the number of lines of a batch")
     if forms is not None:
         joined = forms.pattern.sub(lambda m: forms.replacement[m.group()], joined)
     return joined
+
+
+def convert_spans(config: str, text: str, spans: Sequence[tuple[int, ...]], forms: TaiwanForms | None = None) -> str:
+    """``convert_joined`` of the pieces of ``text`` that ``spans`` cover
+    (a span's first and last numbers), joined in one string written once
+    (``_loops.joined``: a list of 12,496 slices and its join took 2 ms of
+    the zhwiki text's unification)."""
+    if not spans:
+        return ""
+    return _converted(config, _loops.LOOPS.joined(text, list(spans)), len(spans), forms)
 
 
 def convert_pieces(config: str, pieces: Sequence[str], forms: TaiwanForms | None = None) -> list[str]:

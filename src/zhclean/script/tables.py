@@ -76,6 +76,7 @@ class ScriptTables(NamedTuple):
     own: dict[str, frozenset[str]]  # side -> its weak characters the other script's pages write as words (OS, OT)
     phrases: dict[str, frozenset[str]]  # minority side -> phrases that tie a neighbour to it (PS, PT)
     longest_phrase: int
+    phrase_starts: dict[str, frozenset[str]]  # minority side -> every proper prefix of its phrases
     changing: dict[str, frozenset[str]]  # minority side -> the B characters its conversion changes (CS, CT)
     side_set: dict[str, CharTable]  # side -> its BMP characters, for the scans in C (chars.holds, chars.count_of)
     distinctive_set: CharTable  # the BMP T and S characters
@@ -123,6 +124,9 @@ def _build() -> ScriptTables:
         own={side: frozenset(c["O" + side]) for side in ("S", "T")},
         phrases=phrases,
         longest_phrase=max(len(key) for keys in phrases.values() for key in keys),
+        phrase_starts={
+            side: frozenset(key[:k] for key in keys for k in range(1, len(key))) for side, keys in phrases.items()
+        },
         changing={side: frozenset(c["C" + side]) for side in ("S", "T")},
         side_set={side: CharTable(_bmp(chars)) for side, chars in sides},
         distinctive_set=CharTable(_bmp(trad | simp)),

@@ -28,12 +28,11 @@ s2hk; ties in that order of preference: Taiwan, Hong Kong, OpenCC).
 """
 from __future__ import annotations
 
-import bisect
 from typing import NamedTuple
 
 from ..chars import count_of, holds
 from . import _loops
-from .converters import TaiwanForms, convert_joined, convert_pieces
+from .converters import SEPARATOR, TaiwanForms, convert_pieces, convert_spans
 from .edits import Edit, replace
 from .mentions import mentions, outside
 from .scan import Census, astral_counts, census, guess_rare, has_both, kana_outnumbered, outnumbers
@@ -98,9 +97,8 @@ def unified(text: str) -> str:
     if plan is None:
         return text
     tables, units, config, forms, held = plan
-    converted = convert_joined(config, [text[a:b] for a, b in units.whole], forms)
+    converted = convert_spans(config, text, units.whole, forms)
     edits = _kept(text, _window_edits(text, units.windows, units.minority, config, forms, tables, minimal=False), held)
-    edits.sort()
     return _loops.LOOPS.spliced(text, units.whole, converted, edits)
 
 
@@ -127,7 +125,7 @@ def _plan(text: str) -> tuple[ScriptTables, Units, str, TaiwanForms | None, list
         standard = traditional_standard(text, tables)
         config = REGION_CONFIGS[standard]
         forms = tables.taiwan_forms if standard == "TW" else None
-    held = mentions(text, sorted(units.whole + [(a, b) for a, _, _, b in units.windows]))
+    held = mentions(text, units.whole, units.windows)
     if held:
         units = units._replace(whole=outside(units.whole, held))
     return tables, units, config, forms, held
@@ -224,29 +222,32 @@ def _whole_edits(text: str, spans: list[Span], config: str, forms: TaiwanForms |
 
 
 def _kept(text: str, edits: list[Edit], held: list[Span]) -> list[Edit]:
-    """``edits`` with the characters of ``held`` (sorted spans) as ``text``
-    has them: an edit of one character for one keeps them, another that
-    reaches into one is dropped."""
+    """``edits`` (disjoint), sorted, with the characters of ``held``
+    (sorted spans) as ``text`` has them: an edit of one character for one
+    keeps them, another that reaches into one is dropped.  One walk over
+    both (a search of ``held`` per edit took 2.7 ms of the zhwiki text's
+    call: 3,666 edits, 850 mentions)."""
+    edits.sort()
     if not held:
         return edits
     kept = []
+    k, n = 0, len(held)
     for a, b, new in edits:
-        k = bisect.bisect_right(held, (a, a))
-        k -= k > 0 and held[k - 1][1] > a
-        inside = []
-        while k < len(held) and held[k][0] < b:
-            x, y = held[k]
-            if y > a:
-                inside.append((max(a, x), min(b, y)))
-            k += 1
-        if not inside:
+        while k < n and held[k][1] <= a:
+            k += 1  # ends before this edit, and so before every later one
+        if k == n or held[k][0] >= b:
             kept.append((a, b, new))
-        elif len(new) == b - a:
-            chars = list(new)
-            for x, y in inside:
-                chars[x - a : y - a] = text[x:y]
-            if "".join(chars) != text[a:b]:
-                kept.append((a, b, "".join(chars)))
+            continue
+        if len(new) != b - a:
+            continue
+        chars = list(new)
+        j = k
+        while j < n and held[j][0] < b:
+            x, y = held[j]
+            chars[max(a, x) - a : min(b, y) - a] = text[max(a, x) : min(b, y)]
+            j += 1
+        if "".join(chars) != text[a:b]:
+            kept.append((a, b, "".join(chars)))
     return kept
 
 
@@ -263,7 +264,7 @@ def _window_edits(
     not ``minimal``: a run's edit covers all of it, unchanged ends included."""
     if not windows:
         return []
-    converted = convert_pieces(config, [text[a:b] for a, _, _, b in windows], forms)
+    converted = convert_spans(config, text, windows, forms).split(SEPARATOR)
     edits: list[Edit] = []
     edges = []  # windows whose edges OpenCC changed
     for window, new in zip(windows, converted):
@@ -284,10 +285,9 @@ def _window_edits(
         # word: the changed edges are converted alone to tell.
         pieces = [piece for (a, start, end, b), _ in edges for piece in (text[a:start], text[end:b])]
         alone = iter(convert_pieces(config, pieces, forms))
-        phrases = tables.phrases[minority]
         for ((a, start, end, b), new), alone_left, alone_right in zip(edges, alone, alone):
-            edits.extend(_edge(text, a, new[: start - a], alone_left, (a, start, end, b), phrases))
-            edits.extend(_edge(text, end, new[end - a :], alone_right, (a, start, end, b), phrases))
+            edits.extend(_edge(text, a, new[: start - a], alone_left, (a, start, end, b), minority))
+            edits.extend(_edge(text, end, new[end - a :], alone_right, (a, start, end, b), minority))
     return edits
 
 
@@ -297,7 +297,7 @@ def _edge(
     in_window: str,
     converted_alone: str,
     window: tuple[int, int, int, int],
-    phrases: frozenset[str],
+    minority: str,
 ) -> list[Edit]:
     """The edits of a window's edge: where the window's conversion differs
     from the page and the character belongs to the run's word (see the
@@ -307,17 +307,26 @@ def _edge(
     edits = []
     for k, (w, c) in enumerate(zip(in_window, converted_alone)):
         at = offset + k
-        if w != text[at] and (w != c or _in_phrase(text, at, window, phrases)):
+        if w != text[at] and (w != c or _in_phrase(text, at, window, minority)):
             edits.append((at, at + 1, w))
     return edits
 
 
-def _in_phrase(text: str, at: int, window: tuple[int, int, int, int], phrases: frozenset[str]) -> bool:
-    """Whether a dictionary phrase inside the window holds ``at`` and a character of the run."""
+def _in_phrase(text: str, at: int, window: tuple[int, int, int, int], minority: str) -> bool:
+    """Whether a dictionary phrase inside the window holds ``at`` and a
+    character of the run: from each start, the slice grows while it begins
+    a phrase (``phrase_starts``), so most starts cost one look-up, not one
+    per length up to the longest phrase (fifteen: 2 of the 9 ms a window's
+    edges took on the zhwiki text)."""
     a, start, end, b = window
-    longest = TABLES.get().longest_phrase
+    tables = TABLES.get()
+    phrases, starts, longest = tables.phrases[minority], tables.phrase_starts[minority], tables.longest_phrase
+    low = max(at, start) + 1  # a phrase ending here or later holds at and a character of the run
     for i in range(max(a, at - longest + 1, start - longest + 1), min(at, end - 1) + 1):
-        for j in range(max(at, start) + 1, min(b, i + longest) + 1):
-            if text[i:j] in phrases:
+        for j in range(i + 1, min(b, i + longest) + 1):
+            piece = text[i:j]
+            if j >= low and piece in phrases:
                 return True
+            if piece not in starts:
+                break
     return False
