@@ -172,6 +172,38 @@ def test_twins_join_pieces_alike(data, text):
         assert sys.getsizeof(compiled) == sys.getsizeof(expected)
 
 
+@settings(max_examples=400, deadline=None)
+@given(data=st.data(), text=st.text(alphabet="ab\xe9\u4e2d\u570b\U00020000", max_size=30))
+def test_twins_read_windows_alike(data, text):
+    """The windows' edits and changed edges from their converted pieces:
+    the same from both, whether a piece keeps its window's length or not."""
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=16)))
+    windows = [tuple(cuts[k : k + 4]) for k in range(0, len(cuts) - 3, 4)]
+    pieces = []
+    for a, _, _, b in windows:
+        same_length = data.draw(st.booleans())
+        alphabet = "a\u4e2d\u56fd\U00020000"
+        piece = data.draw(st.text(alphabet=alphabet, min_size=b - a, max_size=b - a) if same_length
+                          else st.text(alphabet=alphabet, max_size=6))
+        pieces.append(data.draw(st.sampled_from([piece, text[a:b]])))
+    converted = "\n".join(pieces)
+    compiled = _loops_c.window_edits(text, windows, converted)
+    assert compiled == _loops_py.window_edits(text, windows, converted)
+    edits, edges = compiled
+    assert len(edits) == len(windows)
+    for (a, start, end, b), new in edges:
+        assert len(new) == b - a and (new[: start - a] != text[a:start] or new[end - a :] != text[end:b])
+
+
+@pytest.mark.parametrize("read", [lambda *a: _loops_c.window_edits(*a), lambda *a: _loops_py.window_edits(*a)])
+def test_reading_windows_refuses_pieces_that_do_not_match(read):
+    assert read("abcd", [], "") == ([], [])
+    assert read("abcd", [(0, 1, 2, 3)], "xyz") == ([(1, 2, "y")], [((0, 1, 2, 3), "xyz")])
+    for windows, converted in (([(0, 1, 2, 3)], "a\nb"), ([], "a"), ([(0, 1, 2, 9)], "x"), ([(2, 1, 2, 3)], "x")):
+        with pytest.raises(ValueError):
+            read("abcd", windows, converted)
+
+
 @pytest.mark.parametrize("joined", [lambda *a: _loops_c.joined(*a), lambda *a: _loops_py.joined(*a)])
 def test_joining_refuses_spans_outside_the_text(joined):
     assert joined("\u4e2d\u570bab", []) == ""

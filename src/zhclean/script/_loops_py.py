@@ -216,3 +216,28 @@ def joined(text: str, spans: list[tuple[int, ...]]) -> str:
         if span[0] < 0 or span[-1] < span[0] or span[-1] > len(text):
             raise ValueError("a span must lie within the text")
     return "\n".join([text[span[0] : span[-1]] for span in spans])
+
+
+def window_edits(
+    text: str, windows: list[tuple[int, int, int, int]], converted: str
+) -> tuple[list[tuple[int, int, str]], list[tuple[tuple[int, int, int, int], str]]]:
+    """Each window's edit from OpenCC's conversion of it (``converted``: the
+    windows' pieces joined by line breaks): its run, ``(start, end, new)``,
+    or the whole window where the conversion is not one character for one;
+    and the windows, with their converted piece, whose edges the conversion
+    changed."""
+    pieces = converted.split("\n") if windows or converted else []
+    if len(pieces) != len(windows):
+        raise ValueError("the converted pieces do not match the windows")
+    edits, edges = [], []
+    for window, new in zip(windows, pieces):
+        a, start, end, b = window
+        if not 0 <= a <= start <= end <= b <= len(text):
+            raise ValueError("a window must be (a, start, end, b) within the text")
+        if len(new) != b - a:
+            edits.append((a, b, new))
+            continue
+        edits.append((start, end, new[start - a : end - a]))
+        if new[: start - a] != text[a:start] or new[end - a :] != text[end:b]:
+            edges.append((window, new))
+    return edits, edges

@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from ..chars import count_of, holds
 from . import _loops
-from .converters import SEPARATOR, TaiwanForms, convert_pieces, convert_spans
+from .converters import TaiwanForms, convert_pieces, convert_spans
 from .edits import Edit, replace
 from .mentions import mentions, outside
 from .scan import Census, astral_counts, census, guess_rare, has_both, kana_outnumbered, outnumbers
@@ -264,22 +264,9 @@ def _window_edits(
     not ``minimal``: a run's edit covers all of it, unchanged ends included."""
     if not windows:
         return []
-    converted = convert_spans(config, text, windows, forms).split(SEPARATOR)
-    edits: list[Edit] = []
-    edges = []  # windows whose edges OpenCC changed
-    for window, new in zip(windows, converted):
-        a, start, end, b = window
-        if len(new) != b - a:
-            # Not one character for one (no configuration unification uses
-            # does this): the window as OpenCC converts it.
-            edits.extend(replace(text, a, b, new) if minimal else [(a, b, new)])
-            continue
-        if minimal:
-            edits.extend(replace(text, start, end, new[start - a : end - a]))
-        else:
-            edits.append((start, end, new[start - a : end - a]))
-        if (a < start and new[: start - a] != text[a:start]) or (end < b and new[end - a :] != text[end:b]):
-            edges.append((window, new))
+    edits, edges = _loops.LOOPS.window_edits(text, windows, convert_spans(config, text, windows, forms))
+    if minimal:  # without the unchanged characters at the ends of each
+        edits = [edit for a, b, new in edits for edit in replace(text, a, b, new)]
     if edges:
         # An edge keeps the page's characters unless they belong to the run's
         # word: the changed edges are converted alone to tell.
