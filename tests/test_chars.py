@@ -3,6 +3,7 @@ at every kind of string, start and set; its users find what re found."""
 from __future__ import annotations
 
 import re
+import sys
 import threading
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import CORPUS
 from zhclean import normalize
-from zhclean.chars import CharTable, first_of, holds, regex_class
+from zhclean.chars import CharMap, CharTable, first_of, holds, regex_class
 from zhclean.chars import _loops_py
 from zhclean.script import scan
 from zhclean.script.tables import TABLES
@@ -136,6 +137,32 @@ def test_pairs_overlap_and_stop_at_the_end_of_the_slice():
         assert loops.pairs_at("简体字", first, second) == [0, 1]
         assert loops.pairs_at("简体字", first, second, 0, 2) == [0]
         assert loops.pairs_at("简体字" * 30_000, first, second)[-2:] == [89_997, 89_998]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(st.sampled_from("a\xe9爲裏為里中😀\uffff\x00"), max_size=40),
+    pairs=st.dictionaries(st.sampled_from("a\xe9爲裏中\uffff"), st.sampled_from("b\xe8為里中\uffff"), max_size=4),
+)
+def test_twins_translate_alike(text, pairs):
+    """A map's images in place of its characters, in the storage they need; the text itself when none moves."""
+    charmap = CharMap(pairs)
+    expected = text.translate(str.maketrans(pairs))
+    results = [loops.translate(text, charmap) for loops in IMPLEMENTATIONS]
+    for result in results:
+        assert result == expected and sys.getsizeof(result) == sys.getsizeof(expected)
+        if expected == text:
+            assert result is text
+
+
+def test_a_map_is_of_bmp_characters():
+    for pairs in ({"😀": "a"}, {"a": "😀"}, {"ab": "c"}):
+        with pytest.raises(ValueError):
+            CharMap(pairs)
+    tables = TABLES.get()
+    text = "爲了這裏的溫度" * 20_000
+    for loops in IMPLEMENTATIONS:
+        assert loops.translate(text, tables.taiwan_forms) == "為了這裡的溫度" * 20_000
 
 
 def test_long_strings_are_scanned_whole_in_any_thread():

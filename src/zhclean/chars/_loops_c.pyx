@@ -6,8 +6,9 @@ character is below the set's lowest is ruled out before the loop.  This
 module imports nothing from zhclean: the set (``classes.CharTable``) is read
 by its attributes.
 """
-from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_New
 from libc.stdint cimport uint8_t, uint16_t, uint32_t
+from libc.string cimport memcpy
 
 from zhclean._spans cimport Spans, spans_add, spans_free, spans_init, spans_list
 from zhclean._unicode cimport PyUnicode_MAX_CHAR_VALUE, PyUnicode_READY
@@ -234,3 +235,58 @@ def pairs_at(str text, first, second, Py_ssize_t start=0, end=None):
         return spans_list(&found, 1)
     finally:
         spans_free(&found)
+
+
+cdef Py_ssize_t _first_moved(const uint16_t* table, const ucs_t* s, Py_ssize_t n) noexcept nogil:
+    cdef Py_ssize_t k
+    cdef uint32_t c
+    for k in range(n):
+        c = s[k]
+        if c < 0x10000 and table[c] != c:
+            return k
+    return -1
+
+
+cdef void _mapped(const uint16_t* table, const ucs_t* s, ucs_t* out, Py_ssize_t start, Py_ssize_t n) noexcept nogil:
+    cdef Py_ssize_t k
+    cdef uint32_t c
+    for k in range(start, n):
+        c = s[k]
+        out[k] = table[c] if c < 0x10000 else c
+
+
+def translate(str text, charmap):
+    """``text`` with each character that ``charmap`` (a ``classes.CharMap``)
+    maps replaced by its image: ``text`` itself when none is; one pass to
+    the first such character, one copy in the text's own storage after it."""
+    cdef const uint16_t[:] cells = charmap.table
+    if cells.shape[0] != 0x10000:
+        raise ValueError("a character map has 65,536 cells")
+    PyUnicode_READY(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), first
+    cdef uint32_t widest = PyUnicode_MAX_CHAR_VALUE(text)
+    if n == 0 or widest < <uint32_t>charmap.lowest:
+        return text
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef const uint16_t* t = &cells[0]
+    if kind == 1:
+        first = _first_moved(t, <const uint8_t*>data, n)
+    elif kind == 2:
+        first = _first_moved(t, <const uint16_t*>data, n)
+    else:
+        first = _first_moved(t, <const uint32_t*>data, n)
+    if first < 0:
+        return text
+    if kind == 1 or (kind == 2 and charmap.narrowest < 0x100):
+        # Images in another storage than the text's (a map of Latin-1, or to it): Python's own.
+        return "".join([text[:first], text[first:].translate(charmap.ordinals)])
+    out = PyUnicode_New(n, widest)
+    cdef void* target = PyUnicode_DATA(out)
+    if kind == 2:
+        memcpy(target, data, n * 2)
+        _mapped(t, <const uint16_t*>data, <uint16_t*>target, first, n)
+    else:
+        memcpy(target, data, n * 4)
+        _mapped(t, <const uint32_t*>data, <uint32_t*>target, first, n)
+    return out

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import threading
 
-from .classes import CharTable, regex_class
+from .classes import CharMap, CharTable, regex_class
 
-__all__ = ["count_of", "first_astral", "first_of", "pairs_at", "runs_before"]
+__all__ = ["count_of", "first_astral", "first_of", "pairs_at", "runs_before", "translate"]
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}  # CharTable.chars -> its class
 _LOCK = threading.Lock()
@@ -101,3 +101,27 @@ def pairs_at(text: str, first: CharTable, second: CharTable, start: int = 0, end
                 pattern = re.compile(f"{regex_class(first.chars)}(?={regex_class(second.chars)})")
                 _PAIRS[key] = pattern
     return [m.start() for m in pattern.finditer(text, begin, stop)] if begin < stop else []
+
+
+_MAPS: dict[str, re.Pattern[str]] = {}  # the mapped characters -> their class
+
+
+def translate(text: str, charmap: CharMap) -> str:
+    """``text`` with each character that ``charmap`` maps replaced by its
+    image; ``text`` itself when none is."""
+    if type(text) is not str:
+        raise TypeError(f"translate() needs a str, not {type(text).__name__}")
+    moved = {k: v for k, v in charmap.mapping.items() if k != v}
+    if not moved:
+        return text
+    key = "".join(sorted(moved))
+    pattern = _MAPS.get(key)
+    if pattern is None:
+        with _LOCK:
+            pattern = _MAPS.get(key)
+            if pattern is None:
+                pattern = re.compile(regex_class(key))
+                _MAPS[key] = pattern
+    if pattern.search(text) is None:
+        return text
+    return pattern.sub(lambda m: moved[m.group()], text)

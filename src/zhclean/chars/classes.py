@@ -1,9 +1,10 @@
 """The sets themselves: a 64 KiB table for the scan, a class for ``re``."""
 from __future__ import annotations
 
+import array
 from collections.abc import Iterable
 
-__all__ = ["CharTable", "regex_class"]
+__all__ = ["CharMap", "CharTable", "regex_class"]
 
 
 class CharTable:
@@ -27,6 +28,26 @@ class CharTable:
 
     def __len__(self) -> int:
         return len(self.chars)
+
+
+class CharMap:
+    """An immutable map of BMP characters to BMP characters, as a table of
+    65,536 code units (each character's image; itself where unmapped)."""
+
+    __slots__ = ("table", "lowest", "narrowest", "mapping", "ordinals")
+
+    def __init__(self, mapping: dict[str, str]) -> None:
+        if any(len(k) != 1 or len(v) != 1 or k > "\uffff" or v > "\uffff" for k, v in mapping.items()):
+            raise ValueError("a CharMap maps BMP characters to BMP characters")
+        table = array.array("H", range(0x10000))  # (a memoryview of unsigned shorts for the C loop)
+        for key, value in mapping.items():
+            table[ord(key)] = ord(value)
+        self.table = table
+        moved = [ord(k) for k, v in mapping.items() if k != v]
+        self.lowest = min(moved, default=0x10000)  # a text whose characters are all lower has none to map
+        self.narrowest = min((ord(v) for k, v in mapping.items() if k != v), default=0x10000)
+        self.mapping = dict(mapping)
+        self.ordinals = str.maketrans(self.mapping)  # for str.translate
 
 
 # What must be escaped inside a character class.

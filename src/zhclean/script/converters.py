@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from .._lazy import Lazy
+from ..chars import CharMap, translate
 from . import _loops
 
 # The OpenCC configuration behind each explicit target, and the Simplified
@@ -83,14 +83,7 @@ def _lazy(config: str) -> Lazy[_Converter]:
 CONVERTERS: dict[str, Lazy[_Converter]] = {config: _lazy(config) for config in sorted(set(CONFIGS.values()))}
 
 
-class TaiwanForms(NamedTuple):
-    """Characters to replace after a conversion, and by what (爲 -> 為)."""
-
-    pattern: re.Pattern[str]
-    replacement: dict[str, str]
-
-
-def convert_joined(config: str, pieces: Sequence[str], forms: TaiwanForms | None = None) -> str:
+def convert_joined(config: str, pieces: Sequence[str], forms: CharMap | None = None) -> str:
     """OpenCC's conversion of the pieces (no piece may hold a line break),
     in one call, still joined by SEPARATOR; then ``forms`` replaced when
     given."""
@@ -99,16 +92,16 @@ def convert_joined(config: str, pieces: Sequence[str], forms: TaiwanForms | None
     return _converted(config, SEPARATOR.join(pieces), len(pieces), forms)
 
 
-def _converted(config: str, text: str, pieces: int, forms: TaiwanForms | None) -> str:
+def _converted(config: str, text: str, pieces: int, forms: CharMap | None) -> str:
     joined = CONVERTERS[config].get()(text)
     if joined.count(SEPARATOR) != pieces - 1:
         raise RuntimeError(f"OpenCC {config} changed the number of lines of a batch")
     if forms is not None:
-        joined = forms.pattern.sub(lambda m: forms.replacement[m.group()], joined)
+        joined = translate(joined, forms)
     return joined
 
 
-def convert_spans(config: str, text: str, spans: Sequence[tuple[int, ...]], forms: TaiwanForms | None = None) -> str:
+def convert_spans(config: str, text: str, spans: Sequence[tuple[int, ...]], forms: CharMap | None = None) -> str:
     """``convert_joined`` of the pieces of ``text`` that ``spans`` cover
     (a span's first and last numbers), joined in one string written once
     (``_loops.joined``: a list of 12,496 slices and its join took 2 ms of
@@ -118,7 +111,7 @@ def convert_spans(config: str, text: str, spans: Sequence[tuple[int, ...]], form
     return _converted(config, _loops.LOOPS.joined(text, list(spans)), len(spans), forms)
 
 
-def convert_pieces(config: str, pieces: Sequence[str], forms: TaiwanForms | None = None) -> list[str]:
+def convert_pieces(config: str, pieces: Sequence[str], forms: CharMap | None = None) -> list[str]:
     """OpenCC's conversion of each piece (no piece may hold a line break), in
     one call; then ``forms`` replaced when given."""
     if not pieces:

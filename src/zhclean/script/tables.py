@@ -38,8 +38,7 @@ from typing import NamedTuple
 
 from .._data import data_rows
 from .._lazy import Lazy
-from ..chars import CharTable, regex_class
-from .converters import TaiwanForms
+from ..chars import CharMap, CharTable, regex_class
 
 DATA = pathlib.Path(__file__).resolve().parent / "data" / "script_chars.txt"
 
@@ -70,7 +69,7 @@ class ScriptTables(NamedTuple):
     both: frozenset[str]  # B: valid in both scripts
     region_breaks: dict[str, CharTable]  # "STD"/"TW"/"HK" -> the disputed characters that standard does not write
     alphabet: frozenset[str]  # A: every character of every dictionary key
-    taiwan_forms: TaiwanForms  # OpenCC standard -> Taiwan form (爲 -> 為)
+    taiwan_forms: CharMap  # OpenCC standard -> Taiwan form (爲 -> 為)
     astral: dict[str, str]  # astral character -> "T" or "S"
     weak: dict[str, frozenset[str]]  # side -> its characters that are variants when lone (WS, WT)
     own: dict[str, frozenset[str]]  # side -> its weak characters the other script's pages write as words (OS, OT)
@@ -118,7 +117,7 @@ def _build() -> ScriptTables:
         both=frozenset(c["B"]),
         region_breaks={tag: CharTable(_bmp(disputed - forms)) for tag, forms in regions.items()},
         alphabet=frozenset(c["A"]),
-        taiwan_forms=TaiwanForms(re.compile(regex_class(c["TWK"])), dict(zip(c["TWK"], c["TWV"]))),
+        taiwan_forms=CharMap(dict(zip(c["TWK"], c["TWV"]))),
         astral=astral,
         weak={side: frozenset(c["W" + side]) for side in ("S", "T")},
         own={side: frozenset(c["O" + side]) for side in ("S", "T")},

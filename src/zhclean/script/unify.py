@@ -30,9 +30,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..chars import count_of, holds
+from ..chars import CharMap, count_of, holds
 from . import _loops
-from .converters import TaiwanForms, convert_pieces, convert_spans
+from .converters import convert_pieces, convert_spans
 from .edits import Edit, replace
 from .mentions import mentions, outside
 from .scan import Census, astral_counts, census, guess_rare, has_both, kana_outnumbered, outnumbers
@@ -102,7 +102,7 @@ def unified(text: str) -> str:
     return _loops.LOOPS.spliced(text, units.whole, converted, edits)
 
 
-def _plan(text: str) -> tuple[ScriptTables, Units, str, TaiwanForms | None, list[Span]] | None:
+def _plan(text: str) -> tuple[ScriptTables, Units, str, CharMap | None, list[Span]] | None:
     """What unifying ``text`` converts, and with which configuration and
     forms, and the mentions no edit may reach into (``units.whole`` is
     without them already); None for pure, neutral or Japanese text.
@@ -209,7 +209,7 @@ def _kanji_japanese(text: str, tables: ScriptTables, minority: str) -> bool:
     )
 
 
-def _whole_edits(text: str, spans: list[Span], config: str, forms: TaiwanForms | None) -> list[Edit]:
+def _whole_edits(text: str, spans: list[Span], config: str, forms: CharMap | None) -> list[Edit]:
     """Sentences and clauses converted whole: one edit each, from the first
     character the conversion changes to the last."""
     if not spans:
@@ -256,7 +256,7 @@ def _window_edits(
     windows: list[Window],
     minority: str,
     config: str,
-    forms: TaiwanForms | None,
+    forms: CharMap | None,
     tables: ScriptTables,
     minimal: bool = True,
 ) -> list[Edit]:
