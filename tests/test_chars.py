@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import CORPUS
 from zhclean import normalize
-from zhclean.chars import CharMap, CharTable, first_of, holds, regex_class
+from zhclean.chars import CharBits, CharMap, CharTable, first_of, holds, regex_class
 from zhclean.chars import _loops_py
 from zhclean.script import scan
 from zhclean.script.tables import TABLES
@@ -153,6 +153,24 @@ def test_twins_translate_alike(text, pairs):
         assert result == expected and sys.getsizeof(result) == sys.getsizeof(expected)
         if expected == text:
             assert result is text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(st.sampled_from("a\xe9爲裏為里中😀\uffff\x00"), max_size=40),
+    sets=st.lists(st.text(st.sampled_from("a\xe9爲裏為中\uffff\x00"), max_size=4), max_size=8),
+)
+def test_twins_count_each_set_alike(text, sets):
+    charbits = CharBits(sets)
+    expected = [sum(ch in chars for ch in text) for chars in map(set, sets)]
+    for loops in IMPLEMENTATIONS:
+        assert loops.count_each(text, charbits) == expected, loops.__name__
+
+
+def test_bits_hold_eight_sets_at_most():
+    with pytest.raises(ValueError):
+        CharBits(["a"] * 9)
+    assert CharBits([]).sets == ()
 
 
 def test_a_map_is_of_bmp_characters():

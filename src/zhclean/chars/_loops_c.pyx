@@ -290,3 +290,41 @@ def translate(str text, charmap):
         memcpy(target, data, n * 4)
         _mapped(t, <const uint32_t*>data, <uint32_t*>target, first, n)
     return out
+
+
+cdef void _count_bits(const uint8_t* table, const ucs_t* s, Py_ssize_t n, Py_ssize_t* counts) noexcept nogil:
+    cdef Py_ssize_t k
+    cdef uint32_t c
+    cdef uint8_t bits
+    cdef int b
+    for k in range(n):
+        c = s[k]
+        bits = table[c & 0xFFFF] if c < 0x10000 else 0
+        if bits:
+            for b in range(8):
+                counts[b] += (bits >> b) & 1
+
+
+def count_each(str text, charbits):
+    """How many characters of ``text`` each set of ``charbits`` (a
+    ``classes.CharBits``) holds, in one scan: a list, a count a set."""
+    cdef const uint8_t[:] cells = charbits.table
+    if cells.shape[0] != 0x10000:
+        raise ValueError("a character table has 65,536 cells")
+    cdef Py_ssize_t counts[8]
+    cdef int b, sets = len(charbits.sets)
+    for b in range(8):
+        counts[b] = 0
+    PyUnicode_READY(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    if n and PyUnicode_MAX_CHAR_VALUE(text) >= <uint32_t>charbits.lowest:
+        with nogil:
+            if kind == 1:
+                _count_bits(&cells[0], <const uint8_t*>data, n, counts)
+            elif kind == 2:
+                _count_bits(&cells[0], <const uint16_t*>data, n, counts)
+            else:
+                _count_bits(&cells[0], <const uint32_t*>data, n, counts)
+    return [counts[b] for b in range(sets)]

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import threading
 
-from .classes import CharMap, CharTable, regex_class
+from .classes import CharBits, CharMap, CharTable, regex_class
 
-__all__ = ["count_of", "first_astral", "first_of", "pairs_at", "runs_before", "translate"]
+__all__ = ["count_of", "first_astral", "first_of", "pairs_at", "count_each", "runs_before", "translate"]
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}  # CharTable.chars -> its class
 _LOCK = threading.Lock()
@@ -125,3 +125,10 @@ def translate(text: str, charmap: CharMap) -> str:
     if pattern.search(text) is None:
         return text
     return pattern.sub(lambda m: moved[m.group()], text)
+
+
+def count_each(text: str, charbits: CharBits) -> list[int]:
+    """How many characters of ``text`` each set of ``charbits`` holds."""
+    if type(text) is not str:
+        raise TypeError(f"count_each() needs a str, not {type(text).__name__}")
+    return [count_of(text, chars) for chars in charbits.sets]

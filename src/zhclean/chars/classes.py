@@ -4,7 +4,7 @@ from __future__ import annotations
 import array
 from collections.abc import Iterable
 
-__all__ = ["CharMap", "CharTable", "regex_class"]
+__all__ = ["CharBits", "CharMap", "CharTable", "regex_class"]
 
 
 class CharTable:
@@ -28,6 +28,24 @@ class CharTable:
 
     def __len__(self) -> int:
         return len(self.chars)
+
+
+class CharBits:
+    """Up to eight sets of BMP characters in one 65,536-byte table, a bit
+    for each (bit k: in ``sets[k]``), so that one scan counts them all."""
+
+    __slots__ = ("table", "lowest", "sets")
+
+    def __init__(self, sets: Iterable[Iterable[str]]) -> None:
+        self.sets = tuple(CharTable(chars) for chars in sets)
+        if len(self.sets) > 8:
+            raise ValueError("a CharBits holds eight sets at most")
+        table = bytearray(0x10000)
+        for bit, chars in enumerate(self.sets):
+            for ch in chars.chars:
+                table[ord(ch)] |= 1 << bit
+        self.table = bytes(table)
+        self.lowest = min((chars.lowest for chars in self.sets), default=0x10000)
 
 
 class CharMap:

@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 from .._data import data_rows
 from .._lazy import Lazy
-from ..chars import CharMap, CharTable, regex_class
+from ..chars import CharBits, CharMap, CharTable, regex_class
 
 DATA = pathlib.Path(__file__).resolve().parent / "data" / "script_chars.txt"
 
@@ -63,11 +63,16 @@ ASTRAL_CLASS = "\U00010000-\U0010ffff"
 
 
 
+# The Traditional standards whose forms the classes list (OpenCC's own,
+# Taiwan's, Hong Kong's), in the order of ``region_breaks``' sets.
+REGIONS = ("STD", "TW", "HK")
+
+
 class ScriptTables(NamedTuple):
     traditional: frozenset[str]  # T: found only in Traditional text
     simplified: frozenset[str]  # S: found only in Simplified text
     both: frozenset[str]  # B: valid in both scripts
-    region_breaks: dict[str, CharTable]  # "STD"/"TW"/"HK" -> the disputed characters that standard does not write
+    region_breaks: CharBits  # a set each of REGIONS: the disputed characters that standard does not write
     alphabet: frozenset[str]  # A: every character of every dictionary key
     taiwan_forms: CharMap  # OpenCC standard -> Taiwan form (爲 -> 為)
     astral: dict[str, str]  # astral character -> "T" or "S"
@@ -100,7 +105,7 @@ def _build() -> ScriptTables:
     if any(ch.isascii() for ch in trad | simp):
         # detect_script and unification rule out ASCII text by its flag alone.
         raise RuntimeError("an ASCII character is script-telling in the generated classes")
-    regions = {tag: frozenset(c[tag]) for tag in ("STD", "TW", "HK")}
+    regions = {tag: frozenset(c[tag]) for tag in REGIONS}
     disputed = regions["STD"] | regions["TW"] | regions["HK"]
     astral = {ch: tag for tag in ("T", "S") for ch in c[tag] if ord(ch) >= 0x10000}
     phrases = {side: frozenset(c["P" + side].split(" ")) for side in ("S", "T")}
@@ -115,7 +120,7 @@ def _build() -> ScriptTables:
         traditional=trad,
         simplified=simp,
         both=frozenset(c["B"]),
-        region_breaks={tag: CharTable(_bmp(disputed - forms)) for tag, forms in regions.items()},
+        region_breaks=CharBits(_bmp(disputed - regions[tag]) for tag in REGIONS),
         alphabet=frozenset(c["A"]),
         taiwan_forms=CharMap(dict(zip(c["TWK"], c["TWV"]))),
         astral=astral,

@@ -30,13 +30,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..chars import CharMap, count_of, holds
+from ..chars import CharMap, count_each, count_of, holds
 from . import _loops
 from .converters import convert_pieces, convert_spans
 from .edits import Edit, replace
 from .mentions import mentions, outside
 from .scan import Census, astral_counts, census, guess_rare, has_both, kana_outnumbered, outnumbers
-from .tables import TABLES, ScriptTables
+from .tables import REGIONS, TABLES, ScriptTables
 from .units import Span, Units, Window, minority_units
 
 # Which OpenCC configuration writes each Traditional standard, and the order
@@ -70,7 +70,7 @@ def is_japanese(kana: int, traditional: int, simplified: int) -> bool:
 
 def traditional_standard(text: str, tables: ScriptTables) -> str:
     """The Traditional standard ("TW", "HK", "STD") the page follows best."""
-    breaks = {region: count_of(text, tables.region_breaks[region]) for region in REGION_CONFIGS}
+    breaks = dict(zip(REGIONS, count_each(text, tables.region_breaks)))  # one scan for the three
     return min(REGION_CONFIGS, key=lambda region: breaks[region])  # first in preference order on ties
 
 
